@@ -1,0 +1,32 @@
+// Where the CLI writes. Tests pass buffers; the real binary passes the process streams.
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** True when stdout is a terminal (colours and tables for humans). */
+  isTty: boolean;
+}
+
+export function processIo(): Io {
+  return {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  };
+}
+
+export interface CapturedIo extends Io {
+  stdout: () => string;
+  stderr: () => string;
+}
+
+export function captureIo(): CapturedIo {
+  let o = '';
+  let e = '';
+  return {
+    out: (t) => (o += t),
+    err: (t) => (e += t),
+    isTty: false,
+    stdout: () => o,
+    stderr: () => e,
+  };
+}

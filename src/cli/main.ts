@@ -1,0 +1,46 @@
+import { Command, CommanderError } from '@commander-js/extra-typings';
+import { InputError, formatDiagnostic } from '../diagnostics.js';
+import { commands } from './commands/index.js';
+import { processIo, type Io } from './io.js';
+
+/** Exit codes of the contract: 0 fine, 1 findings / failed prediction, 2 bad usage or unreadable input. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** A command's action stores its exit code here; commander itself knows nothing of exit codes. */
+export interface RunState {
+  exitCode: number;
+}
+
+export function buildProgram(io: Io, state: RunState): Command {
+  const program = new Command()
+    .name('wspl')
+    .description('Check, predict and diagnose Amazon WorkSpaces Personal streaming over AWS PrivateLink')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError();
+  for (const register of commands) register(program, io, state);
+  return program;
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const state: RunState = { exitCode: EXIT_OK };
+  const program = buildProgram(io, state);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return state.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end with code 0 through the same path as usage errors.
+      return e.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
+    }
+    if (e instanceof InputError) {
+      for (const d of e.diagnostics) io.err(formatDiagnostic(d) + '\n');
+      if (e.diagnostics.length === 0) io.err(`wspl: ${e.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,360 @@
+// The normalized model: what every source (design file, CloudFormation, Terraform plan, AWS snapshot) becomes.
+// Ids are qualified names: top-level things by their own name ("vpc1", "corp", "home"), things inside a VPC as
+// "VPC/NAME" ("vpc1/public-a", "vpc1/streaming"), on-premises networks as "onprem/NAME".
+// A field that is `undefined` where the type allows it means "the source did not say": the engine answers UNKNOWN
+// for anything that depends on it and never guesses.
+
+export type SourceKind = 'design' | 'cloudformation' | 'cdk' | 'terraform-plan' | 'snapshot' | 'aws';
+
+/** Where an entity came from, so findings point at the line to edit. */
+export interface Provenance {
+  source: SourceKind;
+  file: string;
+  line?: number;
+  /** JSON pointer or dotted design path of the entity in its source. */
+  path?: string;
+  /** The id the entity has in its source (logical id, vpc-…, the design-file name). */
+  originalId?: string;
+}
+
+export type Protocol = 'tcp' | 'udp' | 'icmp' | 'all';
+
+/** A security-group or firewall peer: a CIDR, another security group, or a managed prefix list. */
+export type Peer =
+  | { kind: 'cidr'; cidr: string }
+  | { kind: 'sg'; id: string }
+  | { kind: 'prefix-list'; id: string };
+
+export interface SgRule {
+  protocol: Protocol;
+  /** Inclusive port range; 0-65535 for `all` and when the rule names no port. */
+  fromPort: number;
+  toPort: number;
+  peer: Peer;
+  description?: string;
+  prov: Provenance;
+}
+
+export interface SecurityGroup {
+  id: string;
+  name: string;
+  vpc: string;
+  ingress: SgRule[];
+  egress: SgRule[];
+  prov: Provenance;
+}
+
+export interface NaclRule {
+  number: number;
+  action: 'allow' | 'deny';
+  protocol: Protocol;
+  fromPort: number;
+  toPort: number;
+  cidr: string;
+  prov: Provenance;
+}
+
+export interface NetworkAcl {
+  id: string;
+  name: string;
+  vpc: string;
+  subnets: string[];
+  ingress: NaclRule[];
+  egress: NaclRule[];
+  prov: Provenance;
+}
+
+export type RouteTarget =
+  | { kind: 'local' }
+  | { kind: 'igw'; id: string }
+  | { kind: 'nat-gateway'; id: string }
+  | { kind: 'instance'; id: string }
+  | { kind: 'peering'; id: string }
+  | { kind: 'tgw'; id: string }
+  | { kind: 'vgw'; id: string }
+  | { kind: 'blackhole' };
+
+export interface Route {
+  /** A CIDR, or a prefix-list id (`pl-…` / a design-file prefix list name) when `prefixList` is set. */
+  destination: string;
+  prefixList?: boolean;
+  target: RouteTarget;
+  prov: Provenance;
+}
+
+export interface RouteTable {
+  id: string;
+  name: string;
+  vpc: string;
+  routes: Route[];
+  prov: Provenance;
+}
+
+export interface Subnet {
+  id: string;
+  name: string;
+  vpc: string;
+  cidr: string;
+  ipv6Cidr?: string;
+  az: string;
+  /** Route table id; undefined means the VPC's main route table. */
+  routeTable?: string;
+  prov: Provenance;
+}
+
+export interface Vpc {
+  id: string;
+  account: string;
+  region: string;
+  cidrs: string[];
+  ipv6Cidrs: string[];
+  /** enableDnsSupport / enableDnsHostnames; undefined when the source did not say. */
+  dnsSupport?: boolean;
+  dnsHostnames?: boolean;
+  internetGateway?: string;
+  /** Id of the main route table (used by subnets without an explicit association). */
+  mainRouteTable?: string;
+  /** Set when the VPC is shared to this account by another (RAM); holds the owner's account id. */
+  sharedFrom?: string;
+  prov: Provenance;
+}
+
+export interface Instance {
+  id: string;
+  name: string;
+  vpc: string;
+  subnet: string;
+  securityGroups: string[];
+  privateIp?: string;
+  publicIp?: string;
+  /** Acts as a NAT instance (forwards traffic from other subnets to the internet). */
+  nat: boolean;
+  state: 'running' | 'stopped';
+  /** EC2 source/destination check; a NAT instance only forwards with it off. Undefined: not said. */
+  sourceDestCheck?: boolean;
+  prov: Provenance;
+}
+
+export interface NatGateway {
+  id: string;
+  name: string;
+  vpc: string;
+  subnet: string;
+  connectivity: 'public' | 'private';
+  publicIp?: string;
+  state: 'available' | 'pending' | 'failed' | 'deleting' | 'deleted';
+  prov: Provenance;
+}
+
+export type EndpointState = 'available' | 'pending' | 'deleting' | 'deleted' | 'rejected' | 'failed';
+export type DnsRecordIpType = 'ipv4' | 'ipv6' | 'dualstack' | 'service-defined';
+
+export interface EndpointAddress {
+  subnet: string;
+  ip: string;
+}
+
+export interface VpcEndpoint {
+  id: string;
+  name: string;
+  vpc: string;
+  /** The AWS id (vpce-…) when known. */
+  awsId?: string;
+  service: string;
+  type: 'Interface' | 'Gateway' | 'GatewayLoadBalancer' | 'Resource' | 'ServiceNetwork';
+  subnets: string[];
+  securityGroups: string[];
+  privateDns?: boolean;
+  dnsRecordIpType?: DnsRecordIpType;
+  ipAddressType?: 'ipv4' | 'ipv6' | 'dualstack';
+  /** ENI addresses; empty when the source did not list them (the engine then uses the subnet ranges). */
+  addresses: EndpointAddress[];
+  owner: string;
+  state: EndpointState;
+  prov: Provenance;
+}
+
+/** A Route 53 Resolver inbound endpoint: where on-premises resolvers forward queries into a VPC. */
+export interface ResolverEndpoint {
+  id: string;
+  name: string;
+  vpc: string;
+  subnets: string[];
+  addresses: EndpointAddress[];
+  securityGroups: string[];
+  prov: Provenance;
+}
+
+export interface PeeringConnection {
+  id: string;
+  name: string;
+  requesterVpc: string;
+  accepterVpc: string;
+  state: 'active' | 'pending-acceptance' | 'deleted' | 'rejected';
+  prov: Provenance;
+}
+
+export interface TgwRoute {
+  destination: string;
+  /** Attachment id, or undefined for a blackhole route. */
+  attachment?: string;
+  prov: Provenance;
+}
+
+export interface TgwRouteTable {
+  id: string;
+  name: string;
+  routes: TgwRoute[];
+  prov: Provenance;
+}
+
+export type TgwAttachment =
+  | { id: string; name: string; kind: 'vpc'; vpc: string; subnets: string[]; routeTable: string; prov: Provenance }
+  | { id: string; name: string; kind: 'vpn' | 'dx'; onPrem: string; routeTable: string; prov: Provenance }
+  | { id: string; name: string; kind: 'peering'; peerTgw: string; routeTable: string; prov: Provenance };
+
+export interface TransitGateway {
+  id: string;
+  account: string;
+  region: string;
+  routeTables: TgwRouteTable[];
+  attachments: TgwAttachment[];
+  prov: Provenance;
+}
+
+/** How an on-premises network reaches AWS. */
+export type OnPremConnection =
+  | { kind: 'vpn' | 'dx'; via: 'vgw'; vpc: string }
+  | { kind: 'vpn' | 'dx'; via: 'tgw'; tgw: string; attachment: string };
+
+export interface DnsForwarder {
+  /** Domain forwarded (the name itself or a parent), without a trailing dot. */
+  domain: string;
+  /** Target resolver addresses (normally Route 53 Resolver inbound endpoint IPs). */
+  to: string[];
+}
+
+export interface OnPremNetwork {
+  id: string;
+  name: string;
+  cidrs: string[];
+  connections: OnPremConnection[];
+  /** The site's DNS server (an address inside its CIDRs) and its conditional forwarders. */
+  dns: { server?: string; forwarders: DnsForwarder[] };
+  /** Direct internet breakout of the site: undefined when the site has none. */
+  internet?: { publicIp?: string };
+  /** Site firewall outbound rules; undefined means everything is allowed out. */
+  egress?: SgRule[];
+  prov: Provenance;
+}
+
+export interface IpGroup {
+  id: string;
+  name: string;
+  cidrs: string[];
+  prov: Provenance;
+}
+
+export interface PrefixList {
+  id: string;
+  name: string;
+  cidrs: string[];
+  prov: Provenance;
+}
+
+export interface Directory {
+  id: string;
+  /** The AWS directory id (d-… or wsd-…). */
+  directoryId?: string;
+  account: string;
+  region: string;
+  type: 'personal' | 'pools';
+  vpc?: string;
+  subnets: string[];
+  /** Endpoint id ("vpc1/streaming") or null when no streaming endpoint is configured. */
+  streamingEndpoint: string | null;
+  /** When the source names a vpce id that is not in the model, it is kept here. */
+  streamingEndpointAwsId?: string;
+  /** AccessEndpointType as written; STREAMING_WSP is the only valid value. */
+  accessEndpointType?: string;
+  pcoipOverInternet: boolean;
+  ipGroups: string[];
+  encryption: 'standard-tls' | 'fips-validated';
+  globalAccelerator: boolean;
+  preferredProtocol?: 'udp' | 'tcp';
+  prov: Provenance;
+}
+
+export interface Workspace {
+  id: string;
+  directory: string;
+  protocol: 'dcv' | 'pcoip';
+  /** Per-WorkSpace Global Accelerator mode. */
+  globalAccelerator?: 'inherited' | 'enabled' | 'disabled';
+  prov: Provenance;
+}
+
+export type ClientLocation =
+  | { kind: 'internet' }
+  | { kind: 'vpc'; vpc: string; subnet: string; instance?: string }
+  | { kind: 'onprem'; network: string };
+
+export interface Client {
+  id: string;
+  at: ClientLocation;
+  publicIp?: string;
+  /** Address on its own network (instance private IP, an on-premises address). */
+  privateIp?: string;
+  /** Client application version, e.g. "5.29.1" or "2024.7"; undefined means the newest. */
+  version?: string;
+  os?: 'windows' | 'macos' | 'linux';
+  /** Outbound rules of the device's own network when it is not an instance (home router, etc.). */
+  egress?: SgRule[];
+  prov: Provenance;
+}
+
+export interface Model {
+  account: string;
+  region: string;
+  vpcs: Vpc[];
+  subnets: Subnet[];
+  routeTables: RouteTable[];
+  securityGroups: SecurityGroup[];
+  networkAcls: NetworkAcl[];
+  instances: Instance[];
+  natGateways: NatGateway[];
+  endpoints: VpcEndpoint[];
+  resolverEndpoints: ResolverEndpoint[];
+  peerings: PeeringConnection[];
+  transitGateways: TransitGateway[];
+  onPremises: OnPremNetwork[];
+  prefixLists: PrefixList[];
+  ipGroups: IpGroup[];
+  directories: Directory[];
+  workspaces: Workspace[];
+  clients: Client[];
+}
+
+export function emptyModel(account: string, region: string): Model {
+  return {
+    account,
+    region,
+    vpcs: [],
+    subnets: [],
+    routeTables: [],
+    securityGroups: [],
+    networkAcls: [],
+    instances: [],
+    natGateways: [],
+    endpoints: [],
+    resolverEndpoints: [],
+    peerings: [],
+    transitGateways: [],
+    onPremises: [],
+    prefixLists: [],
+    ipGroups: [],
+    directories: [],
+    workspaces: [],
+    clients: [],
+  };
+}
