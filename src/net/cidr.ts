@@ -1,0 +1,97 @@
+// Address ranges as bigint intervals, so IPv4 and IPv6 share one code path and longest-prefix match is exact.
+import ipaddr from 'ipaddr.js';
+
+export interface IpRange {
+  version: 4 | 6;
+  start: bigint;
+  end: bigint;
+  prefix: number;
+  /** The text it came from, for messages. */
+  text: string;
+}
+
+function bytesToBigint(bytes: number[]): bigint {
+  let v = 0n;
+  for (const b of bytes) v = (v << 8n) | BigInt(b);
+  return v;
+}
+
+/** Parses "10.0.0.0/16", "2001:db8::/32" or a bare address (a /32 or /128). Returns undefined when invalid. */
+export function parseRange(text: string): IpRange | undefined {
+  const [addrText, prefixText, extra] = text.trim().split('/');
+  if (extra !== undefined || addrText === undefined || !ipaddr.isValid(addrText)) return undefined;
+  const addr = ipaddr.parse(addrText);
+  const version = addr.kind() === 'ipv4' ? 4 : 6;
+  const bits = version === 4 ? 32 : 128;
+  if (version === 4 && !ipaddr.IPv4.isValidFourPartDecimal(addrText)) return undefined;
+  let prefix = bits;
+  if (prefixText !== undefined) {
+    if (!/^\d{1,3}$/.test(prefixText)) return undefined;
+    prefix = Number(prefixText);
+    if (prefix > bits) return undefined;
+  }
+  const value = bytesToBigint(addr.toByteArray());
+  const size = 1n << BigInt(bits - prefix);
+  const start = value - (value % size);
+  return { version, start, end: start + size - 1n, prefix, text: text.trim() };
+}
+
+/** Like parseRange but throws: for values the sources have already validated. */
+export function range(text: string): IpRange {
+  const r = parseRange(text);
+  if (!r) throw new Error(`invalid CIDR or address: ${text}`);
+  return r;
+}
+
+/** True when the CIDR has host bits set (10.0.0.1/16): AWS rejects those. */
+export function hasHostBits(text: string): boolean {
+  const [addrText] = text.split('/');
+  const r = parseRange(text);
+  if (!r || addrText === undefined) return false;
+  return bytesToBigint(ipaddr.parse(addrText).toByteArray()) !== r.start;
+}
+
+export function contains(outer: IpRange, inner: IpRange): boolean {
+  return outer.version === inner.version && outer.start <= inner.start && inner.end <= outer.end;
+}
+
+export function overlaps(a: IpRange, b: IpRange): boolean {
+  return a.version === b.version && a.start <= b.end && b.start <= a.end;
+}
+
+/** The whole address family: what "anywhere on the internet" means for a source we cannot pin down. */
+export const ANY_V4 = range('0.0.0.0/0');
+
+const PRIVATE_V4 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'].map(range);
+
+/** Private (RFC 1918, CGNAT) IPv4 space is never routed on the public internet. */
+export function isPrivate(r: IpRange): boolean {
+  if (r.version === 6) return (r.start >> 121n) === 0x7en; // fc00::/7 unique local
+  return PRIVATE_V4.some((p) => contains(p, r));
+}
+
+/** The n-th address of a range as text, e.g. the VPC resolver at base + 2. */
+export function nthAddress(r: IpRange, n: number): string {
+  const v = r.start + BigInt(n);
+  if (r.version === 4) return [24n, 16n, 8n, 0n].map((s) => Number((v >> s) & 255n)).join('.');
+  const parts: string[] = [];
+  for (let s = 112n; s >= 0n; s -= 16n) parts.push(((v >> s) & 0xffffn).toString(16));
+  return ipaddr.parse(parts.join(':')).toString();
+}
+
+export interface Prefixed<T> {
+  range: IpRange;
+  value: T;
+}
+
+/**
+ * Longest-prefix match: among the entries whose range contains the whole destination range, the most specific.
+ * Route tables are small (tens of entries), so a scan is faster than building a trie per lookup.
+ */
+export function longestPrefixMatch<T>(entries: readonly Prefixed<T>[], dst: IpRange): Prefixed<T> | undefined {
+  let best: Prefixed<T> | undefined;
+  for (const e of entries) {
+    if (contains(e.range, dst) && (!best || e.range.prefix > best.range.prefix)) best = e;
+  }
+  return best;
+}

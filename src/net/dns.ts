@@ -1,0 +1,120 @@
+// Name resolution from where the client sits: its VPC's resolver (base + 2), an on-premises server that forwards
+// some domains to Route 53 Resolver inbound endpoints, or public DNS. Private hosted zones answer only inside the
+// VPCs they are associated with; that is why a name that works in one VPC fails from home.
+import { contains, nthAddress } from './cidr.js';
+import { traceFlow } from './flow.js';
+import type { Network } from './network.js';
+import type { Blocker, Hop } from './trace-types.js';
+import type { Provenance } from '../model/types.js';
+
+/** A private hosted zone: a name, the VPCs it is associated with, and its A/AAAA answers. */
+export interface PrivateZone {
+  name: string;
+  vpcs: readonly string[];
+  addresses: readonly string[];
+  /** The resource that owns the zone (an interface endpoint with private DNS). */
+  owner: string;
+  prov?: Provenance;
+}
+
+export type PublicAnswer =
+  | { status: 'resolves'; detail: string }
+  | { status: 'nxdomain'; detail: string }
+  | { status: 'unknown'; detail: string };
+
+export interface DnsWorld {
+  zones: readonly PrivateZone[];
+  /** What public DNS answers for a name: the service layer knows which AWS names are public. */
+  publicDns(name: string): PublicAnswer;
+}
+
+export type ResolverPlace = { kind: 'vpc'; vpc: string } | { kind: 'onprem'; network: string } | { kind: 'internet' };
+
+export interface DnsResult {
+  /** private: answered by a private zone; public: resolves on public DNS to public addresses. */
+  status: 'private' | 'public' | 'nxdomain' | 'failed' | 'unknown';
+  addresses: string[];
+  hops: Hop[];
+  blockers: Blocker[];
+  missing: string[];
+  detail: string;
+}
+
+function inZone(name: string, zone: string): boolean {
+  const n = name.toLowerCase();
+  const z = zone.toLowerCase();
+  return n === z || n.endsWith('.' + z);
+}
+
+function fromPublic(world: DnsWorld, name: string, hops: Hop[], via: string): DnsResult {
+  const a = world.publicDns(name);
+  hops.push({ node: via, action: 'DNS (public)', result: a.status === 'resolves' ? 'allowed' : a.status === 'nxdomain' ? 'denied' : 'unknown', detail: a.detail });
+  if (a.status === 'resolves') return { status: 'public', addresses: [], hops, blockers: [], missing: [], detail: a.detail };
+  if (a.status === 'unknown') return { status: 'unknown', addresses: [], hops, blockers: [], missing: [a.detail], detail: a.detail };
+  return { status: 'nxdomain', addresses: [], hops, blockers: [], missing: [], detail: a.detail };
+}
+
+function resolveInVpc(net: Network, world: DnsWorld, vpcId: string, name: string, hops: Hop[]): DnsResult {
+  const vpc = net.vpcs.get(vpcId);
+  const resolverIp = vpc?.cidrs[0] ? nthAddress(net.range(vpc.cidrs[0]), 2) : 'base + 2';
+  const node = `${vpcId} resolver ${resolverIp}`;
+  if (vpc?.dnsSupport === false) {
+    hops.push({ node, action: 'DNS', result: 'denied', detail: 'DNS support is off for the VPC' });
+    return { status: 'failed', addresses: [], hops, blockers: [{ resource: vpcId, kind: 'dns', detail: `${vpcId} has DNS support (enableDnsSupport) off: its resolver answers nothing`, location: vpc.prov }], missing: [], detail: 'VPC resolver off' };
+  }
+  if (vpc && vpc.dnsSupport === undefined) {
+    return { status: 'unknown', addresses: [], hops, blockers: [], missing: [`${vpcId}: DNS support (enableDnsSupport)`], detail: 'DNS support of the VPC is not given' };
+  }
+  const zone = world.zones.filter((z) => z.vpcs.includes(vpcId) && inZone(name, z.name)).sort((a, b) => b.name.length - a.name.length)[0];
+  if (zone) {
+    hops.push({ node, action: 'DNS (private zone)', result: zone.addresses.length > 0 ? 'allowed' : 'denied', detail: `${name} -> ${zone.addresses.join(', ') || 'no records'} (zone of ${zone.owner})`, location: zone.prov });
+    if (zone.addresses.length === 0) {
+      return { status: 'failed', addresses: [], hops, blockers: [{ resource: zone.owner, kind: 'dns', detail: `the private zone of ${zone.owner} has no address records for ${name}` }], missing: [], detail: 'no records' };
+    }
+    return { status: 'private', addresses: [...zone.addresses], hops, blockers: [], missing: [], detail: `answered by the private zone of ${zone.owner}` };
+  }
+  return fromPublic(world, name, hops, node);
+}
+
+function resolveOnPrem(net: Network, world: DnsWorld, networkId: string, name: string, hops: Hop[]): DnsResult {
+  const site = net.onPremises.get(networkId);
+  if (!site) return { status: 'unknown', addresses: [], hops, blockers: [], missing: [`on-premises network ${networkId}`], detail: 'unknown network' };
+  const fwd = site.dns.forwarders.filter((f) => inZone(name, f.domain)).sort((a, b) => b.domain.length - a.domain.length)[0];
+  if (!fwd) return fromPublic(world, name, hops, `${site.id} DNS ${site.dns.server ?? ''}`.trim());
+  hops.push({ node: `${site.id} DNS`, action: 'conditional forwarder', result: 'forwarded', detail: `${fwd.domain} -> ${fwd.to.join(', ')}` });
+  const serverRange = site.dns.server ? net.range(site.dns.server) : site.cidrs[0] ? net.range(site.cidrs[0]) : undefined;
+  if (!serverRange) return { status: 'unknown', addresses: [], hops, blockers: [], missing: [`${site.id}: DNS server address`], detail: 'no DNS server address' };
+  const blockers: Blocker[] = [];
+  const missing: string[] = [];
+  for (const target of fwd.to) {
+    const t = net.range(target);
+    const rep = net.model.resolverEndpoints.find((r) => r.addresses.some((a) => contains(net.range(a.ip), t)));
+    const addr = rep?.addresses.find((a) => contains(net.range(a.ip), t));
+    if (!rep || !addr) {
+      missing.push(`${site.id}: forwarder target ${target} is not a Route 53 Resolver inbound endpoint in the input`);
+      continue;
+    }
+    const flow = traceFlow(
+      net,
+      { kind: 'onprem', network: site.id, range: serverRange, label: `${site.id} DNS` },
+      { kind: 'eni', vpc: rep.vpc, subnet: addr.subnet, address: t, securityGroups: rep.securityGroups, label: rep.id },
+      { proto: 'udp', port: 53 },
+    );
+    hops.push(...flow.hops);
+    if (flow.disposition === 'accepted') {
+      hops.push({ node: rep.id, action: 'inbound resolver endpoint', result: 'forwarded', detail: `query answered by the resolver of ${rep.vpc}` });
+      return resolveInVpc(net, world, rep.vpc, name, hops);
+    }
+    blockers.push(...flow.blockers.map((b) => ({ ...b, detail: `DNS query to ${rep.id} (${target}): ${b.detail}` })));
+    missing.push(...flow.missing);
+  }
+  if (blockers.length > 0) return { status: 'failed', addresses: [], hops, blockers, missing, detail: 'no forwarder target answers' };
+  return { status: 'unknown', addresses: [], hops, blockers, missing, detail: 'forwarder targets not known' };
+}
+
+export function resolveName(net: Network, world: DnsWorld, place: ResolverPlace, name: string): DnsResult {
+  const hops: Hop[] = [];
+  if (place.kind === 'vpc') return resolveInVpc(net, world, place.vpc, name, hops);
+  if (place.kind === 'onprem') return resolveOnPrem(net, world, place.network, name, hops);
+  return fromPublic(world, name, hops, 'public DNS');
+}

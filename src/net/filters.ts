@@ -1,0 +1,147 @@
+// Security groups (stateful, allow-only) and network ACLs (stateless, ordered allow/deny) as pure evaluations.
+import type { NaclRule, NetworkAcl, Protocol, SgRule } from '../model/types.js';
+import { contains, overlaps, type IpRange } from './cidr.js';
+import type { Network } from './network.js';
+
+export type FlowProtocol = 'tcp' | 'udp';
+
+/** The far side of a flow as a filter sees it: an address range and, inside AWS, the security groups it carries. */
+export interface Remote {
+  range: IpRange;
+  securityGroups?: readonly string[];
+}
+
+export interface SgVerdict {
+  result: 'allowed' | 'denied' | 'unknown';
+  /** The rule that allowed it. */
+  rule?: SgRule;
+  group?: string;
+  /** Why it is unknown. */
+  reason?: string;
+}
+
+function protoMatches(ruleProto: Protocol, proto: FlowProtocol): boolean {
+  return ruleProto === 'all' || ruleProto === proto;
+}
+
+function portMatches(rule: { protocol: Protocol; fromPort: number; toPort: number }, port: number): boolean {
+  return rule.protocol === 'all' || (rule.fromPort <= port && port <= rule.toPort);
+}
+
+type PeerMatch = 'full' | 'partial' | 'none' | 'unknown';
+
+function peerMatches(net: Network, rule: SgRule, remote: Remote): PeerMatch {
+  const peer = rule.peer;
+  if (peer.kind === 'sg') return remote.securityGroups?.includes(peer.id) ? 'full' : 'none';
+  const ranges = peer.kind === 'cidr' ? [net.range(peer.cidr)] : net.prefixListRanges(peer.id);
+  if (!ranges) return 'unknown';
+  if (ranges.some((r) => contains(r, remote.range))) return 'full';
+  return ranges.some((r) => overlaps(r, remote.range)) ? 'partial' : 'none';
+}
+
+/**
+ * Does any of the groups allow this flow? Security groups only allow, so one matching rule in any group is enough.
+ * A rule covering only part of the remote range cannot decide for the whole range: the verdict is then unknown.
+ */
+export function evaluateSecurityGroups(
+  net: Network,
+  groupIds: readonly string[],
+  direction: 'ingress' | 'egress',
+  proto: FlowProtocol,
+  port: number,
+  remote: Remote,
+): SgVerdict {
+  let partial: SgVerdict | undefined;
+  for (const id of groupIds) {
+    const sg = net.securityGroups.get(id);
+    if (!sg) return { result: 'unknown', group: id, reason: `security group ${id} is not in the input` };
+    for (const rule of sg[direction]) {
+      if (!protoMatches(rule.protocol, proto) || !portMatches(rule, port)) continue;
+      const m = peerMatches(net, rule, remote);
+      if (m === 'full') return { result: 'allowed', rule, group: id };
+      if (m === 'partial' && !partial) {
+        partial = { result: 'unknown', rule, group: id, reason: `a rule covers only part of ${remote.range.text}` };
+      }
+      if (m === 'unknown' && !partial) {
+        partial = { result: 'unknown', rule, group: id, reason: `prefix list of a rule is not in the input` };
+      }
+    }
+  }
+  return partial ?? { result: 'denied' };
+}
+
+export interface AclVerdict {
+  result: 'allowed' | 'denied' | 'partial' | 'unknown';
+  /** The rules that decided (the first deny, or the allows), or undefined for the implicit final deny. */
+  rules: NaclRule[];
+  /** Port ranges that end up denied, for messages. */
+  deniedPorts: [number, number][];
+  reason?: string;
+}
+
+/**
+ * A network ACL checks rules by number, first match wins, and ends in an implicit deny. The flow's destination
+ * port may be a range (return traffic to ephemeral ports), so each rule decides the part of the range it covers.
+ */
+export function evaluateAcl(
+  acl: NetworkAcl | undefined,
+  direction: 'ingress' | 'egress',
+  proto: FlowProtocol,
+  ports: [number, number],
+  remote: IpRange,
+  net: Network,
+): AclVerdict {
+  if (!acl) return { result: 'allowed', rules: [], deniedPorts: [] };
+  const rules = [...acl[direction]].sort((a, b) => a.number - b.number);
+  let remaining: [number, number][] = [ports];
+  const deciding: NaclRule[] = [];
+  const denied: [number, number][] = [];
+  let allowedAny = false;
+  for (const rule of rules) {
+    if (remaining.length === 0) break;
+    if (!protoMatches(rule.protocol, proto)) continue;
+    const r = net.range(rule.cidr);
+    if (!contains(r, remote)) {
+      if (overlaps(r, remote)) {
+        return { result: 'unknown', rules: [rule], deniedPorts: [], reason: `rule ${rule.number} covers only part of ${remote.text}` };
+      }
+      continue;
+    }
+    const lo = rule.protocol === 'all' ? 0 : rule.fromPort;
+    const hi = rule.protocol === 'all' ? 65535 : rule.toPort;
+    const next: [number, number][] = [];
+    for (const [a, b] of remaining) {
+      const s = Math.max(a, lo);
+      const e = Math.min(b, hi);
+      if (s > e) {
+        next.push([a, b]);
+        continue;
+      }
+      deciding.push(rule);
+      if (rule.action === 'allow') allowedAny = true;
+      else denied.push([s, e]);
+      if (a < s) next.push([a, s - 1]);
+      if (e < b) next.push([e + 1, b]);
+    }
+    remaining = next;
+  }
+  denied.push(...remaining);
+  const uniqueRules = [...new Set(deciding)];
+  if (denied.length === 0) return { result: 'allowed', rules: uniqueRules, deniedPorts: [] };
+  return { result: allowedAny ? 'partial' : 'denied', rules: uniqueRules.filter((r) => r.action === 'deny'), deniedPorts: denied };
+}
+
+export function describeSgRule(rule: SgRule, direction: 'ingress' | 'egress'): string {
+  const ports = rule.protocol === 'all' || rule.protocol === 'icmp' ? '' : rule.fromPort === rule.toPort ? `:${rule.fromPort}` : `:${rule.fromPort}-${rule.toPort}`;
+  const peer = rule.peer.kind === 'cidr' ? rule.peer.cidr : rule.peer.id;
+  return `${rule.protocol}${ports} ${direction === 'ingress' ? 'from' : 'to'} ${peer}`;
+}
+
+export function describeAclRule(rule: NaclRule): string {
+  const ports = rule.protocol === 'all' || rule.protocol === 'icmp' ? '' : rule.fromPort === rule.toPort ? `:${rule.fromPort}` : `:${rule.fromPort}-${rule.toPort}`;
+  return `${rule.number} ${rule.action} ${rule.protocol}${ports} ${rule.cidr}`;
+}
+
+export function describePorts(ranges: [number, number][]): string {
+  return ranges.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(', ');
+}

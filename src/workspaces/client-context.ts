@@ -1,0 +1,52 @@
+// Where a client sits, as the data plane needs it: the origin of its flows and the resolver it asks.
+import type { Client } from '../model/types.js';
+import { ANY_V4 } from '../net/cidr.js';
+import type { ResolverPlace } from '../net/dns.js';
+import type { Origin } from '../net/flow.js';
+import type { World } from './world.js';
+
+export interface ClientContext {
+  client: Client;
+  origin: Origin;
+  resolver: ResolverPlace;
+  /** Facts about the client itself that the input lacks. */
+  missing: string[];
+}
+
+export function clientContext(world: World, client: Client): ClientContext {
+  const net = world.net;
+  const at = client.at;
+  const missing: string[] = [];
+  if (at.kind === 'internet') {
+    const range = client.publicIp ? net.range(client.publicIp) : ANY_V4;
+    return { client, origin: { kind: 'internet', range, egress: client.egress, label: client.id }, resolver: { kind: 'internet' }, missing };
+  }
+  if (at.kind === 'onprem') {
+    const site = net.onPremises.get(at.network);
+    const base = client.privateIp ?? site?.cidrs[0];
+    if (!base) missing.push(`${client.id}: address on ${at.network}`);
+    return {
+      client,
+      origin: { kind: 'onprem', network: at.network, range: base ? net.range(base) : ANY_V4, label: client.id },
+      resolver: { kind: 'onprem', network: at.network },
+      missing,
+    };
+  }
+  const inst = at.instance ? net.instances.get(at.instance) : undefined;
+  const subnet = net.subnets.get(inst?.subnet ?? at.subnet);
+  const ip = inst?.privateIp ?? client.privateIp;
+  // Without an instance we know the subnet but not the security groups of the device: flows say unknown.
+  return {
+    client,
+    origin: {
+      kind: 'vpc',
+      subnet: subnet?.id ?? at.subnet,
+      range: net.range(ip ?? subnet?.cidr ?? '0.0.0.0/0'),
+      securityGroups: inst?.securityGroups,
+      publicIp: inst?.publicIp ?? client.publicIp,
+      label: inst?.id ?? client.id,
+    },
+    resolver: { kind: 'vpc', vpc: at.vpc },
+    missing,
+  };
+}

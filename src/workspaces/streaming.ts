@@ -1,0 +1,132 @@
+// Steps 4 and 5 of a connection: resolve the offered name from where the client sits, probe every offered
+// endpoint, and connect to the first reachable one in the client's order.
+import { contains } from '../net/cidr.js';
+import { resolveName, type DnsResult } from '../net/dns.js';
+import { traceFlow, type FlowResult, type FlowTarget } from '../net/flow.js';
+import type { Blocker } from '../net/trace-types.js';
+import type { BrokerAnswer } from './broker.js';
+import type { ClientContext } from './client-context.js';
+import { dcvGatewayAddress, privateStreamingName } from './knowledge.js';
+import type { OfferedEndpoint, ProbeResult } from './types.js';
+import { zoneProblems, type World } from './world.js';
+
+export interface StreamingResult {
+  dns: DnsResult;
+  /** True when the probes target addresses the name did not resolve to (to show what else would block). */
+  hypothetical: boolean;
+  probes: ProbeResult[];
+  dnsBlockers: Blocker[];
+}
+
+function flowKey(ctx: ClientContext, target: FlowTarget, o: OfferedEndpoint): string {
+  return `flow|${ctx.client.id}|${target.label}|${target.address.text}|${o.transport}|${o.port}`;
+}
+
+export function cachedFlow(world: World, ctx: ClientContext, target: FlowTarget, proto: 'tcp' | 'udp', port: number, key: string): FlowResult {
+  const hit = world.cache.get(key) as FlowResult | undefined;
+  if (hit) return hit;
+  const r = traceFlow(world.net, ctx.origin, target, { proto, port });
+  world.cache.set(key, r);
+  return r;
+}
+
+/** The ENIs behind the private name: the addresses the resolver gave, or the directory endpoint's own. */
+function privateTargets(world: World, addresses: readonly string[], endpointId: string | undefined): FlowTarget[] {
+  const out: FlowTarget[] = [];
+  const net = world.net;
+  for (const addr of addresses) {
+    const r = net.range(addr);
+    const ep = world.model.endpoints.find((e) => e.addresses.some((a) => contains(r, net.range(a.ip)) || contains(net.range(a.ip), r)) || e.subnets.some((s) => net.subnets.get(s)?.cidr === addr));
+    if (!ep) continue;
+    const subnet = ep.addresses.find((a) => a.ip === addr)?.subnet ?? net.subnetOf(ep.vpc, r)?.id;
+    if (!subnet) continue;
+    out.push({ kind: 'eni', vpc: ep.vpc, subnet, address: r, securityGroups: ep.securityGroups, label: ep.id });
+  }
+  if (out.length === 0 && endpointId) {
+    const ep = world.endpoints.get(endpointId);
+    for (const a of ep?.addresses ?? []) out.push({ kind: 'eni', vpc: ep!.vpc, subnet: a.subnet, address: net.range(a.ip), securityGroups: ep!.securityGroups, label: ep!.id });
+    if (ep && ep.addresses.length === 0) {
+      for (const s of ep.subnets) {
+        const sub = net.subnets.get(s);
+        if (sub) out.push({ kind: 'eni', vpc: ep.vpc, subnet: s, address: net.range(sub.cidr), securityGroups: ep.securityGroups, label: ep.id });
+      }
+    }
+  }
+  return out;
+}
+
+/** Explains a failed lookup of the private name in terms the user can fix. */
+function dnsBlockers(world: World, ctx: ClientContext, answer: BrokerAnswer, dns: DnsResult, region: string): Blocker[] {
+  const out: Blocker[] = dns.blockers.map((b) => ({ ...b, ruleId: b.ruleId ?? 'client-dns-resolution' }));
+  const ep = answer.endpointId ? world.endpoints.get(answer.endpointId) : undefined;
+  const name = privateStreamingName(region);
+  if (ep) out.push(...zoneProblems(world.net, ep).filter((b) => b.ruleId !== 'streaming-endpoint-service'));
+  if (dns.status === 'nxdomain' || (dns.status === 'public' && answer.path === 'privatelink')) {
+    const where = ctx.resolver.kind === 'vpc' ? `the resolver of ${ctx.resolver.vpc}` : ctx.resolver.kind === 'onprem' ? `the DNS of ${ctx.resolver.network}` : 'public DNS';
+    const epVpc = ep?.vpc ?? 'the endpoint VPC';
+    out.push({
+      resource: ctx.resolver.kind === 'vpc' ? ctx.resolver.vpc : ctx.resolver.kind === 'onprem' ? ctx.resolver.network : ctx.client.id,
+      kind: 'dns',
+      ruleId: 'client-dns-resolution',
+      detail: `${where} cannot resolve ${name}: only the resolver of ${epVpc} answers it; ${ctx.resolver.kind === 'internet' ? 'the client must be on a network that uses that resolver' : `forward ${name} to a Route 53 Resolver inbound endpoint in ${epVpc}`}`,
+    });
+  }
+  return dedupe(out);
+}
+
+export function dedupe(blockers: Blocker[]): Blocker[] {
+  const seen = new Set<string>();
+  return blockers.filter((b) => {
+    const k = `${b.resource}|${b.detail}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function ruleFor(b: Blocker, target: FlowTarget): string | undefined {
+  if (b.ruleId) return b.ruleId;
+  if (target.kind !== 'eni') return undefined;
+  if (b.kind === 'network-acl' && b.phase === 'return') return 'nacl-return-traffic';
+  if (b.kind === 'security-group' && target.securityGroups.includes(b.resource)) return 'streaming-endpoint-ports';
+  return 'client-route-to-endpoint';
+}
+
+export function streamAndProbe(world: World, ctx: ClientContext, answer: BrokerAnswer, region: string): StreamingResult {
+  const hostname = answer.offered[0]?.hostname ?? '';
+  let targets: FlowTarget[];
+  let dns: DnsResult;
+  let blockersFromDns: Blocker[] = [];
+  let hypothetical = false;
+  if (answer.path === 'privatelink') {
+    dns = resolveName(world.net, world.dns, ctx.resolver, hostname);
+    if (dns.status === 'private') {
+      targets = privateTargets(world, dns.addresses, undefined);
+    } else {
+      blockersFromDns = dns.status === 'unknown' ? [] : dnsBlockers(world, ctx, answer, dns, region);
+      // Probe the endpoint's own addresses anyway: the user should see every other blocker now, not after fixing DNS.
+      targets = privateTargets(world, [], answer.endpointId);
+      hypothetical = true;
+    }
+  } else {
+    dns = resolveName(world.net, world.dns, ctx.resolver, answer.offered.some((o) => o.port === 4172) ? 'ws-broker-service.' + region + '.amazonaws.com' : hostname);
+    if (dns.status === 'failed' || dns.status === 'nxdomain') blockersFromDns = dns.blockers;
+    targets = [{ kind: 'internet', address: world.net.range(dcvGatewayAddress(region)), label: answer.offered[0]?.hostname ?? 'gateways' }];
+  }
+  const probes: ProbeResult[] = [];
+  for (const o of answer.offered) {
+    for (const target of targets) {
+      const proto = o.transport === 'TCP' ? 'tcp' : 'udp';
+      const flow = cachedFlow(world, ctx, target, proto, o.port, flowKey(ctx, target, o));
+      const reachable = hypothetical || blockersFromDns.length > 0 ? false : flow.disposition === 'accepted' ? true : flow.disposition === 'unknown' ? 'unknown' : false;
+      probes.push({
+        ...o,
+        address: target.kind === 'eni' ? target.address.text : undefined,
+        reachable: dns.status === 'unknown' && reachable === false && flow.blockers.length === 0 ? 'unknown' : reachable,
+        hops: flow.hops,
+        blockers: flow.blockers.map((b) => ({ ...b, ruleId: ruleFor(b, target) })),
+      });
+    }
+  }
+  return { dns, hypothetical, probes, dnsBlockers: blockersFromDns };
+}
