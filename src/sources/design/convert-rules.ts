@@ -1,0 +1,162 @@
+// Security-group rules, network ACLs and the peers they name.
+import type { NaclRule, NetworkAcl, Peer, SecurityGroup, SgRule, Subnet } from '../../model/types.js';
+import { parseIp } from './cidr.js';
+import { entries, type DesignContext, type Path } from './context.js';
+import { parseNaclRule, parseTrafficRule, type Direction } from './rule-syntax.js';
+import type { DesignDoc, DesignRule, DesignVpc } from './schema.js';
+import { get, has } from './names.js';
+
+/** Where a rule list lives: inside a VPC (security groups can be named) or outside (on premises, a client). */
+export interface RuleScope {
+  doc: DesignDoc;
+  vpcName?: string;
+}
+
+function resolvePeer(ctx: DesignContext, scope: RuleScope, text: string, path: Path): Peer | undefined {
+  const slash = text.indexOf('/');
+  if (slash >= 0 && parseIp(text.slice(0, slash)).ok) {
+    return ctx.checkCidr(text, path) ? { kind: 'cidr', cidr: text } : undefined;
+  }
+  if (parseIp(text).ok) {
+    ctx.checkCidr(text, path); // reports the missing prefix length
+    return undefined;
+  }
+  if (slash >= 0 && scope.vpcName !== undefined) {
+    const vpcName = text.slice(0, slash);
+    const sgName = text.slice(slash + 1);
+    if (has(get(scope.doc.vpcs, vpcName)?.securityGroups, sgName)) return { kind: 'sg', id: text };
+    ctx.error('unknown-reference', path, `security group "${text}" not found (VPC/NAME)`);
+    return undefined;
+  }
+  if (scope.vpcName !== undefined && has(get(scope.doc.vpcs, scope.vpcName)?.securityGroups, text)) {
+    return { kind: 'sg', id: `${scope.vpcName}/${text}` };
+  }
+  if (has(scope.doc.prefixLists, text)) return { kind: 'prefix-list', id: text };
+  const what = scope.vpcName !== undefined ? 'a CIDR, a security group or a prefix list' : 'a CIDR or a prefix list';
+  ctx.error('unknown-reference', path, `"${text}" is not ${what}`);
+  return undefined;
+}
+
+/** Converts a list of rule strings; bad rules are reported and left out. */
+export function convertRules(
+  ctx: DesignContext,
+  scope: RuleScope,
+  list: DesignRule[],
+  direction: Direction,
+  listPath: Path,
+): SgRule[] {
+  const out: SgRule[] = [];
+  list.forEach((item, i) => {
+    const text = typeof item === 'string' ? item : item.rule;
+    const path = typeof item === 'string' ? [...listPath, i] : [...listPath, i, 'rule'];
+    const parsed = parseTrafficRule(text, direction);
+    if ('code' in parsed) return ctx.error(parsed.code, path, parsed.message);
+    const peer = resolvePeer(ctx, scope, parsed.peer, path);
+    if (!peer) return;
+    const description = typeof item === 'string' ? undefined : item.description;
+    out.push({
+      protocol: parsed.protocol,
+      fromPort: parsed.fromPort,
+      toPort: parsed.toPort,
+      peer,
+      ...(description !== undefined ? { description } : {}),
+      prov: ctx.prov([...listPath, i]),
+    });
+  });
+  return out;
+}
+
+/** AWS gives a new group one egress rule: all traffic to 0.0.0.0/0. */
+export function defaultEgress(ctx: DesignContext, path: Path): SgRule[] {
+  return [{ protocol: 'all', fromPort: 0, toPort: 65535, peer: { kind: 'cidr', cidr: '0.0.0.0/0' }, prov: ctx.prov(path) }];
+}
+
+export function convertSecurityGroups(ctx: DesignContext, doc: DesignDoc, vpcName: string, raw: DesignVpc): SecurityGroup[] {
+  return entries(raw.securityGroups).map(([name, sg]) => {
+    const path = ['vpcs', vpcName, 'securityGroups', name];
+    const scope = { doc, vpcName };
+    return {
+      id: `${vpcName}/${name}`,
+      name,
+      vpc: vpcName,
+      ingress: convertRules(ctx, scope, sg.ingress ?? [], 'ingress', [...path, 'ingress']),
+      egress: sg.egress ? convertRules(ctx, scope, sg.egress, 'egress', [...path, 'egress']) : defaultEgress(ctx, path),
+      prov: ctx.prov(path, name),
+    };
+  });
+}
+
+function convertNaclRules(ctx: DesignContext, list: string[], direction: Direction, listPath: Path): NaclRule[] {
+  const out: NaclRule[] = [];
+  const seen = new Set<number>();
+  list.forEach((text, i) => {
+    const path = [...listPath, i];
+    const parsed = parseNaclRule(text, direction);
+    if ('code' in parsed) return ctx.error(parsed.code, path, parsed.message);
+    if (seen.has(parsed.number)) return ctx.error('duplicate-rule-number', path, `rule number ${parsed.number} is used twice`);
+    seen.add(parsed.number);
+    if (!ctx.checkCidr(parsed.peer, path)) return;
+    const { number, action, protocol, fromPort, toPort, peer } = parsed;
+    out.push({ number, action, protocol, fromPort, toPort, cidr: peer, prov: ctx.prov(path) });
+  });
+  return out;
+}
+
+/** The rules AWS puts in a VPC's default network ACL: allow everything (IPv6 too when the VPC has IPv6). */
+export function defaultNaclRules(ctx: DesignContext, path: Path, ipv6: boolean): NaclRule[] {
+  const rule = (number: number, cidr: string): NaclRule => ({
+    number, action: 'allow', protocol: 'all', fromPort: 0, toPort: 65535, cidr, prov: ctx.prov(path),
+  });
+  return ipv6 ? [rule(100, '0.0.0.0/0'), rule(101, '::/0')] : [rule(100, '0.0.0.0/0')];
+}
+
+export const DEFAULT_NACL = 'default';
+
+/**
+ * Network ACLs of one VPC. Every subnet not associated with a declared ACL belongs to the ACL named "default";
+ * when the file declares none, it is created as AWS creates it (allow all both ways).
+ */
+export function convertNetworkAcls(ctx: DesignContext, vpcName: string, raw: DesignVpc, subnets: Subnet[]): NetworkAcl[] {
+  const vpcPath = ['vpcs', vpcName];
+  const owner = new Map<string, string>();
+  const acls: NetworkAcl[] = entries(raw.networkAcls).map(([name, acl]) => {
+    const path = [...vpcPath, 'networkAcls', name];
+    const ids: string[] = [];
+    (acl.subnets ?? []).forEach((subnetName, i) => {
+      const at = [...path, 'subnets', i];
+      if (!has(raw.subnets, subnetName)) return ctx.error('unknown-reference', at, `subnet "${subnetName}" not found in VPC ${vpcName}`);
+      const previous = owner.get(subnetName);
+      if (previous !== undefined) return ctx.error('duplicate-association', at, `subnet "${subnetName}" is already in network ACL "${previous}"`);
+      owner.set(subnetName, name);
+      ids.push(`${vpcName}/${subnetName}`);
+    });
+    return {
+      id: `${vpcName}/${name}`,
+      name,
+      vpc: vpcName,
+      subnets: ids,
+      ingress: convertNaclRules(ctx, acl.ingress ?? [], 'ingress', [...path, 'ingress']),
+      egress: convertNaclRules(ctx, acl.egress ?? [], 'egress', [...path, 'egress']),
+      prov: ctx.prov(path, name),
+    };
+  });
+  let fallback = acls.find((a) => a.name === DEFAULT_NACL);
+  if (!fallback) {
+    const ipv6 = (raw.ipv6Cidrs ?? []).length > 0;
+    fallback = {
+      id: `${vpcName}/${DEFAULT_NACL}`,
+      name: DEFAULT_NACL,
+      vpc: vpcName,
+      subnets: [],
+      ingress: defaultNaclRules(ctx, vpcPath, ipv6),
+      egress: defaultNaclRules(ctx, vpcPath, ipv6),
+      prov: ctx.prov(vpcPath),
+    };
+    acls.push(fallback);
+  }
+  // Keep the default ACL's subnets in subnet order so the model does not depend on how the file listed them.
+  const fallbackSubnets = new Set(fallback.subnets);
+  for (const s of subnets) if (!owner.has(s.name)) fallbackSubnets.add(s.id);
+  fallback.subnets = subnets.map((s) => s.id).filter((id) => fallbackSubnets.has(id));
+  return acls;
+}

@@ -1,0 +1,129 @@
+// Reads a design file (`wspl: 1`) into the model. Three passes, each reporting every problem it finds: YAML
+// syntax, then shape (the zod schema), then meaning (CIDRs, rule strings, references). A pass that fails stops
+// the next, so one mistake is not reported again as a cascade of bogus follow-on errors.
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isMap } from 'yaml';
+import type { z } from 'zod';
+import type { Diagnostic } from '../../diagnostics.js';
+import { emptyModel } from '../../model/types.js';
+import type { LoadResult } from '../load.js';
+import { DesignContext } from './context.js';
+import { convertCidrLists, convertOnPremises, convertPeerings, convertTransitGateways } from './convert-global.js';
+import { convertVpc } from './convert-vpc.js';
+import { convertWorkspacesSide } from './convert-workspaces.js';
+import { yamlLocator } from './locate.js';
+import { designSchema, TOP_LEVEL_KEYS, type DesignDoc } from './schema.js';
+import { entries } from './context.js';
+
+function fail(file: string, code: string, message: string, line?: number): LoadResult {
+  return { diagnostics: [{ severity: 'error', code, file, ...(line !== undefined ? { line } : {}), message }] };
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a map';
+  return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+/** Turns zod's issues into diagnostics with codes that name the kind of mistake. */
+function reportShapeIssues(ctx: DesignContext, root: unknown, issues: z.core.$ZodIssue[]): void {
+  for (const issue of issues) {
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const value = valueAt(root, issue.path);
+    if (path.length === 1 && path[0] === 'wspl') {
+      if (value === undefined) ctx.error('missing-version', [], 'not a wspl design file: the first line should be `wspl: 1`');
+      else ctx.error('unsupported-version', path, `wspl: ${JSON.stringify(value)} is not supported; this version reads wspl: 1`);
+    } else if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) ctx.error('unknown-key', [...path, key], `unknown field "${key}"`);
+    } else if (issue.code === 'invalid_type' && value === undefined) {
+      ctx.error('missing-field', path, `${String(path[path.length - 1])} is required`);
+    } else if (issue.code === 'invalid_type') {
+      ctx.error('wrong-type', path, `expected ${issue.expected}, found ${typeName(value)}`);
+    } else if (issue.code === 'invalid_value') {
+      const allowed = issue.values.map((v) => String(v)).join(', ');
+      ctx.error('unknown-value', path, `${JSON.stringify(value)} is not one of: ${allowed}`);
+    } else if (issue.code === 'invalid_union') {
+      ctx.error('wrong-type', path, `unexpected ${typeName(value)}`);
+    } else {
+      ctx.error('bad-value', path, issue.message);
+    }
+  }
+}
+
+function convert(ctx: DesignContext, doc: DesignDoc): LoadResult {
+  const model = emptyModel(ctx.account(doc.account, ['account']), ctx.region(doc.region, ['region']));
+  for (const key of Object.keys(doc)) {
+    if (!TOP_LEVEL_KEYS.includes(key)) ctx.warn('unknown-key', [key], `unknown top-level key "${key}" (ignored)`);
+  }
+  convertCidrLists(ctx, doc, model);
+  for (const [name, vpc] of entries(doc.vpcs)) convertVpc(ctx, doc, name, vpc, model);
+  convertPeerings(ctx, doc, model);
+  convertTransitGateways(ctx, doc, model);
+  convertOnPremises(ctx, doc, model);
+  convertWorkspacesSide(ctx, doc, model);
+  const hasErrors = ctx.diagnostics.some((d) => d.severity === 'error');
+  return { ...(hasErrors ? {} : { model }), diagnostics: ctx.diagnostics };
+}
+
+/** Loads a design file from its text. `file` is only used to name the source in diagnostics and provenance. */
+export function loadDesignText(text: string, file: string): LoadResult {
+  if (text.includes('\u0000')) return fail(file, 'not-text', 'this is binary data, not a YAML design file');
+  const lines = new LineCounter();
+  const yamlDoc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const diagnostics: Diagnostic[] = [];
+  for (const e of [...yamlDoc.errors, ...yamlDoc.warnings]) {
+    diagnostics.push({
+      severity: yamlDoc.errors.includes(e) ? 'error' : 'warning',
+      code: 'yaml-syntax',
+      file,
+      line: lines.linePos(e.pos[0]).line,
+      message: e.message.split('\n')[0] ?? e.message,
+    });
+  }
+  if (yamlDoc.errors.length > 0) return { diagnostics };
+  if (!isMap(yamlDoc.contents)) {
+    return fail(file, 'not-a-design-file', 'a design file is a YAML map starting with `wspl: 1`', 1);
+  }
+  let root: unknown;
+  try {
+    root = yamlDoc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    return fail(file, 'yaml-syntax', e instanceof Error ? e.message : String(e));
+  }
+  const ctx = new DesignContext(file, yamlLocator(yamlDoc, lines));
+  ctx.diagnostics.push(...diagnostics);
+  const parsed = designSchema.safeParse(root);
+  if (!parsed.success) {
+    reportShapeIssues(ctx, root, parsed.error.issues);
+    return { diagnostics: ctx.diagnostics };
+  }
+  return convert(ctx, parsed.data);
+}
+
+/** Reads and loads a design file. Never writes to it. An unreadable or non-text file is an error diagnostic. */
+export function loadDesignFile(path: string): LoadResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    return fail(path, 'unreadable', `cannot read ${path}: ${reason}`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail(path, 'not-text', 'this file is not UTF-8 text; a design file is YAML');
+  }
+  return loadDesignText(text, path);
+}
