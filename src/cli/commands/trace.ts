@@ -1,0 +1,25 @@
+import { Option } from '@commander-js/extra-typings';
+import { InputError } from '../../diagnostics.js';
+import { renderTraceText } from '../../report/trace-text.js';
+import { loadSource } from '../../sources/index.js';
+import { traceConnection } from '../../workspaces/trace.js';
+import { styleFor } from '../style.js';
+import type { RegisterCommand } from './index.js';
+
+export const registerTrace: RegisterCommand = (program, io) => {
+  program
+    .command('trace')
+    .description('predict one connection, step by step, with every setting that blocks it')
+    .argument('<source>', 'design file (or another source)')
+    .requiredOption('--client <name>', 'client name')
+    .requiredOption('--workspace <name>', 'WorkSpace name')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'log'] as const).default('text' as const))
+    .action((source, opts) => {
+      const model = loadSource(source);
+      const trace = traceConnection(model, opts.client, opts.workspace);
+      if (opts.format === 'json') io.out(JSON.stringify(trace, null, 2) + '\n');
+      else if (opts.format === 'log') {
+        throw new InputError('--format log is not built yet', [], 'not-built');
+      } else io.out(renderTraceText(trace, styleFor(io)));
+    });
+};

@@ -1,0 +1,74 @@
+// `wspl trace` as a story an engineer can follow: the verdict, each step with the hops that decided it, then
+// every blocker with the setting to change and where it is written.
+import type { Provenance } from '../model/types.js';
+import type { Hop, Trace } from '../workspaces/types.js';
+
+export interface Style {
+  bold(s: string): string;
+  red(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+  dim(s: string): string;
+}
+
+export const plain: Style = { bold: (s) => s, red: (s) => s, green: (s) => s, yellow: (s) => s, dim: (s) => s };
+
+export function where(p: Provenance | undefined): string {
+  if (!p) return '';
+  return p.line !== undefined ? `${p.file}:${p.line}` : p.file;
+}
+
+function hopLine(h: Hop, s: Style): string {
+  const mark = h.result === 'denied' || h.result === 'dropped' ? s.red('✗') : h.result === 'unknown' ? s.yellow('?') : s.green('✓');
+  const loc = where(h.location);
+  return `     ${mark} ${h.node}  ${h.action}: ${h.detail}${loc ? s.dim(`  (${loc})`) : ''}`;
+}
+
+export function verdict(t: Trace): string {
+  if (t.outcome === 'CONNECTED' && t.endpoint) {
+    const path = t.path === 'privatelink' ? 'PrivateLink' : 'the internet';
+    return `CONNECTED via ${path}, ${t.endpoint.transport} ${t.endpoint.port}${t.endpoint.address ? ` to ${t.endpoint.address}` : ''}`;
+  }
+  return t.outcome;
+}
+
+export function renderTraceText(t: Trace, s: Style = plain): string {
+  const out: string[] = [];
+  const head = `${t.client} → ${t.workspace}: ${verdict(t)}`;
+  out.push(t.outcome === 'CONNECTED' ? s.bold(s.green(head)) : t.outcome === 'UNKNOWN' ? s.bold(s.yellow(head)) : s.bold(s.red(head)));
+  if (t.endpoint) out.push(`  ${t.endpoint.hostname}`);
+  out.push('');
+  t.steps.forEach((step, i) => {
+    const status = step.status === 'ok' ? s.green('ok') : step.status === 'fail' ? s.red('FAIL') : step.status === 'unknown' ? s.yellow('UNKNOWN') : s.dim('skipped');
+    out.push(`${i + 1}. ${step.step.padEnd(12)} ${status}${step.inferred ? s.dim(' (inferred)') : ''}`);
+    out.push(`   ${step.detail}`);
+    for (const h of step.hops ?? []) out.push(hopLine(h, s));
+  });
+  const probesWithHops = t.probes.filter((p) => p.hops.length > 0);
+  if (probesWithHops.length > 0) {
+    out.push('', 'Probes, in the client\'s order:');
+    for (const p of probesWithHops) {
+      const r = p.reachable === true ? s.green('reachable') : p.reachable === 'unknown' ? s.yellow('unknown') : s.red('blocked');
+      out.push(`   ${p.transport} ${p.port}${p.address ? ` ${p.address}` : ''}: ${r}`);
+      for (const h of p.hops) out.push(hopLine(h, s));
+    }
+  }
+  if (t.blockers.length > 0) {
+    out.push('', s.bold(`Blocked by (${t.blockers.length}; fix all of them):`));
+    for (const b of t.blockers) {
+      const loc = where(b.location);
+      const tags = [b.kind, b.ruleId, b.phase === 'return' ? 'return traffic' : undefined, b.inferred ? 'inferred' : undefined].filter(Boolean).join(', ');
+      out.push(`  ${s.red('✗')} ${b.resource}: ${b.detail}`);
+      out.push(s.dim(`      [${tags}]${loc ? ` ${loc}` : ''}`));
+    }
+  }
+  if (t.warnings.length > 0) {
+    out.push('', s.bold('Warnings:'));
+    for (const w of t.warnings) out.push(`  ${s.yellow('!')} ${w.code}: ${w.detail}${w.inferred ? s.dim(' (inferred)') : ''}`);
+  }
+  if (t.missing.length > 0) {
+    out.push('', s.bold('Missing from the input (the answer cannot be decided without them):'));
+    for (const m of t.missing) out.push(`  ? ${m}`);
+  }
+  return out.join('\n') + '\n';
+}
