@@ -129,7 +129,7 @@ class FlowWalk implements RouteContext {
       this.block({
         resource: groups.length === 1 ? (groups[0] as string) : names,
         kind: 'security-group',
-        detail: `${groups.length === 1 ? 'security group' : 'security groups'} ${names} allow no ${direction} ${what}`,
+        detail: `${groups.length === 1 ? 'security group' : 'security groups'} ${names} ${groups.length === 1 ? 'allows' : 'allow'} no ${direction} ${what}`,
         location: first?.prov,
       });
     }

@@ -10,7 +10,7 @@ import { askBroker } from './broker.js';
 import { clientContext, type ClientContext } from './client-context.js';
 import { awsPublicAddress, brokerHost, dcvGatewayAddress, loginHost } from './knowledge.js';
 import { cachedFlow, dedupe, streamAndProbe } from './streaming.js';
-import type { Outcome, Trace, TraceStep, TraceWarning } from './types.js';
+import type { Outcome, ProbeResult, Trace, TraceStep, TraceWarning } from './types.js';
 import { buildWorld, directoryRegion, type World } from './world.js';
 
 function evidence(hops: readonly Hop[]): string[] {
@@ -173,7 +173,9 @@ function connect(t: Trace, s: ReturnType<typeof streamAndProbe>, needsAll: boole
   const reachable = t.probes.filter((p) => p.reachable === true);
   const unknown = t.probes.filter((p) => p.reachable === 'unknown');
   const failed = t.probes.filter((p) => p.reachable === false);
-  const probeBlockers = dedupe(failed.flatMap((p) => p.blockers));
+  // With DNS failing, probes are hypothetical: their blockers count only if no probe would pass once DNS works.
+  const wouldPass = s.hypothetical && failed.some((p) => p.blockers.length === 0);
+  const probeBlockers = wouldPass ? [] : mergeByResource(failed);
   t.missing.push(...new Set(t.probes.flatMap((p) => (p.reachable === 'unknown' ? p.hops.filter((h) => h.result === 'unknown').map((h) => `${h.node}: ${h.detail}`) : []))));
   const summary = t.probes.map((p) => `${p.transport} ${p.port}${p.address ? ` ${p.address}` : ''}: ${p.reachable === true ? 'reachable' : p.reachable === 'unknown' ? 'unknown' : 'blocked'}`).join('; ');
   const probeStatus = s.hypothetical || s.dnsBlockers.length > 0 ? 'fail' : reachable.length > 0 && (!needsAll || failed.length + unknown.length === 0) ? 'ok' : failed.length === t.probes.length && t.probes.length > 0 ? 'fail' : unknown.length > 0 ? 'unknown' : 'fail';
@@ -201,6 +203,24 @@ function connect(t: Trace, s: ReturnType<typeof streamAndProbe>, needsAll: boole
   t.blockers = dedupe(blockers);
   t.outcome = probeStatus === 'unknown' && t.blockers.length === 0 ? 'UNKNOWN' : decide(t.steps, 'NO_REACHABLE_ENDPOINT');
   return t;
+}
+
+/** One blocker per setting, naming every probe it stops: the user fixes a setting, not a probe. */
+function mergeByResource(failed: readonly ProbeResult[]): Blocker[] {
+  const groups = new Map<string, { first: Blocker; labels: string[]; details: string[] }>();
+  for (const p of failed) {
+    for (const b of p.blockers) {
+      const key = `${b.resource}|${b.kind}|${b.phase ?? ''}|${b.ruleId ?? ''}`;
+      const g = groups.get(key) ?? { first: b, labels: [], details: [] };
+      const label = `${p.transport} ${p.port}${p.address ? ` to ${p.address}` : ''}`;
+      if (!g.labels.includes(label)) g.labels.push(label);
+      if (!g.details.includes(b.detail)) g.details.push(b.detail);
+      groups.set(key, g);
+    }
+  }
+  return [...groups.values()].map((g) =>
+    g.labels.length === 1 ? g.first : { ...g.first, detail: g.details.length === 1 ? `${g.details[0]} (blocks ${g.labels.join(', ')})` : `blocks ${g.labels.join(', ')}: ${g.details.join('; ')}` },
+  );
 }
 
 function finish(t: Trace): Trace {

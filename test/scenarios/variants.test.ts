@@ -1,0 +1,205 @@
+// Variations of the seed environment from the foundation issue: each changes one setting and asserts the outcome,
+// path, transport, port and every blocker.
+import { describe, expect, it } from 'vitest';
+import { docFile, ruleIds, seedDoc, trace } from './helpers.js';
+
+describe('endpoint security group', () => {
+  it('without UDP rules: QUIC fails, TCP 4195 is chosen', () => {
+    const doc = seedDoc();
+    doc.vpcs.vpc1.securityGroups['endpoint-sg'].ingress = ['tcp:443 from 10.0.0.0/16', 'tcp:4195 from 10.0.0.0/16'];
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('CONNECTED');
+    expect(t.endpoint).toMatchObject({ transport: 'TCP', port: 4195, address: '10.0.21.217' });
+    expect(t.probes.map((p) => p.reachable)).toEqual([false, false, true, true]);
+    expect(t.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['port-4195-blocked', 'udp-blocked']));
+  });
+  it('without 4195: QUIC 443 is chosen', () => {
+    const doc = seedDoc();
+    doc.vpcs.vpc1.securityGroups['endpoint-sg'].ingress = ['tcp:443 from 10.0.0.0/16', 'udp:443 from 10.0.0.0/16'];
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('CONNECTED');
+    expect(t.endpoint).toMatchObject({ transport: 'QUIC', port: 443 });
+  });
+  it('empty: no reachable endpoint, the endpoint security group is the blocker', () => {
+    const doc = seedDoc();
+    doc.vpcs.vpc1.securityGroups['endpoint-sg'].ingress = [];
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(t.endpoint).toBeNull();
+    expect(t.blockers).toEqual([expect.objectContaining({ resource: 'vpc1/endpoint-sg', kind: 'security-group', ruleId: 'streaming-endpoint-ports' })]);
+    expect(t.blockers[0]!.location?.line).toBeGreaterThan(0);
+  });
+  it('a TCP preference on the directory puts TCP first (inferred order)', () => {
+    const doc = seedDoc();
+    doc.directories.corp.preferredProtocol = 'tcp';
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.endpoint).toMatchObject({ transport: 'TCP', port: 4195 });
+  });
+});
+
+describe('DNS', () => {
+  it('private DNS off: the name does not resolve, blocker names the endpoint setting', () => {
+    const doc = seedDoc();
+    doc.vpcs.vpc1.endpoints.streaming.privateDns = false;
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(ruleIds(t)).toEqual(['client-dns-resolution', 'streaming-endpoint-private-dns']);
+    expect(t.steps.find((s) => s.step === 'dns')?.status).toBe('fail');
+  });
+  it('endpoint VPC without DNS hostnames: private DNS cannot work', () => {
+    const doc = seedDoc();
+    doc.vpcs.vpc1.dns.hostnames = false;
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(ruleIds(t)).toContain('streaming-endpoint-vpc-dns');
+  });
+  it('a client in a peered VPC without DNS forwarding cannot resolve the name, though routing works', () => {
+    const doc = seedDoc();
+    doc.vpcs.vpc3 = {
+      cidr: '10.3.0.0/16',
+      subnets: { app: { cidr: '10.3.1.0/24', az: 'ap-northeast-1a', routeTable: 'rt' } },
+      routeTables: { rt: { '10.0.0.0/16': 'pcx13', '0.0.0.0/0': 'igw3' } },
+      internetGateway: 'igw3',
+      securityGroups: { pc: { egress: ['all to 0.0.0.0/0'] } },
+      instances: { pc: { subnet: 'app', securityGroups: ['pc'], privateIp: '10.3.1.10', publicIp: '203.0.113.30' } },
+    };
+    doc.vpcs.vpc1.routeTables.private['10.3.0.0/16'] = 'pcx13';
+    doc.peerings = { pcx13: { requester: 'vpc3', accepter: 'vpc1' } };
+    doc.vpcs.vpc1.securityGroups['endpoint-sg'].ingress.push('tcp:443 from 10.3.0.0/16', 'udp:4195 from 10.3.0.0/16');
+    doc.clients.peered = { at: 'vpc3/pc' };
+    const t = trace(doc, 'peered', 'dcv-desktop');
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(ruleIds(t)).toEqual(['client-dns-resolution']);
+    expect(t.blockers[0]!.detail).toMatch(/resolver of vpc3 cannot resolve/);
+  });
+  it('an office over a transit gateway with forwarding to an inbound resolver endpoint connects', () => {
+    const t = trace(docFile('./office-tgw.yaml'), 'office-pc', 'dcv-desktop');
+    expect(t.outcome).toBe('CONNECTED');
+    expect(t.endpoint).toMatchObject({ transport: 'QUIC', port: 4195, address: '10.0.21.217' });
+    expect(t.steps.find((s) => s.step === 'dns')?.evidence).toEqual(expect.arrayContaining(['vpc1/inbound', 'tgw1/main']));
+  });
+  it('the same office fails DNS when the resolver endpoint SG drops port 53, and says so', () => {
+    const doc = docFile('./office-tgw.yaml');
+    doc.vpcs.vpc1.securityGroups['resolver-sg'].ingress = ['tcp:53 from 192.168.0.0/16'];
+    const t = trace(doc, 'office-pc', 'dcv-desktop');
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(t.blockers).toContainEqual(expect.objectContaining({ resource: 'vpc1/resolver-sg', ruleId: 'client-dns-resolution' }));
+  });
+  it('the office without a TGW route back to it: every probe fails on the return route', () => {
+    const doc = docFile('./office-tgw.yaml');
+    delete doc.vpcs.vpc1.routeTables.private['192.168.0.0/16'];
+    const t = trace(doc, 'office-pc', 'dcv-desktop');
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(t.blockers.some((b) => b.kind === 'route' && b.phase === 'return')).toBe(true);
+  });
+});
+
+describe('internet path (no endpoint on the directory)', () => {
+  function noEndpoint() {
+    const doc = seedDoc();
+    doc.directories.corp.streamingEndpoint = null;
+    doc.clients.home.egress = ['tcp:443 to 0.0.0.0/0', 'udp:443 to 0.0.0.0/0'];
+    return doc;
+  }
+  it('a new client falls back to 443 when 4195 is blocked', () => {
+    const t = trace(noEndpoint(), 'home', 'dcv-desktop');
+    expect(t.outcome).toBe('CONNECTED');
+    expect(t.path).toBe('internet');
+    expect(t.endpoint).toMatchObject({ hostname: '*.prod.ap-northeast-1.highlander.aws.a2z.com', transport: 'QUIC', port: 443 });
+  });
+  it('an old client does not, and the version is named as a blocker', () => {
+    const doc = noEndpoint();
+    doc.clients.home.version = '5.20.0';
+    const t = trace(doc, 'home', 'dcv-desktop');
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(t.offered.map((o) => o.port)).toEqual([4195, 4195]);
+    expect(ruleIds(t)).toContain('client-version-443-fallback');
+    expect(t.blockers.find((b) => b.resource === 'home' && b.kind === 'firewall')).toBeDefined();
+  });
+  it('an old Linux client by year version likewise', () => {
+    const doc = noEndpoint();
+    doc.clients.home.version = '2024.1';
+    expect(trace(doc, 'home', 'dcv-desktop').outcome).toBe('NO_REACHABLE_ENDPOINT');
+    doc.clients.home.version = '2024.7';
+    expect(trace(doc, 'home', 'dcv-desktop').outcome).toBe('CONNECTED');
+  });
+});
+
+describe('IP access control groups', () => {
+  it('without an endpoint they refuse a home IP outside them', () => {
+    const doc = seedDoc();
+    doc.directories.corp.streamingEndpoint = null;
+    doc.directories.corp.ipGroups = ['office-only'];
+    const t = trace(doc, 'home', 'dcv-desktop');
+    expect(t.outcome).toBe('DEVICE_NOT_AUTHORIZED');
+    expect(t.blockers).toEqual([expect.objectContaining({ resource: 'office-only', kind: 'ip-group' })]);
+  });
+  it('without an endpoint they decide by the NAT address for a VPC client', () => {
+    const doc = seedDoc();
+    doc.directories.corp.streamingEndpoint = null;
+    doc.directories.corp.ipGroups = ['office-only'];
+    doc.ipGroups['office-only'] = ['203.0.113.0/24'];
+    doc.vpcs.vpc1.securityGroups['nat-sg'].egress = ['all to 0.0.0.0/0'];
+    expect(trace(doc, 'ec2-client', 'dcv-desktop').outcome).toBe('CONNECTED');
+    expect(trace(doc, 'home', 'dcv-desktop').outcome).toBe('DEVICE_NOT_AUTHORIZED');
+  });
+  it('with an endpoint they no longer apply: a warning, and the outcome is decided by the network', () => {
+    const doc = seedDoc();
+    doc.directories.corp.ipGroups = ['office-only'];
+    const ec2 = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(ec2.outcome).toBe('CONNECTED');
+    expect(ec2.warnings.map((w) => w.code)).toContain('directory-ip-groups-bypassed');
+    expect(trace(doc, 'home', 'dcv-desktop').outcome).toBe('NO_REACHABLE_ENDPOINT');
+  });
+});
+
+describe('network ACLs', () => {
+  it('an endpoint subnet ACL without ephemeral return ports blocks every probe, named as return traffic', () => {
+    const doc = seedDoc();
+    doc.vpcs.vpc1.networkAcls = {
+      'endpoint-acl': {
+        subnets: ['endpoint-a'],
+        ingress: ['100 allow all from 10.0.0.0/16'],
+        egress: ['100 allow tcp:443 to 0.0.0.0/0'],
+      },
+    };
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(ruleIds(t)).toEqual(['nacl-return-traffic']);
+    expect(t.blockers.every((b) => b.resource === 'vpc1/endpoint-acl' && b.phase === 'return')).toBe(true);
+  });
+  it('lists every blocker at once: an empty endpoint SG and a denying ACL', () => {
+    const doc = seedDoc();
+    doc.vpcs.vpc1.securityGroups['endpoint-sg'].ingress = [];
+    doc.vpcs.vpc1.networkAcls = {
+      'endpoint-acl': { subnets: ['endpoint-a'], ingress: ['90 deny udp:4195 from 10.0.0.0/16', '100 allow all from 0.0.0.0/0'], egress: ['100 allow all to 0.0.0.0/0'] },
+    };
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect([...new Set(t.blockers.map((b) => b.resource))].sort()).toEqual(['vpc1/endpoint-acl', 'vpc1/endpoint-sg']);
+  });
+});
+
+describe('unsupported configurations and unknowns', () => {
+  it('FIPS on the directory', () => {
+    const doc = seedDoc();
+    doc.directories.corp.encryption = 'fips-validated';
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('UNSUPPORTED_CONFIGURATION');
+    expect(ruleIds(t)).toEqual(['directory-fips']);
+  });
+  it('an endpoint of the API service instead of highlander', () => {
+    const doc = seedDoc();
+    doc.vpcs.vpc1.endpoints.streaming.service = 'com.amazonaws.ap-northeast-1.workspaces';
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('UNSUPPORTED_CONFIGURATION');
+    expect(ruleIds(t)).toEqual(['streaming-endpoint-service']);
+  });
+  it('a client given only by its subnet: security groups unknown, so the answer is UNKNOWN, never CONNECTED', () => {
+    const doc = seedDoc();
+    doc.clients.bare = { at: 'vpc1/client-a' };
+    const t = trace(doc, 'bare', 'dcv-desktop');
+    expect(t.outcome).toBe('UNKNOWN');
+    expect(t.missing.join(' ')).toMatch(/security groups/);
+  });
+});
