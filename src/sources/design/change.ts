@@ -1,0 +1,75 @@
+// One `whatif` change applied to a design document: `set:PATH=VALUE` (VALUE is YAML) or `delete:PATH`, where PATH
+// is a dotted path of the exported design form (vpcs.vpc1.instances.nat.state). The input is never mutated.
+import { parse as parseYaml } from 'yaml';
+import { InputError } from '../../diagnostics.js';
+import { formatPath, readPath } from './paths.js';
+
+type Container = Record<string, unknown> | unknown[];
+
+function isContainer(v: unknown): v is Container {
+  return v !== null && typeof v === 'object';
+}
+
+function childKey(parent: Container, segment: string): string | number | undefined {
+  if (!Array.isArray(parent)) return segment;
+  return /^\d+$/.test(segment) ? Number(segment) : undefined;
+}
+
+function hasChild(parent: Container, key: string | number): boolean {
+  return Array.isArray(parent) ? typeof key === 'number' && key < parent.length : Object.prototype.hasOwnProperty.call(parent, key);
+}
+
+function bad(change: string, why: string): InputError {
+  return new InputError(`bad change "${change}": ${why}`, [], 'bad-change');
+}
+
+/** Walks to the parent of the last segment, failing with the first segment that does not exist. */
+function parentOf(root: Container, path: string[], change: string): Container {
+  let node: Container = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = childKey(node, path[i] ?? '');
+    const next: unknown = key === undefined || !hasChild(node, key) ? undefined : (node as Record<string | number, unknown>)[key];
+    if (!isContainer(next)) {
+      const where = formatPath(path.slice(0, i + 1));
+      throw bad(change, next === undefined ? `${where} does not exist` : `${where} is a value, not a map or list`);
+    }
+    node = next;
+  }
+  return node;
+}
+
+function parseValue(text: string, change: string): unknown {
+  try {
+    return parseYaml(text) as unknown;
+  } catch (e) {
+    throw bad(change, `the value is not valid YAML (${(e as Error).message.split('\n')[0]})`);
+  }
+}
+
+/** Applies one change and returns the new document. Throws InputError (exit 2) for bad syntax or missing paths. */
+export function applyChange(doc: object, change: string): object {
+  const m = /^(set|delete):(.*)$/s.exec(change);
+  if (!m) throw bad(change, 'expected set:PATH=VALUE or delete:PATH');
+  const op = m[1] as 'set' | 'delete';
+  const read = readPath(m[2] ?? '', op === 'set' ? '=' : '');
+  if ('error' in read) throw bad(change, read.error);
+  const { path, rest } = read;
+  if (op === 'set' && !rest.startsWith('=')) throw bad(change, 'expected set:PATH=VALUE');
+  const copy = structuredClone(doc) as Container;
+  const parent = parentOf(copy, path, change);
+  const last = path[path.length - 1] ?? '';
+  const key = childKey(parent, last);
+  if (key === undefined) throw bad(change, `${formatPath(path)}: a list index must be a number`);
+  if (op === 'delete') {
+    if (!hasChild(parent, key)) throw bad(change, `${formatPath(path)} does not exist`);
+    if (Array.isArray(parent)) parent.splice(key as number, 1);
+    else delete parent[key];
+    return copy;
+  }
+  const value = parseValue(rest.slice(1), change);
+  if (Array.isArray(parent)) {
+    if ((key as number) > parent.length) throw bad(change, `${formatPath(path)} is past the end of the list`);
+    parent[key as number] = value;
+  } else parent[key] = value;
+  return copy;
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { captureIo } from '../../cli/io.js';
+import { main } from '../../cli/main.js';
+import { loadDesignText } from './load.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'wspl-design-'));
+
+function write(name: string, text: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function run(...argv: string[]) {
+  const io = captureIo();
+  const code = await main(argv, io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+describe('the CLI on design files', () => {
+  it('exits 2 naming file:line, field and code for a bad file, and leaves the file as it was', async () => {
+    const text = readFileSync('examples/seed-tokyo.yaml', 'utf8').replace('cidr: 10.0.0.0/16', 'cidr: 10.0.0.1/16');
+    const path = write('bad-cidr.yaml', text);
+    const line = text.split('\n').findIndex((l) => l.includes('10.0.0.1/16')) + 1;
+    const r = await run('export', path, '--format', 'design');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${path}:${line}: error: vpcs.vpc1.cidr:`);
+    expect(r.err).toContain('the network address is 10.0.0.0/16 [bad-cidr]');
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('exits 2 for a missing file, naming it', async () => {
+    const r = await run('export', join(dir, 'nope.yaml'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('nope.yaml');
+  });
+
+  it('exits 2 for binary garbage', async () => {
+    const path = write('garbage.yaml', Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x9c, 0x80]));
+    const r = await run('export', path);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('[not-text]');
+  });
+
+  it('says plainly that other source kinds are not built yet', async () => {
+    const cfn = write('template.json', JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: {} }));
+    const r = await run('export', cfn);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/CloudFormation.*not built yet/);
+    expect((await run('export', 'aws:ap-northeast-1')).err).toMatch(/live AWS.*not built yet/);
+  });
+
+  it('exports a design file that reloads', async () => {
+    const r = await run('export', 'examples/seed-tokyo.yaml', '--format', 'design');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('vpcs:');
+    expect(loadDesignText(r.out, 'out.yaml').diagnostics).toEqual([]);
+  });
+
+  it('prints the JSON Schema of the design file', async () => {
+    const r = await run('schema');
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.out) as { $schema: string; properties: Record<string, { description?: string }>; required: string[] };
+    expect(schema.$schema).toContain('2020-12');
+    expect(schema.required).toEqual(expect.arrayContaining(['wspl', 'account', 'region']));
+    for (const key of ['vpcs', 'directories', 'workspaces', 'clients', 'onPremises', 'transitGateways', 'peerings', 'prefixLists', 'ipGroups']) {
+      expect(schema.properties[key], key).toBeDefined();
+    }
+    expect(schema.properties.clients?.description).toBeTruthy();
+  });
+});
