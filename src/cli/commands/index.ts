@@ -2,9 +2,11 @@ import type { Command } from '@commander-js/extra-typings';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { registerMatrix } from './matrix.js';
+import { registerSchema } from './schema.js';
+import { registerExport } from './export.js';
 import { registerTrace } from './trace.js';
 
 /** Each command lives in its own file and registers itself on the program: an import and an entry here. */
 export type RegisterCommand = (program: Command, io: Io, state: RunState) => void;
 
-export const commands: RegisterCommand[] = [registerTrace, registerMatrix];
+export const commands: RegisterCommand[] = [registerTrace, registerMatrix, registerSchema, registerExport];
