@@ -1,6 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
+import { registerLogs } from './logs.js';
 import { registerMatrix } from './matrix.js';
 import { registerSchema } from './schema.js';
 import { registerExport } from './export.js';
@@ -9,4 +10,4 @@ import { registerTrace } from './trace.js';
 /** Each command lives in its own file and registers itself on the program: an import and an entry here. */
 export type RegisterCommand = (program: Command, io: Io, state: RunState) => void;
 
-export const commands: RegisterCommand[] = [registerTrace, registerMatrix, registerSchema, registerExport];
+export const commands: RegisterCommand[] = [registerTrace, registerMatrix, registerLogs, registerSchema, registerExport];

@@ -1,0 +1,42 @@
+import { homedir } from 'node:os';
+import { Option } from '@commander-js/extra-typings';
+import { InputError } from '../../diagnostics.js';
+import { clientLogFolders, existingClientLogFolders } from '../../logs/locations.js';
+import { readLogs } from '../../logs/read.js';
+import { logReportToJson, logReportToText } from '../../logs/render.js';
+import type { RegisterCommand } from './index.js';
+
+export const registerLogs: RegisterCommand = (program, io, state) => {
+  program
+    .command('logs')
+    .description('read real WorkSpaces client logs: sessions, outcomes, diagnoses')
+    .argument('[paths...]', 'log files, or the client\'s logs folder (its files are read in time order)')
+    .option('--local', "read this machine's client log folder (Windows, macOS or Linux location)")
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const))
+    .action(async (paths, opts) => {
+      const inputs = [...paths];
+      if (opts.local) inputs.push(...localFolders());
+      if (inputs.length === 0) {
+        throw new InputError('wspl logs: give a log file or folder, or --local for this machine\'s client logs');
+      }
+      const report = await readLogs(inputs);
+      io.out(
+        opts.format === 'json'
+          ? JSON.stringify(logReportToJson(report), null, 2) + '\n'
+          : logReportToText(report, { color: io.isTty }),
+      );
+      // Diagnoses describe what happened on a client; the command itself succeeded (only `check` exits 1).
+      state.exitCode = 0;
+    });
+};
+
+function localFolders(): string[] {
+  const found = existingClientLogFolders(process.env, homedir());
+  if (found.length === 0) {
+    const looked = clientLogFolders(process.env, homedir())
+      .map((f) => `  ${f.os}: ${f.path}`)
+      .join('\n');
+    throw new InputError(`--local: no WorkSpaces client log folder on this machine; looked in:\n${looked}`);
+  }
+  return found.map((f) => f.path);
+}

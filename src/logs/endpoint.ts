@@ -1,0 +1,97 @@
+// The client writes an endpoint as
+//   hostname: privatelink.prod.ap-northeast-1.highlander.aws.a2z.com, transport: QUIC, port: 4195, gatewayType: NLB,
+//   ipVersion: IPv4, additionalEndpointAttributes:
+// (seen in all three seed fixtures: "Supported endpoint", "Reachable endpoint", the "after probing" list, the
+// "Starting WSP session … endpoints:" block and "Attempting to establish connection").
+import type { OfferedEndpoint, Path, Transport } from '../workspaces/types.js';
+
+/** Reads the first endpoint description at or after `from`; null when a field is missing (a cut line). */
+export function parseEndpoint(text: string, from = 0): OfferedEndpoint | null {
+  const hostname = fieldValue(text, 'hostname: ', from);
+  const transport = fieldValue(text, 'transport: ', from);
+  const port = fieldValue(text, ' port: ', from); // the space keeps "transport: " from matching
+  if (!hostname || !transport || !port) return null;
+  const t = transport.toUpperCase();
+  if (t !== 'QUIC' && t !== 'TCP') return null;
+  const n = Number(port);
+  if (!Number.isInteger(n) || n <= 0 || n > 65535) return null;
+  return { hostname, transport: t as Transport, port: n };
+}
+
+/** The value after `name` up to the next comma, quote or the end of the text; '' when `name` is absent. */
+function fieldValue(text: string, name: string, from: number): string {
+  const at = text.indexOf(name, from);
+  if (at === -1) return '';
+  const start = at + name.length;
+  let end = start;
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (c === 44 /* , */ || c === 34 /* " */ || c === 32 /* space */) break;
+    end++;
+  }
+  return text.slice(start, end);
+}
+
+export function endpointKey(e: OfferedEndpoint): string {
+  return `${e.transport}:${e.port}:${e.hostname.toLowerCase()}`;
+}
+
+export function sameEndpoint(a: OfferedEndpoint, b: OfferedEndpoint): boolean {
+  return a.transport === b.transport && a.port === b.port && a.hostname.toLowerCase() === b.hostname.toLowerCase();
+}
+
+const REGION = '([a-z]{2}(?:-gov)?-[a-z]+-\\d)';
+// From the fixtures: privatelink.prod.<region>.highlander.aws.a2z.com, and privatelink.prod.<region>.WSP.aws.a2z.com
+// in the "Starting WSP session" block of seed 4-2.
+const PRIVATE_NAME = new RegExp(`^privatelink\\.prod\\.${REGION}\\.(?:highlander|wsp)\\.aws\\.a2z\\.com\\.?$`, 'i');
+// From the AWS port-requirements page ("DCV PrivateLink domain names"), not seen in a log: the endpoint-specific name.
+const VPCE_NAME = new RegExp(`\\.prod\\.highlander\\.${REGION}\\.vpce\\.amazonaws\\.com\\.?$`, 'i');
+// From the AWS page's public gateway domain `*.prod.<region>.highlander.aws.a2z.com`; inferred that the client logs
+// such names for internet streaming (no log of an internet session was available).
+const PUBLIC_NAME = new RegExp(`\\.prod\\.${REGION}\\.(?:highlander|wsp)\\.aws\\.a2z\\.com\\.?$`, 'i');
+
+/** The region a host name names, or null. */
+export function regionOfHost(hostname: string): string | null {
+  const m = PRIVATE_NAME.exec(hostname) ?? VPCE_NAME.exec(hostname) ?? PUBLIC_NAME.exec(hostname);
+  return m?.[1]?.toLowerCase() ?? null;
+}
+
+/** `privatelink` for the private names, `internet` for public gateway names, null for anything else. */
+export function pathOfHost(hostname: string): Path {
+  if (PRIVATE_NAME.test(hostname) || VPCE_NAME.test(hostname)) return 'privatelink';
+  if (PUBLIC_NAME.test(hostname)) return 'internet';
+  return null;
+}
+
+/** The path of a session from its endpoints: one answer when all known names agree, else null. */
+export function pathOfEndpoints(endpoints: readonly OfferedEndpoint[]): Path {
+  let path: Path = null;
+  for (const e of endpoints) {
+    const p = pathOfHost(e.hostname);
+    if (p === null) continue;
+    if (path !== null && path !== p) return null;
+    path = p;
+  }
+  return path;
+}
+
+const SESSION_REGION = new RegExp(`^prod-${REGION}-`, 'i');
+
+/** Seed 4-2 ids look like prod-ap-northeast-1-<uuid>. */
+export function regionOfSessionId(id: string): string | null {
+  return SESSION_REGION.exec(id)?.[1]?.toLowerCase() ?? null;
+}
+
+/**
+ * The key that ties entries of one session together. The broker request names a bare UUID ("Session-Id: d6df…",
+ * seed 4-4) while the DCV entries name prod-<region>-<uuid> (seed 4-2); that both name the same session when the
+ * UUID matches is inferred: the seed has no log holding both for one session.
+ */
+export function sessionKey(id: string): string {
+  const lower = id.toLowerCase();
+  if (lower.length >= 36) {
+    const tail = lower.slice(-36);
+    if (tail[8] === '-' && tail[13] === '-' && tail[18] === '-' && tail[23] === '-') return tail;
+  }
+  return lower;
+}

@@ -1,0 +1,329 @@
+// Turns lines into events. The client's entry shape (all three seed fixtures) is
+//   2025-08-28T04:29:38.638Z { Version: "5.29.1.5595" }: [INF] Supported endpoint: "hostname: …", session ID: …
+// Lines are tested with byte comparisons at fixed offsets and a first-byte dispatch on the message, so the common
+// uninteresting line costs a few byte reads and no string; only lines with a known message are decoded.
+import { parseEndpoint } from './endpoint.js';
+import type { LogEvent } from './events.js';
+
+export interface EntryStats {
+  entries: number;
+  continuation: number;
+  unknown: number;
+  blank: number;
+  garbage: number;
+  firstGarbageLine: number | null;
+  unparsed: number;
+}
+
+export function emptyEntryStats(): EntryStats {
+  return { entries: 0, continuation: 0, unknown: 0, blank: 0, garbage: 0, firstGarbageLine: null, unparsed: 0 };
+}
+
+const bytes = (s: string): Uint8Array => Buffer.from(s, 'latin1');
+const STARTING_SESSION = bytes('Starting ');
+const SESSION_ID_LABEL = 'SessionId: ';
+const SUPPORTED = bytes('Supported endpoint: ');
+const INITIALIZING = bytes('Initializing session: ');
+const PERFORM_REQUEST = bytes('PerformResourceActionRequest ');
+const PROBED_HEADER = bytes('Reachable endpoints after probing:');
+const REACHABLE = bytes('Reachable endpoint: ');
+const HOSTNAME = bytes('hostname: ');
+const NONE_REACHABLE = bytes('No endpoints are reachable');
+const ATTEMPT = bytes('Attempting to establish connection to ');
+const CONNECTING_USING = bytes('Connecting WorkSpace using ');
+const ERROR_WHILE_CALLING = bytes('Error while calling PerformResourceAction');
+const VERSION_LABEL = bytes('{ Version: "');
+
+function startsWithAt(buf: Buffer, at: number, end: number, prefix: Uint8Array): boolean {
+  const n = prefix.length;
+  if (end - at < n) return false;
+  for (let i = 0; i < n; i++) if (buf[at + i] !== prefix[i]) return false;
+  return true;
+}
+
+const isDigit = (b: number | undefined): boolean => b !== undefined && b >= 48 && b <= 57;
+
+/** What a continuation line may add to the entry before it. */
+const Context = {
+  None: 0,
+  /** Inside an entry whose continuation lines are not understood. */
+  Entry: 1,
+  /** After `Starting WSP session … endpoints:`: continuation lines are offered endpoints. */
+  StartBlock: 2,
+  /** After `Reachable endpoints after probing:`: `[DBG] hostname: …` entries are reachable endpoints. */
+  ProbedList: 3,
+} as const;
+type Context = (typeof Context)[keyof typeof Context];
+
+export class EntryParser {
+  private stats: EntryStats = emptyEntryStats();
+  private context: Context = Context.None;
+  private entryTime = '';
+  private entryVersion: string | null = null;
+  // Header offsets of the current line, set by readHeader.
+  private timeEnd = 0;
+  private levelStart = 0;
+
+  constructor(private readonly emit: (e: LogEvent) => void) {}
+
+  /** The counts since the last call (one file's), and a fresh start for the next file. */
+  takeFileStats(): EntryStats {
+    const stats = this.stats;
+    this.stats = emptyEntryStats();
+    return stats;
+  }
+
+  /** A new file starts: its first lines cannot continue the last entry of the previous file. */
+  resetContext(): void {
+    this.context = Context.None;
+  }
+
+  line(buf: Buffer, start: number, end: number, lineNo: number, clean: boolean): void {
+    if (!clean) {
+      this.stats.garbage++;
+      if (this.stats.firstGarbageLine === null) this.stats.firstGarbageLine = lineNo;
+      this.context = Context.None;
+      return;
+    }
+    if (end === start) {
+      this.stats.blank++;
+      return;
+    }
+    const msg = this.readHeader(buf, start, end);
+    if (msg < 0) {
+      this.continuation(buf, start, end, lineNo);
+      return;
+    }
+    this.stats.entries++;
+    const previous = this.context;
+    this.context = Context.Entry;
+    if (msg >= end) return;
+    this.message(buf, start, msg, end, lineNo, previous);
+  }
+
+  /**
+   * Returns the offset of the message after `<time> { Version: "…" }: [LVL] `, or -1 when the line does not start
+   * with an ISO timestamp and a level in brackets.
+   */
+  private readHeader(buf: Buffer, start: number, end: number): number {
+    if (end - start < 26) return -1;
+    // 2025-08-28T04:29:38.638Z
+    if (
+      buf[start + 4] !== 45 ||
+      buf[start + 7] !== 45 ||
+      buf[start + 10] !== 84 ||
+      buf[start + 13] !== 58 ||
+      buf[start + 16] !== 58 ||
+      !isDigit(buf[start]) ||
+      !isDigit(buf[start + 3]) ||
+      !isDigit(buf[start + 9])
+    ) {
+      return -1;
+    }
+    let i = start + 19;
+    const timeLimit = Math.min(end, start + 40);
+    while (i < timeLimit && buf[i] !== 32) i++;
+    if (i >= timeLimit) return -1;
+    this.timeEnd = i;
+    i++;
+    if (buf[i] === 123 /* { */) {
+      const limit = Math.min(end, i + 256);
+      while (i < limit && buf[i] !== 125 /* } */) i++;
+      if (i >= limit) return -1;
+      i++;
+      if (buf[i] === 58 /* : */) i++;
+      if (buf[i] === 32) i++;
+    }
+    if (buf[i] !== 91 /* [ */) return -1;
+    this.levelStart = i + 1;
+    const limit = Math.min(end, i + 10);
+    while (i < limit && buf[i] !== 93 /* ] */) i++;
+    if (i >= limit) return -1;
+    i++;
+    if (buf[i] === 32) i++;
+    return i;
+  }
+
+  private continuation(buf: Buffer, start: number, end: number, lineNo: number): void {
+    if (this.context === Context.None) {
+      this.stats.unknown++;
+      return;
+    }
+    this.stats.continuation++;
+    if (this.context === Context.StartBlock && startsWithAt(buf, start, end, HOSTNAME)) {
+      const endpoint = parseEndpoint(buf.toString('utf8', start, end));
+      if (endpoint) this.send({ kind: 'start-endpoint', endpoint }, lineNo);
+      else this.stats.unparsed++;
+    }
+  }
+
+  private message(buf: Buffer, start: number, at: number, end: number, lineNo: number, previous: Context): void {
+    switch (buf[at]) {
+      case 83 /* S */:
+        if (startsWithAt(buf, at, end, SUPPORTED)) return this.withEndpoint('supported', buf, start, at, end, lineNo);
+        if (startsWithAt(buf, at, end, STARTING_SESSION)) return this.sessionStart(buf, start, at, end, lineNo);
+        return;
+      case 82 /* R */:
+        if (startsWithAt(buf, at, end, REACHABLE)) return this.withEndpoint('reachable', buf, start, at, end, lineNo);
+        if (startsWithAt(buf, at, end, PROBED_HEADER)) {
+          this.header(buf, start);
+          this.send({ kind: 'probed-header' }, lineNo);
+          this.context = Context.ProbedList;
+        }
+        return;
+      case 104 /* h */:
+        if (previous === Context.ProbedList && startsWithAt(buf, at, end, HOSTNAME)) {
+          const endpoint = parseEndpoint(buf.toString('utf8', at, end));
+          if (!endpoint) return this.unparsed();
+          this.header(buf, start);
+          this.send({ kind: 'probed', endpoint }, lineNo);
+          this.context = Context.ProbedList;
+        }
+        return;
+      case 73 /* I */:
+        if (startsWithAt(buf, at, end, INITIALIZING)) {
+          const id = firstToken(buf.toString('utf8', at + INITIALIZING.length, end));
+          if (!id) return this.unparsed();
+          this.header(buf, start);
+          this.send({ kind: 'session-init', id }, lineNo);
+        }
+        return;
+      case 78 /* N */:
+        if (startsWithAt(buf, at, end, NONE_REACHABLE)) {
+          this.header(buf, start);
+          this.send({ kind: 'none-reachable' }, lineNo);
+        }
+        return;
+      case 65 /* A */:
+        if (startsWithAt(buf, at, end, ATTEMPT)) return this.attempt(buf, start, at, end, lineNo);
+        return;
+      case 67 /* C */:
+        if (startsWithAt(buf, at, end, CONNECTING_USING)) {
+          const transport = firstToken(buf.toString('latin1', at + CONNECTING_USING.length, end)).toUpperCase();
+          if (transport !== 'QUIC' && transport !== 'TCP') return this.unparsed();
+          this.header(buf, start);
+          this.send({ kind: 'connecting-using', transport }, lineNo);
+        }
+        return;
+      case 80 /* P */:
+        if (startsWithAt(buf, at, end, PERFORM_REQUEST)) return this.brokerRequest(buf, start, at, end, lineNo);
+        return;
+      default:
+        // Broker errors come at level ERR with messages that start in several ways (4-4).
+        if (buf[this.levelStart] === 69 /* E */ && buf[this.levelStart + 1] === 82 /* R */) {
+          this.brokerError(buf, start, at, end, lineNo);
+        }
+    }
+  }
+
+  private sessionStart(buf: Buffer, start: number, at: number, end: number, lineNo: number): void {
+    // Starting WSP session using SessionId: <id>, endpoints:
+    const text = buf.toString('utf8', at, end);
+    const idAt = text.indexOf(SESSION_ID_LABEL);
+    const id = idAt === -1 ? '' : firstToken(text.slice(idAt + SESSION_ID_LABEL.length));
+    if (!id) return this.unparsed();
+    const protocol = firstToken(text.slice(STARTING_SESSION.length)).toUpperCase();
+    this.header(buf, start);
+    this.send({ kind: 'session-start', id, protocol }, lineNo);
+    this.context = Context.StartBlock;
+  }
+
+  private withEndpoint(
+    kind: 'supported' | 'reachable',
+    buf: Buffer,
+    start: number,
+    at: number,
+    end: number,
+    lineNo: number,
+  ): void {
+    const text = buf.toString('utf8', at, end);
+    const endpoint = parseEndpoint(text);
+    if (!endpoint) return this.unparsed();
+    this.header(buf, start);
+    this.send({ kind, id: sessionIdAfter(text, 'session ID: '), endpoint }, lineNo);
+  }
+
+  private attempt(buf: Buffer, start: number, at: number, end: number, lineNo: number): void {
+    const text = buf.toString('utf8', at, end);
+    const endpoint = parseEndpoint(text);
+    if (!endpoint) return this.unparsed();
+    // "…connection to DCV WorkSpace endpoint": the client calls DCV "WSP" in its other entries.
+    const protocol = text.startsWith('DCV ', ATTEMPT.length) ? 'WSP' : null;
+    this.header(buf, start);
+    this.send({ kind: 'attempt', id: sessionIdAfter(text, 'session ID: '), endpoint, protocol }, lineNo);
+  }
+
+  private brokerRequest(buf: Buffer, start: number, at: number, end: number, lineNo: number): void {
+    // PerformResourceActionRequest Type: CONNECT, Protocol: PCOIP, Session-Id: <id>, Amzn-id: <id>
+    const text = buf.toString('utf8', at, end);
+    const type = sessionIdAfter(text, 'Type: ');
+    if (!type) return this.unparsed();
+    const protocol = sessionIdAfter(text, 'Protocol: ');
+    this.header(buf, start);
+    const id = sessionIdAfter(text, 'Session-Id: ');
+    this.send({ kind: 'broker-request', id, type: type.toUpperCase(), protocol: protocol?.toUpperCase() ?? null }, lineNo);
+  }
+
+  private brokerError(buf: Buffer, start: number, at: number, end: number, lineNo: number): void {
+    let code: string | null;
+    if (startsWithAt(buf, at, end, ERROR_WHILE_CALLING)) {
+      // Error while calling PerformResourceActionConnect: RESOURCE_NOT_FOUND
+      const text = buf.toString('utf8', at, end);
+      const colon = text.indexOf(': ');
+      code = colon === -1 ? null : firstToken(text.slice(colon + 2));
+    } else {
+      // …PerformResourceAction.AllocateResourceResponse Error. Code: RESOURCE_NOT_FOUND; Message: …
+      const text = buf.toString('utf8', at, end);
+      if (!text.includes('PerformResourceAction')) return;
+      const codeAt = text.indexOf('Code: ');
+      if (codeAt === -1) return;
+      code = firstToken(text.slice(codeAt + 6));
+    }
+    if (!code) return this.unparsed();
+    this.header(buf, start);
+    this.send({ kind: 'broker-error', code }, lineNo);
+  }
+
+  /** Decodes the timestamp and version of the current entry (only for lines that produce an event). */
+  private header(buf: Buffer, start: number): void {
+    this.entryTime = buf.toString('latin1', start, this.timeEnd);
+    const v = this.timeEnd + 1;
+    if (startsWithAt(buf, v, this.levelStart, VERSION_LABEL)) {
+      const from = v + VERSION_LABEL.length;
+      let to = from;
+      while (to < this.levelStart && buf[to] !== 34) to++;
+      this.entryVersion = buf.toString('latin1', from, to);
+    } else {
+      this.entryVersion = null;
+    }
+  }
+
+  private unparsed(): void {
+    this.stats.unparsed++;
+  }
+
+  private send(e: DistributiveOmit<LogEvent, 'line' | 'time' | 'version'>, line: number): void {
+    this.emit({ ...e, line, time: this.entryTime, version: this.entryVersion } as LogEvent);
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The text up to the first comma, semicolon, quote or space. */
+function firstToken(text: string): string {
+  let end = 0;
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (c === 44 || c === 59 || c === 34 || c === 32 || c === 41) break;
+    end++;
+  }
+  return text.slice(0, end);
+}
+
+/** The value after the last `label` in the text, or null. */
+function sessionIdAfter(text: string, label: string): string | null {
+  const at = text.lastIndexOf(label);
+  if (at === -1) return null;
+  const value = firstToken(text.slice(at + label.length));
+  return value || null;
+}

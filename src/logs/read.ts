@@ -1,0 +1,136 @@
+// Reads log files and folders from disk into a LogReport. Each path given is read on its own; the files of a folder
+// (the client's `logs` folder) are read in time order as one stream, so a session that continues in the next file
+// after the client rotated its log stays one session.
+import { createReadStream } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { InputError, type Diagnostic } from '../diagnostics.js';
+import { describeFile, notesFor } from './notes.js';
+import { LogScanner, SessionCollector, type LogScannerOptions } from './scanner.js';
+import type { LogDiagnosis, LogFileReport, LogFileStats, LogReport, LogSession } from './types.js';
+
+/** The reader's chunk size: large reads keep the per-chunk overhead out of the way. */
+export const CHUNK_BYTES = 1024 * 1024;
+
+export type ReadLogsOptions = Pick<LogScannerOptions, 'maxLineBytes' | 'onSession' | 'onEvent'> & {
+  /** Keep sessions and diagnoses in the report (default true); false when `onSession` consumes them. */
+  keepSessions?: boolean;
+};
+
+/** Reads files and folders; throws InputError (exit 2) for a missing or unreadable path or one with no client log. */
+export async function readLogs(paths: readonly string[], options: ReadLogsOptions = {}): Promise<LogReport> {
+  const sessions: LogSession[] = [];
+  const diagnoses: LogDiagnosis[] = [];
+  const files: LogFileReport[] = [];
+  for (const path of paths) {
+    const report = await readLogPath(path, options);
+    sessions.push(...report.sessions);
+    diagnoses.push(...report.diagnoses);
+    files.push(...report.files);
+  }
+  return { sessions, diagnoses, files };
+}
+
+/** Reads one file. */
+export async function readLogFile(path: string, options: ReadLogsOptions = {}): Promise<LogReport> {
+  return readUnit(path, [path], false, options);
+}
+
+async function readLogPath(path: string, options: ReadLogsOptions): Promise<LogReport> {
+  const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
+    throw unreadable(path, e);
+  });
+  if (!info.isDirectory()) return readUnit(path, [path], false, options);
+  const names = await readdir(path, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
+    throw unreadable(path, e);
+  });
+  const files = names.filter((d) => d.isFile()).map((d) => join(path, d.name));
+  if (files.length === 0) throw inputError(path, 'no-log-files', 'the folder holds no files');
+  return readUnit(path, await inTimeOrder(files), true, options);
+}
+
+async function readUnit(
+  unit: string,
+  paths: string[],
+  isFolder: boolean,
+  options: ReadLogsOptions,
+): Promise<LogReport> {
+  const keep = options.keepSessions !== false;
+  const collector = new SessionCollector(options.onSession);
+  const scanner = new LogScanner({
+    maxLineBytes: options.maxLineBytes,
+    onEvent: options.onEvent,
+    onSession: keep ? collector.add : options.onSession,
+  });
+  const files: LogFileReport[] = [];
+  for (const path of paths) {
+    scanner.beginFile(path);
+    await streamFile(path, (chunk) => scanner.write(chunk));
+    const stats = scanner.endFile();
+    const skipped = stats.entries === 0;
+    if (skipped && !isFolder) throw inputError(path, 'not-a-client-log', describeFile(stats));
+    files.push({ file: path, stats, notes: notesFor(stats, skipped), skipped });
+  }
+  scanner.finish();
+  if (isFolder && files.every((f) => f.skipped)) {
+    throw inputError(unit, 'not-a-client-log', `none of its ${files.length} files holds WorkSpaces client log lines`);
+  }
+  const { sessions, diagnoses } = collector.result();
+  return { sessions, diagnoses, files };
+}
+
+async function streamFile(path: string, onChunk: (chunk: Buffer) => void): Promise<void> {
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  try {
+    for await (const chunk of stream) onChunk(chunk as Buffer);
+  } catch (e) {
+    throw unreadable(path, e as NodeJS.ErrnoException);
+  }
+}
+
+/**
+ * Orders a folder's files by the first timestamp they log (the client's own clock), falling back to the file's
+ * modification time, then its name. Only the first 64 KiB of each file is read for this.
+ */
+async function inTimeOrder(paths: string[]): Promise<string[]> {
+  const keyed = await Promise.all(
+    paths.map(async (path) => {
+      const [first, info] = await Promise.all([firstTimestamp(path), stat(path)]);
+      return { path, key: first ?? info.mtime.toISOString() };
+    }),
+  );
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : basename(a.path).localeCompare(basename(b.path))));
+  return keyed.map((k) => k.path);
+}
+
+const TIMESTAMP_AT_LINE_START = /(?:^|\n)(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)\s/;
+
+async function firstTimestamp(path: string): Promise<string | null> {
+  const handle = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
+    throw unreadable(path, e);
+  });
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return TIMESTAMP_AT_LINE_START.exec(buf.toString('latin1', 0, bytesRead))?.[1] ?? null;
+  } finally {
+    await handle.close();
+  }
+}
+
+function unreadable(path: string, e: NodeJS.ErrnoException): InputError {
+  const why =
+    e.code === 'ENOENT'
+      ? 'no such file or folder'
+      : e.code === 'EACCES' || e.code === 'EPERM'
+        ? 'permission denied'
+        : `cannot read it (${e.code ?? e.message})`;
+  return inputError(path, 'unreadable', why);
+}
+
+function inputError(file: string, code: string, message: string): InputError {
+  const d: Diagnostic = { severity: 'error', code, file, message };
+  return new InputError(`${file}: ${message}`, [d], code);
+}
+
+export type { LogFileStats };

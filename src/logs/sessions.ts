@@ -1,0 +1,257 @@
+// Builds sessions from events. Entries that name a session id go to that session; entries without one (the
+// "No endpoints are reachable" warning, "Connecting WorkSpace using QUIC", broker errors) belong to the session the
+// log was last talking about. Only a few sessions are open at a time, so memory does not grow with the log.
+import { OUTCOMES, type Outcome } from '../workspaces/types.js';
+import type { OfferedEndpoint, Transport } from '../workspaces/types.js';
+import { endpointKey, pathOfEndpoints, regionOfHost, regionOfSessionId, sessionKey } from './endpoint.js';
+import type { LogEvent } from './events.js';
+import type { LineRef, LogOutcome, LogSession } from './types.js';
+
+/** Sessions kept open at once; an older undecided one is closed as INCOMPLETE when more start. */
+const MAX_OPEN = 8;
+
+class SessionBuilder {
+  constructor(readonly order: number) {}
+  key: string | null = null;
+  id: string | null = null;
+  protocol: string | null = null;
+  start: string | null = null;
+  end: string | null = null;
+  version: string | null = null;
+  readonly startBlock: OfferedEndpoint[] = [];
+  readonly supported: OfferedEndpoint[] = [];
+  readonly reachable: OfferedEndpoint[] = [];
+  private readonly seen = new Set<string>();
+  chosen: OfferedEndpoint | null = null;
+  chosenInferred = false;
+  outcome: Outcome | null = null;
+  brokerError: string | null = null;
+  /** Line references packed as fileIndex * 2^32 + line, in log order: all of them, and by what they prove. */
+  readonly refs: number[] = [];
+  readonly startRefs: number[] = [];
+  readonly supportedRefs: number[] = [];
+  readonly reachableRefs: number[] = [];
+  readonly chosenRefs: number[] = [];
+  readonly resultRefs: number[] = [];
+
+  setId(id: string): void {
+    // Keep the longest spelling: "prod-ap-northeast-1-<uuid>" says more than the bare "<uuid>".
+    if (this.id === null || id.length > this.id.length) this.id = id;
+    this.key = sessionKey(id);
+  }
+
+  /** Adds an endpoint to one of the lists once (the client lists reachable endpoints twice). */
+  add(list: 'startBlock' | 'supported' | 'reachable', e: OfferedEndpoint): void {
+    const key = `${list}|${endpointKey(e)}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this[list].push(e);
+  }
+}
+
+/** Which lines prove which part of a session, for diagnoses that point at the lines that matter. */
+export interface SessionEvidence {
+  /** The order in which sessions started in the log (0, 1, …). */
+  order: number;
+  offered: LineRef[];
+  reachable: LineRef[];
+  chosen: LineRef[];
+  /** The lines that decided the outcome (the warning, the broker request and its errors). */
+  result: LineRef[];
+}
+
+export type SessionSink = (session: LogSession, evidence: SessionEvidence) => void;
+
+const EVIDENCE: Record<LogEvent['kind'], 'startRefs' | 'supportedRefs' | 'reachableRefs' | 'chosenRefs' | 'resultRefs' | null> = {
+  'session-start': 'startRefs',
+  'start-endpoint': 'startRefs',
+  'session-init': null,
+  supported: 'supportedRefs',
+  'probed-header': 'reachableRefs',
+  probed: 'reachableRefs',
+  reachable: 'reachableRefs',
+  'none-reachable': 'resultRefs',
+  attempt: 'chosenRefs',
+  'connecting-using': 'chosenRefs',
+  'broker-request': 'resultRefs',
+  'broker-error': 'resultRefs',
+};
+
+export class SessionAssembler {
+  private readonly open: SessionBuilder[] = [];
+  private current: SessionBuilder | null = null;
+  private fileIndex = 0;
+  private started = 0;
+  private readonly files: string[] = [];
+
+  constructor(private readonly sink: SessionSink) {}
+
+  /** Line numbers of later events belong to this file. */
+  beginFile(name: string): void {
+    this.fileIndex = this.files.length;
+    this.files.push(name);
+  }
+
+  event(e: LogEvent): void {
+    const s = this.sessionFor(e);
+    const ref = this.fileIndex * 2 ** 32 + e.line;
+    s.refs.push(ref);
+    const category = EVIDENCE[e.kind];
+    if (category) s[category].push(ref);
+    if (s.start === null) s.start = e.time;
+    s.end = e.time;
+    if (s.version === null) s.version = e.version;
+    switch (e.kind) {
+      case 'session-start':
+        s.protocol = e.protocol;
+        return;
+      case 'start-endpoint':
+        return s.add('startBlock', e.endpoint);
+      case 'supported':
+        return s.add('supported', e.endpoint);
+      case 'probed':
+      case 'reachable':
+        return s.add('reachable', e.endpoint);
+      case 'none-reachable':
+        s.outcome = 'NO_REACHABLE_ENDPOINT';
+        return;
+      case 'attempt':
+        s.chosen = e.endpoint;
+        s.chosenInferred = false;
+        if (e.protocol && !s.protocol) s.protocol = e.protocol;
+        s.outcome = 'CONNECTED';
+        return;
+      case 'connecting-using':
+        if (s.chosen?.transport !== e.transport) {
+          s.chosen = firstWithTransport(s, e.transport);
+          s.chosenInferred = true;
+        }
+        s.outcome = 'CONNECTED';
+        return;
+      case 'broker-request':
+        if (e.protocol) s.protocol = e.protocol;
+        return;
+      case 'broker-error':
+        s.brokerError = e.code;
+        // RESOURCE_NOT_FOUND is seen (4-4). Other codes that spell a contract outcome are taken at their word
+        // (inferred); any other code says the broker refused for a reason this tool does not know.
+        s.outcome = (OUTCOMES as readonly string[]).includes(e.code) ? (e.code as Outcome) : 'UNKNOWN';
+        return;
+      case 'session-init':
+      case 'probed-header':
+        return;
+    }
+  }
+
+  /** Closes every open session (end of the input). */
+  finish(): void {
+    for (const s of this.open.splice(0)) this.close(s);
+    this.current = null;
+  }
+
+  private sessionFor(e: LogEvent): SessionBuilder {
+    switch (e.kind) {
+      case 'session-start':
+        return this.byId(e.id, true);
+      case 'broker-request':
+        // Only a CONNECT request starts a connection attempt; other requests are noted on the current session.
+        if (e.type === 'CONNECT') return e.id ? this.byId(e.id, true) : this.startNew(null);
+        return this.current ?? this.startNew(null);
+      case 'session-init':
+        return this.byId(e.id, false);
+      case 'supported':
+      case 'reachable':
+      case 'attempt':
+        return e.id ? this.byId(e.id, false) : (this.current ?? this.startNew(null));
+      default:
+        return this.current ?? this.startNew(null);
+    }
+  }
+
+  /** The open session with this id; a new one when there is none, or when `starts` and that one has ended. */
+  private byId(id: string, starts: boolean): SessionBuilder {
+    const key = sessionKey(id);
+    const found = this.open.find((s) => s.key === key) ?? (this.current?.key === null ? this.current : undefined);
+    if (found && !(starts && found.outcome !== null)) {
+      found.setId(id);
+      this.current = found;
+      return found;
+    }
+    return this.startNew(id);
+  }
+
+  private startNew(id: string | null): SessionBuilder {
+    // Sessions that already have a result are done once another one starts.
+    for (let i = this.open.length - 1; i >= 0; i--) {
+      const s = this.open[i]!;
+      if (s.outcome !== null) {
+        this.open.splice(i, 1);
+        this.close(s);
+      }
+    }
+    if (this.open.length >= MAX_OPEN) this.close(this.open.shift()!);
+    const s = new SessionBuilder(this.started++);
+    if (id !== null) s.setId(id);
+    this.open.push(s);
+    this.current = s;
+    return s;
+  }
+
+  private close(s: SessionBuilder): void {
+    const refs = (packed: number[]): LineRef[] => packed.map((r) => this.lineRef(r));
+    const useStart = s.supported.length === 0;
+    this.sink(this.build(s), {
+      order: s.order,
+      offered: refs(useStart ? s.startRefs : s.supportedRefs),
+      reachable: refs(s.reachableRefs),
+      chosen: refs(s.chosenRefs),
+      result: refs(s.resultRefs),
+    });
+  }
+
+  private build(s: SessionBuilder): LogSession {
+    const offered = s.supported.length > 0 ? s.supported : s.startBlock;
+    const all = [...offered, ...s.reachable, ...(s.chosen ? [s.chosen] : [])];
+    const inferred: string[] = [];
+    let protocol = s.protocol;
+    if (protocol === null && offered.length > 0 && pathOfEndpoints(offered) !== null) {
+      // Only DCV (WSP) sessions list highlander endpoints in the seed's logs; the entry naming WSP may be cut off.
+      protocol = 'WSP';
+      inferred.push('protocol');
+    }
+    if (s.chosenInferred && s.chosen) inferred.push('chosen');
+    let region: string | null = null;
+    for (const e of all) region ??= regionOfHost(e.hostname);
+    if (region === null && s.id !== null) region = regionOfSessionId(s.id);
+    const outcome: LogOutcome = s.outcome ?? 'INCOMPLETE';
+    return {
+      id: s.id,
+      protocol,
+      start: s.start,
+      end: s.end,
+      clientVersion: s.version,
+      path: pathOfEndpoints(offered.length > 0 ? offered : all),
+      region,
+      offered,
+      reachable: s.reachable,
+      chosen: s.chosen,
+      outcome,
+      brokerError: s.brokerError,
+      lines: s.refs.map((r) => this.lineRef(r)),
+      inferred,
+    };
+  }
+
+  private lineRef(packed: number): LineRef {
+    const index = Math.floor(packed / 2 ** 32);
+    return { file: this.files[index] ?? '', line: packed - index * 2 ** 32 };
+  }
+}
+
+/** The endpoint the client would use for this transport: the first reachable one, else the first offered one. */
+function firstWithTransport(s: SessionBuilder, transport: Transport): OfferedEndpoint | null {
+  const offered = s.supported.length > 0 ? s.supported : s.startBlock;
+  return (
+    s.reachable.find((e) => e.transport === transport) ?? offered.find((e) => e.transport === transport) ?? null
+  );
+}
