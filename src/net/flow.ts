@@ -36,6 +36,11 @@ export type FlowTarget =
 export interface FlowSpec {
   proto: FlowProtocol;
   port: number;
+  /**
+   * The flow belongs to a connection that is already up: security groups track it and let it pass whatever their
+   * rules now say (inferred for the endpoint, as for any stateful group); ACLs and routes still apply per packet.
+   */
+  established?: boolean;
 }
 
 export interface FlowResult {
@@ -110,6 +115,10 @@ class FlowWalk implements RouteContext {
 
   checkSg(node: string, groups: readonly string[] | undefined, direction: 'ingress' | 'egress', remote: Remote): void {
     const action = `security group ${direction}`;
+    if (this.spec.established) {
+      this.hop({ node, action, result: 'allowed', detail: 'existing connection: tracked by the security group' });
+      return;
+    }
     if (groups === undefined) {
       this.hop({ node, action, result: 'unknown', detail: 'the input names no security groups' });
       this.unknown(`${node}: security groups`);

@@ -6,8 +6,9 @@ import { registerMatrix } from './matrix.js';
 import { registerSchema } from './schema.js';
 import { registerExport } from './export.js';
 import { registerTrace } from './trace.js';
+import { registerWhatif } from './whatif.js';
 
 /** Each command lives in its own file and registers itself on the program: an import and an entry here. */
 export type RegisterCommand = (program: Command, io: Io, state: RunState) => void;
 
-export const commands: RegisterCommand[] = [registerTrace, registerMatrix, registerLogs, registerSchema, registerExport];
+export const commands: RegisterCommand[] = [registerTrace, registerMatrix, registerWhatif, registerLogs, registerSchema, registerExport];
