@@ -1,0 +1,78 @@
+// The prediction commands as a user or a script calls them: formats, exit codes, bad input.
+import { describe, expect, it } from 'vitest';
+import { captureIo } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+
+const SEED = 'examples/seed-tokyo.yaml';
+
+async function run(args: string[]) {
+  const io = captureIo();
+  const code = await main(args, io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+describe('wspl trace', () => {
+  it('prints the contract JSON', async () => {
+    const { code, out } = await run(['trace', SEED, '--client', 'ec2-client', '--workspace', 'dcv-desktop', '--format', 'json']);
+    expect(code).toBe(0);
+    const t = JSON.parse(out);
+    expect(t).toMatchObject({
+      outcome: 'CONNECTED',
+      client: 'ec2-client',
+      workspace: 'dcv-desktop',
+      path: 'privatelink',
+      endpoint: { hostname: 'privatelink.prod.ap-northeast-1.highlander.aws.a2z.com', transport: 'QUIC', port: 4195, address: '10.0.21.217' },
+      blockers: [],
+    });
+    expect(t.steps.map((s: { step: string }) => s.step)).toEqual(['registration', 'login', 'broker', 'dns', 'probe', 'connect']);
+    for (const s of t.steps) {
+      expect(['ok', 'fail', 'skipped', 'unknown']).toContain(s.status);
+      expect(typeof s.detail).toBe('string');
+      expect(Array.isArray(s.evidence)).toBe(true);
+    }
+    expect(t.warnings).toContainEqual(expect.objectContaining({ code: 'network-check-false-alarm' }));
+  });
+  it('tells the story in text with every blocker and where it is written', async () => {
+    const { code, out } = await run(['trace', SEED, '--client', 'home', '--workspace', 'dcv-desktop']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^home → dcv-desktop: NO_REACHABLE_ENDPOINT/);
+    expect(out).toMatch(/Blocked by \(2; fix all of them\)/);
+    expect(out).toMatch(/public DNS cannot resolve privatelink\.prod\.ap-northeast-1\.highlander\.aws\.a2z\.com/);
+    expect(out.includes(String.fromCharCode(27))).toBe(false);
+  });
+  it('an unknown client or WorkSpace is bad input naming the choices (exit 2)', async () => {
+    const a = await run(['trace', SEED, '--client', 'nobody', '--workspace', 'dcv-desktop']);
+    expect(a.code).toBe(2);
+    expect(a.err).toMatch(/no client named "nobody"; clients: ec2-client, home/);
+    const b = await run(['trace', SEED, '--client', 'home', '--workspace', 'nothing']);
+    expect(b.code).toBe(2);
+    expect(b.err).toMatch(/WorkSpaces: dcv-desktop, pcoip-desktop/);
+  });
+  it('a missing flag or bad format is a usage error (exit 2)', async () => {
+    expect((await run(['trace', SEED, '--client', 'home'])).code).toBe(2);
+    expect((await run(['trace', SEED, '--client', 'home', '--workspace', 'dcv-desktop', '--format', 'xml'])).code).toBe(2);
+  });
+  it('a missing source file is exit 2 naming the file', async () => {
+    const r = await run(['trace', 'nope.yaml', '--client', 'home', '--workspace', 'dcv-desktop']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/nope\.yaml/);
+  });
+});
+
+describe('wspl matrix', () => {
+  it('prints every client × WorkSpace row in the contract JSON', async () => {
+    const { code, out } = await run(['matrix', SEED, '--format', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).rows).toEqual([
+      { client: 'ec2-client', workspace: 'dcv-desktop', outcome: 'CONNECTED', path: 'privatelink', transport: 'QUIC', port: 4195 },
+      { client: 'ec2-client', workspace: 'pcoip-desktop', outcome: 'RESOURCE_NOT_FOUND', path: null, transport: null, port: null },
+      { client: 'home', workspace: 'dcv-desktop', outcome: 'NO_REACHABLE_ENDPOINT', path: 'privatelink', transport: null, port: null },
+      { client: 'home', workspace: 'pcoip-desktop', outcome: 'RESOURCE_NOT_FOUND', path: null, transport: null, port: null },
+    ]);
+  });
+  it('prints a table in text', async () => {
+    const { out } = await run(['matrix', SEED]);
+    expect(out.split('\n')[0]).toMatch(/^CLIENT\s+WORKSPACE\s+OUTCOME\s+PATH\s+TRANSPORT/);
+    expect(out).toMatch(/ec2-client\s+dcv-desktop\s+CONNECTED\s+privatelink\s+QUIC 4195/);
+  });
+});
