@@ -16,6 +16,11 @@ function clean(o: Obj): Obj {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
 
+/** An empty list the loader would default to anyway is left out. */
+function nonEmpty<T>(list: T[]): T[] | undefined {
+  return list.length > 0 ? list : undefined;
+}
+
 function tail(id: string): string {
   return id.slice(id.lastIndexOf('/') + 1);
 }
@@ -127,7 +132,7 @@ class Exporter {
       instances: keyed(mine(m.instances), (i) => i.name, (i) =>
         clean({
           subnet: this.local(i.subnet, v.id),
-          securityGroups: names(i.securityGroups),
+          securityGroups: nonEmpty(names(i.securityGroups)),
           privateIp: i.privateIp,
           publicIp: i.publicIp,
           nat: i.nat || undefined,
@@ -148,12 +153,12 @@ class Exporter {
           id: e.awsId,
           service: e.service,
           type: e.type !== ENDPOINT_DEFAULT_TYPE ? e.type : undefined,
-          subnets: names(e.subnets),
-          securityGroups: names(e.securityGroups),
+          subnets: nonEmpty(names(e.subnets)),
+          securityGroups: nonEmpty(names(e.securityGroups)),
           privateDns: e.privateDns,
           dnsRecordIpType: e.dnsRecordIpType,
           ipAddressType: e.ipAddressType,
-          addresses: e.addresses.map((a) => a.ip),
+          addresses: nonEmpty(e.addresses.map((a) => a.ip)),
           owner: e.owner !== v.account ? e.owner : undefined,
           state: e.state !== ENDPOINT_DEFAULT_STATE ? e.state : undefined,
         }),
