@@ -6,9 +6,12 @@ import { registerMatrix } from './matrix.js';
 import { registerSchema } from './schema.js';
 import { registerExport } from './export.js';
 import { registerTrace } from './trace.js';
+import { registerCheck } from './check.js';
+import { registerExplain } from './explain.js';
+import { registerEndpoints } from './endpoints.js';
 import { registerWhatif } from './whatif.js';
 
 /** Each command lives in its own file and registers itself on the program: an import and an entry here. */
 export type RegisterCommand = (program: Command, io: Io, state: RunState) => void;
 
-export const commands: RegisterCommand[] = [registerTrace, registerMatrix, registerWhatif, registerLogs, registerSchema, registerExport];
+export const commands: RegisterCommand[] = [registerTrace, registerMatrix, registerWhatif, registerLogs, registerSchema, registerExport, registerCheck, registerExplain, registerEndpoints];

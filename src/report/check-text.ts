@@ -1,0 +1,56 @@
+// Human output: findings grouped by resource under each source, the undecided checks after them, then totals.
+// Colours only when the CLI says stdout is a terminal.
+import pc from 'picocolors';
+import type { Finding, Location, Severity } from '../rules/types.js';
+import { summarizeReport } from './check-summary.js';
+import type { Reporter } from './check-types.js';
+
+function where(loc: Location | undefined): string {
+  if (!loc) return '';
+  return loc.line !== undefined ? `${loc.file}:${loc.line}` : loc.file;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export const textReporter: Reporter = (report, options = {}) => {
+  const c = pc.createColors(options.color ?? false);
+  const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.cyan };
+  const lines: string[] = [];
+  for (const { source, result } of report.runs) {
+    const active = result.findings.filter((f) => !f.suppressed);
+    if (active.length === 0 && result.unknowns.length === 0) continue;
+    lines.push(c.underline(source));
+    const byResource = new Map<string, Finding[]>();
+    for (const f of active) byResource.set(f.resource, [...(byResource.get(f.resource) ?? []), f]);
+    for (const [resource, findings] of byResource) {
+      const loc = where(findings[0]?.location);
+      lines.push(`  ${c.bold(resource)}${loc ? c.dim(`  ${loc}`) : ''}`);
+      for (const f of findings) {
+        const sev = paint[f.severity](f.severity.padEnd(7));
+        const inferred = f.inferred ? c.dim(' (inferred)') : '';
+        lines.push(`    ${sev} ${f.message}${inferred}  ${c.dim(f.rule)}`);
+      }
+    }
+    if (result.unknowns.length > 0) {
+      lines.push(`  ${c.bold('undecided')} ${c.dim('(not a pass: the input lacks what these checks need)')}`);
+      for (const u of result.unknowns) {
+        lines.push(`    ${c.magenta('unknown')} ${u.resource}: missing ${u.missing.join('; ')}  ${c.dim(u.rule)}`);
+      }
+    }
+    lines.push('');
+  }
+  const s = summarizeReport(report);
+  const counts = `${plural(s.findings, 'finding')} (${s.error} error, ${s.warning} warning, ${s.info} info)`;
+  const extra = [
+    `${s.unknown} undecided`,
+    `${s.byStatus.pass} rules passed`,
+    `${s.byStatus['not-applicable']} not applicable`,
+    ...(s.suppressed > 0 ? [`${s.suppressed} suppressed`] : []),
+    ...(s.byStatus.off > 0 ? [`${s.byStatus.off} off`] : []),
+  ].join(', ');
+  const mark = s.error > 0 ? c.red('✖') : s.findings > 0 || s.unknown > 0 ? c.yellow('!') : c.green('✔');
+  lines.push(`${mark} ${counts}; ${extra}`);
+  return lines.join('\n') + '\n';
+};

@@ -1,0 +1,74 @@
+// The check configuration file (`wspl.config.yaml` next to the source, or --config): a preset and per-rule
+// overrides, each with a mandatory reason and optionally limited to resources. Bad input is reported as
+// diagnostics with the line, like every other source.
+//
+//   preset: recommended            # or strict
+//   rules:
+//     directory-ip-groups-bypassed:
+//       - severity: off
+//         resources: [corp]
+//         reason: kept for the planned switch back to internet streaming
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { Diagnostic } from '../diagnostics.js';
+import { RULE_IDS } from './index.js';
+import type { CheckPolicy, Override } from './policy.js';
+import { PRESET_NAMES, isPresetName } from './presets.js';
+
+export const CONFIG_FILE_NAME = 'wspl.config.yaml';
+
+const overrideSchema = z.strictObject({
+  severity: z.enum(['error', 'warning', 'info', 'off']),
+  reason: z.string().trim().min(1, 'a reason is required: say why the rule is changed'),
+  resources: z.array(z.string().min(1)).min(1).optional(),
+});
+
+const configSchema = z.strictObject({
+  preset: z.string().optional(),
+  rules: z.record(z.string(), z.union([overrideSchema, z.array(overrideSchema)])).optional(),
+});
+
+export interface ConfigResult {
+  policy?: CheckPolicy;
+  diagnostics: Diagnostic[];
+}
+
+export function parseCheckConfig(text: string, file: string): ConfigResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const diagnostics: Diagnostic[] = [];
+  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === 'object' && node.range) return lines.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  const error = (code: string, path: readonly PropertyKey[], message: string) => {
+    const line = lineOf(path);
+    diagnostics.push({ severity: 'error', code, file, ...(line !== undefined ? { line } : {}), field: path.join('.'), message });
+  };
+  for (const e of doc.errors) {
+    diagnostics.push({ severity: 'error', code: 'yaml-syntax', file, line: lines.linePos(e.pos[0]).line, message: e.message.split('\n')[0] ?? '' });
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+  const parsed = configSchema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) error('bad-config', issue.path as PropertyKey[], issue.message);
+    return { diagnostics };
+  }
+  const preset = parsed.data.preset ?? 'recommended';
+  if (!isPresetName(preset)) error('unknown-preset', ['preset'], `unknown preset "${preset}" (known: ${PRESET_NAMES.join(', ')})`);
+  const overrides: Override[] = [];
+  for (const [rule, value] of Object.entries(parsed.data.rules ?? {})) {
+    if (!RULE_IDS.includes(rule)) {
+      error('unknown-rule', ['rules', rule], `unknown rule id "${rule}" (see wspl explain)`);
+      continue;
+    }
+    for (const o of Array.isArray(value) ? value : [value]) {
+      overrides.push({ rule, severity: o.severity, reason: o.reason, ...(o.resources ? { resources: o.resources } : {}) });
+    }
+  }
+  if (diagnostics.length > 0 || !isPresetName(preset)) return { diagnostics };
+  return { policy: { preset, overrides }, diagnostics };
+}

@@ -1,0 +1,31 @@
+import { IP_GROUPS_API, STREAMING_ENDPOINTS_GUIDE } from './sources.js';
+import { streamingSetups } from './support/streaming.js';
+import { defineRule } from './types.js';
+
+// A silent security change: the admin still sees the IP groups on the directory, but nobody enforces them.
+export default defineRule({
+  meta: {
+    id: 'directory-ip-groups-bypassed',
+    description: 'IP access control groups stop applying once the directory has a streaming endpoint',
+    severity: 'warning',
+    messages: {
+      bypassed:
+        'directory {{directory}} has IP access control groups ({{groups}}) that no longer apply: it streams through endpoint {{endpoint}}',
+    },
+    sources: ['seed', STREAMING_ENDPOINTS_GUIDE, IP_GROUPS_API],
+    usesEngine: false,
+  },
+  check(model, ctx) {
+    for (const { directory, endpointRef } of streamingSetups(model)) {
+      if (directory.ipGroups.length === 0) {
+        ctx.pass(directory.id);
+        continue;
+      }
+      ctx.report({
+        resource: directory.id,
+        messageId: 'bypassed',
+        data: { directory: directory.id, groups: directory.ipGroups.join(', '), endpoint: endpointRef },
+      });
+    }
+  },
+});

@@ -1,0 +1,50 @@
+import { describeService, parseServiceName, streamingServiceName } from './endpoint-services.js';
+import { API_ENDPOINT_GUIDE, PRIVATELINK_SERVICES, STREAMING_ENDPOINTS_GUIDE } from './sources.js';
+import { streamingSetups } from './support/streaming.js';
+import { defineRule } from './types.js';
+
+export default defineRule({
+  meta: {
+    id: 'streaming-endpoint-service',
+    description: 'The streaming endpoint must be an Interface endpoint of com.amazonaws.<directory region>.highlander',
+    severity: 'error',
+    messages: {
+      knownWrongService:
+        'endpoint {{endpoint}} of directory {{directory}} uses {{service}} ({{product}}); streaming needs {{expected}}',
+      wrongService: 'endpoint {{endpoint}} of directory {{directory}} uses {{service}}; streaming needs {{expected}}',
+      wrongRegion:
+        'endpoint {{endpoint}} uses {{service}} but directory {{directory}} is in {{region}}; streaming needs {{expected}}',
+      notInterface: 'endpoint {{endpoint}} is a {{type}} endpoint; streaming needs an Interface endpoint of {{expected}}',
+    },
+    sources: ['seed', PRIVATELINK_SERVICES, STREAMING_ENDPOINTS_GUIDE, API_ENDPOINT_GUIDE],
+    usesEngine: false,
+  },
+  check(model, ctx) {
+    for (const { directory, endpoint, endpointRef } of streamingSetups(model)) {
+      if (!endpoint) {
+        ctx.unknown({ resource: directory.id, missing: [`endpoint ${endpointRef} (not in the model)`] });
+        continue;
+      }
+      const expected = streamingServiceName(directory.region);
+      const data = { endpoint: endpoint.id, directory: directory.id, service: endpoint.service, expected };
+      let ok = true;
+      if (endpoint.type !== 'Interface') {
+        ctx.report({ resource: endpoint.id, messageId: 'notInterface', data: { ...data, type: endpoint.type } });
+        ok = false;
+      }
+      if (endpoint.service !== expected) {
+        ok = false;
+        const parsed = parseServiceName(endpoint.service);
+        const known = describeService(endpoint.service);
+        if (parsed?.suffix === 'highlander') {
+          ctx.report({ resource: endpoint.id, messageId: 'wrongRegion', data: { ...data, region: directory.region } });
+        } else if (known) {
+          ctx.report({ resource: endpoint.id, messageId: 'knownWrongService', data: { ...data, product: known.product } });
+        } else {
+          ctx.report({ resource: endpoint.id, messageId: 'wrongService', data });
+        }
+      }
+      if (ok) ctx.pass(endpoint.id);
+    }
+  },
+});

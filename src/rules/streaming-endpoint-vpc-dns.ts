@@ -1,0 +1,36 @@
+import { STREAMING_ENDPOINTS_GUIDE } from './sources.js';
+import { distinctEndpoints, streamingSetups } from './support/streaming.js';
+import { defineRule } from './types.js';
+
+// Private DNS of an interface endpoint only works in a VPC with both DNS attributes on (EC2 refuses to enable it
+// otherwise, and turning them off later silently breaks resolution).
+export default defineRule({
+  meta: {
+    id: 'streaming-endpoint-vpc-dns',
+    description: 'The VPC of the streaming endpoint must have DNS support and DNS hostnames enabled',
+    severity: 'error',
+    messages: {
+      dnsSupportOff: 'VPC {{vpc}} of endpoint {{endpoint}} has DNS support (enableDnsSupport) off',
+      dnsHostnamesOff: 'VPC {{vpc}} of endpoint {{endpoint}} has DNS hostnames (enableDnsHostnames) off',
+    },
+    sources: ['seed', STREAMING_ENDPOINTS_GUIDE],
+    usesEngine: false,
+  },
+  check(model, ctx) {
+    for (const { endpoint, vpc } of distinctEndpoints(streamingSetups(model))) {
+      if (!endpoint) continue;
+      if (!vpc) {
+        ctx.unknown({ resource: endpoint.id, missing: [`VPC ${endpoint.vpc} (not in the model)`] });
+        continue;
+      }
+      const data = { vpc: vpc.id, endpoint: endpoint.id };
+      const missing: string[] = [];
+      if (vpc.dnsSupport === false) ctx.report({ resource: vpc.id, messageId: 'dnsSupportOff', data });
+      if (vpc.dnsHostnames === false) ctx.report({ resource: vpc.id, messageId: 'dnsHostnamesOff', data });
+      if (vpc.dnsSupport === undefined) missing.push(`${vpc.id}.dnsSupport`);
+      if (vpc.dnsHostnames === undefined) missing.push(`${vpc.id}.dnsHostnames`);
+      if (missing.length > 0) ctx.unknown({ resource: vpc.id, missing });
+      else if (vpc.dnsSupport && vpc.dnsHostnames) ctx.pass(vpc.id);
+    }
+  },
+});

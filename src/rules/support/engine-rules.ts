@@ -1,0 +1,55 @@
+// Shared by the reachability rules: they read the connection engine's traces (src/workspaces) and turn the
+// blockers the engine tagged with their rule id into findings. They never evaluate routes or filters themselves.
+import type { Client, Model } from '../../model/types.js';
+import type { Trace } from '../../workspaces/types.js';
+import type { RuleContext } from '../types.js';
+
+export const ENGINE_MISSING = 'the connection engine (src/workspaces/trace.ts), which this build does not have';
+
+export interface BlockerRuleOptions {
+  /** Internet clients cannot reach a private endpoint by design; internet-clients-cut-off speaks for them. */
+  skipInternetClients?: boolean;
+}
+
+/** Traces grouped by client, or undefined (after marking every client unknown) when the engine is absent. */
+export function tracesByClient<M extends string>(
+  ctx: RuleContext<M>,
+  clients: readonly Client[],
+): Map<string, Trace[]> | undefined {
+  const traces = ctx.engine.traces();
+  if (!traces) {
+    for (const c of clients) ctx.unknown({ resource: c.id, missing: [ENGINE_MISSING] });
+    return undefined;
+  }
+  const byClient = new Map<string, Trace[]>(clients.map((c) => [c.id, []]));
+  for (const t of traces) byClient.get(t.client)?.push(t);
+  return byClient;
+}
+
+/** Reports each blocker carrying `ruleId` as `messageId` with data { client, workspace, detail }. */
+export function reportTaggedBlockers<M extends string>(
+  model: Readonly<Model>,
+  ctx: RuleContext<M>,
+  ruleId: string,
+  messageId: M,
+  options: BlockerRuleOptions = {},
+): void {
+  const clients = model.clients.filter((c) => !(options.skipInternetClients && c.at.kind === 'internet'));
+  const byClient = tracesByClient(ctx, clients);
+  if (!byClient) return;
+  for (const [client, traces] of byClient) {
+    let blocked = false;
+    let undecided: string[] | undefined;
+    for (const trace of traces) {
+      const mine = trace.blockers.filter((b) => b.ruleId === ruleId);
+      for (const b of mine) {
+        blocked = true;
+        ctx.report({ resource: b.resource, messageId, data: { client, detail: b.detail }, inferred: b.inferred === true });
+      }
+      if (mine.length === 0 && trace.outcome === 'UNKNOWN') undecided = trace.missing;
+    }
+    if (blocked) continue;
+    if (undecided) ctx.unknown({ resource: client, missing: undecided.length > 0 ? undecided : ['(engine gave no detail)'] });
+    else if (traces.length > 0) ctx.pass(client);
+  }
+}
