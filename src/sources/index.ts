@@ -3,7 +3,7 @@
 // half-reading the input.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../diagnostics.js';
+import { InputError, type Diagnostic } from '../diagnostics.js';
 import type { Model } from '../model/types.js';
 import { loadDesignFile } from './design/load.js';
 import { requireModel } from './load.js';
@@ -51,9 +51,19 @@ export function detectSource(pathOrSpec: string): DetectedSource {
   );
 }
 
+export interface LoadSourceOptions {
+  /** Receives the warnings of a source that loaded (unknown keys, unquoted numbers, …); errors throw instead. */
+  onWarning?: (warning: Diagnostic) => void;
+}
+
 /** Loads any source into the model; throws InputError (exit 2) when the source cannot be read. */
-export function loadSource(pathOrSpec: string): Model {
+export function loadSource(pathOrSpec: string, options: LoadSourceOptions = {}): Model {
   const kind = detectSource(pathOrSpec);
-  if (kind === 'design') return requireModel(loadDesignFile(pathOrSpec), pathOrSpec);
+  if (kind === 'design') {
+    const result = loadDesignFile(pathOrSpec);
+    const model = requireModel(result, pathOrSpec);
+    for (const d of result.diagnostics) if (d.severity === 'warning') options.onWarning?.(d);
+    return model;
+  }
   throw new InputError(`${pathOrSpec}: reading ${NAMES[kind]} is not built yet; only design files (wspl: 1) can be read so far`, [], 'source-not-built');
 }

@@ -1,4 +1,5 @@
 import { Option } from '@commander-js/extra-typings';
+import { formatDiagnostic } from '../../diagnostics.js';
 import { toDesignYaml } from '../../sources/design/export.js';
 import { loadSource } from '../../sources/index.js';
 import type { RegisterCommand } from './index.js';
@@ -11,6 +12,6 @@ export const registerExport: RegisterCommand = (program, io) => {
     .argument('<source>', 'design file (or another source)')
     .addOption(new Option('--format <format>', 'output format').choices(['design'] as const).default('design' as const))
     .action((source) => {
-      io.out(toDesignYaml(loadSource(source)));
+      io.out(toDesignYaml(loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') })));
     });
 };

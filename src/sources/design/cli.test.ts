@@ -72,3 +72,13 @@ describe('the CLI on design files', () => {
     expect(schema.properties.clients?.description).toBeTruthy();
   });
 });
+
+describe('warnings', () => {
+  it('export prints warnings on stderr and still succeeds', async () => {
+    const text = readFileSync('examples/seed-tokyo.yaml', 'utf8') + 'colours: [red]\n';
+    const path = write('warn.yaml', text);
+    const r = await run('export', path);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${path}:${text.split('\n').length - 1}: warning: colours: unknown top-level key "colours" (ignored) [unknown-key]`);
+  });
+});

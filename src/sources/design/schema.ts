@@ -215,7 +215,8 @@ export const designSchema = z
     workspaces: z.record(z.string(), workspace).optional(),
     clients: z.record(z.string(), client).describe('WorkSpaces client devices').optional(),
   })
-  .describe('wspl design file: an Amazon WorkSpaces Personal environment streaming over AWS PrivateLink');
+  .describe('wspl design file: an Amazon WorkSpaces Personal environment streaming over AWS PrivateLink')
+  .meta({ title: 'wspl design file (wspl: 1)' });
 
 export const TOP_LEVEL_KEYS = Object.keys(designSchema.shape);
 
