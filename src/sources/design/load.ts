@@ -7,13 +7,12 @@ import type { z } from 'zod';
 import type { Diagnostic } from '../../diagnostics.js';
 import { emptyModel } from '../../model/types.js';
 import type { LoadResult } from '../load.js';
-import { DesignContext } from './context.js';
+import { DesignContext, entries } from './context.js';
 import { convertCidrLists, convertOnPremises, convertPeerings, convertTransitGateways } from './convert-global.js';
 import { convertVpc } from './convert-vpc.js';
 import { convertWorkspacesSide } from './convert-workspaces.js';
 import { yamlLocator } from './locate.js';
 import { designSchema, TOP_LEVEL_KEYS, type DesignDoc } from './schema.js';
-import { entries } from './context.js';
 
 function fail(file: string, code: string, message: string, line?: number): LoadResult {
   return { diagnostics: [{ severity: 'error', code, file, ...(line !== undefined ? { line } : {}), message }] };
@@ -27,6 +26,9 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   }
   return v;
 }
+
+/** zod's names for expected types, in the words of a YAML file. */
+const EXPECTED: Record<string, string> = { record: 'a map', object: 'a map', array: 'a list', string: 'a string', number: 'a number', boolean: 'true or false' };
 
 function typeName(v: unknown): string {
   if (v === null) return 'null';
@@ -45,15 +47,15 @@ function reportShapeIssues(ctx: DesignContext, root: unknown, issues: z.core.$Zo
       else ctx.error('unsupported-version', path, `wspl: ${JSON.stringify(value)} is not supported; this version reads wspl: 1`);
     } else if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) ctx.error('unknown-key', [...path, key], `unknown field "${key}"`);
-    } else if (issue.code === 'invalid_type' && value === undefined) {
+    } else if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && value === undefined) {
       ctx.error('missing-field', path, `${String(path[path.length - 1])} is required`);
     } else if (issue.code === 'invalid_type') {
-      ctx.error('wrong-type', path, `expected ${issue.expected}, found ${typeName(value)}`);
+      ctx.error('wrong-type', path, `expected ${EXPECTED[issue.expected] ?? issue.expected}, found ${typeName(value)}`);
     } else if (issue.code === 'invalid_value') {
       const allowed = issue.values.map((v) => String(v)).join(', ');
       ctx.error('unknown-value', path, `${JSON.stringify(value)} is not one of: ${allowed}`);
     } else if (issue.code === 'invalid_union') {
-      ctx.error('wrong-type', path, `unexpected ${typeName(value)}`);
+      ctx.error('wrong-type', path, `${typeName(value)} does not fit here (see \`wspl schema\` for the allowed forms)`);
     } else {
       ctx.error('bad-value', path, issue.message);
     }
