@@ -16,6 +16,10 @@ export default defineRule({
     usesEngine: true,
   },
   check(model, ctx) {
-    reportTaggedBlockers(model, ctx, 'client-dns-resolution', 'blocked', { skipInternetClients: true });
+    reportTaggedBlockers(model, ctx, 'client-dns-resolution', 'blocked', {
+      skipInternetClients: true,
+      // Private DNS off or VPC DNS off is the cause; those rules name the setting to change.
+      coveredBy: ['streaming-endpoint-private-dns', 'streaming-endpoint-vpc-dns'],
+    });
   },
 });

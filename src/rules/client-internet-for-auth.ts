@@ -11,11 +11,13 @@ export default defineRule({
     severity: 'error',
     messages: {
       blocked: 'client {{client}} cannot reach the internet on TCP/UDP 443 for registration and login: {{detail}}',
+      partly: 'client {{client}}: {{detail}}',
     },
+    messageSeverity: { partly: 'warning' },
     sources: ['seed', STREAMING_ENDPOINTS_GUIDE, PORT_REQUIREMENTS],
     usesEngine: true,
   },
   check(model, ctx) {
-    reportTaggedBlockers(model, ctx, 'client-internet-for-auth', 'blocked');
+    reportTaggedBlockers(model, ctx, 'client-internet-for-auth', 'blocked', { warningMessageId: 'partly' });
   },
 });

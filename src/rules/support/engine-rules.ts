@@ -6,9 +6,13 @@ import type { RuleContext } from '../types.js';
 
 export const ENGINE_MISSING = 'the connection engine (src/workspaces/trace.ts), which this build does not have';
 
-export interface BlockerRuleOptions {
+export interface BlockerRuleOptions<M extends string> {
   /** Internet clients cannot reach a private endpoint by design; internet-clients-cut-off speaks for them. */
   skipInternetClients?: boolean;
+  /** Rules whose blocker in the same trace is the root cause of this one (reported there, not twice). */
+  coveredBy?: readonly string[];
+  /** Engine warnings whose code is this rule id are reported with this messageId (a lesser, partial failure). */
+  warningMessageId?: M;
 }
 
 /** Traces grouped by client, or undefined (after marking every client unknown) when the engine is absent. */
@@ -32,7 +36,7 @@ export function reportTaggedBlockers<M extends string>(
   ctx: RuleContext<M>,
   ruleId: string,
   messageId: M,
-  options: BlockerRuleOptions = {},
+  options: BlockerRuleOptions<M> = {},
 ): void {
   const clients = model.clients.filter((c) => !(options.skipInternetClients && c.at.kind === 'internet'));
   const byClient = tracesByClient(ctx, clients);
@@ -41,10 +45,17 @@ export function reportTaggedBlockers<M extends string>(
     let blocked = false;
     let undecided: string[] | undefined;
     for (const trace of traces) {
-      const mine = trace.blockers.filter((b) => b.ruleId === ruleId);
+      const covered = trace.blockers.some((b) => b.ruleId !== undefined && options.coveredBy?.includes(b.ruleId));
+      const mine = covered ? [] : trace.blockers.filter((b) => b.ruleId === ruleId);
       for (const b of mine) {
         blocked = true;
         ctx.report({ resource: b.resource, messageId, data: { client, detail: b.detail }, inferred: b.inferred === true });
+      }
+      if (covered) blocked = true;
+      const warningId = options.warningMessageId;
+      for (const w of warningId ? trace.warnings.filter((x) => x.code === ruleId) : []) {
+        blocked = true;
+        ctx.report({ resource: w.resource ?? client, messageId: warningId as M, data: { client, detail: w.detail }, inferred: w.inferred === true });
       }
       if (mine.length === 0 && trace.outcome === 'UNKNOWN') undecided = trace.missing;
     }
