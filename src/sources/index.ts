@@ -37,7 +37,7 @@ export function detectSource(pathOrSpec: string): DetectedSource {
     throw new InputError(`${pathOrSpec} is a directory but not a CDK output folder (no manifest.json)`, [], 'unknown-source');
   }
   const head = readHead(pathOrSpec);
-  if (/^\s*["']?wspl["']?\s*:/m.test(head)) return 'design';
+  if (/(^|[{,])\s*["']?wspl["']?\s*:/m.test(head)) return 'design';
   if (/["']?(AWSTemplateFormatVersion|Resources)["']?\s*:/.test(head)) return 'cloudformation';
   if (/"(format_version|terraform_version)"\s*:/.test(head) && /"(planned_values|resource_changes)"/.test(head)) return 'terraform-plan';
   if (/"(wsplSnapshot|snapshot)"\s*:/.test(head)) return 'snapshot';

@@ -82,3 +82,19 @@ describe('warnings', () => {
     expect(r.err).toContain(`${path}:${text.split('\n').length - 1}: warning: colours: unknown top-level key "colours" (ignored) [unknown-key]`);
   });
 });
+
+describe('source detection', () => {
+  it('reads a design file written as JSON', async () => {
+    const doc = { wspl: 1, account: '111122223333', region: 'ap-northeast-1', clients: { home: { at: 'internet' } } };
+    const r = await run('export', write('design.json', JSON.stringify(doc)));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('home: { at: internet }');
+  });
+
+  it('treats a YAML file without `wspl: 1` as a design file that lacks it', async () => {
+    const path = write('no-version.yaml', 'account: "111122223333"\nregion: ap-northeast-1\n');
+    const r = await run('export', path);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${path}:1: error: not a wspl design file: the first line should be \`wspl: 1\` [missing-version]`);
+  });
+});
