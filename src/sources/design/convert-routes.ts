@@ -15,7 +15,22 @@ export function mainRouteTableName(raw: DesignVpc): string {
   return raw.mainRouteTable ?? MAIN_ROUTE_TABLE;
 }
 
+/** Which kinds of thing a route target name could mean; more than one is ambiguous. */
+function meanings(doc: DesignDoc, raw: DesignVpc, target: string): string[] {
+  const found: [boolean, string][] = [
+    [raw.internetGateway === target, 'the internet gateway'],
+    [has(raw.natGateways, target), 'a NAT gateway'],
+    [has(raw.instances, target), 'an instance'],
+    [has(doc.peerings, target), 'a peering'],
+    [has(doc.transitGateways, target), 'a transit gateway'],
+    [raw.vpnGateway === target, 'the VPN gateway'],
+  ];
+  return found.filter(([hit]) => hit).map(([, what]) => what);
+}
+
 function resolveTarget(ctx: DesignContext, doc: DesignDoc, vpcName: string, raw: DesignVpc, target: string, path: Path): RouteTarget | undefined {
+  const all = meanings(doc, raw, target);
+  if (all.length > 1) ctx.warn('ambiguous-name', path, `route target "${target}" names ${all.join(' and ')}; ${all[0]} is used`);
   if (target === 'local') return { kind: 'local' };
   if (target === 'blackhole') return { kind: 'blackhole' };
   if (raw.internetGateway === target) return { kind: 'igw', id: target };

@@ -96,3 +96,8 @@ transitGateways:
     expect(sg?.ingress.map((x) => x.peer)).toEqual([{ kind: 'prefix-list', id: 'corp' }, { kind: 'sg', id: 'vpc2/other' }]);
   });
 });
+
+it('warns when a route target name means two things', () => {
+  const d = diagnosticsOf('    routeTables:\n      rt: { 0.0.0.0/0: x }\n    natGateways:\n      x: { subnet: a }\n    instances:\n      x: { subnet: a }');
+  expect(d).toEqual([['warning:ambiguous-name', 'vpcs.vpc1.routeTables.rt."0.0.0.0/0"', FIRST + 1]]);
+});
