@@ -1,5 +1,5 @@
 import { Option } from '@commander-js/extra-typings';
-import { InputError } from '../../diagnostics.js';
+import { formatTraceAsLog } from '../../logs/write.js';
 import { renderTraceText } from '../../report/trace-text.js';
 import { loadSource } from '../../sources/index.js';
 import { traceConnection } from '../../workspaces/trace.js';
@@ -19,7 +19,7 @@ export const registerTrace: RegisterCommand = (program, io) => {
       const trace = traceConnection(model, opts.client, opts.workspace);
       if (opts.format === 'json') io.out(JSON.stringify(trace, null, 2) + '\n');
       else if (opts.format === 'log') {
-        throw new InputError('--format log is not built yet', [], 'not-built');
+        io.out(formatTraceAsLog(trace));
       } else io.out(renderTraceText(trace, styleFor(io)));
     });
 };
