@@ -24,8 +24,9 @@ const PRIVATE_NAME_HINT = (region: string | null): string =>
 
 export function diagnoseSession(s: LogSession, ev: SessionEvidence): LogDiagnosis[] {
   const out: LogDiagnosis[] = [];
-  const add = (code: DiagnosisCode, severity: LogDiagnosis['severity'], message: string, lines: LineRef[], inferred: boolean) =>
+  const add: Add = (code, severity, message, lines, inferred) => {
     out.push({ code, severity, session: s.id, message, lines: sortLines(lines), inferred });
+  };
 
   if (s.outcome === 'NO_REACHABLE_ENDPOINT') {
     add('no-reachable-endpoint', 'error', noReachableMessage(s), [...ev.offered, ...ev.result], s.path !== 'privatelink');
@@ -160,15 +161,8 @@ function noReachableMessage(s: LogSession): string {
 
 /** Unique lines in log order: files in the order they first appear, lines by number within a file. */
 function sortLines(lines: LineRef[]): LineRef[] {
-  const fileOrder = new Map<string, number>();
-  const seen = new Set<string>();
-  const out: LineRef[] = [];
-  for (const l of lines) {
-    if (!fileOrder.has(l.file)) fileOrder.set(l.file, fileOrder.size);
-    const key = `${l.file}\n${l.line}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(l);
-  }
-  return out.sort((a, b) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || a.line - b.line);
+  const files: string[] = [];
+  for (const l of lines) if (!files.includes(l.file)) files.push(l.file);
+  const sorted = [...lines].sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line);
+  return sorted.filter((l, i) => i === 0 || l.line !== sorted[i - 1]!.line || l.file !== sorted[i - 1]!.file);
 }

@@ -4,6 +4,7 @@
 // (seen in all three seed fixtures: "Supported endpoint", "Reachable endpoint", the "after probing" list, the
 // "Starting WSP session … endpoints:" block and "Attempting to establish connection").
 import type { OfferedEndpoint, Path, Transport } from '../workspaces/types.js';
+import { RepeatDecoder, startsWithAt, utf8 } from './bytes.js';
 
 /** Reads the first endpoint description at or after `from`; null when a field is missing (a cut line). */
 export function parseEndpoint(text: string, from = 0): OfferedEndpoint | null {
@@ -94,4 +95,70 @@ export function sessionKey(id: string): string {
     if (tail[8] === '-' && tail[13] === '-' && tail[18] === '-' && tail[23] === '-') return tail;
   }
   return lower;
+}
+
+const HOSTNAME_LABEL = Buffer.from('hostname: ', 'latin1');
+const TRANSPORT_LABEL = Buffer.from(', transport: ', 'latin1');
+const PORT_LABEL = Buffer.from(', port: ', 'latin1');
+const QUIC = Buffer.from('QUIC', 'latin1');
+const TCP = Buffer.from('TCP', 'latin1');
+
+/**
+ * Reads endpoint descriptions straight from the bytes when they have the client's exact layout, and hands out one
+ * frozen object per distinct endpoint: a log repeats the same few descriptions on most of its lines, so this saves
+ * the strings, the parse and the memory. Anything else goes through the tolerant `parseEndpoint`.
+ */
+export class EndpointInterner {
+  private readonly hosts = new RepeatDecoder();
+  private readonly recent: OfferedEndpoint[] = [];
+  private hostOk = false;
+
+  /** The endpoint described by `buf[from, to)`, or null when the text is not a complete description. */
+  get(buf: Buffer, from: number, to: number): OfferedEndpoint | null {
+    const fast = this.exactLayout(buf, from, to);
+    if (fast !== undefined) return fast;
+    const parsed = parseEndpoint(utf8(buf, from, to));
+    return parsed ? this.intern(parsed.hostname, parsed.transport, parsed.port) : null;
+  }
+
+  /** `hostname: H, transport: T, port: P…`; undefined when the bytes have another layout. */
+  private exactLayout(buf: Buffer, from: number, to: number): OfferedEndpoint | undefined {
+    if (!startsWithAt(buf, from, to, HOSTNAME_LABEL)) return undefined;
+    const hostStart = from + HOSTNAME_LABEL.length;
+    const hostEnd = buf.indexOf(44, hostStart);
+    if (hostEnd === -1 || hostEnd >= to || hostEnd === hostStart) return undefined;
+    const hostname = this.hosts.decode(buf, hostStart, hostEnd);
+    // A new name is checked once; the same bytes again are the same, already checked name.
+    if (this.hosts.fresh) this.hostOk = !/[\s"]/.test(hostname);
+    if (!this.hostOk) return undefined;
+    let i = hostEnd;
+    if (!startsWithAt(buf, i, to, TRANSPORT_LABEL)) return undefined;
+    i += TRANSPORT_LABEL.length;
+    let transport: Transport;
+    if (startsWithAt(buf, i, to, QUIC)) {
+      transport = 'QUIC';
+      i += QUIC.length;
+    } else if (startsWithAt(buf, i, to, TCP)) {
+      transport = 'TCP';
+      i += TCP.length;
+    } else {
+      return undefined;
+    }
+    if (!startsWithAt(buf, i, to, PORT_LABEL)) return undefined;
+    i += PORT_LABEL.length;
+    let port = 0;
+    const digitsStart = i;
+    while (i < to && i - digitsStart < 6 && buf[i]! >= 48 && buf[i]! <= 57) port = port * 10 + buf[i++]! - 48;
+    const next = i < to ? buf[i] : 44;
+    if (i === digitsStart || port === 0 || port > 65535 || (next !== 44 && next !== 32 && next !== 34)) return undefined;
+    return this.intern(hostname, transport, port);
+  }
+
+  private intern(hostname: string, transport: Transport, port: number): OfferedEndpoint {
+    for (const e of this.recent) if (e.port === port && e.transport === transport && e.hostname === hostname) return e;
+    const e = Object.freeze({ hostname, transport, port });
+    if (this.recent.length >= 32) this.recent.shift();
+    this.recent.push(e);
+    return e;
+  }
 }

@@ -2,7 +2,8 @@
 //   2025-08-28T04:29:38.638Z { Version: "5.29.1.5595" }: [INF] Supported endpoint: "hostname: …", session ID: …
 // Lines are tested with byte comparisons at fixed offsets and a first-byte dispatch on the message, so the common
 // uninteresting line costs a few byte reads and no string; only lines with a known message are decoded.
-import { parseEndpoint } from './endpoint.js';
+import { ByteMemo, latin1, RepeatDecoder, startsWithAt, utf8 } from './bytes.js';
+import { EndpointInterner } from './endpoint.js';
 import type { LogEvent } from './events.js';
 
 export interface EntryStats {
@@ -33,12 +34,13 @@ const ATTEMPT = bytes('Attempting to establish connection to ');
 const CONNECTING_USING = bytes('Connecting WorkSpace using ');
 const ERROR_WHILE_CALLING = bytes('Error while calling PerformResourceAction');
 const VERSION_LABEL = bytes('{ Version: "');
+const DCV = bytes('DCV ');
+const SESSION_ID_BYTES = bytes('session ID: ');
 
-function startsWithAt(buf: Buffer, at: number, end: number, prefix: Uint8Array): boolean {
-  const n = prefix.length;
-  if (end - at < n) return false;
-  for (let i = 0; i < n; i++) if (buf[at + i] !== prefix[i]) return false;
-  return true;
+/** The offset of the next double quote in `buf[from, end)`, or -1. */
+function quoteEnd(buf: Buffer, from: number, end: number): number {
+  const q = buf.indexOf(34, from);
+  return q === -1 || q >= end ? -1 : q;
 }
 
 const isDigit = (b: number | undefined): boolean => b !== undefined && b >= 48 && b <= 57;
@@ -63,6 +65,10 @@ export class EntryParser {
   // Header offsets of the current line, set by readHeader.
   private timeEnd = 0;
   private levelStart = 0;
+  private readonly endpoints = new EndpointInterner();
+  private readonly headers = new ByteMemo();
+  private readonly versions = new RepeatDecoder();
+  private readonly ids = new RepeatDecoder();
 
   constructor(private readonly emit: (e: LogEvent) => void) {}
 
@@ -151,8 +157,8 @@ export class EntryParser {
     }
     this.stats.continuation++;
     if (this.context === Context.StartBlock && startsWithAt(buf, start, end, HOSTNAME)) {
-      const endpoint = parseEndpoint(buf.toString('utf8', start, end));
-      if (endpoint) this.send({ kind: 'start-endpoint', endpoint }, lineNo);
+      const endpoint = this.endpoints.get(buf, start, end);
+      if (endpoint) this.emit({ kind: 'start-endpoint', endpoint, line: lineNo, time: this.entryTime, version: this.entryVersion });
       else this.stats.unparsed++;
     }
   }
@@ -167,31 +173,31 @@ export class EntryParser {
         if (startsWithAt(buf, at, end, REACHABLE)) return this.withEndpoint('reachable', buf, start, at, end, lineNo);
         if (startsWithAt(buf, at, end, PROBED_HEADER)) {
           this.header(buf, start);
-          this.send({ kind: 'probed-header' }, lineNo);
+          this.emit({ kind: 'probed-header', line: lineNo, time: this.entryTime, version: this.entryVersion });
           this.context = Context.ProbedList;
         }
         return;
       case 104 /* h */:
         if (previous === Context.ProbedList && startsWithAt(buf, at, end, HOSTNAME)) {
-          const endpoint = parseEndpoint(buf.toString('utf8', at, end));
+          const endpoint = this.endpoints.get(buf, at, end);
           if (!endpoint) return this.unparsed();
           this.header(buf, start);
-          this.send({ kind: 'probed', endpoint }, lineNo);
+          this.emit({ kind: 'probed', endpoint, line: lineNo, time: this.entryTime, version: this.entryVersion });
           this.context = Context.ProbedList;
         }
         return;
       case 73 /* I */:
         if (startsWithAt(buf, at, end, INITIALIZING)) {
-          const id = firstToken(buf.toString('utf8', at + INITIALIZING.length, end));
+          const id = firstToken(utf8(buf, at + INITIALIZING.length, end));
           if (!id) return this.unparsed();
           this.header(buf, start);
-          this.send({ kind: 'session-init', id }, lineNo);
+          this.emit({ kind: 'session-init', id, line: lineNo, time: this.entryTime, version: this.entryVersion });
         }
         return;
       case 78 /* N */:
         if (startsWithAt(buf, at, end, NONE_REACHABLE)) {
           this.header(buf, start);
-          this.send({ kind: 'none-reachable' }, lineNo);
+          this.emit({ kind: 'none-reachable', line: lineNo, time: this.entryTime, version: this.entryVersion });
         }
         return;
       case 65 /* A */:
@@ -199,10 +205,10 @@ export class EntryParser {
         return;
       case 67 /* C */:
         if (startsWithAt(buf, at, end, CONNECTING_USING)) {
-          const transport = firstToken(buf.toString('latin1', at + CONNECTING_USING.length, end)).toUpperCase();
+          const transport = firstToken(latin1(buf, at + CONNECTING_USING.length, end)).toUpperCase();
           if (transport !== 'QUIC' && transport !== 'TCP') return this.unparsed();
           this.header(buf, start);
-          this.send({ kind: 'connecting-using', transport }, lineNo);
+          this.emit({ kind: 'connecting-using', transport, line: lineNo, time: this.entryTime, version: this.entryVersion });
         }
         return;
       case 80 /* P */:
@@ -218,13 +224,13 @@ export class EntryParser {
 
   private sessionStart(buf: Buffer, start: number, at: number, end: number, lineNo: number): void {
     // Starting WSP session using SessionId: <id>, endpoints:
-    const text = buf.toString('utf8', at, end);
+    const text = utf8(buf, at, end);
     const idAt = text.indexOf(SESSION_ID_LABEL);
     const id = idAt === -1 ? '' : firstToken(text.slice(idAt + SESSION_ID_LABEL.length));
     if (!id) return this.unparsed();
     const protocol = firstToken(text.slice(STARTING_SESSION.length)).toUpperCase();
     this.header(buf, start);
-    this.send({ kind: 'session-start', id, protocol }, lineNo);
+    this.emit({ kind: 'session-start', id, protocol, line: lineNo, time: this.entryTime, version: this.entryVersion });
     this.context = Context.StartBlock;
   }
 
@@ -236,44 +242,50 @@ export class EntryParser {
     end: number,
     lineNo: number,
   ): void {
-    const text = buf.toString('utf8', at, end);
-    const endpoint = parseEndpoint(text);
+    // Supported endpoint: "hostname: …, additionalEndpointAttributes: ", session ID: <id>
+    const open = at + (kind === 'supported' ? SUPPORTED.length : REACHABLE.length);
+    const close = buf[open] === 34 ? quoteEnd(buf, open + 1, end) : -1;
+    const endpoint = close === -1 ? null : this.endpoints.get(buf, open + 1, close);
     if (!endpoint) return this.unparsed();
     this.header(buf, start);
-    this.send({ kind, id: sessionIdAfter(text, 'session ID: '), endpoint }, lineNo);
+    this.emit({ kind, id: this.lastSessionId(buf, close, end), endpoint, line: lineNo, time: this.entryTime, version: this.entryVersion });
   }
 
   private attempt(buf: Buffer, start: number, at: number, end: number, lineNo: number): void {
-    const text = buf.toString('utf8', at, end);
-    const endpoint = parseEndpoint(text);
+    // Attempting to establish connection to DCV WorkSpace endpoint "<endpoint>", session ID: <id>, is reconnection: …
+    const from = at + ATTEMPT.length;
+    const open = quoteEnd(buf, from, end);
+    const close = open === -1 ? -1 : quoteEnd(buf, open + 1, end);
+    const endpoint = close === -1 ? null : this.endpoints.get(buf, open + 1, close);
     if (!endpoint) return this.unparsed();
-    // "…connection to DCV WorkSpace endpoint": the client calls DCV "WSP" in its other entries.
-    const protocol = text.startsWith('DCV ', ATTEMPT.length) ? 'WSP' : null;
+    // "DCV WorkSpace endpoint": the client calls DCV "WSP" in its other entries.
+    const protocol = startsWithAt(buf, from, open, DCV) ? 'WSP' : null;
     this.header(buf, start);
-    this.send({ kind: 'attempt', id: sessionIdAfter(text, 'session ID: '), endpoint, protocol }, lineNo);
+    const id = this.sessionIdIn(buf, close, end);
+    this.emit({ kind: 'attempt', id, endpoint, protocol, line: lineNo, time: this.entryTime, version: this.entryVersion });
   }
 
   private brokerRequest(buf: Buffer, start: number, at: number, end: number, lineNo: number): void {
     // PerformResourceActionRequest Type: CONNECT, Protocol: PCOIP, Session-Id: <id>, Amzn-id: <id>
-    const text = buf.toString('utf8', at, end);
+    const text = utf8(buf, at, end);
     const type = sessionIdAfter(text, 'Type: ');
     if (!type) return this.unparsed();
     const protocol = sessionIdAfter(text, 'Protocol: ');
     this.header(buf, start);
     const id = sessionIdAfter(text, 'Session-Id: ');
-    this.send({ kind: 'broker-request', id, type: type.toUpperCase(), protocol: protocol?.toUpperCase() ?? null }, lineNo);
+    this.emit({ kind: 'broker-request', id, type: type.toUpperCase(), protocol: protocol?.toUpperCase() ?? null, line: lineNo, time: this.entryTime, version: this.entryVersion });
   }
 
   private brokerError(buf: Buffer, start: number, at: number, end: number, lineNo: number): void {
     let code: string | null;
     if (startsWithAt(buf, at, end, ERROR_WHILE_CALLING)) {
       // Error while calling PerformResourceActionConnect: RESOURCE_NOT_FOUND
-      const text = buf.toString('utf8', at, end);
+      const text = utf8(buf, at, end);
       const colon = text.indexOf(': ');
       code = colon === -1 ? null : firstToken(text.slice(colon + 2));
     } else {
       // …PerformResourceAction.AllocateResourceResponse Error. Code: RESOURCE_NOT_FOUND; Message: …
-      const text = buf.toString('utf8', at, end);
+      const text = utf8(buf, at, end);
       if (!text.includes('PerformResourceAction')) return;
       const codeAt = text.indexOf('Code: ');
       if (codeAt === -1) return;
@@ -281,33 +293,55 @@ export class EntryParser {
     }
     if (!code) return this.unparsed();
     this.header(buf, start);
-    this.send({ kind: 'broker-error', code }, lineNo);
+    this.emit({ kind: 'broker-error', code, line: lineNo, time: this.entryTime, version: this.entryVersion });
   }
 
   /** Decodes the timestamp and version of the current entry (only for lines that produce an event). */
   private header(buf: Buffer, start: number): void {
-    this.entryTime = buf.toString('latin1', start, this.timeEnd);
+    // Lines in a burst share their whole prefix (time and version): one comparison settles both.
+    if (this.headers.same(buf, start, this.levelStart)) return;
+    this.headers.remember(buf, start, this.levelStart);
+    this.entryTime = utf8(buf, start, this.timeEnd);
     const v = this.timeEnd + 1;
-    if (startsWithAt(buf, v, this.levelStart, VERSION_LABEL)) {
-      const from = v + VERSION_LABEL.length;
-      let to = from;
-      while (to < this.levelStart && buf[to] !== 34) to++;
-      this.entryVersion = buf.toString('latin1', from, to);
-    } else {
+    if (!startsWithAt(buf, v, this.levelStart, VERSION_LABEL)) {
       this.entryVersion = null;
+      return;
     }
+    const from = v + VERSION_LABEL.length;
+    let to = from;
+    while (to < this.levelStart && buf[to] !== 34) to++;
+    this.entryVersion = this.versions.decode(buf, from, to);
+  }
+
+  /** `…", session ID: <id>` at the end of the line: the id is the last word, checked against its label. */
+  private lastSessionId(buf: Buffer, from: number, end: number): string | null {
+    let idStart = end;
+    while (idStart > from && buf[idStart - 1] !== 32) idStart--;
+    const labelStart = idStart - SESSION_ID_BYTES.length;
+    if (idStart === end || labelStart < from || !startsWithAt(buf, labelStart, idStart, SESSION_ID_BYTES)) {
+      return this.sessionIdIn(buf, from, end);
+    }
+    return this.ids.decode(buf, idStart, end);
+  }
+
+  /** The session id after `session ID: ` in `buf[from, end)`, up to a comma, space or quote; null when absent. */
+  private sessionIdIn(buf: Buffer, from: number, end: number): string | null {
+    const label = buf.indexOf(SESSION_ID_BYTES, from);
+    if (label === -1 || label >= end) return null;
+    const idStart = label + SESSION_ID_BYTES.length;
+    let idEnd = idStart;
+    while (idEnd < end) {
+      const b = buf[idEnd];
+      if (b === 44 || b === 32 || b === 34) break;
+      idEnd++;
+    }
+    return idEnd > idStart ? this.ids.decode(buf, idStart, idEnd) : null;
   }
 
   private unparsed(): void {
     this.stats.unparsed++;
   }
-
-  private send(e: DistributiveOmit<LogEvent, 'line' | 'time' | 'version'>, line: number): void {
-    this.emit({ ...e, line, time: this.entryTime, version: this.entryVersion } as LogEvent);
-  }
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** The text up to the first comma, semicolon, quote or space. */
 function firstToken(text: string): string {

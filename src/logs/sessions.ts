@@ -3,7 +3,7 @@
 // log was last talking about. Only a few sessions are open at a time, so memory does not grow with the log.
 import { OUTCOMES, type Outcome } from '../workspaces/types.js';
 import type { OfferedEndpoint, Transport } from '../workspaces/types.js';
-import { endpointKey, pathOfEndpoints, regionOfHost, regionOfSessionId, sessionKey } from './endpoint.js';
+import { pathOfEndpoints, sameEndpoint, regionOfHost, regionOfSessionId, sessionKey } from './endpoint.js';
 import type { LogEvent } from './events.js';
 import type { LineRef, LogOutcome, LogSession } from './types.js';
 
@@ -21,7 +21,6 @@ class SessionBuilder {
   readonly startBlock: OfferedEndpoint[] = [];
   readonly supported: OfferedEndpoint[] = [];
   readonly reachable: OfferedEndpoint[] = [];
-  private readonly seen = new Set<string>();
   chosen: OfferedEndpoint | null = null;
   chosenInferred = false;
   outcome: Outcome | null = null;
@@ -36,16 +35,19 @@ class SessionBuilder {
 
   setId(id: string): void {
     // Keep the longest spelling: "prod-ap-northeast-1-<uuid>" says more than the bare "<uuid>".
-    if (this.id === null || id.length > this.id.length) this.id = id;
-    this.key = sessionKey(id);
+    if (this.id === null || id.length > this.id.length) {
+      this.id = id;
+      this.key = sessionKey(id);
+    }
   }
 
   /** Adds an endpoint to one of the lists once (the client lists reachable endpoints twice). */
   add(list: 'startBlock' | 'supported' | 'reachable', e: OfferedEndpoint): void {
-    const key = `${list}|${endpointKey(e)}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this[list].push(e);
+    const endpoints = this[list];
+    // Endpoints are interned by the parser, so identity settles almost every comparison.
+    if (endpoints.includes(e)) return;
+    for (const x of endpoints) if (sameEndpoint(x, e)) return;
+    endpoints.push(e);
   }
 }
 
@@ -170,7 +172,7 @@ export class SessionAssembler {
 
   /** The open session with this id; a new one when there is none, or when `starts` and that one has ended. */
   private byId(id: string, starts: boolean): SessionBuilder {
-    const key = sessionKey(id);
+    const key = this.keyOf(id);
     const found = this.open.find((s) => s.key === key) ?? (this.current?.key === null ? this.current : undefined);
     if (found && !(starts && found.outcome !== null)) {
       found.setId(id);
@@ -178,6 +180,18 @@ export class SessionAssembler {
       return found;
     }
     return this.startNew(id);
+  }
+
+  private lastId = '';
+  private lastKey = '';
+
+  /** sessionKey, remembered for the id of the previous event (most events name the same session in a row). */
+  private keyOf(id: string): string {
+    if (id !== this.lastId) {
+      this.lastId = id;
+      this.lastKey = sessionKey(id);
+    }
+    return this.lastKey;
   }
 
   private startNew(id: string | null): SessionBuilder {
@@ -198,15 +212,7 @@ export class SessionAssembler {
   }
 
   private close(s: SessionBuilder): void {
-    const refs = (packed: number[]): LineRef[] => packed.map((r) => this.lineRef(r));
-    const useStart = s.supported.length === 0;
-    this.sink(this.build(s), {
-      order: s.order,
-      offered: refs(useStart ? s.startRefs : s.supportedRefs),
-      reachable: refs(s.reachableRefs),
-      chosen: refs(s.chosenRefs),
-      result: refs(s.resultRefs),
-    });
+    this.sink(this.build(s), new LazyEvidence(s, this.lineRef));
   }
 
   private build(s: SessionBuilder): LogSession {
@@ -237,14 +243,39 @@ export class SessionAssembler {
       chosen: s.chosen,
       outcome,
       brokerError: s.brokerError,
-      lines: s.refs.map((r) => this.lineRef(r)),
+      lines: s.refs.map(this.lineRef),
       inferred,
     };
   }
 
-  private lineRef(packed: number): LineRef {
+  private readonly lineRef = (packed: number): LineRef => {
     const index = Math.floor(packed / 2 ** 32);
     return { file: this.files[index] ?? '', line: packed - index * 2 ** 32 };
+  };
+}
+
+/** Evidence lines are only turned into LineRefs when a diagnosis asks for them (most sessions have none). */
+class LazyEvidence implements SessionEvidence {
+  readonly order: number;
+
+  constructor(
+    private readonly s: SessionBuilder,
+    private readonly toRef: (packed: number) => LineRef,
+  ) {
+    this.order = s.order;
+  }
+
+  get offered(): LineRef[] {
+    return (this.s.supported.length > 0 ? this.s.supportedRefs : this.s.startRefs).map(this.toRef);
+  }
+  get reachable(): LineRef[] {
+    return this.s.reachableRefs.map(this.toRef);
+  }
+  get chosen(): LineRef[] {
+    return this.s.chosenRefs.map(this.toRef);
+  }
+  get result(): LineRef[] {
+    return this.s.resultRefs.map(this.toRef);
   }
 }
 

@@ -1,0 +1,73 @@
+// Small byte helpers for the hot path of the reader.
+
+interface DirectSlices {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+
+/**
+ * `buf.toString('utf8', start, end)` without its argument checks and encoding lookup, which cost more than the
+ * decoding itself for the short fields of a log line. Buffer has had these methods since Node 0.x; fall back to
+ * toString if a runtime lacks them.
+ */
+const direct = typeof (Buffer.prototype as unknown as Partial<DirectSlices>).utf8Slice === 'function';
+
+export function utf8(buf: Buffer, start: number, end: number): string {
+  return direct ? (buf as unknown as DirectSlices).utf8Slice(start, end) : buf.toString('utf8', start, end);
+}
+
+export function latin1(buf: Buffer, start: number, end: number): string {
+  return direct ? (buf as unknown as DirectSlices).latin1Slice(start, end) : buf.toString('latin1', start, end);
+}
+
+export function startsWithAt(buf: Buffer, at: number, end: number, prefix: Uint8Array): boolean {
+  const n = prefix.length;
+  if (end - at < n) return false;
+  for (let i = 0; i < n; i++) if (buf[at + i] !== prefix[i]) return false;
+  return true;
+}
+
+/** Remembers one short byte string to tell whether the next one is the same. */
+export class ByteMemo {
+  private bytes = new Uint8Array(64);
+  private length = -1;
+
+  same(buf: Buffer, start: number, end: number): boolean {
+    const n = end - start;
+    if (n !== this.length) return false;
+    const bytes = this.bytes;
+    // From the end: timestamps differ in their last digits first.
+    for (let i = n - 1; i >= 0; i--) if (buf[start + i] !== bytes[i]) return false;
+    return true;
+  }
+
+  remember(buf: Buffer, start: number, end: number): void {
+    const n = end - start;
+    if (n > this.bytes.length) this.bytes = new Uint8Array(Math.max(n, this.bytes.length * 2));
+    const bytes = this.bytes;
+    for (let i = 0; i < n; i++) bytes[i] = buf[start + i]!;
+    this.length = n;
+  }
+}
+
+/**
+ * Decodes a field once per distinct value in a row: consecutive lines of a log mostly repeat the same timestamp,
+ * version and session id, so comparing a few bytes with the previous value saves a string each time.
+ */
+export class RepeatDecoder {
+  private readonly memo = new ByteMemo();
+  private text = '';
+  /** True when the last decode produced a new string (the bytes differ from the previous call's). */
+  fresh = false;
+
+  decode(buf: Buffer, start: number, end: number): string {
+    if (this.memo.same(buf, start, end)) {
+      this.fresh = false;
+      return this.text;
+    }
+    this.memo.remember(buf, start, end);
+    this.fresh = true;
+    this.text = utf8(buf, start, end);
+    return this.text;
+  }
+}
