@@ -17,15 +17,18 @@ import { PRESET_NAMES, isPresetName } from './presets.js';
 
 export const CONFIG_FILE_NAME = 'wspl.config.yaml';
 
+const REASON_REQUIRED = 'a reason is required: say why the rule is changed';
+
 const overrideSchema = z.strictObject({
   severity: z.enum(['error', 'warning', 'info', 'off']),
-  reason: z.string().trim().min(1, 'a reason is required: say why the rule is changed'),
+  reason: z.string({ error: REASON_REQUIRED }).trim().min(1, REASON_REQUIRED),
   resources: z.array(z.string().min(1)).min(1).optional(),
 });
 
 const configSchema = z.strictObject({
   preset: z.string().optional(),
-  rules: z.record(z.string(), z.union([overrideSchema, z.array(overrideSchema)])).optional(),
+  // One override or a list of them; a single one is read as a list of one.
+  rules: z.record(z.string(), z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(overrideSchema))).optional(),
 });
 
 export interface ConfigResult {
@@ -52,20 +55,27 @@ export function parseCheckConfig(text: string, file: string): ConfigResult {
     diagnostics.push({ severity: 'error', code: 'yaml-syntax', file, line: lines.linePos(e.pos[0]).line, message: e.message.split('\n')[0] ?? '' });
   }
   if (diagnostics.length > 0) return { diagnostics };
-  const parsed = configSchema.safeParse(doc.toJS() ?? {});
+  const raw = (doc.toJS() ?? {}) as { rules?: unknown };
+  const rawRules = raw.rules && typeof raw.rules === 'object' ? (raw.rules as Record<string, unknown>) : {};
+  for (const rule of Object.keys(rawRules)) {
+    if (!RULE_IDS.includes(rule)) error('unknown-rule', ['rules', rule], `unknown rule id "${rule}" (see wspl explain)`);
+  }
+  const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) error('bad-config', issue.path as PropertyKey[], issue.message);
+    for (const issue of parsed.error.issues) {
+      const path = issue.path as PropertyKey[];
+      // A single override has no list index in the file: point at the map the user wrote.
+      const single = path[0] === 'rules' && typeof path[1] === 'string' && !Array.isArray(rawRules[path[1]]);
+      error('bad-config', single ? [...path.slice(0, 2), ...path.slice(3)] : path, issue.message);
+    }
     return { diagnostics };
   }
   const preset = parsed.data.preset ?? 'recommended';
   if (!isPresetName(preset)) error('unknown-preset', ['preset'], `unknown preset "${preset}" (known: ${PRESET_NAMES.join(', ')})`);
   const overrides: Override[] = [];
   for (const [rule, value] of Object.entries(parsed.data.rules ?? {})) {
-    if (!RULE_IDS.includes(rule)) {
-      error('unknown-rule', ['rules', rule], `unknown rule id "${rule}" (see wspl explain)`);
-      continue;
-    }
-    for (const o of Array.isArray(value) ? value : [value]) {
+    if (!RULE_IDS.includes(rule)) continue;
+    for (const o of value) {
       overrides.push({ rule, severity: o.severity, reason: o.reason, ...(o.resources ? { resources: o.resources } : {}) });
     }
   }
