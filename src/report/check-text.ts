@@ -24,7 +24,9 @@ export const textReporter: Reporter = (report, options = {}) => {
     lines.push(c.underline(source));
     const byResource = new Map<string, Finding[]>();
     for (const f of active) byResource.set(f.resource, [...(byResource.get(f.resource) ?? []), f]);
-    for (const [resource, findings] of byResource) {
+    // In file order, so the report reads top to bottom alongside the source.
+    const ordered = [...byResource].sort(([, a], [, b]) => (a[0]?.location?.line ?? 0) - (b[0]?.location?.line ?? 0));
+    for (const [resource, findings] of ordered) {
       const loc = where(findings[0]?.location);
       lines.push(`  ${c.bold(resource)}${loc ? c.dim(`  ${loc}`) : ''}`);
       for (const f of findings) {

@@ -20,6 +20,12 @@ describe('wspl check', () => {
     expect(r.out).not.toContain('\u001b['); // no colour off a terminal
   });
 
+  it('text: colours only on a terminal', async () => {
+    const io = { ...captureIo(), isTty: true };
+    await main(['check', SEED], io);
+    expect(io.stdout()).toContain('\u001b[31m');
+  });
+
   it('--fail-on never exits 0, --fail-on warning exits 1 on warnings alone', async () => {
     expect((await run('check', SEED, '--fail-on', 'never')).code).toBe(0);
     const onlyWarnings = ['check', SEED, '--config', 'test/check/wspl.config.yaml'];
