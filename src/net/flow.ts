@@ -132,7 +132,12 @@ class FlowWalk implements RouteContext {
       this.hop({ node: v.group ?? node, action, result: 'unknown', detail: v.reason ?? '' });
       this.unknown(`${v.group ?? node}: ${v.reason}`);
     } else {
-      const names = groups.length > 0 ? groups.join(', ') : '(none)';
+      if (groups.length === 0) {
+        this.hop({ node, action, result: 'denied', detail: `${node} has no security groups, so nothing is allowed` });
+        this.block({ resource: node, kind: 'security-group', detail: `${node} has no security groups: no ${direction} ${what} is allowed` });
+        return;
+      }
+      const names = groups.join(', ');
       const first = groups[0] ? this.net.securityGroups.get(groups[0]) : undefined;
       this.hop({ node: names, action, result: 'denied', detail: `no ${direction} rule allows ${what}`, location: first?.prov });
       this.block({

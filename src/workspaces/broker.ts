@@ -125,10 +125,14 @@ export function askBroker(world: World, ctx: ClientContext, dir: Directory, ws: 
   if (dir.ipGroups.length > 0) {
     warnings.push({ code: 'directory-ip-groups-bypassed', resource: dir.id, detail: `IP access control groups ${dir.ipGroups.join(', ')} no longer apply: the directory has a streaming endpoint` });
   }
+  // Old clients cannot use 443 for DCV on the internet (documented); that they likewise ignore the 443 offers of
+  // the private name is inferred.
+  const fallback = supports443Fallback(ctx.client);
   return {
     status: 'ok',
     path: 'privatelink',
-    offered: dcvOffers(privateStreamingName(region), dir.preferredProtocol === 'tcp', true),
+    offered: dcvOffers(privateStreamingName(region), dir.preferredProtocol === 'tcp', fallback !== false),
+    withheld443: fallback === false,
     needsAll: false,
     endpointId: ep.id,
     blockers: [],

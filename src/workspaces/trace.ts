@@ -197,8 +197,9 @@ function connect(t: Trace, s: ReturnType<typeof streamAndProbe>, needsAll: boole
   }
   t.steps.push({ step: 'connect', status: probeStatus === 'unknown' ? 'unknown' : 'fail', detail: probeStatus === 'unknown' ? 'no endpoint is known to be reachable' : 'No endpoints are reachable: the client drops the connection', evidence: [] });
   const blockers = [...s.dnsBlockers, ...probeBlockers];
-  if (withheld443 && t.path === 'internet') {
-    blockers.push({ resource: client.id, kind: 'client', ruleId: 'client-version-443-fallback', detail: `client ${client.version} is older than the versions that fall back to port 443 (5.23.0 on Windows and macOS, 2024.7 on Linux), so only 4195 is tried`, location: client.prov });
+  if (withheld443) {
+    const inferred = t.path === 'privatelink';
+    blockers.push({ resource: client.id, kind: 'client', ruleId: 'client-version-443-fallback', inferred, detail: `client ${client.version} is older than the versions that fall back to port 443 (5.23.0 on Windows and macOS, 2024.7 on Linux), so only 4195 is tried${inferred ? ' (inferred for the private endpoint: documented for the internet gateways)' : ''}`, location: client.prov });
   }
   t.blockers = dedupe(blockers);
   t.outcome = probeStatus === 'unknown' && t.blockers.length === 0 ? 'UNKNOWN' : decide(t.steps, 'NO_REACHABLE_ENDPOINT');

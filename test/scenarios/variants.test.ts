@@ -203,3 +203,22 @@ describe('unsupported configurations and unknowns', () => {
     expect(t.missing.join(' ')).toMatch(/security groups/);
   });
 });
+
+describe('client versions on the private path', () => {
+  it('an old client with 4195 blocked at the endpoint cannot use the 443 offers either (inferred)', () => {
+    const doc = seedDoc();
+    doc.clients['ec2-client'].version = '5.20.0';
+    doc.vpcs.vpc1.securityGroups['endpoint-sg'].ingress = ['tcp:443 from 10.0.0.0/16', 'udp:443 from 10.0.0.0/16'];
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(t.offered.map((o) => o.port)).toEqual([4195, 4195]);
+    expect(t.blockers).toContainEqual(expect.objectContaining({ ruleId: 'client-version-443-fallback', inferred: true }));
+  });
+  it('an instance with no security groups is itself the blocker', () => {
+    const doc = seedDoc();
+    doc.vpcs.vpc1.instances.client.securityGroups = [];
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('REGISTRATION_FAILED');
+    expect(t.blockers[0]).toMatchObject({ resource: 'vpc1/client', kind: 'security-group' });
+  });
+});
