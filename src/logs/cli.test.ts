@@ -1,0 +1,133 @@
+// `wspl logs` end to end, in process.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { captureIo } from '../cli/io.js';
+import { main } from '../cli/main.js';
+import { FIXTURE_DIR, fixturePath, fixtureText } from './fixtures.test-helpers.js';
+
+async function run(...args: string[]) {
+  const io = captureIo();
+  const code = await main(['logs', ...args], io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wspl-logs-cli-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('wspl logs', () => {
+  it('--format json prints the contract shape for the seed 4-2 log', async () => {
+    const { code, out, err } = await run(fixturePath('connected'), '--format', 'json');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(Object.keys(json)).toEqual(['sessions', 'diagnoses', 'files']);
+    const s = json.sessions[0];
+    expect(Object.keys(s).slice(0, 9)).toEqual(['id', 'protocol', 'start', 'path', 'offered', 'reachable', 'chosen', 'outcome', 'lines']);
+    expect(s).toMatchObject({
+      id: 'prod-ap-northeast-1-7f73a8ab-a674-49a0-81e8-465b2e99c9f1',
+      protocol: 'WSP',
+      path: 'privatelink',
+      outcome: 'CONNECTED',
+      chosen: { hostname: 'privatelink.prod.ap-northeast-1.highlander.aws.a2z.com', transport: 'QUIC', port: 4195 },
+    });
+    expect(s.offered).toHaveLength(4);
+    expect(s.reachable).toHaveLength(4);
+    expect(s.lines.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(json.diagnoses).toEqual([]);
+  });
+
+  it('names the file in line references when several files are read', async () => {
+    const { code, out } = await run(fixturePath('noReachable'), fixturePath('pcoip'), '--format', 'json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.sessions.map((s: { outcome: string }) => s.outcome)).toEqual(['NO_REACHABLE_ENDPOINT', 'RESOURCE_NOT_FOUND']);
+    expect(json.diagnoses.map((d: { code: string }) => d.code)).toEqual(['no-reachable-endpoint', 'pcoip-blocked-by-streaming-endpoint']);
+    expect(json.diagnoses[1].lines).toEqual([1, 3, 4].map((n) => `${fixturePath('pcoip')}:${n}`));
+  });
+
+  it('text output: a block per session, then diagnoses and a summary', async () => {
+    const { code, out } = await run(FIXTURE_DIR);
+    expect(code).toBe(0);
+    expect(out).toContain('Session prod-ap-northeast-1-7f73a8ab-a674-49a0-81e8-465b2e99c9f1  WSP');
+    expect(out).toMatch(/outcome +CONNECTED/);
+    expect(out).toMatch(/chosen +QUIC 4195 privatelink\.prod\.ap-northeast-1\.highlander\.aws\.a2z\.com/);
+    expect(out).toMatch(/reachable +0 of 4/);
+    expect(out).toMatch(/Diagnoses\n {2}error no-reachable-endpoint/);
+    expect(out).toContain('pcoip-blocked-by-streaming-endpoint');
+    expect(out.trim().split('\n').at(-1)).toBe(
+      '3 sessions (1 CONNECTED, 1 NO_REACHABLE_ENDPOINT, 1 RESOURCE_NOT_FOUND); 2 errors, 0 warnings, 0 notes',
+    );
+    expect(out).not.toContain('\u001b['); // no colours when not a terminal
+  });
+
+  it('a log cut mid-session reads as INCOMPLETE, with a note about the cut', async () => {
+    const text = fixtureText('connected');
+    writeFileSync(join(dir, 'cut.log'), text.slice(0, text.indexOf('Reachable endpoints after probing')));
+    const { code, out } = await run(join(dir, 'cut.log'), '--format', 'json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.sessions[0].outcome).toBe('INCOMPLETE');
+    expect(json.diagnoses.map((d: { code: string }) => d.code)).toEqual(['session-incomplete']);
+    expect(json.files[0].notes.join(' ')).toMatch(/no line break/);
+  });
+
+  it('exits 2 naming a file with no WorkSpaces lines', async () => {
+    writeFileSync(join(dir, 'other.log'), 'Jan 1 00:00:00 host sshd[1]: hello\n');
+    const { code, out, err } = await run(join(dir, 'other.log'));
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain(`${join(dir, 'other.log')}: error: no WorkSpaces client log lines`);
+  });
+
+  it('exits 2 naming a missing file', async () => {
+    const { code, err } = await run(join(dir, 'nope.log'));
+    expect(code).toBe(2);
+    expect(err).toContain(`${join(dir, 'nope.log')}: error: no such file or folder [unreadable]`);
+  });
+
+  it('exits 2 without any path or --local', async () => {
+    const { code, err } = await run();
+    expect(code).toBe(2);
+    expect(err).toMatch(/give a log file or folder, or --local/);
+  });
+
+  it('exits 2 on an unknown format', async () => {
+    const { code, err } = await run(fixturePath('pcoip'), '--format', 'xml');
+    expect(code).toBe(2);
+    expect(err).toMatch(/Allowed choices are text, json/);
+  });
+
+  describe('--local', () => {
+    const saved = { HOME: process.env.HOME, LOCALAPPDATA: process.env.LOCALAPPDATA };
+    beforeEach(() => {
+      process.env.HOME = dir;
+      delete process.env.LOCALAPPDATA;
+    });
+    afterEach(() => {
+      process.env.HOME = saved.HOME;
+      if (saved.LOCALAPPDATA === undefined) delete process.env.LOCALAPPDATA;
+      else process.env.LOCALAPPDATA = saved.LOCALAPPDATA;
+    });
+
+    it('says clearly that no client log folder exists here, and where it looked', async () => {
+      const { code, err } = await run('--local');
+      expect(code).toBe(2);
+      expect(err).toMatch(/--local: no WorkSpaces client log folder on this machine/);
+      expect(err).toContain(join(dir, '.local', 'share', 'Amazon Web Services', 'Amazon WorkSpaces', 'logs'));
+    });
+
+    it('reads the folder that exists', async () => {
+      const logs = join(dir, 'Library', 'Application Support', 'Amazon Web Services', 'Amazon WorkSpaces', 'logs');
+      mkdirSync(logs, { recursive: true });
+      writeFileSync(join(logs, 'client.log'), fixtureText('noReachable'));
+      const { code, out } = await run('--local', '--format', 'json');
+      expect(code).toBe(0);
+      expect(JSON.parse(out).sessions[0].outcome).toBe('NO_REACHABLE_ENDPOINT');
+    });
+  });
+});
