@@ -33,6 +33,7 @@ export class Network {
   private readonly aclBySubnet = new Map<string, NetworkAcl>();
   private readonly subnetsByVpc = new Map<string, { subnet: Subnet; range: IpRange }[]>();
   private readonly rangeCache = new Map<string, IpRange>();
+  private readonly memoCache = new Map<string, unknown>();
 
   constructor(readonly model: Model) {
     this.vpcs = byId(model.vpcs);
@@ -62,6 +63,14 @@ export class Network {
       this.rangeCache.set(text, r);
     }
     return r;
+  }
+
+  /** Derived data that many flows need (parsed route tables): computed once per model. */
+  memo<T>(key: string, make: () => T): T {
+    if (this.memoCache.has(key)) return this.memoCache.get(key) as T;
+    const v = make();
+    this.memoCache.set(key, v);
+    return v;
   }
 
   vpcRanges(vpcId: string): IpRange[] {

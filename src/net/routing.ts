@@ -81,7 +81,8 @@ function viaTransitGateway(ctx: RouteContext, tgw: TransitGateway, from: TgwAtta
     ctx.unknown(`${tgw.id}: route table ${from.routeTable} of attachment ${from.id}`);
     return undefined;
   }
-  const match = longestPrefixMatch(table.routes.map((r) => ({ range: net.range(r.destination), value: r })), dst);
+  const entries = net.memo(`tgw-routes|${tgw.id}|${table.id}`, () => table.routes.map((r) => ({ range: net.range(r.destination), value: r })));
+  const match = longestPrefixMatch(entries, dst);
   if (!match) return drop(ctx, { resource: table.id, kind: 'route', detail: `transit gateway route table ${table.id} has no route for ${dst.text}`, location: table.prov });
   const att = match.value.attachment ? tgw.attachments.find((a) => a.id === match.value.attachment) : undefined;
   if (!att) return drop(ctx, { resource: table.id, kind: 'route', detail: `transit gateway route ${match.value.destination} in ${table.id} is a blackhole`, location: match.value.prov });
@@ -108,7 +109,8 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
   if (leg.depth > MAX_LEGS) return drop(ctx, { resource: subnet.id, kind: 'route', detail: 'routing loop' });
   const table = net.routeTableOf(subnet);
   const tableName = table?.id ?? `${subnet.vpc} main route table (local routes only)`;
-  const match = longestPrefixMatch(tableEntries(net, subnet, table), dst);
+  const entries = net.memo(`routes|${subnet.vpc}|${table?.id ?? ''}`, () => tableEntries(net, subnet, table));
+  const match = longestPrefixMatch(entries, dst);
   if (!match) {
     return drop(ctx, { resource: table?.id ?? subnet.id, kind: 'route', detail: `${tableName} (used by ${subnet.id}) has no route for ${dst.text}`, location: table?.prov ?? subnet.prov });
   }

@@ -21,23 +21,27 @@ export default defineRule({
     const internetClients = model.clients.filter((c) => c.at.kind === 'internet');
     const byClient = tracesByClient(ctx, internetClients);
     if (!byClient) return;
+    const workspaces = new Map(model.workspaces.map((w) => [w.id, w]));
+    const withEndpoint = new Set(model.directories.filter((d) => directoryHasEndpoint(model, d.id)).map((d) => d.id));
     for (const [client, traces] of byClient) {
-      let cut = false;
+      // One finding per client and directory: large estates have thousands of WorkSpaces per directory.
+      const cutByDirectory = new Map<string, string[]>();
       for (const trace of traces) {
-        const ws = model.workspaces.find((w) => w.id === trace.workspace);
-        if (!ws || ws.protocol !== 'dcv' || !directoryHasEndpoint(model, ws.directory)) continue;
+        const ws = workspaces.get(trace.workspace);
+        if (!ws || ws.protocol !== 'dcv' || !withEndpoint.has(ws.directory)) continue;
         if (trace.outcome === 'NO_REACHABLE_ENDPOINT') {
-          cut = true;
-          ctx.report({
-            resource: client,
-            messageId: 'cutOff',
-            data: { client, workspace: ws.id, directory: ws.directory },
-          });
+          const list = cutByDirectory.get(ws.directory) ?? [];
+          list.push(ws.id);
+          cutByDirectory.set(ws.directory, list);
         } else if (trace.outcome === 'UNKNOWN') {
           ctx.unknown({ resource: client, missing: trace.missing });
         }
       }
-      if (!cut) ctx.pass(client);
+      for (const [directory, list] of cutByDirectory) {
+        const workspace = list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} and ${list.length - 3} more`;
+        ctx.report({ resource: client, messageId: 'cutOff', data: { client, workspace, directory } });
+      }
+      if (cutByDirectory.size === 0) ctx.pass(client);
     }
   },
 });

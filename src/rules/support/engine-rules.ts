@@ -44,7 +44,11 @@ export function reportTaggedBlockers<M extends string>(
   for (const [client, traces] of byClient) {
     let blocked = false;
     let undecided: string[] | undefined;
+    // WorkSpaces of one directory and protocol share one computed trace (same blocker list): report it once.
+    const seen = new Set<object>();
     for (const trace of traces) {
+      if (seen.has(trace.blockers)) continue;
+      seen.add(trace.blockers);
       const covered = trace.blockers.some((b) => b.ruleId !== undefined && options.coveredBy?.includes(b.ruleId));
       const mine = covered ? [] : trace.blockers.filter((b) => b.ruleId === ruleId);
       for (const b of mine) {
