@@ -30,20 +30,43 @@ export function startsWithAt(buf: Buffer, at: number, end: number, prefix: Uint8
 /** Remembers one short byte string to tell whether the next one is the same. */
 export class ByteMemo {
   private bytes = new Uint8Array(64);
+  private memoView: DataView = new DataView(this.bytes.buffer);
   private length = -1;
+  private viewOf: Buffer | null = null;
+  private view: DataView = new DataView(new ArrayBuffer(0));
 
-  same(buf: Buffer, start: number, end: number): boolean {
+  get size(): number {
+    return this.length;
+  }
+
+  /**
+   * Whether `buf[start, end)` equals the remembered bytes. The first `pivot` bytes are compared from their end
+   * (a timestamp's milliseconds differ first), then the rest from the front.
+   */
+  same(buf: Buffer, start: number, end: number, pivot = end - start): boolean {
     const n = end - start;
     if (n !== this.length) return false;
     const bytes = this.bytes;
-    // From the end: timestamps differ in their last digits first.
-    for (let i = n - 1; i >= 0; i--) if (buf[start + i] !== bytes[i]) return false;
+    // The pivot's bytes one by one (they differ first), the rest four at a time through DataViews.
+    for (let i = pivot - 1; i >= 0 && i >= pivot - 4; i--) if (buf[start + i] !== bytes[i]) return false;
+    if (buf !== this.viewOf) {
+      this.viewOf = buf;
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    const a = this.view;
+    const b = this.memoView;
+    let i = 0;
+    for (; i + 4 <= n; i += 4) if (a.getUint32(start + i) !== b.getUint32(i)) return false;
+    for (; i < n; i++) if (buf[start + i] !== bytes[i]) return false;
     return true;
   }
 
   remember(buf: Buffer, start: number, end: number): void {
     const n = end - start;
-    if (n > this.bytes.length) this.bytes = new Uint8Array(Math.max(n, this.bytes.length * 2));
+    if (n > this.bytes.length) {
+      this.bytes = new Uint8Array(Math.max(n, this.bytes.length * 2));
+      this.memoView = new DataView(this.bytes.buffer);
+    }
     const bytes = this.bytes;
     for (let i = 0; i < n; i++) bytes[i] = buf[start + i]!;
     this.length = n;
@@ -69,5 +92,10 @@ export class RepeatDecoder {
     this.fresh = true;
     this.text = utf8(buf, start, end);
     return this.text;
+  }
+
+  /** Length of the last decoded value (-1 before the first). */
+  get lastLength(): number {
+    return this.memo.size;
   }
 }

@@ -19,10 +19,21 @@ export const DIAGNOSIS_CODES = [
 ] as const;
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number];
 
+const PCOIP_BLOCKED_MESSAGE =
+  'The broker answered RESOURCE_NOT_FOUND to a PCoIP connect request, so the client stops at once with an ' +
+  'invalid-state error. This is what a directory with a streaming VPC endpoint answers for a PCoIP WorkSpace ' +
+  'when PCoIP fallback over the internet is off: only DCV (WSP) streams through the endpoint (seed case 4-4). ' +
+  'Fix: migrate the WorkSpace to DCV; or allow PCoIP over the internet (InternetFallbackProtocols: ["PCOIP"] ' +
+  'in the directory\'s access endpoint config), knowing PCoIP then leaves the private path; or remove the ' +
+  'streaming endpoint from the directory. Inferred: the log does not name the endpoint setting, and ' +
+  'RESOURCE_NOT_FOUND can also mean the WorkSpace no longer exists.';
+
 const PRIVATE_NAME_HINT = (region: string | null): string =>
   `privatelink.prod.${region ?? '<region>'}.highlander.aws.a2z.com`;
 
 export function diagnoseSession(s: LogSession, ev: SessionEvidence): LogDiagnosis[] {
+  // The common case, a session that connected with every offered endpoint reachable, has nothing to say.
+  if (s.outcome === 'CONNECTED' && s.brokerError === null && allReachable(s)) return [];
   const out: LogDiagnosis[] = [];
   const add: Add = (code, severity, message, lines, inferred) => {
     out.push({ code, severity, session: s.id, message, lines: sortLines(lines), inferred });
@@ -35,13 +46,7 @@ export function diagnoseSession(s: LogSession, ev: SessionEvidence): LogDiagnosi
     add(
       'pcoip-blocked-by-streaming-endpoint',
       'error',
-      'The broker answered RESOURCE_NOT_FOUND to a PCoIP connect request, so the client stops at once with an ' +
-        'invalid-state error. This is what a directory with a streaming VPC endpoint answers for a PCoIP WorkSpace ' +
-        'when PCoIP fallback over the internet is off: only DCV (WSP) streams through the endpoint (seed case 4-4). ' +
-        'Fix: migrate the WorkSpace to DCV; or allow PCoIP over the internet (InternetFallbackProtocols: ["PCOIP"] ' +
-        'in the directory\'s access endpoint config), knowing PCoIP then leaves the private path; or remove the ' +
-        'streaming endpoint from the directory. Inferred: the log does not name the endpoint setting, and ' +
-        'RESOURCE_NOT_FOUND can also mean the WorkSpace no longer exists.',
+      PCOIP_BLOCKED_MESSAGE,
       ev.result,
       true,
     );
@@ -131,7 +136,21 @@ function partialReachability(s: LogSession, ev: SessionEvidence, add: Add): void
   }
 }
 
+/** One string per distinct message: a large log repeats the same few, and a kept report should not hold copies. */
+const noReachableMessages = new Map<string, string>();
+
 function noReachableMessage(s: LogSession): string {
+  const key = `${s.path}|${s.region}|${s.offered.length}`;
+  let message = noReachableMessages.get(key);
+  if (message === undefined) {
+    message = composeNoReachableMessage(s);
+    if (noReachableMessages.size >= 256) noReachableMessages.clear();
+    noReachableMessages.set(key, message);
+  }
+  return message;
+}
+
+function composeNoReachableMessage(s: LogSession): string {
   const n = s.offered.length;
   const offered = n > 0 ? `${n} offered endpoint${n === 1 ? '' : 's'}` : 'the offered endpoints';
   if (s.path === 'privatelink') {
@@ -159,8 +178,18 @@ function noReachableMessage(s: LogSession): string {
   );
 }
 
+function allReachable(s: LogSession): boolean {
+  for (const o of s.offered) {
+    if (!s.reachable.includes(o) && !s.reachable.some((r) => sameEndpoint(o, r))) return false;
+  }
+  return true;
+}
+
 /** Unique lines in log order: files in the order they first appear, lines by number within a file. */
 function sortLines(lines: LineRef[]): LineRef[] {
+  let ordered = true;
+  for (let i = 1; i < lines.length && ordered; i++) ordered = lines[i]!.file === lines[i - 1]!.file && lines[i]!.line > lines[i - 1]!.line;
+  if (ordered) return lines;
   const files: string[] = [];
   for (const l of lines) if (!files.includes(l.file)) files.push(l.file);
   const sorted = [...lines].sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line);

@@ -51,17 +51,34 @@ const VPCE_NAME = new RegExp(`\\.prod\\.highlander\\.${REGION}\\.vpce\\.amazonaw
 // such names for internet streaming (no log of an internet session was available).
 const PUBLIC_NAME = new RegExp(`\\.prod\\.${REGION}\\.(?:highlander|wsp)\\.aws\\.a2z\\.com\\.?$`, 'i');
 
+interface HostFacts {
+  path: Path;
+  region: string | null;
+}
+
+/** A log names the same few hosts for every session: classify each name once. */
+const hostFacts = new Map<string, HostFacts>();
+
+function factsOf(hostname: string): HostFacts {
+  let facts = hostFacts.get(hostname);
+  if (facts === undefined) {
+    const m = PRIVATE_NAME.exec(hostname) ?? VPCE_NAME.exec(hostname) ?? PUBLIC_NAME.exec(hostname);
+    const path: Path = PRIVATE_NAME.test(hostname) || VPCE_NAME.test(hostname) ? 'privatelink' : m ? 'internet' : null;
+    facts = { path, region: m?.[1]?.toLowerCase() ?? null };
+    if (hostFacts.size >= 1024) hostFacts.clear();
+    hostFacts.set(hostname, facts);
+  }
+  return facts;
+}
+
 /** The region a host name names, or null. */
 export function regionOfHost(hostname: string): string | null {
-  const m = PRIVATE_NAME.exec(hostname) ?? VPCE_NAME.exec(hostname) ?? PUBLIC_NAME.exec(hostname);
-  return m?.[1]?.toLowerCase() ?? null;
+  return factsOf(hostname).region;
 }
 
 /** `privatelink` for the private names, `internet` for public gateway names, null for anything else. */
 export function pathOfHost(hostname: string): Path {
-  if (PRIVATE_NAME.test(hostname) || VPCE_NAME.test(hostname)) return 'privatelink';
-  if (PUBLIC_NAME.test(hostname)) return 'internet';
-  return null;
+  return factsOf(hostname).path;
 }
 
 /** The path of a session from its endpoints: one answer when all known names agree, else null. */
@@ -125,11 +142,13 @@ export class EndpointInterner {
   private exactLayout(buf: Buffer, from: number, to: number): OfferedEndpoint | undefined {
     if (!startsWithAt(buf, from, to, HOSTNAME_LABEL)) return undefined;
     const hostStart = from + HOSTNAME_LABEL.length;
-    const hostEnd = buf.indexOf(44, hostStart);
+    // The same host as last time ends at the same distance: test that comma before searching for one.
+    const guess = hostStart + this.hosts.lastLength;
+    const hostEnd = guess > hostStart && guess < to && buf[guess] === 44 ? guess : buf.indexOf(44, hostStart);
     if (hostEnd === -1 || hostEnd >= to || hostEnd === hostStart) return undefined;
     const hostname = this.hosts.decode(buf, hostStart, hostEnd);
     // A new name is checked once; the same bytes again are the same, already checked name.
-    if (this.hosts.fresh) this.hostOk = !/[\s"]/.test(hostname);
+    if (this.hosts.fresh) this.hostOk = !/[\s",]/.test(hostname);
     if (!this.hostOk) return undefined;
     let i = hostEnd;
     if (!startsWithAt(buf, i, to, TRANSPORT_LABEL)) return undefined;

@@ -5,6 +5,7 @@
 import { ByteMemo, latin1, RepeatDecoder, startsWithAt, utf8 } from './bytes.js';
 import { EndpointInterner } from './endpoint.js';
 import type { LogEvent } from './events.js';
+import type { LineHandler } from './lines.js';
 
 export interface EntryStats {
   entries: number;
@@ -36,6 +37,9 @@ const ERROR_WHILE_CALLING = bytes('Error while calling PerformResourceAction');
 const VERSION_LABEL = bytes('{ Version: "');
 const DCV = bytes('DCV ');
 const SESSION_ID_BYTES = bytes('session ID: ');
+const PERFORM_ACTION = bytes('PerformResourceAction');
+const CODE_LABEL = bytes('Code: ');
+const COLON_SPACE = bytes(': ');
 
 /** The offset of the next double quote in `buf[from, end)`, or -1. */
 function quoteEnd(buf: Buffer, from: number, end: number): number {
@@ -57,7 +61,7 @@ const Context = {
 } as const;
 type Context = (typeof Context)[keyof typeof Context];
 
-export class EntryParser {
+export class EntryParser implements LineHandler {
   private stats: EntryStats = emptyEntryStats();
   private context: Context = Context.None;
   private entryTime = '';
@@ -66,11 +70,18 @@ export class EntryParser {
   private timeEnd = 0;
   private levelStart = 0;
   private readonly endpoints = new EndpointInterner();
+  /** The last entry header's bytes and layout (lines in a burst share time, version and level). */
   private readonly headers = new ByteMemo();
+  private headerLength = 0;
+  private timeLength = 0;
+  private levelOffset = 0;
+  /** entryTime and entryVersion belong to the remembered header. */
+  private headerDecoded = false;
   private readonly versions = new RepeatDecoder();
   private readonly ids = new RepeatDecoder();
 
-  constructor(private readonly emit: (e: LogEvent) => void) {}
+  /** `sink.event` is called directly (not through a closure): it runs for most lines of a log. */
+  constructor(private readonly sink: { event(e: LogEvent): void }) {}
 
   /** The counts since the last call (one file's), and a fresh start for the next file. */
   takeFileStats(): EntryStats {
@@ -95,7 +106,7 @@ export class EntryParser {
       this.stats.blank++;
       return;
     }
-    const msg = this.readHeader(buf, start, end);
+    const msg = this.headerEnd(buf, start, end);
     if (msg < 0) {
       this.continuation(buf, start, end, lineNo);
       return;
@@ -105,6 +116,27 @@ export class EntryParser {
     this.context = Context.Entry;
     if (msg >= end) return;
     this.message(buf, start, msg, end, lineNo, previous);
+  }
+
+  /**
+   * The offset of the message, as readHeader, but a line whose header (time, version, level) repeats the previous
+   * entry's byte for byte is settled by one comparison, and its decoded time and version are reused.
+   */
+  private headerEnd(buf: Buffer, start: number, end: number): number {
+    const n = this.headerLength;
+    if (n > 0 && end - start >= n && this.headers.same(buf, start, start + n, this.timeLength)) {
+      this.timeEnd = start + this.timeLength;
+      this.levelStart = start + this.levelOffset;
+      return start + n;
+    }
+    const msg = this.readHeader(buf, start, end);
+    if (msg < 0) return msg;
+    this.headers.remember(buf, start, msg);
+    this.headerLength = msg - start;
+    this.timeLength = this.timeEnd - start;
+    this.levelOffset = this.levelStart - start;
+    this.headerDecoded = false;
+    return msg;
   }
 
   /**
@@ -158,7 +190,7 @@ export class EntryParser {
     this.stats.continuation++;
     if (this.context === Context.StartBlock && startsWithAt(buf, start, end, HOSTNAME)) {
       const endpoint = this.endpoints.get(buf, start, end);
-      if (endpoint) this.emit({ kind: 'start-endpoint', endpoint, line: lineNo, time: this.entryTime, version: this.entryVersion });
+      if (endpoint) this.sink.event({ kind: 'start-endpoint', endpoint, line: lineNo, time: this.entryTime, version: this.entryVersion });
       else this.stats.unparsed++;
     }
   }
@@ -173,7 +205,7 @@ export class EntryParser {
         if (startsWithAt(buf, at, end, REACHABLE)) return this.withEndpoint('reachable', buf, start, at, end, lineNo);
         if (startsWithAt(buf, at, end, PROBED_HEADER)) {
           this.header(buf, start);
-          this.emit({ kind: 'probed-header', line: lineNo, time: this.entryTime, version: this.entryVersion });
+          this.sink.event({ kind: 'probed-header', line: lineNo, time: this.entryTime, version: this.entryVersion });
           this.context = Context.ProbedList;
         }
         return;
@@ -182,7 +214,7 @@ export class EntryParser {
           const endpoint = this.endpoints.get(buf, at, end);
           if (!endpoint) return this.unparsed();
           this.header(buf, start);
-          this.emit({ kind: 'probed', endpoint, line: lineNo, time: this.entryTime, version: this.entryVersion });
+          this.sink.event({ kind: 'probed', endpoint, line: lineNo, time: this.entryTime, version: this.entryVersion });
           this.context = Context.ProbedList;
         }
         return;
@@ -191,13 +223,13 @@ export class EntryParser {
           const id = firstToken(utf8(buf, at + INITIALIZING.length, end));
           if (!id) return this.unparsed();
           this.header(buf, start);
-          this.emit({ kind: 'session-init', id, line: lineNo, time: this.entryTime, version: this.entryVersion });
+          this.sink.event({ kind: 'session-init', id, line: lineNo, time: this.entryTime, version: this.entryVersion });
         }
         return;
       case 78 /* N */:
         if (startsWithAt(buf, at, end, NONE_REACHABLE)) {
           this.header(buf, start);
-          this.emit({ kind: 'none-reachable', line: lineNo, time: this.entryTime, version: this.entryVersion });
+          this.sink.event({ kind: 'none-reachable', line: lineNo, time: this.entryTime, version: this.entryVersion });
         }
         return;
       case 65 /* A */:
@@ -208,7 +240,7 @@ export class EntryParser {
           const transport = firstToken(latin1(buf, at + CONNECTING_USING.length, end)).toUpperCase();
           if (transport !== 'QUIC' && transport !== 'TCP') return this.unparsed();
           this.header(buf, start);
-          this.emit({ kind: 'connecting-using', transport, line: lineNo, time: this.entryTime, version: this.entryVersion });
+          this.sink.event({ kind: 'connecting-using', transport, line: lineNo, time: this.entryTime, version: this.entryVersion });
         }
         return;
       case 80 /* P */:
@@ -230,7 +262,7 @@ export class EntryParser {
     if (!id) return this.unparsed();
     const protocol = firstToken(text.slice(STARTING_SESSION.length)).toUpperCase();
     this.header(buf, start);
-    this.emit({ kind: 'session-start', id, protocol, line: lineNo, time: this.entryTime, version: this.entryVersion });
+    this.sink.event({ kind: 'session-start', id, protocol, line: lineNo, time: this.entryTime, version: this.entryVersion });
     this.context = Context.StartBlock;
   }
 
@@ -248,7 +280,7 @@ export class EntryParser {
     const endpoint = close === -1 ? null : this.endpoints.get(buf, open + 1, close);
     if (!endpoint) return this.unparsed();
     this.header(buf, start);
-    this.emit({ kind, id: this.lastSessionId(buf, close, end), endpoint, line: lineNo, time: this.entryTime, version: this.entryVersion });
+    this.sink.event({ kind, id: this.lastSessionId(buf, close, end), endpoint, line: lineNo, time: this.entryTime, version: this.entryVersion });
   }
 
   private attempt(buf: Buffer, start: number, at: number, end: number, lineNo: number): void {
@@ -262,7 +294,7 @@ export class EntryParser {
     const protocol = startsWithAt(buf, from, open, DCV) ? 'WSP' : null;
     this.header(buf, start);
     const id = this.sessionIdIn(buf, close, end);
-    this.emit({ kind: 'attempt', id, endpoint, protocol, line: lineNo, time: this.entryTime, version: this.entryVersion });
+    this.sink.event({ kind: 'attempt', id, endpoint, protocol, line: lineNo, time: this.entryTime, version: this.entryVersion });
   }
 
   private brokerRequest(buf: Buffer, start: number, at: number, end: number, lineNo: number): void {
@@ -273,34 +305,35 @@ export class EntryParser {
     const protocol = sessionIdAfter(text, 'Protocol: ');
     this.header(buf, start);
     const id = sessionIdAfter(text, 'Session-Id: ');
-    this.emit({ kind: 'broker-request', id, type: type.toUpperCase(), protocol: protocol?.toUpperCase() ?? null, line: lineNo, time: this.entryTime, version: this.entryVersion });
+    this.sink.event({ kind: 'broker-request', id, type: type.toUpperCase(), protocol: protocol?.toUpperCase() ?? null, line: lineNo, time: this.entryTime, version: this.entryVersion });
   }
 
   private brokerError(buf: Buffer, start: number, at: number, end: number, lineNo: number): void {
-    let code: string | null;
+    // Error while calling PerformResourceActionConnect: RESOURCE_NOT_FOUND
+    // …PerformResourceAction.AllocateResourceResponse Error. Code: RESOURCE_NOT_FOUND; Message: …
+    // Searched in the bytes: most ERR lines of a real log are about something else and need no string.
+    let codeAt: number;
     if (startsWithAt(buf, at, end, ERROR_WHILE_CALLING)) {
-      // Error while calling PerformResourceActionConnect: RESOURCE_NOT_FOUND
-      const text = utf8(buf, at, end);
-      const colon = text.indexOf(': ');
-      code = colon === -1 ? null : firstToken(text.slice(colon + 2));
+      const colon = buf.indexOf(COLON_SPACE, at + ERROR_WHILE_CALLING.length);
+      codeAt = colon === -1 || colon >= end ? -1 : colon + COLON_SPACE.length;
     } else {
-      // …PerformResourceAction.AllocateResourceResponse Error. Code: RESOURCE_NOT_FOUND; Message: …
-      const text = utf8(buf, at, end);
-      if (!text.includes('PerformResourceAction')) return;
-      const codeAt = text.indexOf('Code: ');
-      if (codeAt === -1) return;
-      code = firstToken(text.slice(codeAt + 6));
+      const action = buf.indexOf(PERFORM_ACTION, at);
+      if (action === -1 || action >= end) return;
+      const label = buf.indexOf(CODE_LABEL, action);
+      if (label === -1 || label >= end) return;
+      codeAt = label + CODE_LABEL.length;
     }
+    const code = codeAt === -1 ? '' : firstToken(utf8(buf, codeAt, Math.min(end, codeAt + 128)));
     if (!code) return this.unparsed();
     this.header(buf, start);
-    this.emit({ kind: 'broker-error', code, line: lineNo, time: this.entryTime, version: this.entryVersion });
+    this.sink.event({ kind: 'broker-error', code, line: lineNo, time: this.entryTime, version: this.entryVersion });
   }
+
 
   /** Decodes the timestamp and version of the current entry (only for lines that produce an event). */
   private header(buf: Buffer, start: number): void {
-    // Lines in a burst share their whole prefix (time and version): one comparison settles both.
-    if (this.headers.same(buf, start, this.levelStart)) return;
-    this.headers.remember(buf, start, this.levelStart);
+    if (this.headerDecoded) return;
+    this.headerDecoded = true;
     this.entryTime = utf8(buf, start, this.timeEnd);
     const v = this.timeEnd + 1;
     if (!startsWithAt(buf, v, this.levelStart, VERSION_LABEL)) {
@@ -315,6 +348,13 @@ export class EntryParser {
 
   /** `…", session ID: <id>` at the end of the line: the id is the last word, checked against its label. */
   private lastSessionId(buf: Buffer, from: number, end: number): string | null {
+    // Most often the same id as on the previous line: try its length first, which skips the scan for the space.
+    const n = this.ids.lastLength;
+    const guess = end - n;
+    if (n > 0 && guess - SESSION_ID_BYTES.length >= from && buf[guess - 1] === 32) {
+      const id = this.ids.decode(buf, guess, end);
+      if (!this.ids.fresh && startsWithAt(buf, guess - SESSION_ID_BYTES.length, guess, SESSION_ID_BYTES)) return id;
+    }
     let idStart = end;
     while (idStart > from && buf[idStart - 1] !== 32) idStart--;
     const labelStart = idStart - SESSION_ID_BYTES.length;

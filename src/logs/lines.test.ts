@@ -10,7 +10,7 @@ interface Got {
 
 function split(chunks: Buffer[], max?: number): Got {
   const lines: Got['lines'] = [];
-  const s = new LineSplitter((buf, start, end, no, clean) => lines.push({ text: buf.toString('latin1', start, end), no, clean }), max);
+  const s = new LineSplitter({ line: (buf, start, end, no, clean) => lines.push({ text: buf.toString('latin1', start, end), no, clean }) }, max);
   for (const c of chunks) s.push(c);
   s.end();
   return { lines, stats: s.stats };

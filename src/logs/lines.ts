@@ -13,7 +13,9 @@ const CR = 13;
  * Receives one complete line: `buf[start, end)` without the line break. `clean` is false when the line holds
  * invalid UTF-8 or a NUL byte. The buffer is only valid during the call.
  */
-export type LineHandler = (buf: Buffer, start: number, end: number, lineNo: number, clean: boolean) => void;
+export interface LineHandler {
+  line(buf: Buffer, start: number, end: number, lineNo: number, clean: boolean): void;
+}
 
 export interface SplitStats {
   bytes: number;
@@ -42,7 +44,7 @@ export class LineSplitter {
   };
 
   constructor(
-    private readonly onLine: LineHandler,
+    private readonly handler: LineHandler,
     private readonly maxLineBytes: number = DEFAULT_MAX_LINE_BYTES,
   ) {}
 
@@ -136,7 +138,7 @@ export class LineSplitter {
     this.stats.lines++;
     if (this.lineNo === 1) start = this.skipByteOrderMark(buf, start, end);
     if (end > start && buf[end - 1] === CR) end--;
-    this.onLine(buf, start, end, this.lineNo, clean);
+    this.handler.line(buf, start, end, this.lineNo, clean);
   }
 
   private skipByteOrderMark(buf: Buffer, start: number, end: number): number {

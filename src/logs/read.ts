@@ -24,9 +24,10 @@ export async function readLogs(paths: readonly string[], options: ReadLogsOption
   const files: LogFileReport[] = [];
   for (const path of paths) {
     const report = await readLogPath(path, options);
-    sessions.push(...report.sessions);
-    diagnoses.push(...report.diagnoses);
-    files.push(...report.files);
+    // Loops, not push(...list): a large log has more sessions than a call may take arguments.
+    for (const s of report.sessions) sessions.push(s);
+    for (const d of report.diagnoses) diagnoses.push(d);
+    for (const f of report.files) files.push(f);
   }
   return { sessions, diagnoses, files };
 }

@@ -29,13 +29,16 @@ export class LogScanner {
       onSession?.(session, diagnoseSession(session, evidence), evidence);
     });
     const onEvent = options.onEvent;
+    const assembler = this.assembler;
     this.parser = new EntryParser(
       onEvent
-        ? (e) => {
-            onEvent(e);
-            this.assembler.event(e);
+        ? {
+            event(e) {
+              onEvent(e);
+              assembler.event(e);
+            },
           }
-        : (e) => this.assembler.event(e),
+        : assembler,
     );
   }
 
@@ -44,8 +47,7 @@ export class LogScanner {
     if (this.splitter) this.endFile();
     this.assembler.beginFile(name);
     this.parser.resetContext();
-    const parser = this.parser;
-    this.splitter = new LineSplitter((buf, start, end, lineNo, clean) => parser.line(buf, start, end, lineNo, clean), this.maxLineBytes);
+    this.splitter = new LineSplitter(this.parser, this.maxLineBytes);
   }
 
   write(chunk: Buffer): void {

@@ -64,20 +64,6 @@ export interface SessionEvidence {
 
 export type SessionSink = (session: LogSession, evidence: SessionEvidence) => void;
 
-const EVIDENCE: Record<LogEvent['kind'], 'startRefs' | 'supportedRefs' | 'reachableRefs' | 'chosenRefs' | 'resultRefs' | null> = {
-  'session-start': 'startRefs',
-  'start-endpoint': 'startRefs',
-  'session-init': null,
-  supported: 'supportedRefs',
-  'probed-header': 'reachableRefs',
-  probed: 'reachableRefs',
-  reachable: 'reachableRefs',
-  'none-reachable': 'resultRefs',
-  attempt: 'chosenRefs',
-  'connecting-using': 'chosenRefs',
-  'broker-request': 'resultRefs',
-  'broker-error': 'resultRefs',
-};
 
 export class SessionAssembler {
   private readonly open: SessionBuilder[] = [];
@@ -98,32 +84,41 @@ export class SessionAssembler {
     const s = this.sessionFor(e);
     const ref = this.fileIndex * 2 ** 32 + e.line;
     s.refs.push(ref);
-    const category = EVIDENCE[e.kind];
-    if (category) s[category].push(ref);
     if (s.start === null) s.start = e.time;
     s.end = e.time;
     if (s.version === null) s.version = e.version;
+    // Each case also files the line under what it proves, for the diagnoses.
     switch (e.kind) {
       case 'session-start':
+        s.startRefs.push(ref);
         s.protocol = e.protocol;
         return;
       case 'start-endpoint':
+        s.startRefs.push(ref);
         return s.add('startBlock', e.endpoint);
       case 'supported':
+        s.supportedRefs.push(ref);
         return s.add('supported', e.endpoint);
       case 'probed':
       case 'reachable':
+        s.reachableRefs.push(ref);
         return s.add('reachable', e.endpoint);
+      case 'probed-header':
+        s.reachableRefs.push(ref);
+        return;
       case 'none-reachable':
+        s.resultRefs.push(ref);
         s.outcome = 'NO_REACHABLE_ENDPOINT';
         return;
       case 'attempt':
+        s.chosenRefs.push(ref);
         s.chosen = e.endpoint;
         s.chosenInferred = false;
         if (e.protocol && !s.protocol) s.protocol = e.protocol;
         s.outcome = 'CONNECTED';
         return;
       case 'connecting-using':
+        s.chosenRefs.push(ref);
         if (s.chosen?.transport !== e.transport) {
           s.chosen = firstWithTransport(s, e.transport);
           s.chosenInferred = true;
@@ -131,16 +126,17 @@ export class SessionAssembler {
         s.outcome = 'CONNECTED';
         return;
       case 'broker-request':
+        s.resultRefs.push(ref);
         if (e.protocol) s.protocol = e.protocol;
         return;
       case 'broker-error':
+        s.resultRefs.push(ref);
         s.brokerError = e.code;
         // RESOURCE_NOT_FOUND is seen (4-4). Other codes that spell a contract outcome are taken at their word
         // (inferred); any other code says the broker refused for a reason this tool does not know.
         s.outcome = (OUTCOMES as readonly string[]).includes(e.code) ? (e.code as Outcome) : 'UNKNOWN';
         return;
       case 'session-init':
-      case 'probed-header':
         return;
     }
   }
@@ -173,7 +169,11 @@ export class SessionAssembler {
   /** The open session with this id; a new one when there is none, or when `starts` and that one has ended. */
   private byId(id: string, starts: boolean): SessionBuilder {
     const key = this.keyOf(id);
-    const found = this.open.find((s) => s.key === key) ?? (this.current?.key === null ? this.current : undefined);
+    const current = this.current;
+    let found: SessionBuilder | null = current !== null && current.key === key ? current : null;
+    if (found === null) for (const s of this.open) if (s.key === key) found = s;
+    // An entry that names an id may complete a session whose earlier entries named none.
+    if (found === null && current !== null && current.key === null) found = current;
     if (found && !(starts && found.outcome !== null)) {
       found.setId(id);
       this.current = found;
