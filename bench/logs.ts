@@ -7,6 +7,7 @@ import { closeSync, createReadStream, openSync, readFileSync, rmSync, writeSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { main } from '../src/cli/main.js';
 import { readLogs } from '../src/logs/read.js';
 
 const FIXTURES = fileURLToPath(new URL('../test/logs/', import.meta.url));
@@ -18,7 +19,7 @@ const SEED_IDS = [
   '6a775665-f37c-4930-a493-563d5f76ac35',
 ];
 
-type Mode = 'read-only' | 'stream' | 'report';
+type Mode = 'read-only' | 'stream' | 'cli' | 'report';
 
 interface Measure {
   mode: Mode;
@@ -84,6 +85,13 @@ async function measure(mode: Mode, path: string): Promise<Measure> {
         outcomes[s.outcome] = (outcomes[s.outcome] ?? 0) + 1;
       },
     });
+  } else if (mode === 'cli') {
+    // `wspl logs FILE --format json > /dev/null`, in process.
+    const sink = openSync('/dev/null', 'w');
+    const io = { out: (t: string) => void writeSync(sink, t), err: (t: string) => void process.stderr.write(t), isTty: false };
+    const code = await main(['logs', path, '--format', 'json'], io);
+    closeSync(sink);
+    if (code !== 0) throw new Error(`wspl logs exited ${code}`);
   } else {
     const report = await readLogs([path]);
     sessions = report.sessions.length;
@@ -102,7 +110,7 @@ function runChild(mode: Mode, path: string): Measure {
 
 export async function runLogsBench(opts: { mib?: number; modes?: Mode[]; print?: boolean } = {}): Promise<LogsBenchResult> {
   const mib = opts.mib ?? Number(process.env.WSPL_BENCH_LOG_MB ?? 1024);
-  const modes = opts.modes ?? ['read-only', 'stream', 'report'];
+  const modes = opts.modes ?? ['read-only', 'stream', 'cli', 'report'];
   const print = opts.print ?? true;
   const path = join(tmpdir(), `wspl-bench-${process.pid}.log`);
   try {
@@ -134,8 +142,8 @@ function printResult(r: LogsBenchResult): void {
         (m.sessions ? `  ${m.sessions.toLocaleString('en')} sessions ${JSON.stringify(m.outcomes)}` : ''),
     );
   }
-  console.log('  read-only: bytes read, nothing parsed; stream: sessions handed to a callback as they end (the reader);');
-  console.log('  report: every session kept in memory, as `wspl logs` does before printing.');
+  console.log('  read-only: the bytes read, nothing parsed; stream: the reader, sessions handed to a callback as they end;');
+  console.log('  cli: `wspl logs FILE --format json` to /dev/null; report: readLogs() keeping every session in memory.');
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;

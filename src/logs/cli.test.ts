@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureIo } from '../cli/io.js';
 import { main } from '../cli/main.js';
 import { FIXTURE_DIR, fixturePath, fixtureText } from './fixtures.test-helpers.js';
+import { readLogs } from './read.js';
+import { logReportToJson } from './render.js';
 
 async function run(...args: string[]) {
   const io = captureIo();
@@ -63,6 +65,30 @@ describe('wspl logs', () => {
       '3 sessions (1 CONNECTED, 1 NO_REACHABLE_ENDPOINT, 1 RESOURCE_NOT_FOUND); 2 errors, 0 warnings, 0 notes',
     );
     expect(out).not.toContain('\u001b['); // no colours when not a terminal
+  });
+
+  it('streams the same JSON as the whole-report renderer', async () => {
+    const { out } = await run(FIXTURE_DIR, fixturePath('pcoip'), '--format', 'json');
+    const report = await readLogs([FIXTURE_DIR, fixturePath('pcoip')]);
+    expect(JSON.parse(out)).toEqual(logReportToJson(report));
+    expect(JSON.parse(out).sessions).toHaveLength(4);
+  });
+
+  it('streams JSON byte for byte as JSON.stringify(…, null, 2) prints it', async () => {
+    writeFileSync(join(dir, 'quiet.log'), '2025-08-28T04:29:38.723Z { Version: "5.29.1.5595" }: [DBG] Session window deactivated\n');
+    for (const args of [[FIXTURE_DIR], [fixturePath('connected')], [join(dir, 'quiet.log')]]) {
+      const { out } = await run(...args, '--format', 'json');
+      expect(out).toBe(JSON.stringify(JSON.parse(out), null, 2) + '\n');
+    }
+  });
+
+  it('says so when a client log holds no session', async () => {
+    writeFileSync(join(dir, 'quiet.log'), '2025-08-28T04:29:38.723Z { Version: "5.29.1.5595" }: [DBG] Session window deactivated\n');
+    const text = await run(join(dir, 'quiet.log'));
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^No connection attempt found/);
+    const json = await run(join(dir, 'quiet.log'), '--format', 'json');
+    expect(JSON.parse(json.out)).toMatchObject({ sessions: [], diagnoses: [] });
   });
 
   it('a log cut mid-session reads as INCOMPLETE, with a note about the cut', async () => {

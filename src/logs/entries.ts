@@ -83,6 +83,10 @@ export class EntryParser implements LineHandler {
   /** `sink.event` is called directly (not through a closure): it runs for most lines of a log. */
   constructor(private readonly sink: { event(e: LogEvent): void }) {}
 
+  get entriesSoFar(): number {
+    return this.stats.entries;
+  }
+
   /** The counts since the last call (one file's), and a fresh start for the next file. */
   takeFileStats(): EntryStats {
     const stats = this.stats;

@@ -17,13 +17,61 @@ export type ReadLogsOptions = Pick<LogScannerOptions, 'maxLineBytes' | 'onSessio
   keepSessions?: boolean;
 };
 
-/** Reads files and folders; throws InputError (exit 2) for a missing or unreadable path or one with no client log. */
+/** What `readLogs` will read: each path given, with its files in reading order. */
+export interface LogInput {
+  /** The path as given. */
+  path: string;
+  /** The files to read, in order (a folder's in time order). */
+  files: string[];
+  isFolder: boolean;
+}
+
+/**
+ * Reads files and folders; throws InputError (exit 2) for a missing or unreadable path or one with no client log.
+ * Every path is checked before any is read in full, so a bad one fails before anything is reported.
+ */
 export async function readLogs(paths: readonly string[], options: ReadLogsOptions = {}): Promise<LogReport> {
+  return readPlanned(await planLogs(paths, options), options);
+}
+
+/**
+ * Checks the paths and lists what to read: they exist, folders hold files, and each file given (or at least one
+ * file of each folder) holds a client log entry. Finding the first entry reads a chunk of a real log.
+ */
+export async function planLogs(paths: readonly string[], options: ReadLogsOptions = {}): Promise<LogInput[]> {
+  const inputs: LogInput[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
+      throw unreadable(path, e);
+    });
+    if (!info.isDirectory()) {
+      const stats = await firstEntry(path, options);
+      if (stats) throw inputError(path, 'not-a-client-log', describeFile(stats));
+      inputs.push({ path, files: [path], isFolder: false });
+      continue;
+    }
+    const names = await readdir(path, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
+      throw unreadable(path, e);
+    });
+    const files = names.filter((d) => d.isFile()).map((d) => join(path, d.name));
+    if (files.length === 0) throw inputError(path, 'no-log-files', 'the folder holds no files');
+    let anyLog = false;
+    for (const file of files) if (!anyLog) anyLog = (await firstEntry(file, options)) === null;
+    if (!anyLog) {
+      throw inputError(path, 'not-a-client-log', `none of its ${files.length} files holds WorkSpaces client log lines`);
+    }
+    inputs.push({ path, files: await inTimeOrder(files), isFolder: true });
+  }
+  return inputs;
+}
+
+/** Reads what `planLogs` listed. */
+export async function readPlanned(inputs: readonly LogInput[], options: ReadLogsOptions = {}): Promise<LogReport> {
   const sessions: LogSession[] = [];
   const diagnoses: LogDiagnosis[] = [];
   const files: LogFileReport[] = [];
-  for (const path of paths) {
-    const report = await readLogPath(path, options);
+  for (const input of inputs) {
+    const report = await readUnit(input.path, input.files, input.isFolder, options);
     // Loops, not push(...list): a large log has more sessions than a call may take arguments.
     for (const s of report.sessions) sessions.push(s);
     for (const d of report.diagnoses) diagnoses.push(d);
@@ -34,20 +82,26 @@ export async function readLogs(paths: readonly string[], options: ReadLogsOption
 
 /** Reads one file. */
 export async function readLogFile(path: string, options: ReadLogsOptions = {}): Promise<LogReport> {
-  return readUnit(path, [path], false, options);
+  return readLogs([path], options);
 }
 
-async function readLogPath(path: string, options: ReadLogsOptions): Promise<LogReport> {
-  const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
-    throw unreadable(path, e);
-  });
-  if (!info.isDirectory()) return readUnit(path, [path], false, options);
-  const names = await readdir(path, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
-    throw unreadable(path, e);
-  });
-  const files = names.filter((d) => d.isFile()).map((d) => join(path, d.name));
-  if (files.length === 0) throw inputError(path, 'no-log-files', 'the folder holds no files');
-  return readUnit(path, await inTimeOrder(files), true, options);
+/** Null once the file shows a client entry (reading stops there); else how the whole file was read. */
+async function firstEntry(path: string, options: ReadLogsOptions): Promise<LogFileStats | null> {
+  const scanner = new LogScanner({ maxLineBytes: options.maxLineBytes });
+  scanner.beginFile(path);
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  try {
+    for await (const chunk of stream) {
+      scanner.write(chunk as Buffer);
+      if (scanner.entriesInFile > 0) return null;
+    }
+  } catch (e) {
+    throw unreadable(path, e as NodeJS.ErrnoException);
+  } finally {
+    stream.destroy();
+  }
+  const stats = scanner.endFile();
+  return stats.entries > 0 ? null : stats;
 }
 
 async function readUnit(

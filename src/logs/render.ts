@@ -1,35 +1,113 @@
-// The two outputs of `wspl logs`: JSON for scripts (contract.md, "Client logs") and text for an engineer.
+// The two outputs of `wspl logs`: JSON for scripts (contract.md, "Client logs") and text for an engineer. Both are
+// writers fed one session at a time, so the command can print a large log while it reads it; only diagnoses wait
+// for the end. `logReportToJson` and `logReportToText` render a whole report through the same writers.
 import pc from 'picocolors';
 import type { OfferedEndpoint } from '../workspaces/types.js';
-import type { LineRef, LogDiagnosis, LogReport, LogSession } from './types.js';
+import type { LineRef, LogDiagnosis, LogFileReport, LogReport, LogSession } from './types.js';
+
+export interface LogReportWriter {
+  session(s: LogSession): void;
+  diagnoses(list: readonly LogDiagnosis[]): void;
+  /** Writes what waited for the end: diagnoses, files, summary. */
+  end(files: readonly LogFileReport[]): void;
+}
 
 /**
- * The contract's JSON. `lines` are line numbers when the report covers one file, and "FILE:LINE" strings when it
- * covers several (the same number means different lines in different files).
+ * `lines` are line numbers when the output covers one file, and "FILE:LINE" strings when it covers several (the
+ * same number means different lines in different files).
  */
-export function logReportToJson(report: LogReport): object {
-  const manyFiles = report.files.length > 1;
-  const lines = (refs: LineRef[]) => refs.map((r) => (manyFiles ? `${r.file}:${r.line}` : r.line));
+function jsonLines(refs: readonly LineRef[], manyFiles: boolean): (number | string)[] {
+  return refs.map((r) => (manyFiles ? `${r.file}:${r.line}` : r.line));
+}
+
+/** A session as the contract prints it: the contract's fields first, then this tool's additions. */
+export function sessionToJson(s: LogSession, manyFiles: boolean): object {
   return {
-    sessions: report.sessions.map((s) => ({
-      id: s.id,
-      protocol: s.protocol,
-      start: s.start,
-      path: s.path,
-      offered: s.offered,
-      reachable: s.reachable,
-      chosen: s.chosen,
-      outcome: s.outcome,
-      lines: lines(s.lines),
-      end: s.end,
-      clientVersion: s.clientVersion,
-      region: s.region,
-      brokerError: s.brokerError,
-      inferred: s.inferred,
-    })),
-    diagnoses: report.diagnoses.map((d) => ({ ...d, lines: lines(d.lines) })),
-    files: report.files,
+    id: s.id,
+    protocol: s.protocol,
+    start: s.start,
+    path: s.path,
+    offered: s.offered,
+    reachable: s.reachable,
+    chosen: s.chosen,
+    outcome: s.outcome,
+    lines: jsonLines(s.lines, manyFiles),
+    end: s.end,
+    clientVersion: s.clientVersion,
+    region: s.region,
+    brokerError: s.brokerError,
+    inferred: s.inferred,
   };
+}
+
+export function diagnosisToJson(d: LogDiagnosis, manyFiles: boolean): object {
+  return { ...d, lines: jsonLines(d.lines, manyFiles) };
+}
+
+/** Collects output into blocks of about 64 KiB: one write per session would cost a system call each. */
+class BlockOutput {
+  private pending: string[] = [];
+  private size = 0;
+
+  constructor(private readonly out: (text: string) => void) {}
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= 64 * 1024) this.flush();
+  }
+
+  flush(): void {
+    if (this.size === 0) return;
+    this.out(this.pending.join(''));
+    this.pending = [];
+    this.size = 0;
+  }
+}
+
+const SESSIONS_HEAD = '{\n  "sessions": [\n';
+const SESSIONS_TAIL = '\n  ]\n}';
+const DIAGNOSES_HEAD = '{\n  "diagnoses": [\n';
+const DIAGNOSES_TAIL = '\n  ]\n}';
+
+/** `{ "sessions": [...], "diagnoses": [...], "files": [...] }` as JSON.stringify(…, null, 2) prints it, streamed. */
+export class JsonLogWriter implements LogReportWriter {
+  private sessions = 0;
+  private readonly found: LogDiagnosis[] = [];
+  private readonly output: BlockOutput;
+
+  constructor(
+    out: (text: string) => void,
+    private readonly manyFiles: boolean,
+  ) {
+    this.output = new BlockOutput(out);
+  }
+
+  session(s: LogSession): void {
+    // Stringified inside its place in the document, so it comes out indented as part of the whole.
+    const text = JSON.stringify({ sessions: [sessionToJson(s, this.manyFiles)] }, null, 2);
+    const body = text.slice(SESSIONS_HEAD.length, text.length - SESSIONS_TAIL.length);
+    this.output.write((this.sessions++ === 0 ? SESSIONS_HEAD : ',\n') + body);
+  }
+
+  diagnoses(list: readonly LogDiagnosis[]): void {
+    for (const d of list) this.found.push(d);
+  }
+
+  end(files: readonly LogFileReport[]): void {
+    const out = this.output;
+    out.write(this.sessions === 0 ? '{\n  "sessions": [],\n  "diagnoses": [' : '\n  ],\n  "diagnoses": [');
+    // One diagnosis at a time: a large log has many, and one string of them all would need memory of its own.
+    let first = true;
+    for (const d of this.found) {
+      const text = JSON.stringify({ diagnoses: [diagnosisToJson(d, this.manyFiles)] }, null, 2);
+      out.write((first ? '\n' : ',\n') + text.slice(DIAGNOSES_HEAD.length, text.length - DIAGNOSES_TAIL.length));
+      first = false;
+    }
+    const rest = JSON.stringify({ files }, null, 2);
+    out.write((first ? '],\n' : '\n  ],\n') + rest.slice(2) + '\n');
+    out.flush();
+  }
 }
 
 export interface TextOptions {
@@ -38,35 +116,90 @@ export interface TextOptions {
   width?: number;
 }
 
-export function logReportToText(report: LogReport, opts: TextOptions): string {
-  const c = pc.createColors(opts.color);
-  const width = opts.width ?? 100;
-  const out: string[] = [];
-  const manyFiles = report.files.length > 1;
+type Colors = ReturnType<typeof pc.createColors>;
 
-  for (const f of report.files) {
-    const s = f.stats;
-    out.push(`${c.bold(f.file)}  ${c.dim(`${s.lines} lines, ${s.entries} client entries, ${formatBytes(s.bytes)}`)}`);
-    for (const n of f.notes) out.push(`  ${c.yellow('note')} ${n}`);
+/** A block per session as it comes, then the diagnoses, the files read and a summary. */
+export class TextLogWriter implements LogReportWriter {
+  private readonly c: Colors;
+  private readonly width: number;
+  private readonly found: LogDiagnosis[] = [];
+  private readonly outcomes = new Map<string, number>();
+  private sessions = 0;
+  private readonly output: BlockOutput;
+
+  constructor(
+    out: (text: string) => void,
+    private readonly manyFiles: boolean,
+    opts: TextOptions,
+  ) {
+    this.output = new BlockOutput(out);
+    this.c = pc.createColors(opts.color);
+    this.width = opts.width ?? 100;
   }
-  out.push('');
-  if (report.sessions.length === 0) {
-    out.push('No connection attempt found: the logs hold client entries but no session (no endpoints offered, no');
-    out.push('broker connect request). Connect once with the client, then read the newest log file.');
+
+  session(s: LogSession): void {
+    this.sessions++;
+    this.outcomes.set(s.outcome, (this.outcomes.get(s.outcome) ?? 0) + 1);
+    this.output.write(sessionBlock(s, this.c, this.manyFiles).join('\n') + '\n\n');
   }
-  for (const s of report.sessions) {
-    out.push(...sessionBlock(s, c, manyFiles), '');
+
+  diagnoses(list: readonly LogDiagnosis[]): void {
+    for (const d of list) this.found.push(d);
   }
-  if (report.diagnoses.length > 0) {
-    out.push(c.bold('Diagnoses'));
-    for (const d of report.diagnoses) out.push(...diagnosisBlock(d, c, manyFiles, width));
-    out.push('');
+
+  end(files: readonly LogFileReport[]): void {
+    const c = this.c;
+    const write = (text: string) => this.output.write(text + '\n');
+    if (this.sessions === 0) {
+      write('No connection attempt found: the logs hold client entries but no session (no endpoints offered, no');
+      write('broker connect request). Connect once with the client, then read the newest log file.\n');
+    }
+    if (this.found.length > 0) {
+      write(c.bold('Diagnoses'));
+      for (const d of this.found) write(diagnosisBlock(d, c, this.manyFiles, this.width).join('\n'));
+      write('');
+    }
+    const out: string[] = [];
+    out.push(c.bold('Read'));
+    for (const f of files) {
+      const s = f.stats;
+      out.push(`  ${f.file}  ${c.dim(`${s.lines} lines, ${s.entries} client entries, ${formatBytes(s.bytes)}`)}`);
+      for (const n of f.notes) out.push(`    ${c.yellow('note')} ${n}`);
+    }
+    out.push('', this.summary());
+    write(out.join('\n'));
+    this.output.flush();
   }
-  out.push(summary(report));
-  return out.join('\n') + '\n';
+
+  private summary(): string {
+    const outcomes = [...this.outcomes].map(([o, n]) => `${n} ${o}`).join(', ');
+    const count = (sev: string) => this.found.filter((d) => d.severity === sev).length;
+    const n = this.sessions;
+    return (
+      `${n} session${n === 1 ? '' : 's'}${outcomes ? ` (${outcomes})` : ''}; ` +
+      `${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`
+    );
+  }
 }
 
-type Colors = ReturnType<typeof pc.createColors>;
+function writeReport(report: LogReport, writer: LogReportWriter): void {
+  for (const s of report.sessions) writer.session(s);
+  writer.diagnoses(report.diagnoses);
+  writer.end(report.files);
+}
+
+/** The contract's JSON for a whole report, as an object. */
+export function logReportToJson(report: LogReport): object {
+  let text = '';
+  writeReport(report, new JsonLogWriter((t) => (text += t), report.files.length > 1));
+  return JSON.parse(text) as object;
+}
+
+export function logReportToText(report: LogReport, opts: TextOptions): string {
+  let text = '';
+  writeReport(report, new TextLogWriter((t) => (text += t), report.files.length > 1, opts));
+  return text;
+}
 
 function sessionBlock(s: LogSession, c: Colors, manyFiles: boolean): string[] {
   const when = s.start ? (s.end && s.end !== s.start ? `${s.start} .. ${s.end}` : s.start) : 'time unknown';
@@ -94,25 +227,13 @@ function diagnosisBlock(d: LogDiagnosis, c: Colors, manyFiles: boolean, width: n
   return [head, ...wrap(d.message, width - 4).map((l) => `    ${l}`)];
 }
 
-function summary(report: LogReport): string {
-  const byOutcome = new Map<string, number>();
-  for (const s of report.sessions) byOutcome.set(s.outcome, (byOutcome.get(s.outcome) ?? 0) + 1);
-  const outcomes = [...byOutcome].map(([o, n]) => `${n} ${o}`).join(', ');
-  const count = (sev: string) => report.diagnoses.filter((d) => d.severity === sev).length;
-  const n = report.sessions.length;
-  return (
-    `${n} session${n === 1 ? '' : 's'}${outcomes ? ` (${outcomes})` : ''}; ` +
-    `${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`
-  );
-}
-
 function outcomeColor(outcome: string, c: Colors): string {
   if (outcome === 'CONNECTED') return c.green(outcome);
   if (outcome === 'INCOMPLETE' || outcome === 'UNKNOWN') return c.yellow(outcome);
   return c.red(outcome);
 }
 
-/** "host: QUIC 4195, TCP 443" per host name, in the logged order. */
+/** "QUIC 4195, TCP 443 @ host" per host name, in the logged order. */
 function endpointList(endpoints: readonly OfferedEndpoint[]): string {
   const byHost = new Map<string, string[]>();
   for (const e of endpoints) {

@@ -73,6 +73,37 @@ describe('the seed fixtures', () => {
     expect(r.sessions.map((s) => s.outcome)).toEqual(['CONNECTED', 'NO_REACHABLE_ENDPOINT', 'RESOURCE_NOT_FOUND']);
   });
 
+  it('hands sessions on in the order they started, even when an earlier one never ends', () => {
+    // A session that only got its offer (no result), then two complete ones.
+    const offerOnly = fixtureText('connected').split('\n').slice(0, 12).join('\n') + '\n';
+    const order: string[] = [];
+    scanChunks([Buffer.from(offerOnly + fixtureText('pcoip') + fixtureText('noReachable'))], 'x', {
+      onSession: (s) => order.push(s.outcome),
+    });
+    expect(order).toEqual(['INCOMPLETE', 'RESOURCE_NOT_FOUND', 'NO_REACHABLE_ENDPOINT']);
+  });
+
+  it('closes an undecided session once many later sessions have started, so memory stays bounded', () => {
+    const offerOnly = fixtureText('connected').split('\n').slice(0, 12).join('\n') + '\n';
+    let pcoip = '';
+    for (let i = 0; i < 100; i++) pcoip += fixtureText('pcoip').replaceAll('d6df764d', String(10000000 + i));
+    let events = 0;
+    let eventsWhenClosed = -1;
+    const outcomes: string[] = [];
+    scanChunks([Buffer.from(offerOnly + pcoip)], 'x', {
+      onEvent: () => events++,
+      onSession: (s) => {
+        if (s.outcome === 'INCOMPLETE') eventsWhenClosed = events;
+        outcomes.push(s.outcome);
+      },
+    });
+    expect(outcomes).toHaveLength(101);
+    expect(outcomes[0]).toBe('INCOMPLETE');
+    // Closed while the log was still being read, not held to the end.
+    expect(eventsWhenClosed).toBeGreaterThan(0);
+    expect(eventsWhenClosed).toBeLessThan(events - 30 * 3); // before the last 30 sessions were read
+  });
+
   it('emits the events of each known message', () => {
     const kinds: LogEvent['kind'][] = [];
     scanChunks([Buffer.from(fixtureText('connected'))], 'x', { onEvent: (e) => kinds.push(e.kind) });

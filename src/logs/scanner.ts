@@ -50,6 +50,11 @@ export class LogScanner {
     this.splitter = new LineSplitter(this.parser, this.maxLineBytes);
   }
 
+  /** Client entries seen so far in the current file. */
+  get entriesInFile(): number {
+    return this.parser.entriesSoFar;
+  }
+
   write(chunk: Buffer): void {
     if (!this.splitter) this.beginFile('<input>');
     this.splitter!.push(chunk);

@@ -9,6 +9,8 @@ import type { LineRef, LogOutcome, LogSession } from './types.js';
 
 /** Sessions kept open at once; an older undecided one is closed as INCOMPLETE when more start. */
 const MAX_OPEN = 8;
+/** An undecided session this many sessions older than the newest is closed (INCOMPLETE), so later ones can go out. */
+const MAX_AGE = 64;
 
 class SessionBuilder {
   constructor(readonly order: number) {}
@@ -147,6 +149,21 @@ export class SessionAssembler {
     this.current = null;
   }
 
+  /**
+   * Sessions finish out of order (an undecided one stays open while later ones end); they are handed on in the
+   * order they started, held here until every earlier one has gone. MAX_OPEN and MAX_AGE bound how many wait.
+   */
+  private readonly waiting = new Map<number, [LogSession, SessionEvidence]>();
+  private nextOut = 0;
+
+  private release(order: number, session: LogSession, evidence: SessionEvidence): void {
+    this.waiting.set(order, [session, evidence]);
+    for (let next = this.waiting.get(this.nextOut); next; next = this.waiting.get(this.nextOut)) {
+      this.waiting.delete(this.nextOut++);
+      this.sink(next[0], next[1]);
+    }
+  }
+
   private sessionFor(e: LogEvent): SessionBuilder {
     switch (e.kind) {
       case 'session-start':
@@ -204,6 +221,7 @@ export class SessionAssembler {
       }
     }
     if (this.open.length >= MAX_OPEN) this.close(this.open.shift()!);
+    while (this.open.length > 0 && this.open[0]!.order < this.started - MAX_AGE) this.close(this.open.shift()!);
     const s = new SessionBuilder(this.started++);
     if (id !== null) s.setId(id);
     this.open.push(s);
@@ -212,7 +230,7 @@ export class SessionAssembler {
   }
 
   private close(s: SessionBuilder): void {
-    this.sink(this.build(s), new LazyEvidence(s, this.lineRef));
+    this.release(s.order, this.build(s), new LazyEvidence(s, this.lineRef));
   }
 
   private build(s: SessionBuilder): LogSession {

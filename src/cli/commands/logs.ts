@@ -2,8 +2,8 @@ import { homedir } from 'node:os';
 import { Option } from '@commander-js/extra-typings';
 import { InputError } from '../../diagnostics.js';
 import { clientLogFolders, existingClientLogFolders } from '../../logs/locations.js';
-import { readLogs } from '../../logs/read.js';
-import { logReportToJson, logReportToText } from '../../logs/render.js';
+import { planLogs, readPlanned } from '../../logs/read.js';
+import { JsonLogWriter, TextLogWriter } from '../../logs/render.js';
 import type { RegisterCommand } from './index.js';
 
 export const registerLogs: RegisterCommand = (program, io, state) => {
@@ -19,12 +19,21 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
       if (inputs.length === 0) {
         throw new InputError('wspl logs: give a log file or folder, or --local for this machine\'s client logs');
       }
-      const report = await readLogs(inputs);
-      io.out(
-        opts.format === 'json'
-          ? JSON.stringify(logReportToJson(report), null, 2) + '\n'
-          : logReportToText(report, { color: io.isTty }),
-      );
+      // Every path is checked first, so bad input fails before any output; then sessions print as they are read,
+      // and memory does not grow with the log (only diagnoses wait for the end).
+      const plan = await planLogs(inputs);
+      const manyFiles = plan.reduce((n, input) => n + input.files.length, 0) > 1;
+      const out = (text: string) => io.out(text);
+      const writer =
+        opts.format === 'json' ? new JsonLogWriter(out, manyFiles) : new TextLogWriter(out, manyFiles, { color: io.isTty });
+      const report = await readPlanned(plan, {
+        keepSessions: false,
+        onSession: (session, diagnoses) => {
+          writer.session(session);
+          writer.diagnoses(diagnoses);
+        },
+      });
+      writer.end(report.files);
       // Diagnoses describe what happened on a client; the command itself succeeded (only `check` exits 1).
       state.exitCode = 0;
     });
