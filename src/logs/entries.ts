@@ -4,6 +4,29 @@
 // uninteresting line costs a few byte reads and no string; only lines with a known message are decoded.
 import { ByteMemo, latin1, RepeatDecoder, startsWithAt, utf8 } from './bytes.js';
 import { EndpointInterner } from './endpoint.js';
+import {
+  ATTEMPT,
+  CODE_LABEL,
+  COLON_SPACE,
+  CONNECTING_USING,
+  DCV,
+  ERROR_WHILE_CALLING,
+  HOSTNAME,
+  INITIALIZING,
+  NONE_REACHABLE,
+  PERFORM_ACTION,
+  PERFORM_REQUEST,
+  PROBED_HEADER,
+  REACHABLE,
+  SESSION_ID_BYTES,
+  SESSION_ID_LABEL,
+  STARTING_SESSION,
+  SUPPORTED,
+  VERSION_LABEL,
+  firstToken,
+  quoteEnd,
+  valueAfter,
+} from './messages.js';
 import type { LogEvent } from './events.js';
 import type { LineHandler } from './lines.js';
 
@@ -19,32 +42,6 @@ export interface EntryStats {
 
 export function emptyEntryStats(): EntryStats {
   return { entries: 0, continuation: 0, unknown: 0, blank: 0, garbage: 0, firstGarbageLine: null, unparsed: 0 };
-}
-
-const bytes = (s: string): Uint8Array => Buffer.from(s, 'latin1');
-const STARTING_SESSION = bytes('Starting ');
-const SESSION_ID_LABEL = 'SessionId: ';
-const SUPPORTED = bytes('Supported endpoint: ');
-const INITIALIZING = bytes('Initializing session: ');
-const PERFORM_REQUEST = bytes('PerformResourceActionRequest ');
-const PROBED_HEADER = bytes('Reachable endpoints after probing:');
-const REACHABLE = bytes('Reachable endpoint: ');
-const HOSTNAME = bytes('hostname: ');
-const NONE_REACHABLE = bytes('No endpoints are reachable');
-const ATTEMPT = bytes('Attempting to establish connection to ');
-const CONNECTING_USING = bytes('Connecting WorkSpace using ');
-const ERROR_WHILE_CALLING = bytes('Error while calling PerformResourceAction');
-const VERSION_LABEL = bytes('{ Version: "');
-const DCV = bytes('DCV ');
-const SESSION_ID_BYTES = bytes('session ID: ');
-const PERFORM_ACTION = bytes('PerformResourceAction');
-const CODE_LABEL = bytes('Code: ');
-const COLON_SPACE = bytes(': ');
-
-/** The offset of the next double quote in `buf[from, end)`, or -1. */
-function quoteEnd(buf: Buffer, from: number, end: number): number {
-  const q = buf.indexOf(34, from);
-  return q === -1 || q >= end ? -1 : q;
 }
 
 const isDigit = (b: number | undefined): boolean => b !== undefined && b >= 48 && b <= 57;
@@ -304,11 +301,11 @@ export class EntryParser implements LineHandler {
   private brokerRequest(buf: Buffer, start: number, at: number, end: number, lineNo: number): void {
     // PerformResourceActionRequest Type: CONNECT, Protocol: PCOIP, Session-Id: <id>, Amzn-id: <id>
     const text = utf8(buf, at, end);
-    const type = sessionIdAfter(text, 'Type: ');
+    const type = valueAfter(text, 'Type: ');
     if (!type) return this.unparsed();
-    const protocol = sessionIdAfter(text, 'Protocol: ');
+    const protocol = valueAfter(text, 'Protocol: ');
     this.header(buf, start);
-    const id = sessionIdAfter(text, 'Session-Id: ');
+    const id = valueAfter(text, 'Session-Id: ');
     this.sink.event({ kind: 'broker-request', id, type: type.toUpperCase(), protocol: protocol?.toUpperCase() ?? null, line: lineNo, time: this.entryTime, version: this.entryVersion });
   }
 
@@ -332,7 +329,6 @@ export class EntryParser implements LineHandler {
     this.header(buf, start);
     this.sink.event({ kind: 'broker-error', code, line: lineNo, time: this.entryTime, version: this.entryVersion });
   }
-
 
   /** Decodes the timestamp and version of the current entry (only for lines that produce an event). */
   private header(buf: Buffer, start: number): void {
@@ -385,23 +381,4 @@ export class EntryParser implements LineHandler {
   private unparsed(): void {
     this.stats.unparsed++;
   }
-}
-
-/** The text up to the first comma, semicolon, quote or space. */
-function firstToken(text: string): string {
-  let end = 0;
-  while (end < text.length) {
-    const c = text.charCodeAt(end);
-    if (c === 44 || c === 59 || c === 34 || c === 32 || c === 41) break;
-    end++;
-  }
-  return text.slice(0, end);
-}
-
-/** The value after the last `label` in the text, or null. */
-function sessionIdAfter(text: string, label: string): string | null {
-  const at = text.lastIndexOf(label);
-  if (at === -1) return null;
-  const value = firstToken(text.slice(at + label.length));
-  return value || null;
 }

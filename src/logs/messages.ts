@@ -1,0 +1,47 @@
+// The message texts the parser looks for, byte for byte. Every one is copied from the seed's real client logs
+// (test/logs/seed-4-2…, seed-4-3…, seed-4-4…); none is guessed.
+
+const bytes = (s: string): Uint8Array => Buffer.from(s, 'latin1');
+export const STARTING_SESSION = bytes('Starting ');
+export const SESSION_ID_LABEL = 'SessionId: ';
+export const SUPPORTED = bytes('Supported endpoint: ');
+export const INITIALIZING = bytes('Initializing session: ');
+export const PERFORM_REQUEST = bytes('PerformResourceActionRequest ');
+export const PROBED_HEADER = bytes('Reachable endpoints after probing:');
+export const REACHABLE = bytes('Reachable endpoint: ');
+export const HOSTNAME = bytes('hostname: ');
+export const NONE_REACHABLE = bytes('No endpoints are reachable');
+export const ATTEMPT = bytes('Attempting to establish connection to ');
+export const CONNECTING_USING = bytes('Connecting WorkSpace using ');
+export const ERROR_WHILE_CALLING = bytes('Error while calling PerformResourceAction');
+export const VERSION_LABEL = bytes('{ Version: "');
+export const DCV = bytes('DCV ');
+export const SESSION_ID_BYTES = bytes('session ID: ');
+export const PERFORM_ACTION = bytes('PerformResourceAction');
+export const CODE_LABEL = bytes('Code: ');
+export const COLON_SPACE = bytes(': ');
+
+/** The offset of the next double quote in `buf[from, end)`, or -1. */
+export function quoteEnd(buf: Buffer, from: number, end: number): number {
+  const q = buf.indexOf(34, from);
+  return q === -1 || q >= end ? -1 : q;
+}
+
+/** The text up to the first comma, semicolon, quote, space or closing parenthesis. */
+export function firstToken(text: string): string {
+  let end = 0;
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (c === 44 || c === 59 || c === 34 || c === 32 || c === 41) break;
+    end++;
+  }
+  return text.slice(0, end);
+}
+
+/** The value after the last `label` in the text, or null. */
+export function valueAfter(text: string, label: string): string | null {
+  const at = text.lastIndexOf(label);
+  if (at === -1) return null;
+  const value = firstToken(text.slice(at + label.length));
+  return value || null;
+}
