@@ -27,13 +27,23 @@ export function startsWithAt(buf: Buffer, at: number, end: number, prefix: Uint8
   return true;
 }
 
+/** One DataView for the buffer being read, shared by every memo (a view per memo would keep old chunks alive). */
+let viewedBuffer: Buffer | null = null;
+let bufferView: DataView = new DataView(new ArrayBuffer(0));
+
+function viewOf(buf: Buffer): DataView {
+  if (buf !== viewedBuffer) {
+    viewedBuffer = buf;
+    bufferView = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  }
+  return bufferView;
+}
+
 /** Remembers one short byte string to tell whether the next one is the same. */
 export class ByteMemo {
   private bytes = new Uint8Array(64);
   private memoView: DataView = new DataView(this.bytes.buffer);
   private length = -1;
-  private viewOf: Buffer | null = null;
-  private view: DataView = new DataView(new ArrayBuffer(0));
 
   get size(): number {
     return this.length;
@@ -49,11 +59,7 @@ export class ByteMemo {
     const bytes = this.bytes;
     // The pivot's bytes one by one (they differ first), the rest four at a time through DataViews.
     for (let i = pivot - 1; i >= 0 && i >= pivot - 4; i--) if (buf[start + i] !== bytes[i]) return false;
-    if (buf !== this.viewOf) {
-      this.viewOf = buf;
-      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    }
-    const a = this.view;
+    const a = viewOf(buf);
     const b = this.memoView;
     let i = 0;
     for (; i + 4 <= n; i += 4) if (a.getUint32(start + i) !== b.getUint32(i)) return false;

@@ -4,7 +4,7 @@
 // (seen in all three seed fixtures: "Supported endpoint", "Reachable endpoint", the "after probing" list, the
 // "Starting WSP session … endpoints:" block and "Attempting to establish connection").
 import type { OfferedEndpoint, Path, Transport } from '../workspaces/types.js';
-import { RepeatDecoder, startsWithAt, utf8 } from './bytes.js';
+import { ByteMemo, RepeatDecoder, startsWithAt, utf8 } from './bytes.js';
 
 /** Reads the first endpoint description at or after `from`; null when a field is missing (a cut line). */
 export function parseEndpoint(text: string, from = 0): OfferedEndpoint | null {
@@ -130,12 +130,28 @@ export class EndpointInterner {
   private readonly recent: OfferedEndpoint[] = [];
   private hostOk = false;
 
+  /** The last few descriptions seen, byte for byte: most lines repeat one of them exactly. */
+  private readonly described: { bytes: ByteMemo; endpoint: OfferedEndpoint }[] = [];
+
   /** The endpoint described by `buf[from, to)`, or null when the text is not a complete description. */
   get(buf: Buffer, from: number, to: number): OfferedEndpoint | null {
+    const n = to - from;
+    for (const d of this.described) if (d.bytes.size === n && d.bytes.same(buf, from, to)) return d.endpoint;
     const fast = this.exactLayout(buf, from, to);
-    if (fast !== undefined) return fast;
-    const parsed = parseEndpoint(utf8(buf, from, to));
-    return parsed ? this.intern(parsed.hostname, parsed.transport, parsed.port) : null;
+    let endpoint: OfferedEndpoint | null;
+    if (fast !== undefined) {
+      endpoint = fast;
+    } else {
+      const parsed = parseEndpoint(utf8(buf, from, to));
+      endpoint = parsed ? this.intern(parsed.hostname, parsed.transport, parsed.port) : null;
+    }
+    if (endpoint) {
+      const bytes = new ByteMemo();
+      bytes.remember(buf, from, to);
+      if (this.described.length >= 16) this.described.shift();
+      this.described.push({ bytes, endpoint });
+    }
+    return endpoint;
   }
 
   /** `hostname: H, transport: T, port: P…`; undefined when the bytes have another layout. */
