@@ -1,6 +1,7 @@
 // Builds sessions from events. Entries that name a session id go to that session; entries without one (the
 // "No endpoints are reachable" warning, "Connecting WorkSpace using QUIC", broker errors) belong to the session the
-// log was last talking about. Only a few sessions are open at a time, so memory does not grow with the log.
+// log was last talking about. Only a few sessions are open at a time, so memory does not grow with the log, and
+// sessions are handed on in the order they started.
 import { OUTCOMES, type Outcome } from '../workspaces/types.js';
 import type { OfferedEndpoint, Transport } from '../workspaces/types.js';
 import { pathOfEndpoints, sameEndpoint, regionOfHost, regionOfSessionId, sessionKey } from './endpoint.js';
@@ -65,7 +66,6 @@ export interface SessionEvidence {
 }
 
 export type SessionSink = (session: LogSession, evidence: SessionEvidence) => void;
-
 
 export class SessionAssembler {
   private readonly open: SessionBuilder[] = [];
