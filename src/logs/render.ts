@@ -173,11 +173,14 @@ export class TextLogWriter implements LogReportWriter {
 
   private summary(): string {
     const outcomes = [...this.outcomes].map(([o, n]) => `${n} ${o}`).join(', ');
-    const count = (sev: string) => this.found.filter((d) => d.severity === sev).length;
+    const count = (sev: string, word: string) => {
+      const n = this.found.filter((d) => d.severity === sev).length;
+      return `${n} ${word}${n === 1 ? '' : 's'}`;
+    };
     const n = this.sessions;
     return (
       `${n} session${n === 1 ? '' : 's'}${outcomes ? ` (${outcomes})` : ''}; ` +
-      `${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`
+      `${count('error', 'error')}, ${count('warning', 'warning')}, ${count('info', 'note')}`
     );
   }
 }
