@@ -24,8 +24,12 @@ import {
   SUPPORTED,
   VERSION_LABEL,
   firstToken,
+  PROTOCOL_LABEL,
+  SESSION_ID_DASHED,
+  TYPE_LABEL,
+  valueEnd,
+  valueStart,
   quoteEnd,
-  valueAfter,
 } from './messages.js';
 import type { LogEvent } from './events.js';
 import type { LineHandler } from './lines.js';
@@ -76,6 +80,8 @@ export class EntryParser implements LineHandler {
   private headerDecoded = false;
   private readonly versions = new RepeatDecoder();
   private readonly ids = new RepeatDecoder();
+  private readonly types = new RepeatDecoder();
+  private readonly protocols = new RepeatDecoder();
 
   /** `sink.event` is called directly (not through a closure): it runs for most lines of a log. */
   constructor(private readonly sink: { event(e: LogEvent): void }) {}
@@ -221,8 +227,10 @@ export class EntryParser implements LineHandler {
         return;
       case 73 /* I */:
         if (startsWithAt(buf, at, end, INITIALIZING)) {
-          const id = firstToken(utf8(buf, at + INITIALIZING.length, end));
-          if (!id) return this.unparsed();
+          const from = at + INITIALIZING.length;
+          const to = valueEnd(buf, from, end);
+          if (to === from) return this.unparsed();
+          const id = this.ids.decode(buf, from, to);
           this.header(buf, start);
           this.sink.event({ kind: 'session-init', id, line: lineNo, time: this.entryTime, version: this.entryVersion });
         }
@@ -257,11 +265,12 @@ export class EntryParser implements LineHandler {
 
   private sessionStart(buf: Buffer, start: number, at: number, end: number, lineNo: number): void {
     // Starting WSP session using SessionId: <id>, endpoints:
-    const text = utf8(buf, at, end);
-    const idAt = text.indexOf(SESSION_ID_LABEL);
-    const id = idAt === -1 ? '' : firstToken(text.slice(idAt + SESSION_ID_LABEL.length));
-    if (!id) return this.unparsed();
-    const protocol = firstToken(text.slice(STARTING_SESSION.length)).toUpperCase();
+    const idFrom = valueStart(buf, SESSION_ID_LABEL, at, end);
+    const idTo = idFrom === -1 ? -1 : valueEnd(buf, idFrom, end);
+    if (idTo <= idFrom) return this.unparsed();
+    const id = this.ids.decode(buf, idFrom, idTo);
+    const protocolFrom = at + STARTING_SESSION.length;
+    const protocol = this.protocols.decode(buf, protocolFrom, valueEnd(buf, protocolFrom, end)).toUpperCase();
     this.header(buf, start);
     this.sink.event({ kind: 'session-start', id, protocol, line: lineNo, time: this.entryTime, version: this.entryVersion });
     this.context = Context.StartBlock;
@@ -300,13 +309,28 @@ export class EntryParser implements LineHandler {
 
   private brokerRequest(buf: Buffer, start: number, at: number, end: number, lineNo: number): void {
     // PerformResourceActionRequest Type: CONNECT, Protocol: PCOIP, Session-Id: <id>, Amzn-id: <id>
-    const text = utf8(buf, at, end);
-    const type = valueAfter(text, 'Type: ');
+    const type = this.valueOf(buf, TYPE_LABEL, at, end, this.types);
     if (!type) return this.unparsed();
-    const protocol = valueAfter(text, 'Protocol: ');
+    const protocol = this.valueOf(buf, PROTOCOL_LABEL, at, end, this.protocols);
+    const id = this.valueOf(buf, SESSION_ID_DASHED, at, end, this.ids);
     this.header(buf, start);
-    const id = valueAfter(text, 'Session-Id: ');
-    this.sink.event({ kind: 'broker-request', id, type: type.toUpperCase(), protocol: protocol?.toUpperCase() ?? null, line: lineNo, time: this.entryTime, version: this.entryVersion });
+    this.sink.event({
+      kind: 'broker-request',
+      id,
+      type: type.toUpperCase(),
+      protocol: protocol?.toUpperCase() ?? null,
+      line: lineNo,
+      time: this.entryTime,
+      version: this.entryVersion,
+    });
+  }
+
+  /** The value after `label`, decoded through `decoder`; null when the label or the value is missing. */
+  private valueOf(buf: Buffer, label: Uint8Array, from: number, end: number, decoder: RepeatDecoder): string | null {
+    const valueFrom = valueStart(buf, label, from, end);
+    if (valueFrom === -1) return null;
+    const valueTo = valueEnd(buf, valueFrom, end);
+    return valueTo > valueFrom ? decoder.decode(buf, valueFrom, valueTo) : null;
   }
 
   private brokerError(buf: Buffer, start: number, at: number, end: number, lineNo: number): void {

@@ -3,7 +3,7 @@
 
 const bytes = (s: string): Uint8Array => Buffer.from(s, 'latin1');
 export const STARTING_SESSION = bytes('Starting ');
-export const SESSION_ID_LABEL = 'SessionId: ';
+export const SESSION_ID_LABEL = bytes('SessionId: ');
 export const SUPPORTED = bytes('Supported endpoint: ');
 export const INITIALIZING = bytes('Initializing session: ');
 export const PERFORM_REQUEST = bytes('PerformResourceActionRequest ');
@@ -21,6 +21,27 @@ export const PERFORM_ACTION = bytes('PerformResourceAction');
 export const CODE_LABEL = bytes('Code: ');
 export const COLON_SPACE = bytes(': ');
 
+export const TYPE_LABEL = bytes('Type: ');
+export const PROTOCOL_LABEL = bytes('Protocol: ');
+export const SESSION_ID_DASHED = bytes('Session-Id: ');
+
+/** Where the value after the first `label` in `buf[from, end)` starts, or -1. */
+export function valueStart(buf: Buffer, label: Uint8Array, from: number, end: number): number {
+  const at = buf.indexOf(label, from);
+  return at === -1 || at + label.length > end ? -1 : at + label.length;
+}
+
+/** Where a value that starts at `from` ends: at a comma, semicolon, quote, space, closing parenthesis or `end`. */
+export function valueEnd(buf: Buffer, from: number, end: number): number {
+  let i = from;
+  while (i < end) {
+    const b = buf[i];
+    if (b === 44 || b === 59 || b === 34 || b === 32 || b === 41) break;
+    i++;
+  }
+  return i;
+}
+
 /** The offset of the next double quote in `buf[from, end)`, or -1. */
 export function quoteEnd(buf: Buffer, from: number, end: number): number {
   const q = buf.indexOf(34, from);
@@ -36,12 +57,4 @@ export function firstToken(text: string): string {
     end++;
   }
   return text.slice(0, end);
-}
-
-/** The value after the last `label` in the text, or null. */
-export function valueAfter(text: string, label: string): string | null {
-  const at = text.lastIndexOf(label);
-  if (at === -1) return null;
-  const value = firstToken(text.slice(at + label.length));
-  return value || null;
 }

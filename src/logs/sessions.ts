@@ -157,6 +157,11 @@ export class SessionAssembler {
   private nextOut = 0;
 
   private release(order: number, session: LogSession, evidence: SessionEvidence): void {
+    if (order === this.nextOut && this.waiting.size === 0) {
+      this.nextOut++;
+      this.sink(session, evidence);
+      return;
+    }
     this.waiting.set(order, [session, evidence]);
     for (let next = this.waiting.get(this.nextOut); next; next = this.waiting.get(this.nextOut)) {
       this.waiting.delete(this.nextOut++);
