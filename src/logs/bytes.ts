@@ -1,7 +1,6 @@
 // Small byte helpers for the hot path of the reader.
 
 interface DirectSlices {
-  latin1Slice(start: number, end: number): string;
   utf8Slice(start: number, end: number): string;
 }
 
@@ -14,10 +13,6 @@ const direct = typeof (Buffer.prototype as unknown as Partial<DirectSlices>).utf
 
 export function utf8(buf: Buffer, start: number, end: number): string {
   return direct ? (buf as unknown as DirectSlices).utf8Slice(start, end) : buf.toString('utf8', start, end);
-}
-
-export function latin1(buf: Buffer, start: number, end: number): string {
-  return direct ? (buf as unknown as DirectSlices).latin1Slice(start, end) : buf.toString('latin1', start, end);
 }
 
 export function startsWithAt(buf: Buffer, at: number, end: number, prefix: Uint8Array): boolean {

@@ -2,7 +2,7 @@
 //   2025-08-28T04:29:38.638Z { Version: "5.29.1.5595" }: [INF] Supported endpoint: "hostname: …", session ID: …
 // Lines are tested with byte comparisons at fixed offsets and a first-byte dispatch on the message, so the common
 // uninteresting line costs a few byte reads and no string; only lines with a known message are decoded.
-import { ByteMemo, latin1, RepeatDecoder, startsWithAt, utf8 } from './bytes.js';
+import { ByteMemo, RepeatDecoder, startsWithAt } from './bytes.js';
 import { EndpointInterner } from './endpoint.js';
 import {
   ATTEMPT,
@@ -23,7 +23,6 @@ import {
   STARTING_SESSION,
   SUPPORTED,
   VERSION_LABEL,
-  firstToken,
   PROTOCOL_LABEL,
   SESSION_ID_DASHED,
   TYPE_LABEL,
@@ -81,6 +80,9 @@ export class EntryParser implements LineHandler {
   private readonly versions = new RepeatDecoder();
   private readonly ids = new RepeatDecoder();
   private readonly types = new RepeatDecoder();
+  private readonly times = new RepeatDecoder();
+  /** Short words: a transport, a broker error code. */
+  private readonly words = new RepeatDecoder();
   private readonly protocols = new RepeatDecoder();
 
   /** `sink.event` is called directly (not through a closure): it runs for most lines of a log. */
@@ -246,7 +248,8 @@ export class EntryParser implements LineHandler {
         return;
       case 67 /* C */:
         if (startsWithAt(buf, at, end, CONNECTING_USING)) {
-          const transport = firstToken(latin1(buf, at + CONNECTING_USING.length, end)).toUpperCase();
+          const from = at + CONNECTING_USING.length;
+          const transport = this.words.decode(buf, from, valueEnd(buf, from, end)).toUpperCase();
           if (transport !== 'QUIC' && transport !== 'TCP') return this.unparsed();
           this.header(buf, start);
           this.sink.event({ kind: 'connecting-using', transport, line: lineNo, time: this.entryTime, version: this.entryVersion });
@@ -348,7 +351,7 @@ export class EntryParser implements LineHandler {
       if (label === -1 || label >= end) return;
       codeAt = label + CODE_LABEL.length;
     }
-    const code = codeAt === -1 ? '' : firstToken(utf8(buf, codeAt, Math.min(end, codeAt + 128)));
+    const code = codeAt === -1 ? '' : this.words.decode(buf, codeAt, valueEnd(buf, codeAt, end));
     if (!code) return this.unparsed();
     this.header(buf, start);
     this.sink.event({ kind: 'broker-error', code, line: lineNo, time: this.entryTime, version: this.entryVersion });
@@ -358,7 +361,7 @@ export class EntryParser implements LineHandler {
   private header(buf: Buffer, start: number): void {
     if (this.headerDecoded) return;
     this.headerDecoded = true;
-    this.entryTime = utf8(buf, start, this.timeEnd);
+    this.entryTime = this.times.decode(buf, start, this.timeEnd);
     const v = this.timeEnd + 1;
     if (!startsWithAt(buf, v, this.levelStart, VERSION_LABEL)) {
       this.entryVersion = null;

@@ -47,14 +47,3 @@ export function quoteEnd(buf: Buffer, from: number, end: number): number {
   const q = buf.indexOf(34, from);
   return q === -1 || q >= end ? -1 : q;
 }
-
-/** The text up to the first comma, semicolon, quote, space or closing parenthesis. */
-export function firstToken(text: string): string {
-  let end = 0;
-  while (end < text.length) {
-    const c = text.charCodeAt(end);
-    if (c === 44 || c === 59 || c === 34 || c === 32 || c === 41) break;
-    end++;
-  }
-  return text.slice(0, end);
-}
