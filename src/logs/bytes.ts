@@ -6,8 +6,8 @@ interface DirectSlices {
 
 /**
  * `buf.toString('utf8', start, end)` without its argument checks and encoding lookup, which cost more than the
- * decoding itself for the short fields of a log line. Buffer has had these methods since Node 0.x; fall back to
- * toString if a runtime lacks them.
+ * decoding itself for the short fields of a log line. `utf8Slice` is an undocumented method of Node's Buffer;
+ * toString is used if a runtime lacks it.
  */
 const direct = typeof (Buffer.prototype as unknown as Partial<DirectSlices>).utf8Slice === 'function';
 
