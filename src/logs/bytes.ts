@@ -95,6 +95,16 @@ export class RepeatDecoder {
     return this.text;
   }
 
+  /** Whether `buf[start, end)` holds the last decoded value, without remembering anything. */
+  isLast(buf: Buffer, start: number, end: number): boolean {
+    return this.memo.same(buf, start, end);
+  }
+
+  /** The last decoded value. */
+  get last(): string {
+    return this.text;
+  }
+
   /** Length of the last decoded value (-1 before the first). */
   get lastLength(): number {
     return this.memo.size;

@@ -378,12 +378,17 @@ export class EntryParser implements LineHandler {
     // Most often the same id as on the previous line: try its length first, which skips the scan for the space.
     const n = this.ids.lastLength;
     const guess = end - n;
-    if (n > 0 && guess - SESSION_ID_BYTES.length >= from && buf[guess - 1] === 32) {
-      const id = this.ids.decode(buf, guess, end);
-      if (!this.ids.fresh && startsWithAt(buf, guess - SESSION_ID_BYTES.length, guess, SESSION_ID_BYTES)) return id;
+    if (
+      n > 0 &&
+      guess - SESSION_ID_BYTES.length >= from &&
+      buf[guess - 1] === 32 &&
+      this.ids.isLast(buf, guess, end) &&
+      startsWithAt(buf, guess - SESSION_ID_BYTES.length, guess, SESSION_ID_BYTES)
+    ) {
+      return this.ids.last;
     }
     let idStart = end;
-    while (idStart > from && buf[idStart - 1] !== 32) idStart--;
+    for (let b = buf[idStart - 1]; idStart > from && b !== 32 && b !== 44 && b !== 34; b = buf[--idStart - 1]);
     const labelStart = idStart - SESSION_ID_BYTES.length;
     if (idStart === end || labelStart < from || !startsWithAt(buf, labelStart, idStart, SESSION_ID_BYTES)) {
       return this.sessionIdIn(buf, from, end);

@@ -181,3 +181,24 @@ describe('damaged and unusual input', () => {
     );
   });
 });
+
+describe('entry headers', () => {
+  it('reads each line\'s own time and version, however headers repeat (the repeated-header shortcut)', () => {
+    const time = fc.constantFrom('2025-08-28T05:05:17.238Z', '2025-08-28T05:05:17.239Z', '2025-08-28T05:05:17.2Z', 'not-a-time-at-all-here!!');
+    const version = fc.constantFrom('5.29.1.5595', '5.29.1.5596', '', '5.3');
+    const level = fc.constantFrom('WRN', 'INF', 'ERRR');
+    const entry = fc.tuple(time, version, level);
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 20 }), (entries) => {
+        const text = entries.map(([t, v, l]) => `${t} { Version: "${v}" }: [${l}] No endpoints are reachable.\n`).join('');
+        const got: [string, string | null][] = [];
+        scanChunks([Buffer.from(text)], 'x', {
+          onEvent: (e) => got.push([e.time, e.version]),
+        });
+        const valid = entries.filter(([t]) => !t.startsWith('not'));
+        expect(got).toEqual(valid.map(([t, v]) => [t, v]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
