@@ -1,4 +1,5 @@
-// The facts one log entry can state about a session. Each kind names the fixture it comes from; nothing here is
+// The facts one log entry can state about a session. At run time every event object carries all the fields of
+// UniformEvent (below); those its kind does not use are null. Each kind names the fixture it comes from; nothing here is
 // invented: the exact message text of every kind was seen in /work/shared/fixtures/client-logs (seed 4-2, 4-3, 4-4).
 import type { OfferedEndpoint, Transport } from '../workspaces/types.js';
 
@@ -43,3 +44,17 @@ export type LogEvent = EventBase &
   );
 
 export type LogEventKind = LogEvent['kind'];
+
+/** The one shape every event object has at run time: the fields a kind does not use are null. */
+export interface UniformEvent {
+  kind: LogEventKind;
+  line: number;
+  time: string;
+  version: string | null;
+  id: string | null;
+  endpoint: OfferedEndpoint | null;
+  protocol: string | null;
+  type: string | null;
+  code: string | null;
+  transport: string | null;
+}
