@@ -1,6 +1,6 @@
-// The facts one log entry can state about a session. At run time every event object carries all the fields of
-// UniformEvent (below); those its kind does not use are null. Each kind names the fixture it comes from; nothing here is
+// The facts one log entry can state about a session. Each kind names the fixture it comes from; nothing here is
 // invented: the exact message text of every kind was seen in /work/shared/fixtures/client-logs (seed 4-2, 4-3, 4-4).
+// At run time every event object carries all the fields of UniformEvent (below); those its kind does not use are null.
 import type { OfferedEndpoint, Transport } from '../workspaces/types.js';
 
 interface EventBase {
