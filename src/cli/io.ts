@@ -6,7 +6,17 @@ export interface Io {
   isTty: boolean;
 }
 
+let pipeGuard = false;
+
 export function processIo(): Io {
+  // `wspl … | head` closes the pipe early: that is the reader's choice, not an error worth a stack trace.
+  if (!pipeGuard) {
+    pipeGuard = true;
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
   return {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),

@@ -1,6 +1,7 @@
 // The two outputs of `wspl logs`: JSON for scripts (contract.md, "Client logs") and text for an engineer. Both are
 // writers fed one session at a time, so the command can print a large log while it reads it; only diagnoses wait
 // for the end. `logReportToJson` and `logReportToText` render a whole report through the same writers.
+import { renderComparisons, type Comparison } from './compare.js';
 import pc from 'picocolors';
 import type { OfferedEndpoint } from '../workspaces/types.js';
 import type { LineRef, LogDiagnosis, LogFileReport, LogReport, LogSession } from './types.js';
@@ -9,7 +10,8 @@ export interface LogReportWriter {
   session(s: LogSession): void;
   diagnoses(list: readonly LogDiagnosis[]): void;
   /** Writes what waited for the end: diagnoses, files, summary. */
-  end(files: readonly LogFileReport[]): void;
+  /** Ends the report; `comparisons` come from `--topology` (reality against the prediction). */
+  end(files: readonly LogFileReport[], comparisons?: readonly Comparison[]): void;
 }
 
 /**
@@ -94,7 +96,7 @@ export class JsonLogWriter implements LogReportWriter {
     for (const d of list) this.found.push(d);
   }
 
-  end(files: readonly LogFileReport[]): void {
+  end(files: readonly LogFileReport[], comparisons?: readonly Comparison[]): void {
     const out = this.output;
     out.write(this.sessions === 0 ? '{\n  "sessions": [],\n  "diagnoses": [' : '\n  ],\n  "diagnoses": [');
     // One diagnosis at a time: a large log has many, and one string of them all would need memory of its own.
@@ -104,7 +106,7 @@ export class JsonLogWriter implements LogReportWriter {
       out.write((first ? '\n' : ',\n') + text.slice(DIAGNOSES_HEAD.length, text.length - DIAGNOSES_TAIL.length));
       first = false;
     }
-    const rest = JSON.stringify({ files }, null, 2);
+    const rest = JSON.stringify(comparisons ? { comparisons, files } : { files }, null, 2);
     out.write((first ? '],\n' : '\n  ],\n') + rest.slice(2) + '\n');
     out.flush();
   }
@@ -147,9 +149,13 @@ export class TextLogWriter implements LogReportWriter {
     for (const d of list) this.found.push(d);
   }
 
-  end(files: readonly LogFileReport[]): void {
+  end(files: readonly LogFileReport[], comparisons?: readonly Comparison[]): void {
     const c = this.c;
     const write = (text: string) => this.output.write(text + '\n');
+    if (comparisons) {
+      write(c.bold('Against the prediction'));
+      write(comparisons.length > 0 ? renderComparisons(comparisons) : 'No session to compare.\n');
+    }
     if (this.sessions === 0) {
       write('No connection attempt found: the logs hold client entries but no session (no endpoints offered, no');
       write('broker connect request). Connect once with the client, then read the newest log file.\n');

@@ -4,6 +4,12 @@ import { InputError } from '../../diagnostics.js';
 import { clientLogFolders, existingClientLogFolders } from '../../logs/locations.js';
 import { planLogs, readPlanned } from '../../logs/read.js';
 import { JsonLogWriter, TextLogWriter } from '../../logs/render.js';
+import { compareSession, type Comparison } from '../../logs/compare.js';
+import type { LogSession } from '../../logs/types.js';
+import { loadSource } from '../../sources/index.js';
+import { traceConnection } from '../../workspaces/trace.js';
+import type { Trace } from '../../workspaces/types.js';
+import { buildWorld } from '../../workspaces/world.js';
 import type { RegisterCommand } from './index.js';
 
 export const registerLogs: RegisterCommand = (program, io, state) => {
@@ -12,8 +18,13 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
     .description('read real WorkSpaces client logs: sessions, outcomes, diagnoses')
     .argument('[paths...]', 'log files, or the client\'s logs folder (its files are read in time order)')
     .option('--local', "read this machine's client log folder (Windows, macOS or Linux location)")
+    .option('--topology <source>', 'compare each session with the prediction for --client on this setup')
+    .option('--client <name>', 'with --topology: the client that wrote the logs')
+    .option('--workspace <name>', 'with --topology: the WorkSpace, when the setup has several of the session\'s protocol')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const))
     .action(async (paths, opts) => {
+      const predictor = opts.topology ? prepareComparison(opts.topology, opts.client, opts.workspace) : undefined;
+      const comparisons: Comparison[] = [];
       const inputs = [...paths];
       if (opts.local) inputs.push(...localFolders());
       if (inputs.length === 0) {
@@ -31,13 +42,47 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
         onSession: (session, diagnoses) => {
           writer.session(session);
           writer.diagnoses(diagnoses);
+          const trace = predictor?.(session);
+          if (trace) comparisons.push(compareSession(session, trace));
         },
       });
-      writer.end(report.files);
+      writer.end(report.files, predictor ? comparisons : undefined);
       // Diagnoses describe what happened on a client; the command itself succeeded (only `check` exits 1).
       state.exitCode = 0;
     });
 };
+
+/**
+ * Loads the topology once and returns the prediction to hold each session against. The WorkSpace follows from the
+ * session's protocol; when the setup has several of that protocol, --workspace must say which (checked up front).
+ */
+function prepareComparison(source: string, client: string | undefined, workspace: string | undefined): (s: LogSession) => Trace | undefined {
+  if (!client) throw new InputError('--topology needs --client NAME: the client whose logs these are');
+  const model = loadSource(source);
+  if (!model.clients.some((c) => c.id === client)) {
+    throw new InputError(`--client: no client named "${client}" in ${source}; clients: ${model.clients.map((c) => c.id).join(', ') || '(none)'}`);
+  }
+  if (workspace && !model.workspaces.some((w) => w.id === workspace)) {
+    throw new InputError(`--workspace: no WorkSpace named "${workspace}" in ${source}; WorkSpaces: ${model.workspaces.map((w) => w.id).join(', ')}`);
+  }
+  const byProtocol = (p: 'dcv' | 'pcoip') => model.workspaces.filter((w) => w.protocol === p);
+  for (const p of ['dcv', 'pcoip'] as const) {
+    const list = byProtocol(p);
+    if (!workspace && list.length > 1) {
+      throw new InputError(`${source} has several ${p === 'dcv' ? 'DCV' : 'PCoIP'} WorkSpaces (${list.map((w) => w.id).join(', ')}); name the one the user connected to with --workspace`);
+    }
+  }
+  const world = buildWorld(model);
+  const cache = new Map<string, Trace>();
+  return (session) => {
+    const protocol = session.protocol === 'PCOIP' ? 'pcoip' : 'dcv';
+    const ws = workspace ?? byProtocol(protocol)[0]?.id;
+    if (!ws) return undefined;
+    const hit = cache.get(ws) ?? traceConnection(model, client, ws, world);
+    cache.set(ws, hit);
+    return hit;
+  };
+}
 
 function localFolders(): string[] {
   const found = existingClientLogFolders(process.env, homedir());
