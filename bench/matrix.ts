@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { renderMatrixJson } from '../src/report/matrix.js';
 import { loadDesignText } from '../src/sources/design/load.js';
 import { requireModel } from '../src/sources/load.js';
-import { predictMatrix } from '../src/workspaces/matrix.js';
+import { predictMatrixEntries } from '../src/workspaces/matrix.js';
 import { generateEstate, sizeAt } from './estate.js';
 
 const scale = Number(process.argv[2] ?? '1');
@@ -14,7 +14,7 @@ const text = stringify(generateEstate(size));
 const t0 = performance.now();
 const model = requireModel(loadDesignText(text, 'estate.yaml'), 'estate.yaml');
 const t1 = performance.now();
-const traces = predictMatrix(model);
+const traces = predictMatrixEntries(model);
 const tp = performance.now();
 const json = renderMatrixJson(traces);
 const t2 = performance.now();

@@ -1,5 +1,5 @@
 // `wspl matrix`: every client × WorkSpace in one table, and its JSON form of the contract.
-import type { Trace } from '../workspaces/types.js';
+import type { MatrixEntry } from '../workspaces/matrix.js';
 
 export interface MatrixRow {
   client: string;
@@ -10,28 +10,27 @@ export interface MatrixRow {
   port: number | null;
 }
 
-export function matrixRows(traces: readonly Trace[]): MatrixRow[] {
-  return traces.map((t) => ({
-    client: t.client,
-    workspace: t.workspace,
-    outcome: t.outcome,
-    path: t.path,
-    transport: t.endpoint?.transport ?? null,
-    port: t.endpoint?.port ?? null,
-  }));
+function rowOf({ client, workspace, trace: t }: MatrixEntry): MatrixRow {
+  return { client, workspace, outcome: t.outcome, path: t.path, transport: t.endpoint?.transport ?? null, port: t.endpoint?.port ?? null };
+}
+
+export function matrixRows(entries: readonly MatrixEntry[]): MatrixRow[] {
+  return entries.map(rowOf);
 }
 
 /** One row per line: readable, greppable, and a fifth of the size of fully indented JSON on large estates. */
-export function renderMatrixJson(traces: readonly Trace[]): string {
-  const rows = matrixRows(traces).map((r) => '  ' + JSON.stringify(r));
-  return rows.length === 0 ? '{ "rows": [] }\n' : `{ "rows": [\n${rows.join(',\n')}\n] }\n`;
+export function renderMatrixJson(entries: readonly MatrixEntry[]): string {
+  if (entries.length === 0) return '{ "rows": [] }\n';
+  const parts: string[] = [];
+  for (const e of entries) parts.push('  ' + JSON.stringify(rowOf(e)));
+  return `{ "rows": [\n${parts.join(',\n')}\n] }\n`;
 }
 
-export function renderMatrixText(traces: readonly Trace[]): string {
+export function renderMatrixText(entries: readonly MatrixEntry[]): string {
   const header = ['CLIENT', 'WORKSPACE', 'OUTCOME', 'PATH', 'TRANSPORT', 'FIRST BLOCKER'];
-  const rows = traces.map((t) => [
-    t.client,
-    t.workspace,
+  const rows = entries.map(({ client, workspace, trace: t }) => [
+    client,
+    workspace,
     t.outcome,
     t.path ?? '-',
     t.endpoint ? `${t.endpoint.transport} ${t.endpoint.port}` : '-',

@@ -5,24 +5,38 @@ import { traceConnection } from './trace.js';
 import type { Trace } from './types.js';
 import { buildWorld } from './world.js';
 
-export function predictMatrix(model: Model): Trace[] {
+/** One cell of the matrix. `trace` may be shared with other WorkSpaces: its own `workspace` field names the first. */
+export interface MatrixEntry {
+  client: string;
+  workspace: string;
+  trace: Trace;
+}
+
+/** The cells without copying traces: a 100 × 5,000 estate is half a million cells over a few thousand traces. */
+export function predictMatrixEntries(model: Model): MatrixEntry[] {
   const world = buildWorld(model);
-  const out: Trace[] = [];
+  const out: MatrixEntry[] = [];
   for (const c of model.clients) {
     const byKey = new Map<string, Trace>();
     for (const w of model.workspaces) {
       const key = `${w.directory}|${w.protocol}|${w.globalAccelerator ?? ''}`;
-      const known = byKey.get(key);
-      if (known) {
-        // A warning about the WorkSpace itself (its Global Accelerator mode) names this WorkSpace, not the first one.
-        const warnings = known.warnings.map((x) => (x.resource === known.workspace ? { ...x, resource: w.id } : x));
-        out.push({ ...known, workspace: w.id, warnings });
-        continue;
+      let t = byKey.get(key);
+      if (!t) {
+        t = traceConnection(model, c.id, w.id, world);
+        byKey.set(key, t);
       }
-      const t = traceConnection(model, c.id, w.id, world);
-      byKey.set(key, t);
-      out.push(t);
+      out.push({ client: c.id, workspace: w.id, trace: t });
     }
   }
   return out;
+}
+
+/** Full traces, one per cell, each naming its own WorkSpace (arrays stay shared between WorkSpaces of one key). */
+export function predictMatrix(model: Model): Trace[] {
+  return predictMatrixEntries(model).map(({ workspace, trace }) => {
+    if (trace.workspace === workspace) return trace;
+    // A warning about the WorkSpace itself (its Global Accelerator mode) names this WorkSpace, not the first one.
+    const warnings = trace.warnings.map((x) => (x.resource === trace.workspace ? { ...x, resource: workspace } : x));
+    return { ...trace, workspace, warnings };
+  });
 }

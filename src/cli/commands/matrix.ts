@@ -1,7 +1,7 @@
 import { Option } from '@commander-js/extra-typings';
 import { renderMatrixJson, renderMatrixText } from '../../report/matrix.js';
 import { loadSource } from '../../sources/index.js';
-import { predictMatrix } from '../../workspaces/matrix.js';
+import { predictMatrixEntries } from '../../workspaces/matrix.js';
 import type { RegisterCommand } from './index.js';
 
 export const registerMatrix: RegisterCommand = (program, io) => {
@@ -11,7 +11,7 @@ export const registerMatrix: RegisterCommand = (program, io) => {
     .argument('<source>', 'design file (or another source)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const))
     .action((source, opts) => {
-      const traces = predictMatrix(loadSource(source));
+      const traces = predictMatrixEntries(loadSource(source));
       io.out(opts.format === 'json' ? renderMatrixJson(traces) : renderMatrixText(traces));
     });
 };
