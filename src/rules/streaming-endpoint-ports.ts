@@ -71,7 +71,11 @@ export default defineRule({
 function reportEngineBlockers(ctx: RuleContext<MessageId>, reportedGroups: Set<string>): void {
   const traces = ctx.engine.traces();
   if (!traces) return;
+  // WorkSpaces of one directory and protocol share one computed trace (same blocker list): look at it once.
+  const seen = new Set<object>();
   for (const trace of traces) {
+    if (seen.has(trace.blockers)) continue;
+    seen.add(trace.blockers);
     for (const b of trace.blockers) {
       if (b.ruleId !== 'streaming-endpoint-ports' || reportedGroups.has(b.resource)) continue;
       ctx.report({ resource: b.resource, messageId: 'blockedOnPath', data: { client: trace.client, detail: b.detail }, inferred: b.inferred });

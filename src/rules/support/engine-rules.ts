@@ -25,10 +25,21 @@ export function tracesByClient<M extends string>(
     for (const c of clients) ctx.unknown({ resource: c.id, missing: [ENGINE_MISSING] });
     return undefined;
   }
-  const byClient = new Map<string, Trace[]>(clients.map((c) => [c.id, []]));
-  for (const t of traces) byClient.get(t.client)?.push(t);
-  return byClient;
+  // Every reachability rule groups the same traces: group them once per check, then pick the clients asked for.
+  let all = groupedByClient.get(traces);
+  if (!all) {
+    all = new Map<string, Trace[]>();
+    for (const t of traces) {
+      const list = all.get(t.client);
+      if (list) list.push(t);
+      else all.set(t.client, [t]);
+    }
+    groupedByClient.set(traces, all);
+  }
+  return new Map(clients.map((c) => [c.id, all.get(c.id) ?? []]));
 }
+
+const groupedByClient = new WeakMap<readonly Trace[], Map<string, Trace[]>>();
 
 /** Reports each blocker carrying `ruleId` as `messageId` with data { client, workspace, detail }. */
 export function reportTaggedBlockers<M extends string>(
