@@ -77,7 +77,7 @@ export function generateEstate(size: EstateSize): any {
       vpc.resolverEndpoints = { inbound: { subnets: ['s7'], addresses: [`10.${b2}.${b3 + 1}.${192 + 10}`], securityGroups: ['resolver'] } };
     }
     vpcs[name] = vpc;
-    attachments[`att${i}`] = { vpc: name, subnets: ['s1'], routeTable: 'main' };
+    attachments[`att${i}`] = { vpc: name, subnets: ['s1', 's2'], routeTable: 'main' };
     tgwRoutes[cidr] = `att${i}`;
   }
   const onPremises: Record<string, unknown> = {};

@@ -200,6 +200,11 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
       }
       const att = tgw.attachments.find((a) => a.kind === 'vpc' && a.vpc === subnet.vpc);
       if (!att) return drop(ctx, { resource: tgw.id, kind: 'route', detail: `${subnet.vpc} has no attachment on ${tgw.id}`, location: tgw.prov });
+      // AWS TGW guide: resources in an Availability Zone where the attachment has no subnet cannot reach the TGW.
+      const azs = (att.kind === 'vpc' ? att.subnets : []).map((s) => net.subnets.get(s)?.az).filter((az): az is string => az !== undefined);
+      if (azs.length > 0 && !azs.includes(subnet.az)) {
+        return drop(ctx, { resource: att.id, kind: 'route', detail: `attachment ${att.id} has no subnet in ${subnet.az}, so traffic from ${subnet.id} cannot reach ${tgw.id} (attachment subnets: ${azs.join(', ')})`, location: att.prov });
+      }
       ctx.crossAcl(subnet.id, 'egress', dst);
       return viaTransitGateway(ctx, tgw, att, dst, leg);
     }

@@ -188,9 +188,7 @@ function connect(t: Trace, s: ReturnType<typeof streamAndProbe>, needsAll: boole
     if (before.length > 0) {
       t.warnings.push({ code: 'transport-uncertain', detail: `${before.map((p) => `${p.transport} ${p.port}`).join(', ')} come first but cannot be decided; the client may use one of them instead` });
     }
-    for (const p of failed) {
-      t.warnings.push({ code: p.transport === 'TCP' ? 'tcp-blocked' : p.port === 4195 ? 'port-4195-blocked' : 'udp-blocked', detail: `${p.transport} ${p.port} is blocked: ${p.blockers.map((b) => b.detail).join('; ')}` });
-    }
+    t.warnings.push(...partialBlockWarnings(t.probes));
     t.outcome = decide(t.steps, 'NO_REACHABLE_ENDPOINT');
     if (t.outcome === 'UNKNOWN') t.endpoint = null;
     return t;
@@ -204,6 +202,34 @@ function connect(t: Trace, s: ReturnType<typeof streamAndProbe>, needsAll: boole
   t.blockers = dedupe(blockers);
   t.outcome = probeStatus === 'unknown' && t.blockers.length === 0 ? 'UNKNOWN' : decide(t.steps, 'NO_REACHABLE_ENDPOINT');
   return t;
+}
+
+/**
+ * The session connects, but some probes fail: say what a user would notice. An address that fails on every
+ * transport is one warning (the client may pick it first); otherwise a whole transport or port that fails
+ * everywhere, with the settings that block it.
+ */
+function partialBlockWarnings(probes: readonly ProbeResult[]): TraceWarning[] {
+  const out: TraceWarning[] = [];
+  const addresses = [...new Set(probes.map((p) => p.address ?? ''))];
+  const deadAddresses = new Set(addresses.filter((a) => probes.filter((p) => (p.address ?? '') === a).every((p) => p.reachable === false)));
+  for (const a of deadAddresses) {
+    const failed = probes.filter((p) => (p.address ?? '') === a);
+    out.push({ code: 'endpoint-address-unreachable', detail: `${a} is unreachable on every transport, though other addresses of the name work: ${mergeByResource(failed).map((b) => `${b.resource}: ${b.detail}`).join('; ')}` });
+  }
+  const rest = probes.filter((p) => !deadAddresses.has(p.address ?? ''));
+  const groups: [string, (p: ProbeResult) => boolean][] = [
+    ['udp-blocked', (p) => p.transport !== 'TCP'],
+    ['tcp-blocked', (p) => p.transport === 'TCP'],
+    ['port-4195-blocked', (p) => p.port === 4195],
+    ['port-443-blocked', (p) => p.port === 443],
+  ];
+  for (const [code, member] of groups) {
+    const inGroup = rest.filter(member);
+    if (inGroup.length === 0 || !inGroup.every((p) => p.reachable === false) || inGroup.length === rest.length) continue;
+    out.push({ code, detail: `${inGroup.map((p) => `${p.transport} ${p.port}`).filter((x, i, all) => all.indexOf(x) === i).join(', ')} blocked: ${mergeByResource(inGroup).map((b) => `${b.resource}: ${b.detail}`).join('; ')}` });
+  }
+  return out;
 }
 
 /** One blocker per setting, naming every probe it stops: the user fixes a setting, not a probe. */

@@ -11,7 +11,9 @@ describe('endpoint security group', () => {
     expect(t.outcome).toBe('CONNECTED');
     expect(t.endpoint).toMatchObject({ transport: 'TCP', port: 4195, address: '10.0.21.217' });
     expect(t.probes.map((p) => p.reachable)).toEqual([false, false, true, true]);
-    expect(t.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['port-4195-blocked', 'udp-blocked']));
+    // UDP fails on both ports while TCP passes on both: a UDP problem, not a port problem.
+    expect(t.warnings.map((w) => w.code).filter((c) => c.endsWith('-blocked'))).toEqual(['udp-blocked']);
+    expect(t.warnings.find((w) => w.code === 'udp-blocked')?.detail).toMatch(/QUIC 4195, QUIC 443 blocked: vpc1\/endpoint-sg/);
   });
   it('without 4195: QUIC 443 is chosen', () => {
     const doc = seedDoc();
@@ -19,6 +21,7 @@ describe('endpoint security group', () => {
     const t = trace(doc, 'ec2-client', 'dcv-desktop');
     expect(t.outcome).toBe('CONNECTED');
     expect(t.endpoint).toMatchObject({ transport: 'QUIC', port: 443 });
+    expect(t.warnings.map((w) => w.code).filter((c) => c.endsWith('-blocked'))).toEqual(['port-4195-blocked']);
   });
   it('empty: no reachable endpoint, the endpoint security group is the blocker', () => {
     const doc = seedDoc();
@@ -220,5 +223,27 @@ describe('client versions on the private path', () => {
     const t = trace(doc, 'ec2-client', 'dcv-desktop');
     expect(t.outcome).toBe('REGISTRATION_FAILED');
     expect(t.blockers[0]).toMatchObject({ resource: 'vpc1/client', kind: 'security-group' });
+  });
+});
+
+describe('transit gateway attachments by Availability Zone', () => {
+  it('an endpoint ENI in an AZ without an attachment subnet cannot answer over the TGW: one address warning', () => {
+    const doc = docFile('./office-tgw.yaml');
+    doc.vpcs.vpc1.endpoints.streaming.addresses = ['10.0.21.217', '10.0.22.45'];
+    doc.transitGateways.tgw1.attachments['vpc1-att'].subnets = ['tgw-a'];
+    const t = trace(doc, 'office-pc', 'dcv-desktop');
+    expect(t.outcome).toBe('CONNECTED');
+    expect(t.probes.filter((p) => p.address === '10.0.22.45').every((p) => p.reachable === false)).toBe(true);
+    const w = t.warnings.find((x) => x.code === 'endpoint-address-unreachable');
+    expect(w?.detail).toMatch(/attachment tgw1\/vpc1-att has no subnet in ap-northeast-1c/);
+  });
+  it('a client subnet in an AZ without an attachment subnet cannot reach the TGW at all', () => {
+    const doc = docFile('./office-tgw.yaml');
+    doc.vpcs.vpc1.endpoints.streaming.subnets = ['endpoint-c'];
+    doc.vpcs.vpc1.endpoints.streaming.addresses = ['10.0.22.45'];
+    doc.transitGateways.tgw1.attachments['vpc1-att'].subnets = ['tgw-a'];
+    const t = trace(doc, 'office-pc', 'dcv-desktop');
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(t.blockers).toContainEqual(expect.objectContaining({ resource: 'tgw1/vpc1-att', kind: 'route', phase: 'return' }));
   });
 });
