@@ -247,3 +247,33 @@ describe('transit gateway attachments by Availability Zone', () => {
     expect(t.blockers).toContainEqual(expect.objectContaining({ resource: 'tgw1/vpc1-att', kind: 'route', phase: 'return' }));
   });
 });
+
+describe('an office over a VPN to a virtual private gateway', () => {
+  function vgwOffice() {
+    const doc = docFile('./office-tgw.yaml');
+    delete doc.transitGateways;
+    doc.vpcs.vpc1.vpnGateway = 'vgw1';
+    doc.vpcs.vpc1.routeTables.private = { '192.168.0.0/16': 'vgw1' };
+    doc.onPremises.office.connections = [{ dx: 'vpc1' }];
+    return doc;
+  }
+  it('connects through the VGW, DNS forwarded to the inbound endpoint', () => {
+    const t = trace(vgwOffice(), 'office-pc', 'dcv-desktop');
+    expect(t.outcome).toBe('CONNECTED');
+    expect(t.probes[0]!.hops.map((h) => h.action)).toContain('DX to virtual private gateway');
+  });
+  it('without the route back to the office, the replies have nowhere to go', () => {
+    const doc = vgwOffice();
+    doc.vpcs.vpc1.routeTables.private = {};
+    const t = trace(doc, 'office-pc', 'dcv-desktop');
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(t.blockers.some((b) => b.phase === 'return' && b.kind === 'route')).toBe(true);
+  });
+  it('an office with no internet breakout and no path to one fails registration, naming the site', () => {
+    const doc = vgwOffice();
+    delete doc.onPremises.office.internet;
+    const t = trace(doc, 'office-pc', 'dcv-desktop');
+    expect(t.outcome).toBe('REGISTRATION_FAILED');
+    expect(t.blockers[0]).toMatchObject({ resource: 'onprem/office', kind: 'route', inferred: true });
+  });
+});
