@@ -116,6 +116,8 @@ export interface Vpc {
   mainRouteTable?: string;
   /** Set when the VPC is shared to this account by another (RAM); holds the owner's account id. */
   sharedFrom?: string;
+  /** Route 53 Resolver forwarding rules associated with the VPC: they win over private zones for their domain. */
+  resolverRules?: ResolverRule[];
   prov: Provenance;
 }
 
@@ -174,11 +176,15 @@ export interface VpcEndpoint {
   prov: Provenance;
 }
 
-/** A Route 53 Resolver inbound endpoint: where on-premises resolvers forward queries into a VPC. */
+/**
+ * A Route 53 Resolver endpoint. Inbound: where other networks' resolvers forward queries into a VPC. Outbound: where
+ * a VPC's forwarding rules send queries out from.
+ */
 export interface ResolverEndpoint {
   id: string;
   name: string;
   vpc: string;
+  direction: 'inbound' | 'outbound';
   subnets: string[];
   addresses: EndpointAddress[];
   securityGroups: string[];
@@ -232,6 +238,15 @@ export interface DnsForwarder {
   domain: string;
   /** Target resolver addresses (normally Route 53 Resolver inbound endpoint IPs). */
   to: string[];
+}
+
+export interface ResolverRule {
+  domain: string;
+  /** Target resolver addresses (normally another VPC's inbound endpoint). */
+  to: string[];
+  /** The outbound resolver endpoint the queries leave from. */
+  via: string;
+  prov: Provenance;
 }
 
 export interface OnPremNetwork {

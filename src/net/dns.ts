@@ -2,7 +2,7 @@
 // some domains to Route 53 Resolver inbound endpoints, or public DNS. Private hosted zones answer only inside the
 // VPCs they are associated with; that is why a name that works in one VPC fails from home.
 import { contains, nthAddress } from './cidr.js';
-import { traceFlow } from './flow.js';
+import { traceFlow, type Origin } from './flow.js';
 import type { Network } from './network.js';
 import type { Blocker, Hop } from './trace-types.js';
 import type { Provenance } from '../model/types.js';
@@ -54,7 +54,10 @@ function fromPublic(world: DnsWorld, name: string, hops: Hop[], via: string): Dn
   return { status: 'nxdomain', addresses: [], hops, blockers: [], missing: [], detail: a.detail };
 }
 
-function resolveInVpc(net: Network, world: DnsWorld, vpcId: string, name: string, hops: Hop[]): DnsResult {
+/** Forwarding can chain (VPC → inbound endpoint → a VPC with rules of its own); stop loops here. */
+const MAX_FORWARDS = 3;
+
+function resolveInVpc(net: Network, world: DnsWorld, vpcId: string, name: string, hops: Hop[], depth = 0): DnsResult {
   const vpc = net.vpcs.get(vpcId);
   const resolverIp = vpc?.cidrs[0] ? nthAddress(net.range(vpc.cidrs[0]), 2) : 'base + 2';
   const node = `${vpcId} resolver ${resolverIp}`;
@@ -64,6 +67,17 @@ function resolveInVpc(net: Network, world: DnsWorld, vpcId: string, name: string
   }
   if (vpc && vpc.dnsSupport === undefined) {
     return { status: 'unknown', addresses: [], hops, blockers: [], missing: [`${vpcId}: DNS support (enableDnsSupport)`], detail: 'DNS support of the VPC is not given' };
+  }
+  // A Route 53 Resolver forwarding rule for the name wins over private zones (Route 53 Resolver guide).
+  const rule = (vpc?.resolverRules ?? []).filter((r) => inZone(name, r.domain)).sort((a, b) => b.domain.length - a.domain.length)[0];
+  if (rule && depth < MAX_FORWARDS) {
+    hops.push({ node, action: 'resolver forwarding rule', result: 'forwarded', detail: `${rule.domain} -> ${rule.to.join(', ')} via ${rule.via}`, location: rule.prov });
+    const out = net.model.resolverEndpoints.find((r) => r.id === rule.via);
+    const at = out?.addresses[0];
+    const subnet = at?.subnet ?? out?.subnets[0];
+    const range = at ? net.range(at.ip) : subnet ? net.range(net.subnets.get(subnet)?.cidr ?? '0.0.0.0/0') : undefined;
+    if (!out || !subnet || !range) return { status: 'unknown', addresses: [], hops, blockers: [], missing: [`${vpcId}: outbound resolver endpoint ${rule.via}`], detail: 'outbound endpoint unknown' };
+    return forward(net, world, { kind: 'vpc', subnet, range, securityGroups: out.securityGroups, label: out.id }, rule.to, name, hops, depth);
   }
   const zone = world.zones.filter((z) => z.vpcs.includes(vpcId) && inZone(name, z.name)).sort((a, b) => b.name.length - a.name.length)[0];
   if (zone) {
@@ -84,26 +98,26 @@ function resolveOnPrem(net: Network, world: DnsWorld, networkId: string, name: s
   hops.push({ node: `${site.id} DNS`, action: 'conditional forwarder', result: 'forwarded', detail: `${fwd.domain} -> ${fwd.to.join(', ')}` });
   const serverRange = site.dns.server ? net.range(site.dns.server) : site.cidrs[0] ? net.range(site.cidrs[0]) : undefined;
   if (!serverRange) return { status: 'unknown', addresses: [], hops, blockers: [], missing: [`${site.id}: DNS server address`], detail: 'no DNS server address' };
+  return forward(net, world, { kind: 'onprem', network: site.id, range: serverRange, label: `${site.id} DNS` }, fwd.to, name, hops, 0);
+}
+
+/** Sends the query to the first target that answers: an inbound resolver endpoint reachable on UDP 53. */
+function forward(net: Network, world: DnsWorld, from: Origin, targets: readonly string[], name: string, hops: Hop[], depth: number): DnsResult {
   const blockers: Blocker[] = [];
   const missing: string[] = [];
-  for (const target of fwd.to) {
+  for (const target of targets) {
     const t = net.range(target);
-    const rep = net.model.resolverEndpoints.find((r) => r.addresses.some((a) => contains(net.range(a.ip), t)));
+    const rep = net.model.resolverEndpoints.find((r) => r.direction === 'inbound' && r.addresses.some((a) => contains(net.range(a.ip), t)));
     const addr = rep?.addresses.find((a) => contains(net.range(a.ip), t));
     if (!rep || !addr) {
-      missing.push(`${site.id}: forwarder target ${target} is not a Route 53 Resolver inbound endpoint in the input`);
+      missing.push(`${from.label}: forwarder target ${target} is not a Route 53 Resolver inbound endpoint in the input`);
       continue;
     }
-    const flow = traceFlow(
-      net,
-      { kind: 'onprem', network: site.id, range: serverRange, label: `${site.id} DNS` },
-      { kind: 'eni', vpc: rep.vpc, subnet: addr.subnet, address: t, securityGroups: rep.securityGroups, label: rep.id },
-      { proto: 'udp', port: 53 },
-    );
+    const flow = traceFlow(net, from, { kind: 'eni', vpc: rep.vpc, subnet: addr.subnet, address: t, securityGroups: rep.securityGroups, label: rep.id }, { proto: 'udp', port: 53 });
     hops.push(...flow.hops);
     if (flow.disposition === 'accepted') {
       hops.push({ node: rep.id, action: 'inbound resolver endpoint', result: 'forwarded', detail: `query answered by the resolver of ${rep.vpc}` });
-      return resolveInVpc(net, world, rep.vpc, name, hops);
+      return resolveInVpc(net, world, rep.vpc, name, hops, depth + 1);
     }
     blockers.push(...flow.blockers.map((b) => ({ ...b, detail: `DNS query to ${rep.id} (${target}): ${b.detail}` })));
     missing.push(...flow.missing);

@@ -190,6 +190,7 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
         return drop(ctx, { resource: pc.id, kind: 'route', detail: `${dst.text} is not in ${other}; VPC peering does not carry traffic onward (no transitive routing)`, location: prov });
       }
       ctx.crossAcl(subnet.id, 'egress', dst);
+      ctx.hop({ node: pc.id, action: 'VPC peering', result: pc.state === 'active' ? 'forwarded' : 'dropped', detail: `${subnet.vpc} -> ${other}`, location: pc.prov });
       return enterVpc(ctx, other, dst, { ...leg, depth: leg.depth + 1 });
     }
     case 'tgw': {

@@ -62,6 +62,10 @@ export class DesignContext {
   /** Accepts an account id given as a string or (unquoted) number; numbers lose leading zeros, so pad and warn. */
   account(value: string | number, path: Path): string {
     let text = String(value);
+    if (typeof value === 'number' && !(Number.isSafeInteger(value) && value >= 0)) {
+      this.error('bad-account', path, `account id written as the number ${text}, which is not a 12-digit account id; write it quoted, e.g. "111122223333"`);
+      return text;
+    }
     if (typeof value === 'number') {
       text = text.padStart(12, '0');
       this.warn('unquoted-account', path, `account id written as a number; quote it ("${text}") to keep leading zeros`);

@@ -1,5 +1,5 @@
 // One VPC of the design file and everything declared inside it.
-import type { EndpointAddress, Model, Subnet } from '../../model/types.js';
+import type { EndpointAddress, Model, ResolverRule, Subnet } from '../../model/types.js';
 import { cidrHasIp, networkContains, networksOverlap, parseCidr, type Network } from './cidr.js';
 import { entries, type DesignContext, type Path } from './context.js';
 import { convertNetworkAcls, convertSecurityGroups } from './convert-rules.js';
@@ -117,6 +117,7 @@ export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, 
     ...(raw.internetGateway !== undefined ? { internetGateway: raw.internetGateway } : {}),
     mainRouteTable: `${vpcName}/${mainRouteTableName(raw)}`,
     ...(raw.sharedFrom !== undefined ? { sharedFrom: ctx.account(raw.sharedFrom, [...path, 'sharedFrom']) } : {}),
+    ...(raw.dns?.forwarders ? { resolverRules: convertResolverRules(ctx, doc, vpcName, raw.dns.forwarders, [...path, 'dns', 'forwarders']) } : {}),
     prov: ctx.prov(path, vpcName),
   });
   const subnets = convertSubnets(ctx, vpcName, raw, v4, v6);
@@ -195,10 +196,34 @@ export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, 
       id: `${vpcName}/${name}`,
       name,
       vpc: vpcName,
+      direction: re.direction ?? 'inbound',
       subnets: vpcRefs(ctx, raw, vpcName, 'subnets', re.subnets, [...at, 'subnets']),
       addresses: placeAddresses(ctx, raw, vpcName, re.subnets, re.addresses ?? [], [...at, 'addresses']),
       securityGroups: vpcRefs(ctx, raw, vpcName, 'securityGroups', re.securityGroups ?? [], [...at, 'securityGroups']),
       prov: ctx.prov(at, name),
     });
   }
+}
+
+type RawForwarder = NonNullable<NonNullable<DesignVpc['dns']>['forwarders']>[number];
+
+/** Forwarding rules: each names an outbound resolver endpoint, in this VPC (NAME) or another (VPC/NAME). */
+function convertResolverRules(ctx: DesignContext, doc: DesignDoc, vpcName: string, rules: RawForwarder[], path: Path): ResolverRule[] {
+  const out: ResolverRule[] = [];
+  rules.forEach((r, i) => {
+    const at = [...path, i];
+    r.to.forEach((ip, j) => ctx.checkIp(ip, [...at, 'to', j]));
+    const [vpc, endpoint] = r.via.includes('/') ? (r.via.split('/', 2) as [string, string]) : [vpcName, r.via];
+    const target = get(get(doc.vpcs, vpc)?.resolverEndpoints, endpoint);
+    if (!target) {
+      ctx.error('unknown-reference', [...at, 'via'], `resolver endpoint "${r.via}" not found`);
+      return;
+    }
+    if ((target.direction ?? 'inbound') !== 'outbound') {
+      ctx.error('bad-reference', [...at, 'via'], `resolver endpoint "${r.via}" is inbound; forwarding rules send queries through an outbound endpoint`);
+      return;
+    }
+    out.push({ domain: r.domain.replace(/\.$/, ''), to: r.to, via: `${vpc}/${endpoint}`, prov: ctx.prov(at, r.domain) });
+  });
+  return out;
 }

@@ -88,6 +88,10 @@ function convertClient(ctx: DesignContext, doc: DesignDoc, name: string, c: Desi
   if (typeof c.version === 'number') {
     ctx.warn('unquoted-version', [...path, 'version'], `version written as a number (${c.version}); quote it so YAML keeps it as written`);
   }
+  // The version decides the 443 fallback; one that cannot be compared would quietly read as "too old".
+  if (!/^\d+(\.\d+)*$/.test(String(c.version ?? '0'))) {
+    ctx.error('bad-version', [...path, 'version'], `"${String(c.version)}" is not a client version such as 5.29.1 (Windows, macOS) or 2024.7 (Linux)`);
+  }
   if (!at) return;
   model.clients.push({
     id: name,

@@ -42,6 +42,14 @@ function errorsOf(text: string) {
 }
 
 describe('design file errors', () => {
+  it('a resolver rule must go through an outbound endpoint', () => {
+    const text = BASE.replace('    internetGateway: igw1\n', '    internetGateway: igw1\n    dns: { forwarders: [{ domain: corp.example, to: [192.168.0.53], via: r }] }\n    resolverEndpoints:\n      r: { subnets: [a] }\n');
+    const errs = errorsOf(text);
+    expect(errs).toEqual([expect.objectContaining({ code: 'bad-reference', field: 'vpcs.vpc1.dns.forwarders.0.via', line: 8 })]);
+    expect(errs[0]!.message).toMatch(/is inbound/);
+    expect(errorsOf(text.replace('r: { subnets: [a] }', 'r: { direction: outbound, subnets: [a] }'))).toEqual([]);
+  });
+
   it('the base file is valid', () => {
     const r = loadDesignText(BASE, 'f.yaml');
     expect(r.diagnostics).toEqual([]);
@@ -76,6 +84,8 @@ describe('design file errors', () => {
     ['an unknown enum value', 17, '      box: { subnet: a, state: paused }', 'unknown-value', 'vpcs.vpc1.instances.box.state'],
     ['an unknown nested field', 17, '      box: { subnet: a, colour: red }', 'unknown-key', 'vpcs.vpc1.instances.box.colour'],
     ['a missing required field', 17, '      box: { securityGroups: [sg] }', 'missing-field', 'vpcs.vpc1.instances.box.subnet'],
+    ['a resolver rule through a missing endpoint', 7, '    dns: { forwarders: [{ domain: corp.example, to: [192.168.0.53], via: nope }] }', 'unknown-reference', 'vpcs.vpc1.dns.forwarders.0.via'],
+    ['a resolver rule with a bad target', 7, '    dns: { forwarders: [{ domain: corp.example, to: [192.168.0.300], via: nope }] }', 'bad-ip', 'vpcs.vpc1.dns.forwarders.0.to.0'],
   ];
 
   it.each(cases)('%s', (_what, line, text, code, field) => {

@@ -103,7 +103,11 @@ class Exporter {
       cidr: v.cidrs[0],
       secondaryCidrs: v.cidrs.length > 1 ? v.cidrs.slice(1) : undefined,
       ipv6Cidrs: v.ipv6Cidrs.length > 0 ? v.ipv6Cidrs : undefined,
-      dns: clean({ support: v.dnsSupport, hostnames: v.dnsHostnames }),
+      dns: clean({
+        support: v.dnsSupport,
+        hostnames: v.dnsHostnames,
+        forwarders: v.resolverRules?.map((r) => ({ domain: r.domain, to: r.to, via: r.via.startsWith(`${v.id}/`) ? r.via.slice(v.id.length + 1) : r.via })),
+      }),
       sharedFrom: v.sharedFrom,
       internetGateway: v.internetGateway,
       vpnGateway: vgw?.kind === 'vgw' && vgw.id !== VGW_WORD ? vgw.id : undefined,
@@ -164,6 +168,7 @@ class Exporter {
         }),
       ),
       resolverEndpoints: keyed(mine(m.resolverEndpoints), (r) => r.name, (r) => ({
+        ...(r.direction === 'outbound' ? { direction: r.direction } : {}),
         subnets: names(r.subnets),
         addresses: r.addresses.map((a) => a.ip),
         securityGroups: names(r.securityGroups),

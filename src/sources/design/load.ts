@@ -1,12 +1,11 @@
 // Reads a design file (`wspl: 1`) into the model. Three passes, each reporting every problem it finds: YAML
 // syntax, then shape (the zod schema), then meaning (CIDRs, rule strings, references). A pass that fails stops
 // the next, so one mistake is not reported again as a cascade of bogus follow-on errors.
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap } from 'yaml';
+import { isMap } from 'yaml';
 import type { z } from 'zod';
-import type { Diagnostic } from '../../diagnostics.js';
 import { emptyModel } from '../../model/types.js';
 import type { LoadResult } from '../load.js';
+import { EXPECTED, decodeInput, parseYamlInput, readInputBytes, typeName } from '../yaml-input.js';
 import { DesignContext, entries } from './context.js';
 import { convertCidrLists, convertOnPremises, convertPeerings, convertTransitGateways } from './convert-global.js';
 import { convertVpc } from './convert-vpc.js';
@@ -25,16 +24,6 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
     v = (v as Record<PropertyKey, unknown>)[seg];
   }
   return v;
-}
-
-/** zod's names for expected types, in the words of a YAML file. */
-const EXPECTED: Record<string, string> = { record: 'a map', object: 'a map', array: 'a list', string: 'a string', number: 'a number', boolean: 'true or false' };
-
-function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a map';
-  return `${typeof v} ${JSON.stringify(v)}`;
 }
 
 /** Turns zod's issues into diagnostics with codes that name the kind of mistake. */
@@ -77,33 +66,21 @@ function convert(ctx: DesignContext, doc: DesignDoc): LoadResult {
   return { ...(hasErrors ? {} : { model }), diagnostics: ctx.diagnostics };
 }
 
+const WHAT = 'a YAML design file';
+
 /** Loads a design file from its text. `file` is only used to name the source in diagnostics and provenance. */
 export function loadDesignText(text: string, file: string): LoadResult {
-  if (text.includes('\u0000')) return fail(file, 'not-text', 'this is binary data, not a YAML design file');
-  const lines = new LineCounter();
-  const yamlDoc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const diagnostics: Diagnostic[] = [];
-  for (const e of [...yamlDoc.errors, ...yamlDoc.warnings]) {
-    diagnostics.push({
-      severity: yamlDoc.errors.includes(e) ? 'error' : 'warning',
-      code: 'yaml-syntax',
-      file,
-      line: lines.linePos(e.pos[0]).line,
-      message: e.message.split('\n')[0] ?? e.message,
-    });
-  }
-  if (yamlDoc.errors.length > 0) return { diagnostics };
+  const decoded = text.includes('\u0000') ? decodeInput(new TextEncoder().encode(text), file, WHAT) : { text: text.replace(/^\uFEFF/, '') };
+  if ('diagnostic' in decoded) return { diagnostics: [decoded.diagnostic] };
+  if (decoded.text.trim() === '') return fail(file, 'not-a-design-file', 'the file is empty; a design file is a YAML map starting with `wspl: 1`', 1);
+  const read = parseYamlInput(decoded.text, file);
+  if ('diagnostics' in read) return { diagnostics: read.diagnostics };
+  const { doc: yamlDoc, lines, value: root, warnings } = read.parsed;
   if (!isMap(yamlDoc.contents)) {
     return fail(file, 'not-a-design-file', 'a design file is a YAML map starting with `wspl: 1`', 1);
   }
-  let root: unknown;
-  try {
-    root = yamlDoc.toJS({ maxAliasCount: 1000 });
-  } catch (e) {
-    return fail(file, 'yaml-syntax', e instanceof Error ? e.message : String(e));
-  }
   const ctx = new DesignContext(file, yamlLocator(yamlDoc, lines));
-  ctx.diagnostics.push(...diagnostics);
+  ctx.diagnostics.push(...warnings);
   const parsed = designSchema.safeParse(root);
   if (!parsed.success) {
     reportShapeIssues(ctx, root, parsed.error.issues);
@@ -114,18 +91,9 @@ export function loadDesignText(text: string, file: string): LoadResult {
 
 /** Reads and loads a design file. Never writes to it. An unreadable or non-text file is an error diagnostic. */
 export function loadDesignFile(path: string): LoadResult {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-    return fail(path, 'unreadable', `cannot read ${path}: ${reason}`);
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail(path, 'not-text', 'this file is not UTF-8 text; a design file is YAML');
-  }
-  return loadDesignText(text, path);
+  const read = readInputBytes(path);
+  if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
+  const decoded = decodeInput(read.bytes, path, WHAT);
+  if ('diagnostic' in decoded) return { diagnostics: [decoded.diagnostic] };
+  return loadDesignText(decoded.text, path);
 }

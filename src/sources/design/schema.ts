@@ -80,6 +80,7 @@ const endpoint = z.strictObject({
 });
 
 const resolverEndpoint = z.strictObject({
+  direction: z.enum(['inbound', 'outbound']).describe('Default: inbound (other networks forward queries into this VPC)').optional(),
   subnets: names('Subnet names in this VPC'),
   addresses: z.array(ip).describe('Inbound addresses; each must lie in one of the subnets').optional(),
   securityGroups: names('Security group names in this VPC').optional(),
@@ -95,6 +96,16 @@ const vpc = z.strictObject({
     .strictObject({
       support: z.boolean().describe('enableDnsSupport; default true').optional(),
       hostnames: z.boolean().describe('enableDnsHostnames; default false').optional(),
+      forwarders: z
+        .array(
+          z.strictObject({
+            domain: z.string().describe('Domain the rule forwards (the name itself or a parent)'),
+            to: z.array(ip).describe('Target resolver addresses, e.g. an inbound resolver endpoint of another VPC'),
+            via: name.describe('The outbound resolver endpoint the queries leave from: NAME in this VPC or VPC/NAME'),
+          }),
+        )
+        .describe('Route 53 Resolver forwarding rules associated with this VPC; they win over private zones')
+        .optional(),
     })
     .describe('Default: { support: true, hostnames: false }, as AWS creates a VPC')
     .optional(),
