@@ -184,7 +184,9 @@ function connect(t: Trace, s: ReturnType<typeof streamAndProbe>, needsAll: boole
   if (probeStatus === 'ok' && chosen) {
     const before = t.probes.slice(0, t.probes.indexOf(chosen)).filter((p) => p.reachable === 'unknown');
     t.endpoint = { hostname: chosen.hostname, transport: chosen.transport, port: chosen.port, address: chosen.address ?? null };
-    t.steps.push({ step: 'connect', status: 'ok', detail: `${chosen.transport} ${chosen.port}${chosen.address ? ` to ${chosen.address}` : ''}: the first reachable endpoint in the client's order`, evidence: evidence(chosen.hops) });
+    // QUIC-first is seen in the seed's log; that a TCP preference puts TCP first is inferred.
+    const tcpFirst = t.offered[0]?.transport === 'TCP';
+    t.steps.push({ step: 'connect', status: 'ok', detail: `${chosen.transport} ${chosen.port}${chosen.address ? ` to ${chosen.address}` : ''}: the first reachable endpoint in the client's order${tcpFirst ? ' (TCP first: the directory prefers TCP)' : ''}`, evidence: evidence(chosen.hops), ...(tcpFirst ? { inferred: true } : {}) });
     if (before.length > 0) {
       t.warnings.push({ code: 'transport-uncertain', detail: `${before.map((p) => `${p.transport} ${p.port}`).join(', ')} come first but cannot be decided; the client may use one of them instead` });
     }

@@ -37,6 +37,7 @@ describe('endpoint security group', () => {
     doc.directories.corp.preferredProtocol = 'tcp';
     const t = trace(doc, 'ec2-client', 'dcv-desktop');
     expect(t.endpoint).toMatchObject({ transport: 'TCP', port: 4195 });
+    expect(t.steps.find((s) => s.step === 'connect')?.inferred).toBe(true);
   });
 });
 
