@@ -41,6 +41,21 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (e.diagnostics.length === 0) io.err(`wspl: ${e.message}\n`);
       return EXIT_BAD_INPUT;
     }
-    throw e;
+    return internalError(e, io);
   }
+}
+
+/**
+ * Anything else is a bug in wspl, not the user's mistake: say so plainly instead of a Node stack trace, ask for a
+ * report, and keep to the contract's exit codes (2: the command could not do its job on this input). The stack is
+ * printed with WSPL_DEBUG=1. Tests assert that bad input never reaches this path.
+ */
+function internalError(e: unknown, io: Io): number {
+  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  io.err(
+    `wspl: internal error: ${message.split('\n')[0] ?? ''}\n` +
+      'This is a bug in wspl, not a problem with your setup. Please report it with the command line and the input file.\n' +
+      (process.env.WSPL_DEBUG ? `${e instanceof Error ? (e.stack ?? '') : ''}\n` : 'Run again with WSPL_DEBUG=1 to print the stack trace.\n'),
+  );
+  return EXIT_BAD_INPUT;
 }

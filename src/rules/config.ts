@@ -8,9 +8,9 @@
 //       - severity: off
 //         resources: [corp]
 //         reason: kept for the planned switch back to internet streaming
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
+import { EXPECTED, parseYamlInput, typeName } from '../sources/yaml-input.js';
 import { RULE_IDS } from './index.js';
 import type { CheckPolicy, Override } from './policy.js';
 import { PRESET_NAMES, isPresetName } from './presets.js';
@@ -36,10 +36,33 @@ export interface ConfigResult {
   diagnostics: Diagnostic[];
 }
 
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+/** zod's issue in the words of a YAML file; custom messages (the missing reason) are kept as written. */
+function issueMessage(issue: z.core.$ZodIssue, value: unknown): string {
+  if (!/^Invalid /.test(issue.message)) return issue.message;
+  if (issue.code === 'invalid_type') {
+    return value === undefined ? `${String(issue.path[issue.path.length - 1] ?? 'value')} is required` : `expected ${EXPECTED[issue.expected] ?? issue.expected}, found ${typeName(value)}`;
+  }
+  if (issue.code === 'invalid_value') return `${JSON.stringify(value)} is not one of: ${issue.values.map((v) => String(v)).join(', ')}`;
+  if (issue.code === 'too_small' && Array.isArray(value)) return 'the list is empty; leave the field out instead';
+  return issue.message;
+}
+
+const CONFIG_FORM = 'a check configuration is a YAML map with `preset:` and `rules:` (see wspl check --help)';
+
 export function parseCheckConfig(text: string, file: string): ConfigResult {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const diagnostics: Diagnostic[] = [];
+  const read = parseYamlInput(text.replace(/^\uFEFF/, ''), file);
+  if ('diagnostics' in read) return { diagnostics: read.diagnostics };
+  const { doc, lines } = read.parsed;
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
@@ -49,14 +72,15 @@ export function parseCheckConfig(text: string, file: string): ConfigResult {
   };
   const error = (code: string, path: readonly PropertyKey[], message: string) => {
     const line = lineOf(path);
-    diagnostics.push({ severity: 'error', code, file, ...(line !== undefined ? { line } : {}), field: path.join('.'), message });
+    diagnostics.push({ severity: 'error', code, file, ...(line !== undefined ? { line } : {}), ...(path.length > 0 ? { field: path.join('.') } : {}), message });
   };
-  for (const e of doc.errors) {
-    diagnostics.push({ severity: 'error', code: 'yaml-syntax', file, line: lines.linePos(e.pos[0]).line, message: e.message.split('\n')[0] ?? '' });
+  // An empty file is the defaults; anything else must be a map.
+  const raw = (read.parsed.value ?? {}) as { rules?: unknown };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    error('bad-config', [], `${CONFIG_FORM}; found ${typeName(raw)}`);
+    return { diagnostics };
   }
-  if (diagnostics.length > 0) return { diagnostics };
-  const raw = (doc.toJS() ?? {}) as { rules?: unknown };
-  const rawRules = raw.rules && typeof raw.rules === 'object' ? (raw.rules as Record<string, unknown>) : {};
+  const rawRules = raw.rules && typeof raw.rules === 'object' && !Array.isArray(raw.rules) ? (raw.rules as Record<string, unknown>) : {};
   for (const rule of Object.keys(rawRules)) {
     if (!RULE_IDS.includes(rule)) error('unknown-rule', ['rules', rule], `unknown rule id "${rule}" (see wspl explain)`);
   }
@@ -66,7 +90,15 @@ export function parseCheckConfig(text: string, file: string): ConfigResult {
       const path = issue.path as PropertyKey[];
       // A single override has no list index in the file: point at the map the user wrote.
       const single = path[0] === 'rules' && typeof path[1] === 'string' && !Array.isArray(rawRules[path[1]]);
-      error('bad-config', single ? [...path.slice(0, 2), ...path.slice(3)] : path, issue.message);
+      const at = single ? [...path.slice(0, 2), ...path.slice(3)] : path;
+      // Unknown rule ids are already reported above with their own code.
+      if (path[0] === 'rules' && typeof path[1] === 'string' && !RULE_IDS.includes(path[1])) continue;
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) error('bad-config', [...at, key], `unknown field "${key}"`);
+        continue;
+      }
+      const value = valueAt(raw, single ? [...path.slice(0, 2), ...path.slice(3)] : path);
+      error('bad-config', at, issueMessage(issue, value));
     }
     return { diagnostics };
   }

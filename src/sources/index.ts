@@ -1,12 +1,13 @@
 // One entry point for every `<source>` of the contract. It decides what kind of source a path or spec is and
 // hands it to that source's loader. Only the design file is built so far; the others say so plainly instead of
 // half-reading the input.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, type Diagnostic } from '../diagnostics.js';
 import type { Model } from '../model/types.js';
 import { loadDesignFile } from './design/load.js';
 import { requireModel } from './load.js';
+import { describeReadError } from './yaml-input.js';
 
 export type DetectedSource = 'design' | 'cloudformation' | 'cdk' | 'terraform-plan' | 'snapshot' | 'aws';
 
@@ -18,11 +19,21 @@ const NAMES: Record<Exclude<DetectedSource, 'design'>, string> = {
   aws: 'live AWS accounts (aws:REGION)',
 };
 
+const HEAD_BYTES = 64 * 1024;
+
+/** The first 64 KiB as text: enough to tell the kind of source, without reading a large file twice. */
 function readHead(path: string): string {
+  let fd: number | undefined;
   try {
-    return readFileSync(path, 'utf8').slice(0, 64 * 1024);
+    fd = openSync(path, 'r');
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const n = readSync(fd, buf, 0, HEAD_BYTES, null);
+    return buf.toString('utf8', 0, n);
   } catch (e) {
-    throw new InputError(`cannot read ${path}: ${(e as Error).message}`, [], 'unreadable');
+    const d: Diagnostic = { severity: 'error', code: 'unreadable', file: path, message: `cannot read it: ${describeReadError(e)}` };
+    throw new InputError(`cannot read ${path}`, [d], 'unreadable');
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

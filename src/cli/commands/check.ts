@@ -1,10 +1,10 @@
 // `wspl check <source>…`: every rule on every source, one report, and an exit code CI can gate on: 1 when a
 // finding reaches --fail-on (default error), 0 otherwise, 2 for bad input (thrown as InputError, handled by main).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from '@commander-js/extra-typings';
-import { LineCounter, parse as parseYaml, parseDocument, stringify } from 'yaml';
-import { InputError } from '../../diagnostics.js';
+import { isMap, isScalar, stringify } from 'yaml';
+import { InputError, formatDiagnostic } from '../../diagnostics.js';
 import type { Model } from '../../model/types.js';
 import { reporters, REPORTER_NAMES } from '../../report/check-reporters.js';
 import type { SourceRun } from '../../report/check-types.js';
@@ -14,6 +14,9 @@ import { runCheck } from '../../rules/runner.js';
 import type { Severity } from '../../rules/types.js';
 import { loadDesignText } from '../../sources/design/load.js';
 import { detectSource, loadSource } from '../../sources/index.js';
+import { yamlLocator } from '../../sources/design/locate.js';
+import { readPath } from '../../sources/design/paths.js';
+import { decodeInput, parseYamlInput, readInputBytes, typeName } from '../../sources/yaml-input.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../main.js';
 import type { RegisterCommand } from './index.js';
 
@@ -22,19 +25,20 @@ type FailOn = (typeof FAIL_ON)[number];
 
 const REACHES: Record<FailOn, readonly Severity[]> = { error: ['error'], warning: ['error', 'warning'], never: [] };
 
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read ${file}: ${(e as Error).message}`, [], 'unreadable');
-  }
+/** A YAML input's text, or exit 2 naming the file and why it cannot be read (missing, a folder, binary, UTF-16). */
+function readText(file: string, what: string): string {
+  const read = readInputBytes(file);
+  if ('diagnostic' in read) throw new InputError(`cannot read ${file}`, [read.diagnostic], 'unreadable');
+  const decoded = decodeInput(read.bytes, file, what);
+  if ('diagnostic' in decoded) throw new InputError(`cannot read ${file}`, [decoded.diagnostic], 'not-text');
+  return decoded.text;
 }
 
 /** --config, else wspl.config.yaml next to the source, else the defaults (recommended preset, no overrides). */
 function policyFor(source: string, configFile: string | undefined): CheckPolicy {
   const file = configFile ?? (source.startsWith('aws:') ? undefined : path.join(path.dirname(source), CONFIG_FILE_NAME));
   if (!file || (!configFile && !existsSync(file))) return DEFAULT_POLICY;
-  const { policy, diagnostics } = parseCheckConfig(readText(file), file);
+  const { policy, diagnostics } = parseCheckConfig(readText(file, 'a check configuration'), file);
   if (!policy) throw new InputError(`cannot read ${file}`, diagnostics, 'bad-config');
   return policy;
 }
@@ -48,25 +52,38 @@ function withClients(model: Model, source: string, clientsFile: string): Model {
   if (detectSource(source) !== 'design') {
     throw new InputError(`--clients works with design-file sources only (${source} is not one)`, [], 'unsupported-option');
   }
-  const text = readText(clientsFile);
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  const clients = (doc.toJS() as { clients?: unknown } | null)?.clients;
-  if (doc.errors.length > 0 || clients === null || typeof clients !== 'object' || Array.isArray(clients)) {
-    throw new InputError(`${clientsFile}: expected a YAML map with a \`clients:\` map in the design-file form`, [], 'bad-clients-file');
+  const read = parseYamlInput(readText(clientsFile, 'a clients file'), clientsFile);
+  if ('diagnostics' in read) throw new InputError(`cannot read ${clientsFile}`, read.diagnostics, 'bad-clients-file');
+  const { doc, lines, value } = read.parsed;
+  const clients = (value as { clients?: unknown } | null)?.clients;
+  const form = 'a clients file is a YAML map with one key, `clients:`, holding clients in the design-file form';
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || clients === null || typeof clients !== 'object' || Array.isArray(clients)) {
+    const found = clients === undefined ? (value !== null && typeof value === 'object' && !Array.isArray(value) ? 'no `clients:` key' : typeName(value)) : `clients: ${typeName(clients)}`;
+    throw new InputError(`cannot read ${clientsFile}`, [{ severity: 'error', code: 'bad-clients-file', file: clientsFile, line: 1, message: `${form}; found ${found}` }], 'bad-clients-file');
+  }
+  const others = Object.keys(value).filter((k) => k !== 'clients');
+  if (others.length > 0) {
+    const key = others[0] ?? '';
+    const node = doc.contents && isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && String(p.key.value) === key) : undefined;
+    const at = (node?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
+    throw new InputError(`cannot read ${clientsFile}`, [
+      { severity: 'error', code: 'unknown-key', file: clientsFile, ...(at !== undefined ? { line: lines.linePos(at).line } : {}), field: key, message: `unknown field "${key}": ${form}` },
+    ], 'bad-clients-file');
   }
   const names = Object.keys(clients);
-  const lineOf = (name: string): number | undefined => {
-    const node = doc.getIn(['clients', name], true) as { range?: [number, number, number] } | undefined;
-    return node?.range ? lines.linePos(node.range[0]).line : undefined;
-  };
-  const sourceDoc = parseYaml(readText(source)) as Record<string, unknown>;
+  const locate = yamlLocator(doc, lines);
+  const lineOf = (name: string): number | undefined => locate(['clients', name]);
+  // The source loaded already, so its text reads; only the clients can be wrong in the merged document.
+  const sourceRead = parseYamlInput(readText(source, 'a YAML design file'), source);
+  const sourceDoc = ('parsed' in sourceRead ? sourceRead.parsed.value : {}) as Record<string, unknown>;
   const merged = { ...sourceDoc, clients: { ...(sourceDoc.clients as object | undefined), ...clients } };
   const result = loadDesignText(stringify(merged), clientsFile);
   if (!result.model) {
-    const diagnostics = result.diagnostics.map((d) => {
+    // Lines of the merged text mean nothing to the user: point at the field in the clients file instead.
+    const diagnostics = result.diagnostics.map(({ line: _merged, ...d }) => {
       const name = names.find((n) => d.field === `clients.${n}` || d.field?.startsWith(`clients.${n}.`));
-      const line = name ? lineOf(name) : undefined;
+      const path = name && d.field ? readPath(d.field) : undefined;
+      const line = path && 'path' in path ? locate(path.path) : name ? lineOf(name) : undefined;
       return { ...d, ...(line !== undefined ? { line } : {}) };
     });
     throw new InputError(`cannot read ${clientsFile}`, diagnostics, 'bad-clients-file');
@@ -91,7 +108,7 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
     .option('--config <file>', `rule configuration (default: ${CONFIG_FILE_NAME} next to each source)`)
     .action((sources, opts) => {
       const runs: SourceRun[] = sources.map((source) => {
-        const loaded = loadSource(source);
+        const loaded = loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') });
         const model = opts.clients ? withClients(loaded, source, opts.clients) : loaded;
         return { source, result: runCheck(model, { policy: policyFor(source, opts.config) }) };
       });

@@ -1,8 +1,11 @@
 // `wspl endpoints [--region R]`: the WorkSpaces-related endpoint services people confuse, and the one streaming
 // needs. The table is the same one the streaming-endpoint-service rule uses.
 import { Option } from '@commander-js/extra-typings';
+import { InputError } from '../../diagnostics.js';
 import { ENDPOINT_SERVICES, serviceName } from '../../rules/endpoint-services.js';
 import type { RegisterCommand } from './index.js';
+
+const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 export const registerEndpoints: RegisterCommand = (program, io) => {
   program
@@ -11,7 +14,17 @@ export const registerEndpoints: RegisterCommand = (program, io) => {
     .option('--region <region>', 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, or a <region> placeholder)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const))
     .action((opts) => {
-      const region = opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? '<region>';
+      const [region, from] = opts.region !== undefined
+        ? [opts.region, '--region']
+        : process.env.AWS_REGION
+          ? [process.env.AWS_REGION, 'AWS_REGION']
+          : process.env.AWS_DEFAULT_REGION
+            ? [process.env.AWS_DEFAULT_REGION, 'AWS_DEFAULT_REGION']
+            : ['<region>', undefined];
+      // A typo would print service names that do not exist, which someone may paste into a template.
+      if (from && !REGION_CODE.test(region)) {
+        throw new InputError(`${from}: ${JSON.stringify(region)} is not a Region code such as ap-northeast-1`, [], 'bad-region');
+      }
       const rows = ENDPOINT_SERVICES.map((s) => ({ service: serviceName(region, s.suffix), ...s }));
       const needed = rows.find((r) => r.streaming);
       if (opts.format === 'json') {

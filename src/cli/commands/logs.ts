@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { Option } from '@commander-js/extra-typings';
-import { InputError } from '../../diagnostics.js';
+import { InputError, formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
 import { clientLogFolders, existingClientLogFolders } from '../../logs/locations.js';
 import { planLogs, readPlanned } from '../../logs/read.js';
 import { JsonLogWriter, TextLogWriter } from '../../logs/render.js';
@@ -23,7 +23,11 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
     .option('--workspace <name>', 'with --topology: the WorkSpace, when the setup has several of the session\'s protocol')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const))
     .action(async (paths, opts) => {
-      const predictor = opts.topology ? prepareComparison(opts.topology, opts.client, opts.workspace) : undefined;
+      if (!opts.topology && (opts.client || opts.workspace)) {
+        throw new InputError(`wspl logs: ${opts.client ? '--client' : '--workspace'} only works with --topology <source> (the setup to compare the sessions with)`);
+      }
+      const warn = (d: Diagnostic) => io.err(formatDiagnostic(d) + '\n');
+      const predictor = opts.topology ? prepareComparison(opts.topology, opts.client, opts.workspace, warn) : undefined;
       const comparisons: Comparison[] = [];
       const inputs = [...paths];
       if (opts.local) inputs.push(...localFolders());
@@ -56,9 +60,9 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
  * Loads the topology once and returns the prediction to hold each session against. The WorkSpace follows from the
  * session's protocol; when the setup has several of that protocol, --workspace must say which (checked up front).
  */
-function prepareComparison(source: string, client: string | undefined, workspace: string | undefined): (s: LogSession) => Trace | undefined {
+function prepareComparison(source: string, client: string | undefined, workspace: string | undefined, warn: (d: Diagnostic) => void): (s: LogSession) => Trace | undefined {
   if (!client) throw new InputError('--topology needs --client NAME: the client whose logs these are');
-  const model = loadSource(source);
+  const model = loadSource(source, { onWarning: warn });
   if (!model.clients.some((c) => c.id === client)) {
     throw new InputError(`--client: no client named "${client}" in ${source}; clients: ${model.clients.map((c) => c.id).join(', ') || '(none)'}`);
   }

@@ -1,4 +1,5 @@
 import { Option } from '@commander-js/extra-typings';
+import { formatDiagnostic } from '../../diagnostics.js';
 import { renderMatrixJson, renderMatrixText } from '../../report/matrix.js';
 import { loadSource } from '../../sources/index.js';
 import { predictMatrixEntries } from '../../workspaces/matrix.js';
@@ -11,7 +12,7 @@ export const registerMatrix: RegisterCommand = (program, io) => {
     .argument('<source>', 'design file (or another source)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const))
     .action((source, opts) => {
-      const traces = predictMatrixEntries(loadSource(source));
+      const traces = predictMatrixEntries(loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') }));
       io.out(opts.format === 'json' ? renderMatrixJson(traces) : renderMatrixText(traces));
     });
 };

@@ -1,4 +1,5 @@
 import { Option } from '@commander-js/extra-typings';
+import { formatDiagnostic } from '../../diagnostics.js';
 import { formatTraceAsLog } from '../../logs/write.js';
 import { renderTraceText } from '../../report/trace-text.js';
 import { loadSource } from '../../sources/index.js';
@@ -15,7 +16,7 @@ export const registerTrace: RegisterCommand = (program, io) => {
     .requiredOption('--workspace <name>', 'WorkSpace name')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'log'] as const).default('text' as const))
     .action((source, opts) => {
-      const model = loadSource(source);
+      const model = loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') });
       const trace = traceConnection(model, opts.client, opts.workspace);
       if (opts.format === 'json') io.out(JSON.stringify(trace, null, 2) + '\n');
       else if (opts.format === 'log') {

@@ -1,7 +1,7 @@
 // One `whatif` change applied to a design document: `set:PATH=VALUE` (VALUE is YAML) or `delete:PATH`, where PATH
 // is a dotted path of the exported design form (vpcs.vpc1.instances.nat.state). The input is never mutated.
-import { parse as parseYaml } from 'yaml';
 import { InputError } from '../../diagnostics.js';
+import { parseYamlInput } from '../yaml-input.js';
 import { formatPath, readPath } from './paths.js';
 
 type Container = Record<string, unknown> | unknown[];
@@ -20,7 +20,8 @@ function hasChild(parent: Container, key: string | number): boolean {
 }
 
 function bad(change: string, why: string): InputError {
-  return new InputError(`bad change "${change}": ${why}`, [], 'bad-change');
+  const shown = change.length > 120 ? `${change.slice(0, 120)}…` : change;
+  return new InputError(`bad change "${shown}": ${why}`, [], 'bad-change');
 }
 
 /** Walks to the parent of the last segment, failing with the first segment that does not exist. */
@@ -39,11 +40,9 @@ function parentOf(root: Container, path: string[], change: string): Container {
 }
 
 function parseValue(text: string, change: string): unknown {
-  try {
-    return parseYaml(text) as unknown;
-  } catch (e) {
-    throw bad(change, `the value is not valid YAML (${(e as Error).message.split('\n')[0]})`);
-  }
+  const read = parseYamlInput(text, 'value');
+  if ('diagnostics' in read) throw bad(change, `the value is not valid YAML (${read.diagnostics[0]?.message ?? 'unreadable'})`);
+  return read.parsed.value;
 }
 
 /** Applies one change and returns the new document. Throws InputError (exit 2) for bad syntax or missing paths. */
@@ -54,6 +53,8 @@ export function applyChange(doc: object, change: string): object {
   const read = readPath(m[2] ?? '', op === 'set' ? '=' : '');
   if ('error' in read) throw bad(change, read.error);
   const { path, rest } = read;
+  // An object key of this name would set the prototype instead of a field: the change would silently do nothing.
+  if (path.includes('__proto__')) throw bad(change, '"__proto__" cannot be used as a name');
   if (op === 'set' && !rest.startsWith('=')) throw bad(change, 'expected set:PATH=VALUE');
   const copy = structuredClone(doc) as Container;
   const parent = parentOf(copy, path, change);
