@@ -12,10 +12,17 @@ export interface Diagnostic {
   message: string;
 }
 
+/** Longest message printed whole: a message quoting a 50 KB value would bury the file, line and code. */
+const MAX_MESSAGE = 400;
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 120)} … ${text.slice(-100)}`;
+}
+
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line !== undefined ? `${d.file}:${d.line}` : d.file;
-  const field = d.field ? ` ${d.field}:` : '';
-  return `${where}: ${d.severity}:${field} ${d.message} [${d.code}]`;
+  const field = d.field ? ` ${shorten(d.field, 200)}:` : '';
+  return `${where}: ${d.severity}:${field} ${shorten(d.message, MAX_MESSAGE)} [${d.code}]`;
 }
 
 /** A public error with a stable code that the CLI turns into exit code 2 (bad usage or unreadable input). */
