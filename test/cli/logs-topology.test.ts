@@ -28,6 +28,10 @@ describe('wspl logs --topology', () => {
     const r = await run(['logs', 'test/logs/seed-4-4-pcoip-resource-not-found.log', '--topology', SEED, '--client', 'home', '--format', 'json']);
     expect(JSON.parse(r.out).comparisons[0]).toMatchObject({ workspace: 'pcoip-desktop', agree: ['outcome RESOURCE_NOT_FOUND'] });
   });
+  it('a DCV session is never held against a PCoIP WorkSpace named with --workspace', async () => {
+    const r = await run(['logs', 'test/logs/seed-4-2-privatelink-connected.log', '--topology', SEED, '--client', 'ec2-client', '--workspace', 'pcoip-desktop', '--format', 'json']);
+    expect(JSON.parse(r.out).comparisons[0]).toMatchObject({ workspace: 'dcv-desktop', differ: [] });
+  });
   it('without --topology prints no comparisons', async () => {
     const r = await run(['logs', 'test/logs/seed-4-2-privatelink-connected.log', '--format', 'json']);
     expect(JSON.parse(r.out).comparisons).toBeUndefined();

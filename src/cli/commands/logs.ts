@@ -80,7 +80,11 @@ function prepareComparison(source: string, client: string | undefined, workspace
   const cache = new Map<string, Trace>();
   return (session) => {
     const protocol = session.protocol === 'PCOIP' ? 'pcoip' : 'dcv';
-    const ws = workspace ?? byProtocol(protocol)[0]?.id;
+    // --workspace names the WorkSpace for sessions of its own protocol; a session of the other protocol cannot have
+    // been to it, so it is held against the setup's only WorkSpace of that protocol, or not compared at all.
+    const named = workspace ? model.workspaces.find((w) => w.id === workspace) : undefined;
+    const candidates = byProtocol(protocol);
+    const ws = named?.protocol === protocol ? named.id : candidates.length === 1 ? candidates[0]!.id : undefined;
     if (!ws) return undefined;
     const hit = cache.get(ws) ?? traceConnection(model, client, ws, world);
     cache.set(ws, hit);
