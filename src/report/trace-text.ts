@@ -44,13 +44,14 @@ export function renderTraceText(t: Trace, s: Style = plain): string {
     out.push(`   ${step.detail}`);
     for (const h of step.hops ?? []) out.push(hopLine(h, s));
   });
-  const probesWithHops = t.probes.filter((p) => p.hops.length > 0);
-  if (probesWithHops.length > 0) {
+  if (t.probes.some((p) => p.hops.length > 0)) {
+    // The hops of the chosen endpoint, and of every probe that did not pass; other reachable ones in one line each.
     out.push('', 'Probes, in the client\'s order:');
-    for (const p of probesWithHops) {
+    const chosen = t.endpoint ? t.probes.find((p) => p.reachable === true) : undefined;
+    for (const p of t.probes) {
       const r = p.reachable === true ? s.green('reachable') : p.reachable === 'unknown' ? s.yellow('unknown') : s.red('blocked');
-      out.push(`   ${p.transport} ${p.port}${p.address ? ` ${p.address}` : ''}: ${r}`);
-      for (const h of p.hops) out.push(hopLine(h, s));
+      out.push(`   ${p.transport} ${p.port}${p.address ? ` ${p.address}` : ''}: ${r}${p === chosen ? ' (chosen)' : ''}`);
+      if (p === chosen || p.reachable !== true) for (const h of p.hops) out.push(hopLine(h, s));
     }
   }
   if (t.blockers.length > 0) {

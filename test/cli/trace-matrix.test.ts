@@ -40,6 +40,13 @@ describe('wspl trace', () => {
     expect(out).toMatch(/public DNS cannot resolve privatelink\.prod\.ap-northeast-1\.highlander\.aws\.a2z\.com/);
     expect(out.includes(String.fromCharCode(27))).toBe(false);
   });
+  it('shows the hops of the chosen endpoint and one line for the other reachable ones', async () => {
+    const { out } = await run(['trace', SEED, '--client', 'ec2-client', '--workspace', 'dcv-desktop']);
+    const probes = out.slice(out.indexOf('Probes'), out.indexOf('Warnings'));
+    expect(probes).toMatch(/QUIC 4195 10\.0\.21\.217: reachable \(chosen\)\n.*security group egress/);
+    expect(probes).toContain("QUIC 443 10.0.21.217: reachable\n   TCP 4195 10.0.21.217: reachable\n");
+    expect(probes.match(/endpoint-sg {2}security group ingress/g)).toHaveLength(1);
+  });
   it('an unknown client or WorkSpace is bad input naming the choices (exit 2)', async () => {
     const a = await run(['trace', SEED, '--client', 'nobody', '--workspace', 'dcv-desktop']);
     expect(a.code).toBe(2);
