@@ -10,7 +10,7 @@
 //         reason: kept for the planned switch back to internet streaming
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
-import { EXPECTED, parseYamlInput, typeName } from '../sources/yaml-input.js';
+import { EXPECTED, parseYamlInput, typeName, valueAt } from '../sources/yaml-input.js';
 import { RULE_IDS } from './index.js';
 import type { CheckPolicy, Override } from './policy.js';
 import { PRESET_NAMES, isPresetName } from './presets.js';
@@ -34,15 +34,6 @@ const configSchema = z.strictObject({
 export interface ConfigResult {
   policy?: CheckPolicy;
   diagnostics: Diagnostic[];
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let v = root;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[seg];
-  }
-  return v;
 }
 
 /** zod's issue in the words of a YAML file; custom messages (the missing reason) are kept as written. */

@@ -173,3 +173,13 @@ export function typeName(v: unknown): string {
   if (typeof v === 'number' && !Number.isFinite(v)) return `number ${Number.isNaN(v) ? '.nan' : v > 0 ? '.inf (too large)' : '-.inf (too large)'}`;
   return `${typeof v} ${JSON.stringify(v)}`;
 }
+
+/** The value at a validator's issue path in parsed YAML, to quote it in a message. */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}

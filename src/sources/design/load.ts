@@ -5,7 +5,7 @@ import { isMap } from 'yaml';
 import type { z } from 'zod';
 import { emptyModel } from '../../model/types.js';
 import type { LoadResult } from '../load.js';
-import { EXPECTED, decodeInput, parseYamlInput, readInputBytes, typeName } from '../yaml-input.js';
+import { EXPECTED, decodeInput, parseYamlInput, readInputBytes, typeName, valueAt } from '../yaml-input.js';
 import { DesignContext, entries } from './context.js';
 import { convertCidrLists, convertOnPremises, convertPeerings, convertTransitGateways } from './convert-global.js';
 import { convertVpc } from './convert-vpc.js';
@@ -15,15 +15,6 @@ import { designSchema, TOP_LEVEL_KEYS, type DesignDoc } from './schema.js';
 
 function fail(file: string, code: string, message: string, line?: number): LoadResult {
   return { diagnostics: [{ severity: 'error', code, file, ...(line !== undefined ? { line } : {}), message }] };
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let v = root;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[seg];
-  }
-  return v;
 }
 
 /** Turns zod's issues into diagnostics with codes that name the kind of mistake. */
