@@ -68,8 +68,12 @@ export class ByteMemo {
       this.bytes = new Uint8Array(Math.max(n, this.bytes.length * 2));
       this.memoView = new DataView(this.bytes.buffer);
     }
-    const bytes = this.bytes;
-    for (let i = 0; i < n; i++) bytes[i] = buf[start + i]!;
+    // Four bytes at a time through the DataViews, as in same(): a byte loop costs several times more.
+    const a = viewOf(buf);
+    const b = this.memoView;
+    let i = 0;
+    for (; i + 4 <= n; i += 4) b.setUint32(i, a.getUint32(start + i));
+    for (; i < n; i++) this.bytes[i] = buf[start + i]!;
     this.length = n;
   }
 }

@@ -36,11 +36,12 @@ class SessionBuilder {
   readonly chosenRefs: number[] = [];
   readonly resultRefs: number[] = [];
 
-  setId(id: string): void {
+  /** `key` is sessionKey(id), passed in so that it is the very string the assembler compares with. */
+  setId(id: string, key: string): void {
     // Keep the longest spelling: "prod-ap-northeast-1-<uuid>" says more than the bare "<uuid>".
     if (this.id === null || id.length > this.id.length) {
       this.id = id;
-      this.key = sessionKey(id);
+      this.key = key;
     }
   }
 
@@ -197,7 +198,7 @@ export class SessionAssembler {
     // An entry that names an id may complete a session whose earlier entries named none.
     if (found === null && current !== null && current.key === null) found = current;
     if (found && !(starts && found.outcome !== null)) {
-      found.setId(id);
+      found.setId(id, key);
       this.current = found;
       return found;
     }
@@ -207,7 +208,10 @@ export class SessionAssembler {
   private lastId = '';
   private lastKey = '';
 
-  /** sessionKey, remembered for the id of the previous event (most events name the same session in a row). */
+  /**
+   * sessionKey, remembered for the id of the previous event (most events name the same session in a row). Handing
+   * out the same string object each time lets `===` on keys settle by identity instead of comparing characters.
+   */
   private keyOf(id: string): string {
     if (id !== this.lastId) {
       this.lastId = id;
@@ -228,7 +232,7 @@ export class SessionAssembler {
     if (this.open.length >= MAX_OPEN) this.close(this.open.shift()!);
     while (this.open.length > 0 && this.open[0]!.order < this.started - MAX_AGE) this.close(this.open.shift()!);
     const s = new SessionBuilder(this.started++);
-    if (id !== null) s.setId(id);
+    if (id !== null) s.setId(id, this.keyOf(id));
     this.open.push(s);
     this.current = s;
     return s;
