@@ -130,26 +130,49 @@ export class EndpointInterner {
   private readonly recent: OfferedEndpoint[] = [];
   private hostOk = false;
 
-  /** The last few descriptions seen, byte for byte: most lines repeat one of them exactly. */
-  private readonly described: { bytes: ByteMemo; endpoint: OfferedEndpoint }[] = [];
+  /**
+   * The last few descriptions seen: most lines repeat one of them. For one read by exactLayout only its start up
+   * to the character after the port is kept, as that is all the answer depends on (the rest, `gatewayType: …`,
+   * is never read), so the same endpoint in any list matches one entry and fewer bytes are compared; any other
+   * description is kept whole and must match whole.
+   */
+  private readonly described: { bytes: ByteMemo; whole: boolean; endpoint: OfferedEndpoint }[] = [];
+  /** The index in `described` of the last description found. */
+  private lastFound = -1;
+  /** Where exactLayout stopped reading: after the port's digits. */
+  private layoutEnd = 0;
 
   /** The endpoint described by `buf[from, to)`, or null when the text is not a complete description. */
   get(buf: Buffer, from: number, to: number): OfferedEndpoint | null {
     const n = to - from;
-    for (const d of this.described) if (d.bytes.size === n && d.bytes.same(buf, from, to)) return d.endpoint;
+    const described = this.described;
+    const count = described.length;
+    // From the one after the last found (the client lists endpoints in the same order each time), round once.
+    for (let k = 0, i = this.lastFound + 1; k < count; k++, i++) {
+      if (i >= count) i = 0;
+      const d = described[i]!;
+      const size = d.bytes.size;
+      if ((d.whole ? n === size : n >= size) && d.bytes.same(buf, from, from + size)) {
+        this.lastFound = i;
+        return d.endpoint;
+      }
+    }
     const fast = this.exactLayout(buf, from, to);
     let endpoint: OfferedEndpoint | null;
+    let kept = to;
     if (fast !== undefined) {
       endpoint = fast;
+      // The character after the port (a comma, space or quote) belongs to what was read; the end of the text too.
+      if (this.layoutEnd < to) kept = this.layoutEnd + 1;
     } else {
       const parsed = parseEndpoint(utf8(buf, from, to));
       endpoint = parsed ? this.intern(parsed.hostname, parsed.transport, parsed.port) : null;
     }
     if (endpoint) {
       const bytes = new ByteMemo();
-      bytes.remember(buf, from, to);
-      if (this.described.length >= 16) this.described.shift();
-      this.described.push({ bytes, endpoint });
+      bytes.remember(buf, from, kept);
+      if (described.length >= 16) described.shift();
+      this.lastFound = described.push({ bytes, whole: kept === to, endpoint }) - 1;
     }
     return endpoint;
   }
@@ -186,6 +209,7 @@ export class EndpointInterner {
     while (i < to && i - digitsStart < 6 && buf[i]! >= 48 && buf[i]! <= 57) port = port * 10 + buf[i++]! - 48;
     const next = i < to ? buf[i] : 44;
     if (i === digitsStart || port === 0 || port > 65535 || (next !== 44 && next !== 32 && next !== 34)) return undefined;
+    this.layoutEnd = i;
     return this.intern(hostname, transport, port);
   }
 
