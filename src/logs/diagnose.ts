@@ -139,7 +139,18 @@ function partialReachability(s: LogSession, ev: SessionEvidence, add: Add): void
 /** One string per distinct message: a large log repeats the same few, and a kept report should not hold copies. */
 const noReachableMessages = new Map<string, string>();
 
+/** The last message handed out and what it was for: consecutive sessions mostly ask for the same one again. */
+let lastNoReachable: { path: LogSession['path']; region: string | null; n: number; message: string } | null = null;
+
 function noReachableMessage(s: LogSession): string {
+  const last = lastNoReachable;
+  if (last !== null && last.path === s.path && last.region === s.region && last.n === s.offered.length) return last.message;
+  const message = keyedNoReachableMessage(s);
+  lastNoReachable = { path: s.path, region: s.region, n: s.offered.length, message };
+  return message;
+}
+
+function keyedNoReachableMessage(s: LogSession): string {
   const key = `${s.path}|${s.region}|${s.offered.length}`;
   let message = noReachableMessages.get(key);
   if (message === undefined) {
