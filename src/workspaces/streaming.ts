@@ -55,23 +55,35 @@ function privateTargets(world: World, addresses: readonly string[], endpointId: 
   return out;
 }
 
-/** Explains a failed lookup of the private name in terms the user can fix. */
-function dnsBlockers(world: World, ctx: ClientContext, answer: BrokerAnswer, dns: DnsResult, region: string): Blocker[] {
+/**
+ * Explains a failed lookup of the private name in terms the user can fix: the endpoint's own settings when they stop
+ * its private zone, otherwise the client's resolver path. Facts the input lacks come back as missing, not blockers.
+ */
+function explainDns(world: World, ctx: ClientContext, answer: BrokerAnswer, dns: DnsResult, region: string): { blockers: Blocker[]; missing: string[] } {
   const out: Blocker[] = dns.blockers.map((b) => ({ ...b, ruleId: b.ruleId ?? 'client-dns-resolution' }));
   const ep = answer.endpointId ? world.endpoints.get(answer.endpointId) : undefined;
   const name = privateStreamingName(region);
-  if (ep) out.push(...zoneProblems(world.net, ep).filter((b) => b.ruleId !== 'streaming-endpoint-service'));
-  if (dns.status === 'nxdomain' || (dns.status === 'public' && answer.path === 'privatelink')) {
+  const zone = ep ? zoneProblems(world.net, ep) : { blockers: [], missing: [] };
+  out.push(...zone.blockers.filter((b) => b.ruleId !== 'streaming-endpoint-service'));
+  const zoneWouldAnswer = zone.blockers.length === 0 && zone.missing.length === 0;
+  const inEndpointVpc = ctx.resolver.kind === 'vpc' && ctx.resolver.vpc === ep?.vpc;
+  if (zoneWouldAnswer && !inEndpointVpc && (dns.status === 'nxdomain' || dns.status === 'public')) {
     const where = ctx.resolver.kind === 'vpc' ? `the resolver of ${ctx.resolver.vpc}` : ctx.resolver.kind === 'onprem' ? `the DNS of ${ctx.resolver.network}` : 'public DNS';
     const epVpc = ep?.vpc ?? 'the endpoint VPC';
+    const fix =
+      ctx.resolver.kind === 'internet'
+        ? 'the client must be on a network that uses that resolver'
+        : ctx.resolver.kind === 'vpc'
+          ? `associate a Route 53 Resolver rule with ${ctx.resolver.vpc} that forwards ${name} to an inbound resolver endpoint in ${epVpc}`
+          : `forward ${name} to a Route 53 Resolver inbound endpoint in ${epVpc}`;
     out.push({
       resource: ctx.resolver.kind === 'vpc' ? ctx.resolver.vpc : ctx.resolver.kind === 'onprem' ? ctx.resolver.network : ctx.client.id,
       kind: 'dns',
       ruleId: 'client-dns-resolution',
-      detail: `${where} cannot resolve ${name}: only the resolver of ${epVpc} answers it; ${ctx.resolver.kind === 'internet' ? 'the client must be on a network that uses that resolver' : `forward ${name} to a Route 53 Resolver inbound endpoint in ${epVpc}`}`,
+      detail: `${where} cannot resolve ${name}: only the resolver of ${epVpc} answers it; ${fix}`,
     });
   }
-  return dedupe(out);
+  return { blockers: dedupe(out), missing: zone.missing };
 }
 
 export function dedupe(blockers: Blocker[]): Blocker[] {
@@ -103,13 +115,19 @@ export function streamAndProbe(world: World, ctx: ClientContext, answer: BrokerA
     if (dns.status === 'private') {
       targets = privateTargets(world, dns.addresses, undefined);
     } else {
-      blockersFromDns = dns.status === 'unknown' ? [] : dnsBlockers(world, ctx, answer, dns, region);
+      const why = dns.status === 'unknown' ? { blockers: [], missing: [] } : explainDns(world, ctx, answer, dns, region);
+      blockersFromDns = why.blockers;
+      // Without a definite cause the lookup's result is not known: the endpoint's settings are not all in the input.
+      if (blockersFromDns.length === 0 && why.missing.length > 0) dns = { ...dns, status: 'unknown', missing: [...dns.missing, ...why.missing] };
       // Probe the endpoint's own addresses anyway: the user should see every other blocker now, not after fixing DNS.
       targets = privateTargets(world, [], answer.endpointId);
       hypothetical = true;
     }
   } else {
-    dns = resolveName(world.net, world.dns, ctx.resolver, answer.offered.some((o) => o.port === 4172) ? 'ws-broker-service.' + region + '.amazonaws.com' : hostname);
+    // PCoIP gateways are published as address ranges, not names: nothing to resolve.
+    dns = answer.offered.some((o) => o.port === 4172)
+      ? { status: 'public', addresses: [], hops: [], blockers: [], missing: [], detail: 'PCoIP gateways are reached by address' }
+      : resolveName(world.net, world.dns, ctx.resolver, hostname);
     if (dns.status === 'failed' || dns.status === 'nxdomain') blockersFromDns = dns.blockers;
     targets = [{ kind: 'internet', address: world.net.range(dcvGatewayAddress(region)), label: answer.offered[0]?.hostname ?? 'gateways' }];
   }

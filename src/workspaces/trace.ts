@@ -178,7 +178,8 @@ function connect(t: Trace, s: ReturnType<typeof streamAndProbe>, needsAll: boole
   const probeBlockers = wouldPass ? [] : mergeByResource(failed);
   t.missing.push(...new Set(t.probes.flatMap((p) => (p.reachable === 'unknown' ? p.hops.filter((h) => h.result === 'unknown').map((h) => `${h.node}: ${h.detail}`) : []))));
   const summary = t.probes.map((p) => `${p.transport} ${p.port}${p.address ? ` ${p.address}` : ''}: ${p.reachable === true ? 'reachable' : p.reachable === 'unknown' ? 'unknown' : 'blocked'}`).join('; ');
-  const probeStatus = s.hypothetical || s.dnsBlockers.length > 0 ? 'fail' : reachable.length > 0 && (!needsAll || failed.length + unknown.length === 0) ? 'ok' : failed.length === t.probes.length && t.probes.length > 0 ? 'fail' : unknown.length > 0 ? 'unknown' : 'fail';
+  // Probes after a failed lookup are hypothetical: the step fails with DNS, or is unknown when DNS is unknown.
+  const probeStatus = s.dnsBlockers.length > 0 ? 'fail' : s.hypothetical ? (wouldPass || failed.length < t.probes.length ? 'unknown' : 'fail') : reachable.length > 0 && (!needsAll || failed.length + unknown.length === 0) ? 'ok' : failed.length === t.probes.length && t.probes.length > 0 ? 'fail' : unknown.length > 0 ? 'unknown' : 'fail';
   t.steps.push({ step: 'probe', status: probeStatus, detail: s.hypothetical ? `the name does not resolve; probing the endpoint addresses anyway: ${summary}` : summary, evidence: [...new Set(t.probes.flatMap((p) => evidence(p.hops)))] });
   const chosen = needsAll ? (probeStatus === 'ok' ? t.probes[0] : undefined) : t.probes.find((p) => p.reachable === true);
   if (probeStatus === 'ok' && chosen) {

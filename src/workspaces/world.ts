@@ -19,9 +19,13 @@ function isV6(addr: string): boolean {
   return addr.includes(':');
 }
 
-/** Why the endpoint's private DNS name does not answer in its VPC (empty when it does). */
-export function zoneProblems(net: Network, ep: VpcEndpoint): Blocker[] {
+/**
+ * Why the endpoint's private DNS name does not answer in its VPC: settings that stop it, and facts the input does
+ * not give (both empty when it answers).
+ */
+export function zoneProblems(net: Network, ep: VpcEndpoint): { blockers: Blocker[]; missing: string[] } {
   const out: Blocker[] = [];
+  const missing: string[] = [];
   const region = net.vpcs.get(ep.vpc)?.region ?? net.model.region;
   if (ep.service !== streamingServiceName(region) || ep.type !== 'Interface') {
     out.push({ resource: ep.id, kind: 'endpoint', ruleId: 'streaming-endpoint-service', detail: `${ep.id} is a ${ep.type} endpoint of ${ep.service}, not an Interface endpoint of ${streamingServiceName(region)}`, location: ep.prov });
@@ -29,15 +33,19 @@ export function zoneProblems(net: Network, ep: VpcEndpoint): Blocker[] {
   if (ep.state !== 'available') {
     out.push({ resource: ep.id, kind: 'endpoint', ruleId: 'streaming-endpoint-state', detail: `${ep.id} is ${ep.state}, not available`, location: ep.prov });
   }
-  if (ep.privateDns !== true) {
-    out.push({ resource: ep.id, kind: 'endpoint', ruleId: 'streaming-endpoint-private-dns', detail: ep.privateDns === false ? `private DNS is off on ${ep.id}: ${privateStreamingName(region)} does not resolve to it` : `the input does not say whether private DNS is on for ${ep.id}`, location: ep.prov });
+  if (ep.privateDns === false) {
+    out.push({ resource: ep.id, kind: 'endpoint', ruleId: 'streaming-endpoint-private-dns', detail: `private DNS is off on ${ep.id}: ${privateStreamingName(region)} does not resolve to it`, location: ep.prov });
+  } else if (ep.privateDns === undefined) {
+    missing.push(`${ep.id}: whether private DNS is on`);
   }
   const vpc = net.vpcs.get(ep.vpc);
   if (vpc && (vpc.dnsSupport === false || vpc.dnsHostnames === false)) {
     const off = [vpc.dnsSupport === false ? 'DNS support' : '', vpc.dnsHostnames === false ? 'DNS hostnames' : ''].filter(Boolean).join(' and ');
     out.push({ resource: vpc.id, kind: 'dns', ruleId: 'streaming-endpoint-vpc-dns', detail: `${vpc.id} has ${off} off; private DNS of ${ep.id} needs both on`, location: vpc.prov });
+  } else if (vpc && (vpc.dnsSupport === undefined || vpc.dnsHostnames === undefined)) {
+    missing.push(`${vpc.id}: DNS support and DNS hostnames (private DNS needs both)`);
   }
-  return out;
+  return { blockers: out, missing };
 }
 
 function zoneAddresses(net: Network, ep: VpcEndpoint): string[] {
@@ -55,8 +63,8 @@ export function buildWorld(model: Model): World {
   const net = new Network(model);
   const zones: PrivateZone[] = [];
   for (const ep of model.endpoints) {
-    const definite = zoneProblems(net, ep).filter((b) => !b.detail.startsWith('the input does not say'));
-    if (definite.length > 0 || ep.privateDns !== true) continue;
+    const problems = zoneProblems(net, ep);
+    if (problems.blockers.length > 0 || problems.missing.length > 0) continue;
     const region = net.vpcs.get(ep.vpc)?.region ?? model.region;
     zones.push({ name: privateStreamingName(region), vpcs: [ep.vpc], addresses: zoneAddresses(net, ep), owner: ep.id, prov: ep.prov });
   }

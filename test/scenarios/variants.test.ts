@@ -1,7 +1,8 @@
 // Variations of the seed environment from the foundation issue: each changes one setting and asserts the outcome,
 // path, transport, port and every blocker.
 import { describe, expect, it } from 'vitest';
-import { docFile, ruleIds, seedDoc, trace } from './helpers.js';
+import { traceConnection } from '../../src/workspaces/trace.js';
+import { docFile, modelOf, ruleIds, seedDoc, trace } from './helpers.js';
 
 describe('endpoint security group', () => {
   it('without UDP rules: QUIC fails, TCP 4195 is chosen', () => {
@@ -64,8 +65,22 @@ describe('DNS', () => {
     doc.vpcs.vpc1.endpoints.streaming.privateDns = false;
     const t = trace(doc, 'ec2-client', 'dcv-desktop');
     expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
-    expect(ruleIds(t)).toEqual(['client-dns-resolution', 'streaming-endpoint-private-dns']);
+    // The endpoint's own setting is the cause; the client's resolver path is fine (it is the endpoint VPC's).
+    expect(ruleIds(t)).toEqual(['streaming-endpoint-private-dns']);
     expect(t.steps.find((s) => s.step === 'dns')?.status).toBe('fail');
+  });
+  it('private DNS not given by the source: the lookup is UNKNOWN, never a guessed blocker', () => {
+    const model = modelOf(seedDoc());
+    delete model.endpoints.find((e) => e.id === 'vpc1/streaming')!.privateDns;
+    const t = traceConnection(model, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('UNKNOWN');
+    expect(t.blockers).toEqual([]);
+    expect(t.missing).toContain('vpc1/streaming: whether private DNS is on');
+    expect(t.steps.map((x) => [x.step, x.status]).slice(3)).toEqual([
+      ['dns', 'unknown'],
+      ['probe', 'unknown'],
+      ['connect', 'unknown'],
+    ]);
   });
   it('endpoint VPC without DNS hostnames: private DNS cannot work', () => {
     const doc = seedDoc();
