@@ -83,3 +83,14 @@ describe('wspl matrix', () => {
     expect(out).toMatch(/ec2-client\s+dcv-desktop\s+CONNECTED\s+privatelink\s+QUIC 4195/);
   });
 });
+
+describe('commands of the contract that are not built yet', () => {
+  for (const args of [['probe', '--region', 'ap-northeast-1'], ['snapshot', 'aws:ap-northeast-1', '-o', 'x.json'], ['serve', 'examples/seed-tokyo.yaml']]) {
+    it(`wspl ${args[0]} says so and exits 2`, async () => {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(new RegExp(`wspl ${args[0]} is not built yet`));
+      expect(r.out).toBe('');
+    });
+  }
+});

@@ -3,6 +3,7 @@ import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { registerLogs } from './logs.js';
 import { registerMatrix } from './matrix.js';
+import { registerNotBuilt } from './not-built.js';
 import { registerSchema } from './schema.js';
 import { registerExport } from './export.js';
 import { registerTrace } from './trace.js';
@@ -14,4 +15,4 @@ import { registerWhatif } from './whatif.js';
 /** Each command lives in its own file and registers itself on the program: an import and an entry here. */
 export type RegisterCommand = (program: Command, io: Io, state: RunState) => void;
 
-export const commands: RegisterCommand[] = [registerTrace, registerMatrix, registerWhatif, registerLogs, registerSchema, registerExport, registerCheck, registerExplain, registerEndpoints];
+export const commands: RegisterCommand[] = [registerTrace, registerMatrix, registerWhatif, registerLogs, registerSchema, registerExport, registerCheck, registerExplain, registerEndpoints, registerNotBuilt];
