@@ -204,6 +204,8 @@ export interface TgwRoute {
   destination: string;
   /** Attachment id, or undefined for a blackhole route. */
   attachment?: string;
+  /** Learned from the attachment's propagation rather than written: a static route for the same prefix wins. */
+  propagated?: boolean;
   prov: Provenance;
 }
 

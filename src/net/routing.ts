@@ -86,7 +86,7 @@ function viaTransitGateway(ctx: RouteContext, tgw: TransitGateway, from: TgwAtta
   if (!match) return drop(ctx, { resource: table.id, kind: 'route', detail: `transit gateway route table ${table.id} has no route for ${dst.text}`, location: table.prov });
   const att = match.value.attachment ? tgw.attachments.find((a) => a.id === match.value.attachment) : undefined;
   if (!att) return drop(ctx, { resource: table.id, kind: 'route', detail: `transit gateway route ${match.value.destination} in ${table.id} is a blackhole`, location: match.value.prov });
-  ctx.hop({ node: table.id, action: 'transit gateway route', result: 'forwarded', detail: `${match.value.destination} -> ${att.id}`, location: match.value.prov });
+  ctx.hop({ node: table.id, action: 'transit gateway route', result: 'forwarded', detail: `${match.value.destination} -> ${att.id}${match.value.propagated ? ' (propagated)' : ''}`, location: match.value.prov });
   const next = { ...leg, transit: true, depth: leg.depth + 1 };
   if (att.kind === 'vpc') {
     if (net.vpcRanges(att.vpc).some((r) => contains(r, dst))) return enterVpc(ctx, att.vpc, dst, next);

@@ -316,3 +316,25 @@ describe('an office over a VPN to a virtual private gateway', () => {
     expect(t.blockers[0]).toMatchObject({ resource: 'onprem/office', kind: 'route', inferred: true });
   });
 });
+
+describe('transit gateway route propagation', () => {
+  function propagated() {
+    const doc = docFile('./office-tgw.yaml');
+    doc.transitGateways.tgw1.routeTables.main = {};
+    doc.transitGateways.tgw1.attachments['vpc1-att'].propagateTo = ['main'];
+    doc.transitGateways.tgw1.attachments['office-vpn'].propagateTo = ['main'];
+    return doc;
+  }
+  it('routes learned from the attachments carry the office to the endpoint and back', () => {
+    const t = trace(propagated(), 'office-pc', 'dcv-desktop');
+    expect(t.outcome).toBe('CONNECTED');
+    expect(t.probes[0]!.hops.map((h) => h.detail)).toContain('10.0.0.0/16 -> tgw1/vpc1-att (propagated)');
+  });
+  it('a static blackhole for the same prefix wins over the propagated route', () => {
+    const doc = propagated();
+    doc.transitGateways.tgw1.routeTables.main = { '10.0.0.0/16': 'blackhole' };
+    const t = trace(doc, 'office-pc', 'dcv-desktop');
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(t.blockers).toContainEqual(expect.objectContaining({ resource: 'tgw1/main', kind: 'route' }));
+  });
+});

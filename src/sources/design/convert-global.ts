@@ -86,15 +86,55 @@ export function convertTransitGateways(ctx: DesignContext, doc: DesignDoc, model
       }
       return { id: `${name}/${tableName}`, name: tableName, routes: out, prov: ctx.prov(at, tableName) };
     });
+    const attachments = convertAttachments(ctx, doc, name, raw);
+    addPropagatedRoutes(ctx, doc, name, raw, routeTables, attachments);
     model.transitGateways.push({
       id: name,
       account: raw.account !== undefined ? ctx.account(raw.account, [...path, 'account']) : model.account,
       region: raw.region !== undefined ? ctx.region(raw.region, [...path, 'region']) : model.region,
       routeTables,
-      attachments: convertAttachments(ctx, doc, name, raw),
+      attachments,
       prov: ctx.prov(path, name),
     });
   }
+}
+
+/**
+ * Propagation: an attachment puts its CIDRs (the VPC's, or the site's for VPN and Direct Connect) into each route
+ * table it propagates to. Written after the static routes, so longest-prefix match prefers a static route of the same
+ * prefix, as the transit gateway does.
+ */
+function addPropagatedRoutes(ctx: DesignContext, doc: DesignDoc, tgwName: string, raw: DesignTgw, tables: TgwRouteTable[], attachments: TgwAttachment[]): void {
+  for (const [name, a] of entries(raw.attachments)) {
+    const att = attachments.find((x) => x.name === name);
+    if (!att) continue;
+    (a.propagateTo ?? []).forEach((tableName, i) => {
+      const at = ['transitGateways', tgwName, 'attachments', name, 'propagateTo', i];
+      const table = tables.find((t) => t.name === tableName);
+      if (!table) {
+        ctx.error('unknown-reference', at, `route table "${tableName}" not found in transit gateway ${tgwName}`);
+        return;
+      }
+      const cidrs = propagatedCidrs(doc, att);
+      if (cidrs === undefined) {
+        ctx.error('bad-attachment', at, `a ${att.kind} attachment has no CIDRs of its own to propagate`);
+        return;
+      }
+      for (const destination of cidrs) table.routes.push({ destination, attachment: att.id, propagated: true, prov: ctx.prov(at) });
+    });
+  }
+}
+
+function propagatedCidrs(doc: DesignDoc, att: TgwAttachment): string[] | undefined {
+  if (att.kind === 'vpc') {
+    const v = get(doc.vpcs, att.vpc);
+    return v ? [v.cidr, ...(v.secondaryCidrs ?? []), ...(v.ipv6Cidrs ?? [])] : [];
+  }
+  if (att.kind === 'vpn' || att.kind === 'dx') {
+    const o = get(doc.onPremises, att.onPrem.replace(/^onprem\//, ''));
+    return o ? [...(o.cidr !== undefined ? [o.cidr] : []), ...(o.cidrs ?? [])] : [];
+  }
+  return undefined;
 }
 
 /** `vpn: X` / `dx: X`: X is a VPC (its VGW), a transit gateway (its attachment for this site) or TGW/ATTACHMENT. */

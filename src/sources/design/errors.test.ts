@@ -50,6 +50,11 @@ describe('design file errors', () => {
     expect(errorsOf(text.replace('r: { subnets: [a] }', 'r: { direction: outbound, subnets: [a] }'))).toEqual([]);
   });
 
+  it('propagation to a route table that does not exist is an unknown reference at its line', () => {
+    const text = BASE + 'transitGateways:\n  tgw1:\n    routeTables: { main: {} }\n    attachments:\n      a1: { vpc: vpc1, subnets: [a], propagateTo: [nope] }\n';
+    expect(errorsOf(text)).toEqual([expect.objectContaining({ code: 'unknown-reference', field: 'transitGateways.tgw1.attachments.a1.propagateTo.0', line: 32 })]);
+  });
+
   it('the base file is valid', () => {
     const r = loadDesignText(BASE, 'f.yaml');
     expect(r.diagnostics).toEqual([]);

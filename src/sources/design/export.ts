@@ -194,13 +194,16 @@ class Exporter {
         clean({
           ...other(t),
           routeTables: keyed(t.routeTables, (rt) => rt.name, (rt) =>
-            Object.fromEntries(rt.routes.map((r) => [r.destination, r.attachment !== undefined ? this.local(r.attachment, t.id) : 'blackhole'])),
+            Object.fromEntries(rt.routes.filter((r) => !r.propagated).map((r) => [r.destination, r.attachment !== undefined ? this.local(r.attachment, t.id) : 'blackhole'])),
           ),
           attachments: keyed(t.attachments, (a) => a.name, (a) => {
             const routeTable = this.local(a.routeTable, t.id);
-            if (a.kind === 'vpc') return { vpc: a.vpc, subnets: a.subnets.map((s) => this.local(s, a.vpc)), routeTable };
-            if (a.kind === 'peering') return { peering: a.peerTgw, routeTable };
-            return { [a.kind]: tail(a.onPrem), routeTable };
+            // Propagation shows as the tables that hold routes learned from this attachment.
+            const tables = t.routeTables.filter((rt) => rt.routes.some((r) => r.propagated && r.attachment === a.id)).map((rt) => rt.name);
+            const propagateTo = tables.length > 0 ? { propagateTo: tables } : {};
+            if (a.kind === 'vpc') return { vpc: a.vpc, subnets: a.subnets.map((s) => this.local(s, a.vpc)), routeTable, ...propagateTo };
+            if (a.kind === 'peering') return { peering: a.peerTgw, routeTable, ...propagateTo };
+            return { [a.kind]: tail(a.onPrem), routeTable, ...propagateTo };
           }),
         }),
       ),

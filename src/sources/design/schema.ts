@@ -137,6 +137,7 @@ const tgwAttachment = z
     dx: name.describe('Direct Connect attachment: the on-premises network name').optional(),
     peering: name.describe('Peering attachment: the other transit gateway name').optional(),
     routeTable: name.describe('Associated route table; default: the only one').optional(),
+    propagateTo: names('Route tables this attachment propagates its CIDRs to (the VPC CIDRs, or the site CIDRs for vpn/dx); a static route for the same prefix wins').optional(),
   })
   .describe('Exactly one of vpc, vpn, dx, peering');
 
@@ -145,7 +146,7 @@ const transitGateway = z.strictObject({
   region: region.optional(),
   routeTables: z
     .record(z.string(), z.record(z.string(), z.string()).describe('CIDR: ATTACHMENT name or blackhole'))
-    .describe('Routes are written out; propagation is not modelled')
+    .describe('Static routes; attachments add propagated ones with propagateTo')
     .optional(),
   attachments: z.record(z.string(), tgwAttachment).optional(),
 });
