@@ -88,11 +88,11 @@ class FlowWalk implements RouteContext {
   }
 
   /** Network ACLs only apply where a packet enters or leaves a subnet. */
-  crossAcl(subnet: string, direction: 'ingress' | 'egress', remote: IpRange): void {
+  crossAcl(subnet: string, direction: 'ingress' | 'egress', remote: IpRange, noReturn = false): void {
     const acl = this.net.aclOf(subnet);
     const dirName = direction === 'ingress' ? 'inbound' : 'outbound';
     const v = evaluateAcl(acl, direction, this.spec.proto, [this.spec.port, this.spec.port], remote, this.net);
-    this.crossings.push({ subnet, direction, remote });
+    if (!noReturn) this.crossings.push({ subnet, direction, remote });
     if (!acl) return;
     const node = acl.id;
     if (v.result === 'allowed') {

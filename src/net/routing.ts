@@ -14,7 +14,8 @@ export interface RouteContext {
   hop(h: Hop): void;
   block(b: Blocker): void;
   unknown(what: string): void;
-  crossAcl(subnet: string, direction: 'ingress' | 'egress', remote: IpRange): void;
+  /** `noReturn`: the reply does not cross this boundary's ACL again (the TGW-to-instance case in one subnet). */
+  crossAcl(subnet: string, direction: 'ingress' | 'egress', remote: IpRange, noReturn?: boolean): void;
   checkSg(node: string, groups: readonly string[] | undefined, direction: 'ingress' | 'egress', remote: Remote): void;
 }
 
@@ -57,15 +58,28 @@ function tableEntries(net: Network, subnet: Subnet, table: RouteTable | undefine
   return entries;
 }
 
-function enterVpc(ctx: RouteContext, vpcId: string, dst: IpRange, leg: Leg): Arrival | undefined {
+/**
+ * Into a VPC from outside. `viaSubnets` are the transit gateway attachment's subnets: per the TGW guide, the ACL of
+ * the attachment subnet (in the destination's AZ) checks the packet outbound, then the destination subnet's inbound;
+ * when the destination is the attachment subnet itself, neither is evaluated.
+ */
+function enterVpc(ctx: RouteContext, vpcId: string, dst: IpRange, leg: Leg, viaSubnets: readonly string[] = []): Arrival | undefined {
   const subnet = ctx.net.subnetOf(vpcId, dst);
   if (!subnet) {
     ctx.noRoute = true;
     ctx.block({ resource: vpcId, kind: 'route', detail: `no subnet of ${vpcId} holds ${dst.text}` });
     return undefined;
   }
+  const via = attachmentSubnetFor(ctx, viaSubnets, subnet.az);
+  if (via === subnet.id) return { kind: 'subnet', subnet: subnet.id, crossedTransit: leg.transit };
+  if (via) ctx.crossAcl(via, 'egress', dst);
   ctx.crossAcl(subnet.id, 'ingress', leg.src);
   return { kind: 'subnet', subnet: subnet.id, crossedTransit: leg.transit };
+}
+
+/** The attachment subnet a transit gateway uses in an AZ (its ENI there), or the first one. */
+function attachmentSubnetFor(ctx: RouteContext, subnets: readonly string[], az: string): string | undefined {
+  return subnets.find((s) => ctx.net.subnets.get(s)?.az === az) ?? subnets[0];
 }
 
 function drop(ctx: RouteContext, b: Blocker): undefined {
@@ -89,7 +103,7 @@ function viaTransitGateway(ctx: RouteContext, tgw: TransitGateway, from: TgwAtta
   ctx.hop({ node: table.id, action: 'transit gateway route', result: 'forwarded', detail: `${match.value.destination} -> ${att.id}${match.value.propagated ? ' (propagated)' : ''}`, location: match.value.prov });
   const next = { ...leg, transit: true, depth: leg.depth + 1 };
   if (att.kind === 'vpc') {
-    if (net.vpcRanges(att.vpc).some((r) => contains(r, dst))) return enterVpc(ctx, att.vpc, dst, next);
+    if (net.vpcRanges(att.vpc).some((r) => contains(r, dst))) return enterVpc(ctx, att.vpc, dst, next, att.subnets);
     // Not for this VPC: it is a transit VPC (central egress); the attachment subnet's route table decides.
     const sub = att.subnets[0] ? net.subnets.get(att.subnets[0]) : undefined;
     if (!sub) return drop(ctx, { resource: att.id, kind: 'route', detail: `attachment ${att.id} names no subnet` });
@@ -206,7 +220,11 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
       if (azs.length > 0 && !azs.includes(subnet.az)) {
         return drop(ctx, { resource: att.id, kind: 'route', detail: `attachment ${att.id} has no subnet in ${subnet.az}, so traffic from ${subnet.id} cannot reach ${tgw.id} (attachment subnets: ${azs.join(', ')})`, location: att.prov });
       }
-      ctx.crossAcl(subnet.id, 'egress', dst);
+      // TGW guide: the instance subnet's ACL checks outbound, the attachment subnet's ACL inbound (both when they
+      // are one subnet); the reply from the TGW is checked by neither when they are one subnet.
+      const attSubnet = att.kind === 'vpc' ? attachmentSubnetFor(ctx, att.subnets, subnet.az) : undefined;
+      ctx.crossAcl(subnet.id, 'egress', dst, attSubnet === subnet.id);
+      if (attSubnet) ctx.crossAcl(attSubnet, 'ingress', leg.src, attSubnet === subnet.id);
       return viaTransitGateway(ctx, tgw, att, dst, leg);
     }
     case 'vgw': {

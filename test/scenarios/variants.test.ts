@@ -338,3 +338,25 @@ describe('transit gateway route propagation', () => {
     expect(t.blockers).toContainEqual(expect.objectContaining({ resource: 'tgw1/main', kind: 'route' }));
   });
 });
+
+describe('network ACLs at transit gateway attachment subnets (TGW guide)', () => {
+  function withTgwAcl(ingress: string[], egress: string[]) {
+    const doc = docFile('./office-tgw.yaml');
+    doc.vpcs.vpc1.networkAcls = { 'tgw-acl': { subnets: ['tgw-a', 'tgw-c'], ingress, egress } };
+    return doc;
+  }
+  it('the attachment subnet ACL checks traffic from the TGW outbound: only TCP 443 passes here', () => {
+    // DNS to the inbound resolver endpoint crosses the same ACL, so it needs UDP 53 as well.
+    const t = trace(withTgwAcl(['100 allow all from 10.0.0.0/16'], ['100 allow tcp:443 to 10.0.0.0/16', '110 allow udp:53 to 10.0.53.0/24']), 'office-pc', 'dcv-desktop');
+    expect(t.outcome).toBe('CONNECTED');
+    expect(t.endpoint).toMatchObject({ transport: 'TCP', port: 443 });
+    expect(t.probes.find((p) => p.transport === 'QUIC')?.blockers[0]).toMatchObject({ resource: 'vpc1/tgw-acl', kind: 'network-acl', phase: 'forward' });
+  });
+  it('its inbound rules are not used for traffic from the TGW, only for the replies going back to it', () => {
+    const open = trace(withTgwAcl(['100 deny all from 192.168.0.0/16', '110 allow all from 0.0.0.0/0'], ['100 allow all to 0.0.0.0/0']), 'office-pc', 'dcv-desktop');
+    expect(open.outcome).toBe('CONNECTED');
+    const noReplies = trace(withTgwAcl(['100 allow all from 192.168.0.0/16'], ['100 allow all to 0.0.0.0/0']), 'office-pc', 'dcv-desktop');
+    expect(noReplies.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(noReplies.blockers).toContainEqual(expect.objectContaining({ resource: 'vpc1/tgw-acl', phase: 'return', ruleId: 'nacl-return-traffic' }));
+  });
+});
