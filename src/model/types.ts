@@ -299,8 +299,12 @@ export interface Directory {
   encryption: 'standard-tls' | 'fips-validated';
   globalAccelerator: boolean;
   preferredProtocol?: 'udp' | 'tcp';
+  /** Device types set to DENY in WorkspaceAccessProperties (DeviceTypeWindows, DeviceTypeOsx, DeviceTypeLinux, …). */
+  deniedDeviceTypes?: DeviceType[];
   prov: Provenance;
 }
+
+export type DeviceType = 'windows' | 'macos' | 'linux' | 'web' | 'ios' | 'android' | 'chromeos' | 'zeroclient';
 
 export interface Workspace {
   id: string;

@@ -8,7 +8,7 @@ import type { FlowResult } from '../net/flow.js';
 import type { Blocker, Hop } from '../net/trace-types.js';
 import { askBroker } from './broker.js';
 import { clientContext, type ClientContext } from './client-context.js';
-import { awsPublicAddress, brokerHost, dcvGatewayAddress, loginHost } from './knowledge.js';
+import { awsPublicAddress, brokerHost, clientOs, dcvGatewayAddress, loginHost } from './knowledge.js';
 import { cachedFlow, dedupe, streamAndProbe } from './streaming.js';
 import type { Outcome, ProbeResult, Trace, TraceStep, TraceWarning } from './types.js';
 import { buildWorld, directoryRegion, type World } from './world.js';
@@ -86,6 +86,25 @@ function ipGroupCheck(world: World, dir: Directory, publicSource: string | undef
   };
 }
 
+const DEVICE_FIELD: Record<string, string> = { windows: 'DeviceTypeWindows', macos: 'DeviceTypeOsx', linux: 'DeviceTypeLinux' };
+
+/** The directory's access properties can deny whole device types (AWS troubleshooting: "device is not authorized"). */
+function deviceTypeCheck(client: Client, dir: Directory): { status: 'ok' | 'fail' | 'unknown'; blockers: Blocker[]; missing: string[]; detail: string } {
+  const denied = dir.deniedDeviceTypes ?? [];
+  if (denied.length === 0) return { status: 'ok', blockers: [], missing: [], detail: '' };
+  const os = clientOs(client);
+  if (!os) {
+    return { status: 'unknown', blockers: [], missing: [`${client.id}: client OS (directory ${dir.id} denies ${denied.join(', ')} devices)`], detail: 'the client OS decides whether the directory lets it in' };
+  }
+  if (!denied.includes(os)) return { status: 'ok', blockers: [], missing: [], detail: '' };
+  return {
+    status: 'fail',
+    blockers: [{ resource: dir.id, kind: 'directory', detail: `directory ${dir.id} denies ${os} clients (${DEVICE_FIELD[os]}: DENY in its access properties)`, location: dir.prov }],
+    missing: [],
+    detail: `the directory denies ${os} devices`,
+  };
+}
+
 function lookup(model: Model, clientId: string, workspaceId: string): { client: Client; ws: Workspace; dir: Directory } {
   const client = model.clients.find((c) => c.id === clientId);
   const ws = model.workspaces.find((w) => w.id === workspaceId);
@@ -117,6 +136,13 @@ export function traceConnection(model: Model, clientId: string, workspaceId: str
   base.missing.push(...auth.missing);
   if (auth.status === 'fail') {
     return finish({ ...base, outcome: 'REGISTRATION_FAILED', blockers: auth.blockers });
+  }
+
+  const device = deviceTypeCheck(client, dir);
+  if (device.status !== 'ok') {
+    base.missing.push(...device.missing);
+    base.steps.push({ step: 'broker', status: device.status, detail: device.detail, evidence: device.blockers.map((b) => b.resource) });
+    return finish({ ...base, outcome: device.status === 'fail' ? 'DEVICE_NOT_AUTHORIZED' : 'UNKNOWN', blockers: device.blockers });
   }
 
   const answer = askBroker(world, ctx, dir, ws, region);

@@ -360,3 +360,23 @@ describe('network ACLs at transit gateway attachment subnets (TGW guide)', () =>
     expect(noReplies.blockers).toContainEqual(expect.objectContaining({ resource: 'vpc1/tgw-acl', phase: 'return', ruleId: 'nacl-return-traffic' }));
   });
 });
+
+describe('device types denied by the directory', () => {
+  it('a Windows client of a directory that denies Windows devices is not authorized', () => {
+    const doc = seedDoc();
+    doc.directories.corp.denyDeviceTypes = ['windows'];
+    doc.clients['ec2-client'].os = 'windows';
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('DEVICE_NOT_AUTHORIZED');
+    expect(t.blockers[0]!.detail).toMatch(/DeviceTypeWindows: DENY/);
+  });
+  it('a client whose OS the input does not give is UNKNOWN, not let in', () => {
+    const doc = seedDoc();
+    doc.directories.corp.denyDeviceTypes = ['linux'];
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('UNKNOWN');
+    expect(t.missing.join(' ')).toMatch(/client OS/);
+    doc.clients['ec2-client'].os = 'windows';
+    expect(trace(doc, 'ec2-client', 'dcv-desktop').outcome).toBe('CONNECTED');
+  });
+});

@@ -59,6 +59,7 @@ function convertDirectory(ctx: DesignContext, doc: DesignDoc, name: string, d: D
     encryption: d.encryption ?? DIRECTORY_DEFAULTS.encryption,
     globalAccelerator: d.globalAccelerator ?? DIRECTORY_DEFAULTS.globalAccelerator,
     ...(d.preferredProtocol !== undefined ? { preferredProtocol: d.preferredProtocol } : {}),
+    ...(d.denyDeviceTypes !== undefined && d.denyDeviceTypes.length > 0 ? { deniedDeviceTypes: d.denyDeviceTypes } : {}),
     prov: ctx.prov(path, name),
   });
 }

@@ -234,6 +234,7 @@ class Exporter {
           encryption: d.encryption,
           globalAccelerator: d.globalAccelerator,
           preferredProtocol: d.preferredProtocol,
+          denyDeviceTypes: d.deniedDeviceTypes,
         });
       }),
       workspaces: keyed(m.workspaces, (w) => w.id, (w) => clean({ directory: w.directory, protocol: w.protocol, globalAccelerator: w.globalAccelerator })),

@@ -195,6 +195,10 @@ const directory = z.strictObject({
   encryption: z.enum(['standard-tls', 'fips-validated']).describe('Default: standard-tls').optional(),
   globalAccelerator: z.boolean().describe('Default: false').optional(),
   preferredProtocol: z.enum(['udp', 'tcp']).optional(),
+  denyDeviceTypes: z
+    .array(z.enum(['windows', 'macos', 'linux', 'web', 'ios', 'android', 'chromeos', 'zeroclient']))
+    .describe('Client device types set to DENY in the directory access properties; default none')
+    .optional(),
 });
 
 const workspace = z.strictObject({
