@@ -239,7 +239,17 @@ export function traceFlow(net: Network, origin: Origin, target: FlowTarget, spec
       }
     }
   }
-  if (arrival?.kind === 'internet') w.publicSource = arrival.publicSource;
+  if (arrival?.kind === 'internet') {
+    w.publicSource = arrival.publicSource;
+    // Replies come back to the NAT, which must find a route from its subnet to the client (a hub's NAT gateway
+    // needs the way back to the spoke).
+    if (arrival.natSubnet && origin.kind !== 'internet') {
+      const back = routeStep(new ReturnProbe(net, spec, w), net, { kind: 'vpc', subnet: arrival.natSubnet, range: net.range(net.subnets.get(arrival.natSubnet)?.cidr ?? '0.0.0.0/0'), label: arrival.natSubnet }, net.subnets.get(arrival.natSubnet), { kind: 'return', address: origin.range });
+      if (back && !sameArrival(back, originArrival(origin))) {
+        w.blockers.push({ resource: arrival.natSubnet, kind: 'route', phase: 'return', detail: `replies from the NAT in ${arrival.natSubnet} to ${origin.range.text} are routed to ${back.kind === 'subnet' ? back.subnet : back.kind === 'onprem' ? back.network : 'the internet'}, not back to the client` });
+      }
+    }
+  }
   w.checkReturnAcls();
   const definite = w.blockers.length > 0;
   const disposition = w.noRoute ? 'no-route' : definite ? 'denied' : w.missing.length > 0 ? 'unknown' : 'accepted';

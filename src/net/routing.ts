@@ -21,7 +21,7 @@ export interface RouteContext {
 
 export type Arrival =
   | { kind: 'subnet'; subnet: string; crossedTransit: boolean }
-  | { kind: 'internet'; publicSource?: string }
+  | { kind: 'internet'; publicSource?: string; /** The subnet of the NAT that translated the flow, if one did. */ natSubnet?: string }
   | { kind: 'onprem'; network: string };
 
 type RouteOrigin =
@@ -80,6 +80,11 @@ function enterVpc(ctx: RouteContext, vpcId: string, dst: IpRange, leg: Leg, viaS
 /** The attachment subnet a transit gateway uses in an AZ (its ENI there), or the first one. */
 function attachmentSubnetFor(ctx: RouteContext, subnets: readonly string[], az: string): string | undefined {
   return subnets.find((s) => ctx.net.subnets.get(s)?.az === az) ?? subnets[0];
+}
+
+/** Remembers the first (innermost) NAT a flow to the internet passed: its replies come back through it. */
+function viaNat(a: Arrival | undefined, natSubnet: string): Arrival | undefined {
+  return a?.kind === 'internet' && a.natSubnet === undefined ? { ...a, natSubnet } : a;
 }
 
 function drop(ctx: RouteContext, b: Blocker): undefined {
@@ -169,7 +174,7 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
         ctx.crossAcl(natSubnet.id, 'ingress', leg.src);
       }
       ctx.hop({ node: ngw.id, action: 'NAT', result: 'forwarded', detail: `source becomes ${ngw.publicIp ?? 'its elastic IP'}`, location: ngw.prov });
-      return fromSubnet(ctx, natSubnet, dst, { src: net.range(natSubnet.cidr), publicIp: ngw.publicIp ?? 'unknown', transit: leg.transit, depth: leg.depth + 1 });
+      return viaNat(fromSubnet(ctx, natSubnet, dst, { src: net.range(natSubnet.cidr), publicIp: ngw.publicIp ?? 'unknown', transit: leg.transit, depth: leg.depth + 1 }), natSubnet.id);
     }
     case 'instance': {
       const inst = net.instances.get(target.id);
@@ -190,7 +195,7 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
       ctx.checkSg(inst.id, inst.securityGroups, 'egress', { range: dst });
       ctx.hop({ node: inst.id, action: 'NAT', result: inst.state === 'running' ? 'forwarded' : 'dropped', detail: `source becomes ${inst.publicIp ?? 'its public IP'}`, location: inst.prov });
       const src = inst.privateIp ? net.range(inst.privateIp) : net.range(natSubnet.cidr);
-      return fromSubnet(ctx, natSubnet, dst, { src, srcGroups: inst.securityGroups, publicIp: inst.publicIp, transit: leg.transit, depth: leg.depth + 1 });
+      return viaNat(fromSubnet(ctx, natSubnet, dst, { src, srcGroups: inst.securityGroups, publicIp: inst.publicIp, transit: leg.transit, depth: leg.depth + 1 }), natSubnet.id);
     }
     case 'peering': {
       const pc = net.peerings.get(target.id);

@@ -76,6 +76,11 @@ export function askBroker(world: World, ctx: ClientContext, dir: Directory, ws: 
     if (dir.streamingEndpointAwsId) {
       return { status: 'unknown', path: null, offered: [], needsAll: false, blockers: [], warnings: [], missing: [`${dir.id}: streaming endpoint ${dir.streamingEndpointAwsId} is not in the input`], detail: 'the directory names an endpoint the input does not hold' };
     }
+    if (dir.accessEndpointType !== undefined) {
+      // An access endpoint entry without a VpcEndpointId: the API model allows it; what the broker then does is
+      // not documented, so the prediction stops here.
+      return { status: 'unknown', path: null, offered: [], needsAll: false, blockers: [], warnings: [], missing: [`${dir.id}: what the broker does with an access endpoint (${dir.accessEndpointType}) that names no VpcEndpointId (not documented)`], detail: 'access endpoint without an endpoint id' };
+    }
     return internetAnswer(world, ctx, dir, ws, region);
   }
   const ep = world.endpoints.get(dir.streamingEndpoint);

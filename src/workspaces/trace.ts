@@ -36,7 +36,12 @@ function authenticate(world: World, ctx: ClientContext, dir: Directory, region: 
   const dns = resolveName(world.net, world.dns, ctx.resolver, brokerHost(region));
   const tcp = internetFlow(world, ctx, region, 'tcp', 443);
   const udp = internetFlow(world, ctx, region, 'udp', 443);
-  const blockers = dedupe([...dns.blockers, ...tcp.blockers]).map((b) => ({ ...b, ruleId: b.ruleId ?? 'client-internet-for-auth' }));
+  // A network ACL that drops the replies is its own rule wherever it sits; every other blocker of this path is a
+  // missing internet path for authentication.
+  const blockers = dedupe([...dns.blockers, ...tcp.blockers]).map((b) => ({
+    ...b,
+    ruleId: b.ruleId ?? (b.kind === 'network-acl' && b.phase === 'return' ? 'nacl-return-traffic' : 'client-internet-for-auth'),
+  }));
   const missing = [...dns.missing, ...tcp.missing];
   const status = blockers.length > 0 ? 'fail' : missing.length > 0 || dns.status === 'unknown' ? 'unknown' : 'ok';
   const warnings: TraceWarning[] = [];
@@ -154,7 +159,12 @@ export function traceConnection(model: Model, clientId: string, workspaceId: str
     base.steps.push({ step: 'broker', status: answer.status, detail: answer.detail, evidence: answer.blockers.map((b) => b.resource) });
     return finish({ ...base, outcome: answer.outcome ?? 'UNKNOWN', path: null, blockers: answer.blockers });
   }
-  if (answer.path === 'internet') {
+  // The guide: once an endpoint is set, IP access control groups no longer apply. We read that as covering PCoIP
+  // streams that fall back to the internet too (inferred; the guide does not single them out).
+  if (answer.path === 'internet' && dir.streamingEndpoint !== null && dir.ipGroups.length > 0) {
+    base.warnings.push({ code: 'directory-ip-groups-bypassed', resource: dir.id, inferred: true, detail: `IP access control groups ${dir.ipGroups.join(', ')} are not applied to this PCoIP internet session: the directory has a streaming endpoint` });
+  }
+  if (answer.path === 'internet' && dir.streamingEndpoint === null) {
     const gate = ipGroupCheck(world, dir, auth.publicSource ?? (client.at.kind === 'internet' ? client.publicIp : undefined));
     base.missing.push(...gate.missing);
     if (gate.status !== 'ok') {

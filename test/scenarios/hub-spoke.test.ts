@@ -27,6 +27,14 @@ describe('hub and spoke', () => {
     expect(ruleIds(t)).toEqual(['client-dns-resolution']);
     expect(t.blockers[0]!.detail).toMatch(/associate a Route 53 Resolver rule with spoke/);
   });
+  it('without the spoke propagating to the hub table, the hub NAT gateway cannot send replies back: registration fails', () => {
+    const doc = docFile(HUB);
+    delete doc.transitGateways.tgw1.attachments['spoke-att'].propagateTo;
+    const t = trace(doc, 'spoke-pc', 'dcv-desktop');
+    expect(t.outcome).toBe('REGISTRATION_FAILED');
+    expect(t.blockers).toContainEqual(expect.objectContaining({ kind: 'route', phase: 'return', ruleId: 'client-internet-for-auth' }));
+    expect(t.blockers.map((b) => b.detail).join(' ')).toMatch(/tgw1\/hub has no route for 10\.20\.1\.15/);
+  });
   it('without the hub propagating to the spokes table, the spoke loses the endpoint and its DNS', () => {
     const doc = docFile(HUB);
     delete doc.transitGateways.tgw1.attachments['hub-att'].propagateTo;

@@ -380,3 +380,29 @@ describe('device types denied by the directory', () => {
     expect(trace(doc, 'ec2-client', 'dcv-desktop').outcome).toBe('CONNECTED');
   });
 });
+
+describe('reading the guide where it is silent (inferred)', () => {
+  it('IP groups are not applied to PCoIP streams falling back to the internet once an endpoint is set', () => {
+    const doc = seedDoc();
+    doc.directories.corp.pcoipOverInternet = true;
+    doc.directories.corp.ipGroups = ['office-only'];
+    const t = trace(doc, 'home', 'pcoip-desktop');
+    expect(t.outcome).toBe('CONNECTED');
+    expect(t.warnings).toContainEqual(expect.objectContaining({ code: 'directory-ip-groups-bypassed', inferred: true }));
+  });
+  it('an access endpoint entry with no endpoint id gives UNKNOWN', () => {
+    const doc = seedDoc();
+    doc.directories.corp.streamingEndpoint = null;
+    doc.directories.corp.accessEndpointType = 'STREAMING_WSP';
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('UNKNOWN');
+    expect(t.missing.join(' ')).toMatch(/names no VpcEndpointId/);
+  });
+  it('a network ACL dropping the replies of the login path is named as return traffic', () => {
+    const doc = seedDoc();
+    doc.vpcs.vpc1.networkAcls = { 'client-acl': { subnets: ['client-a'], ingress: ['100 allow all from 10.0.0.0/16'], egress: ['100 allow all to 0.0.0.0/0'] } };
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('REGISTRATION_FAILED');
+    expect(t.blockers).toContainEqual(expect.objectContaining({ resource: 'vpc1/client-acl', phase: 'return', ruleId: 'nacl-return-traffic' }));
+  });
+});
