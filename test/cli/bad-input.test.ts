@@ -1,11 +1,10 @@
 // Bad input across every command that reads input: exit 2 with a message naming the file (and the line and field
 // where there is one), never a crash, never the internal-error path, and never a change to the user's files.
+import { runCli } from '../../src/cli/testing/run-cli.js';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureIo } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
 
 const SEED_TEXT = readFileSync('examples/seed-tokyo.yaml', 'utf8');
 const LOG = readFileSync('test/logs/seed-4-2-privatelink-connected.log');
@@ -22,11 +21,7 @@ function file(name: string, content: string | Buffer): string {
   return path;
 }
 
-async function run(...args: string[]) {
-  const io = captureIo();
-  const code = await main(args, io);
-  return { code, out: io.stdout(), err: io.stderr() };
-}
+const run = (...args: string[]) => runCli(args);
 
 /** Exit 2 with a clear message: names `mention`, no internal error, no stack trace. */
 async function rejects(args: string[], mention: string | RegExp) {

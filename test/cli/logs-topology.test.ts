@@ -1,13 +1,8 @@
 // `wspl logs --topology`: each logged session held against the prediction for the client.
 import { describe, expect, it } from 'vitest';
-import { captureIo } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../../src/cli/testing/run-cli.js';
 
-async function run(args: string[]) {
-  const io = captureIo();
-  const code = await main(args, io);
-  return { code, out: io.stdout(), err: io.stderr() };
-}
+const run = runCli;
 
 const SEED = 'examples/seed-tokyo.yaml';
 

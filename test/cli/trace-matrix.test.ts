@@ -1,15 +1,10 @@
 // The prediction commands as a user or a script calls them: formats, exit codes, bad input.
 import { describe, expect, it } from 'vitest';
-import { captureIo } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../../src/cli/testing/run-cli.js';
 
 const SEED = 'examples/seed-tokyo.yaml';
 
-async function run(args: string[]) {
-  const io = captureIo();
-  const code = await main(args, io);
-  return { code, out: io.stdout(), err: io.stderr() };
-}
+const run = runCli;
 
 describe('wspl trace', () => {
   it('prints the contract JSON', async () => {

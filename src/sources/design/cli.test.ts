@@ -1,9 +1,8 @@
+import { runCli } from '../../cli/testing/run-cli.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { captureIo } from '../../cli/io.js';
-import { main } from '../../cli/main.js';
 import { loadDesignText } from './load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wspl-design-'));
@@ -14,11 +13,7 @@ function write(name: string, text: string | Buffer): string {
   return path;
 }
 
-async function run(...argv: string[]) {
-  const io = captureIo();
-  const code = await main(argv, io);
-  return { code, out: io.stdout(), err: io.stderr() };
-}
+const run = (...args: string[]) => runCli(args);
 
 describe('the CLI on design files', () => {
   it('exits 2 naming file:line, field and code for a bad file, and leaves the file as it was', async () => {
