@@ -101,4 +101,18 @@ describe('the engine on random estates', () => {
       { numRuns: Number(process.env.WSPL_PROPERTY_RUNS ?? 60) },
     );
   });
+  it('opening the endpoint security group never breaks a connection that worked', () => {
+    fc.assert(
+      fc.property(estate, (e) => {
+        const before = predictMatrix(modelOf(build(e)));
+        const opened = build(e);
+        opened.vpcs.vpc1.securityGroups['endpoint-sg'].ingress = [...e.endpointSg, 'all from 0.0.0.0/0'];
+        const after = predictMatrix(modelOf(opened));
+        before.forEach((t, i) => {
+          if (t.outcome === 'CONNECTED') expect(after[i]!.outcome, `${t.client} → ${t.workspace}`).toBe('CONNECTED');
+        });
+      }),
+      { numRuns: Math.ceil(Number(process.env.WSPL_PROPERTY_RUNS ?? 60) / 2) },
+    );
+  }, 600_000);
 });
