@@ -138,10 +138,13 @@ class FlowWalk implements RouteContext {
         return;
       }
       const names = groups.join(', ');
-      const first = groups[0] ? this.net.securityGroups.get(groups[0]) : undefined;
+      // A blocker names one resource that exists: with several groups, a rule in any of them would do, so the
+      // first by name stands for them (independent of the order they are attached in); the detail names them all.
+      const owner = [...groups].sort()[0] as string;
+      const first = this.net.securityGroups.get(owner);
       this.hop({ node: names, action, result: 'denied', detail: `no ${direction} rule allows ${what}`, location: first?.prov });
       this.block({
-        resource: groups.length === 1 ? (groups[0] as string) : names,
+        resource: owner,
         kind: 'security-group',
         detail: `${groups.length === 1 ? 'security group' : 'security groups'} ${names} ${groups.length === 1 ? 'allows' : 'allow'} no ${direction} ${what}`,
         location: first?.prov,
