@@ -32,17 +32,11 @@ import {
 } from './messages.js';
 import type { LogEvent, LogEventKind, UniformEvent } from './events.js';
 import type { OfferedEndpoint } from '../workspaces/types.js';
+import type { LogFileStats } from './types.js';
 import type { LineHandler } from './lines.js';
 
-export interface EntryStats {
-  entries: number;
-  continuation: number;
-  unknown: number;
-  blank: number;
-  garbage: number;
-  firstGarbageLine: number | null;
-  unparsed: number;
-}
+/** The part of a file's statistics the entry parser counts (the line splitter counts the rest). */
+export type EntryStats = Pick<LogFileStats, 'entries' | 'continuation' | 'unknown' | 'blank' | 'garbage' | 'firstGarbageLine' | 'unparsed'>;
 
 export function emptyEntryStats(): EntryStats {
   return { entries: 0, continuation: 0, unknown: 0, blank: 0, garbage: 0, firstGarbageLine: null, unparsed: 0 };
