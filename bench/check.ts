@@ -13,4 +13,12 @@ const t0 = performance.now();
 const result = runCheck(model);
 const t1 = performance.now();
 const findings = (result as { findings?: unknown[] }).findings?.length;
-console.log(JSON.stringify({ scale, rules: 'all', checkMs: Math.round(t1 - t0), findings, peakRssMB: Math.round(resourceUsage().maxRSS / 1024) }));
+console.log(
+  JSON.stringify({
+    scale,
+    rules: 'all',
+    checkMs: Math.round(t1 - t0),
+    findings,
+    peakRssMB: Math.round(resourceUsage().maxRSS / 1024),
+  }),
+);

@@ -12,7 +12,14 @@ export interface EstateSize {
 }
 
 export function sizeAt(scale: number): EstateSize {
-  return { vpcs: 200 * scale, subnetsPerVpc: 10, rulesPerVpc: 50, clients: 100 * scale, directories: 50 * scale, workspaces: 5000 * scale };
+  return {
+    vpcs: 200 * scale,
+    subnetsPerVpc: 10,
+    rulesPerVpc: 50,
+    clients: 100 * scale,
+    directories: 50 * scale,
+    workspaces: 5000 * scale,
+  };
 }
 
 const REGION = 'ap-northeast-1';
@@ -35,7 +42,11 @@ export function generateEstate(size: EstateSize): any {
     const cidr = `10.${b2}.${b3}.0/20`;
     const subnets: Record<string, unknown> = {};
     for (let s = 0; s < size.subnetsPerVpc; s++) {
-      subnets[`s${s}`] = { cidr: `10.${b2}.${b3 + Math.floor(s / 4)}.${(s % 4) * 64}/26`, az: `${REGION}${s % 2 ? 'c' : 'a'}`, routeTable: s === 0 ? 'public' : 'private' };
+      subnets[`s${s}`] = {
+        cidr: `10.${b2}.${b3 + Math.floor(s / 4)}.${(s % 4) * 64}/26`,
+        az: `${REGION}${s % 2 ? 'c' : 'a'}`,
+        routeTable: s === 0 ? 'public' : 'private',
+      };
     }
     const clientRules: string[] = [];
     // 8 rules go to the endpoint and resolver groups below; the client group takes the rest.
@@ -47,19 +58,33 @@ export function generateEstate(size: EstateSize): any {
       dns: { support: true, hostnames: true },
       internetGateway: `igw${i}`,
       subnets,
-      routeTables: { public: { '0.0.0.0/0': `igw${i}` }, private: { '0.0.0.0/0': 'natgw', '10.0.0.0/8': 'tgw1', '192.168.0.0/16': 'tgw1' } },
+      routeTables: {
+        public: { '0.0.0.0/0': `igw${i}` },
+        private: { '0.0.0.0/0': 'natgw', '10.0.0.0/8': 'tgw1', '192.168.0.0/16': 'tgw1' },
+      },
       natGateways: { natgw: { subnet: 's0', publicIp: `203.0.${Math.floor(i / 250)}.${(i % 250) + 1}` } },
       securityGroups: {
         client: { egress: clientRules },
         endpoint: {
-          ingress: ['tcp:443 from 10.0.0.0/8', 'udp:443 from 10.0.0.0/8', 'tcp:4195 from 10.0.0.0/8', i % 8 === 0 ? 'udp:4195 from 10.0.0.0/8' : 'udp:4195 from 10.0.0.0/9', 'tcp:443 from 192.168.0.0/16', 'udp:4195 from 192.168.0.0/16'],
+          ingress: [
+            'tcp:443 from 10.0.0.0/8',
+            'udp:443 from 10.0.0.0/8',
+            'tcp:4195 from 10.0.0.0/8',
+            i % 8 === 0 ? 'udp:4195 from 10.0.0.0/8' : 'udp:4195 from 10.0.0.0/9',
+            'tcp:443 from 192.168.0.0/16',
+            'udp:4195 from 192.168.0.0/16',
+          ],
           egress: [],
         },
         resolver: { ingress: ['udp:53 from 192.168.0.0/16', 'tcp:53 from 192.168.0.0/16'] },
       },
       instances: { pc: { subnet: 's3', securityGroups: ['client'], privateIp: `10.${b2}.${b3}.${3 * 64 + 10}` } },
       networkAcls: {
-        edge: { subnets: ['s5', 's6'], ingress: ['100 allow all from 10.0.0.0/8', '110 deny all from 0.0.0.0/0'], egress: ['100 allow tcp:1024-65535 to 0.0.0.0/0', '110 allow udp:1024-65535 to 0.0.0.0/0'] },
+        edge: {
+          subnets: ['s5', 's6'],
+          ingress: ['100 allow all from 10.0.0.0/8', '110 deny all from 0.0.0.0/0'],
+          egress: ['100 allow tcp:1024-65535 to 0.0.0.0/0', '110 allow udp:1024-65535 to 0.0.0.0/0'],
+        },
       },
     };
     if (isEndpointVpc) {
@@ -74,7 +99,9 @@ export function generateEstate(size: EstateSize): any {
           addresses: [`10.${b2}.${b3 + 1}.${64 + 10}`, `10.${b2}.${b3 + 1}.${128 + 10}`],
         },
       };
-      vpc.resolverEndpoints = { inbound: { subnets: ['s7'], addresses: [`10.${b2}.${b3 + 1}.${192 + 10}`], securityGroups: ['resolver'] } };
+      vpc.resolverEndpoints = {
+        inbound: { subnets: ['s7'], addresses: [`10.${b2}.${b3 + 1}.${192 + 10}`], securityGroups: ['resolver'] },
+      };
     }
     vpcs[name] = vpc;
     attachments[`att${i}`] = { vpc: name, subnets: ['s1', 's2'], routeTable: 'main' };
@@ -90,15 +117,22 @@ export function generateEstate(size: EstateSize): any {
     onPremises[`site${o}`] = {
       cidrs: [`192.168.${o}.0/24`],
       connections: [{ vpn: `tgw1/vpn${o}` }],
-      dns: { server: `192.168.${o}.53`, forwarders: [{ domain: `privatelink.prod.${REGION}.highlander.aws.a2z.com`, to: [`10.${b2}.${b3 + 1}.${192 + 10}`] }] },
+      dns: {
+        server: `192.168.${o}.53`,
+        forwarders: [
+          { domain: `privatelink.prod.${REGION}.highlander.aws.a2z.com`, to: [`10.${b2}.${b3 + 1}.${192 + 10}`] },
+        ],
+      },
       internet: { publicIp: `198.51.100.${o + 1}` },
     };
     attachments[`vpn${o}`] = { vpn: `site${o}`, routeTable: 'main' };
     tgwRoutes[`192.168.${o}.0/24`] = `vpn${o}`;
     clients[`office${o}`] = { at: `onprem/site${o}`, privateIp: `192.168.${o}.20` };
   }
-  for (let h = 0; h < internetCount; h++) clients[`home${h}`] = { at: 'internet', publicIp: `198.51.100.${200 + h}`, version: h % 2 ? '5.20.0' : '5.29.1' };
-  for (let c = 0; clients && Object.keys(clients).length < size.clients; c++) clients[`ec2-${c}`] = { at: `vpc${(c * 7) % size.vpcs}/pc` };
+  for (let h = 0; h < internetCount; h++)
+    clients[`home${h}`] = { at: 'internet', publicIp: `198.51.100.${200 + h}`, version: h % 2 ? '5.20.0' : '5.29.1' };
+  for (let c = 0; Object.keys(clients).length < size.clients; c++)
+    clients[`ec2-${c}`] = { at: `vpc${(c * 7) % size.vpcs}/pc` };
 
   const directories: Record<string, unknown> = {};
   const workspaces: Record<string, unknown> = {};
@@ -113,7 +147,8 @@ export function generateEstate(size: EstateSize): any {
       ipGroups: d % 5 === 4 ? ['offices'] : [],
     };
   }
-  for (let w = 0; w < size.workspaces; w++) workspaces[`ws${w}`] = { directory: `dir${w % size.directories}`, protocol: w % 10 === 0 ? 'pcoip' : 'dcv' };
+  for (let w = 0; w < size.workspaces; w++)
+    workspaces[`ws${w}`] = { directory: `dir${w % size.directories}`, protocol: w % 10 === 0 ? 'pcoip' : 'dcv' };
   return {
     wspl: 1,
     account: '111122223333',

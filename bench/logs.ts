@@ -37,11 +37,16 @@ export interface LogsBenchResult {
 
 /** Writes about `mib` MiB of client log; returns its size and line count. */
 function generate(path: string, mib: number): { bytes: number; lines: number } {
-  const template = ['seed-4-2-privatelink-connected.log', 'seed-4-3-home-no-reachable-endpoint.log', 'seed-4-4-pcoip-resource-not-found.log']
+  const template = [
+    'seed-4-2-privatelink-connected.log',
+    'seed-4-3-home-no-reachable-endpoint.log',
+    'seed-4-4-pcoip-resource-not-found.log',
+  ]
     .map((f) => readFileSync(join(FIXTURES, f), 'utf8'))
     .join('');
   let parts: string[] = [template];
-  for (const id of SEED_IDS) parts = parts.flatMap((p) => p.split(id).flatMap((x, i) => (i === 0 ? [x] : ['\u0000' + SEED_IDS.indexOf(id), x])));
+  for (const id of SEED_IDS)
+    parts = parts.flatMap((p) => p.split(id).flatMap((x, i) => (i === 0 ? [x] : [`\u0000${SEED_IDS.indexOf(id)}`, x])));
   const linesPerBlock = template.split('\n').length - 1;
   const target = mib * 1024 * 1024;
   const fd = openSync(path, 'w');
@@ -76,7 +81,9 @@ async function measure(mode: Mode, path: string): Promise<Measure> {
   let sessions = 0;
   const t0 = process.hrtime.bigint();
   if (mode === 'read-only') {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) void chunk;
+    for await (const _chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+      // only the reading counts
+    }
   } else if (mode === 'stream') {
     await readLogs([path], {
       keepSessions: false,
@@ -88,7 +95,11 @@ async function measure(mode: Mode, path: string): Promise<Measure> {
   } else if (mode === 'cli') {
     // `wspl logs FILE --format json > /dev/null`, in process.
     const sink = openSync('/dev/null', 'w');
-    const io = { out: (t: string) => void writeSync(sink, t), err: (t: string) => void process.stderr.write(t), isTty: false };
+    const io = {
+      out: (t: string) => void writeSync(sink, t),
+      err: (t: string) => void process.stderr.write(t),
+      isTty: false,
+    };
     const code = await main(['logs', path, '--format', 'json'], io);
     closeSync(sink);
     if (code !== 0) throw new Error(`wspl logs exited ${code}`);
@@ -108,7 +119,10 @@ function runChild(mode: Mode, path: string): Measure {
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Measure;
 }
 
-export async function runLogsBench(opts: { mib?: number; modes?: Mode[]; print?: boolean } = {}): Promise<LogsBenchResult> {
+// eslint-disable-next-line @typescript-eslint/require-await -- async so every bench runner has one shape
+export async function runLogsBench(
+  opts: { mib?: number; modes?: Mode[]; print?: boolean } = {},
+): Promise<LogsBenchResult> {
   const mib = opts.mib ?? Number(process.env.WSPL_BENCH_LOG_MB ?? 1024);
   const modes = opts.modes ?? ['read-only', 'stream', 'cli', 'report'];
   const print = opts.print ?? true;
@@ -116,13 +130,18 @@ export async function runLogsBench(opts: { mib?: number; modes?: Mode[]; print?:
   try {
     const file = generate(path, mib);
     const g0 = process.hrtime.bigint();
-    const grep = spawnSync('grep', ['-c', '-F', 'session ID:', path], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+    const grep = spawnSync('grep', ['-c', '-F', 'session ID:', path], {
+      encoding: 'utf8',
+      env: { ...process.env, LC_ALL: 'C' },
+    });
     const grepSeconds = Number(process.hrtime.bigint() - g0) / 1e9;
-    const runs = modes.map((m) => runChild(m, path)).map((m) => ({
-      ...m,
-      mbPerSecond: file.bytes / 1e6 / m.seconds,
-      vsGrep: m.seconds / grepSeconds,
-    }));
+    const runs = modes
+      .map((m) => runChild(m, path))
+      .map((m) => ({
+        ...m,
+        mbPerSecond: file.bytes / 1e6 / m.seconds,
+        vsGrep: m.seconds / grepSeconds,
+      }));
     const result: LogsBenchResult = { file, grep: { seconds: grepSeconds, count: Number(grep.stdout.trim()) }, runs };
     if (print) printResult(result);
     return result;
@@ -133,7 +152,9 @@ export async function runLogsBench(opts: { mib?: number; modes?: Mode[]; print?:
 
 function printResult(r: LogsBenchResult): void {
   const mb = r.file.bytes / 1e6;
-  console.log(`wspl logs reader: ${mb.toFixed(0)} MB, ${r.file.lines.toLocaleString('en')} lines (generated from the seed logs)`);
+  console.log(
+    `wspl logs reader: ${mb.toFixed(0)} MB, ${r.file.lines.toLocaleString('en')} lines (generated from the seed logs)`,
+  );
   console.log(`  grep -c          ${r.grep.seconds.toFixed(2)} s  ${(mb / r.grep.seconds).toFixed(0)} MB/s`);
   for (const m of r.runs) {
     console.log(
@@ -142,8 +163,12 @@ function printResult(r: LogsBenchResult): void {
         (m.sessions ? `  ${m.sessions.toLocaleString('en')} sessions ${JSON.stringify(m.outcomes)}` : ''),
     );
   }
-  console.log('  read-only: the bytes read, nothing parsed; stream: the reader, sessions handed to a callback as they end;');
-  console.log('  cli: `wspl logs FILE --format json` to /dev/null; report: readLogs() keeping every session in memory.');
+  console.log(
+    '  read-only: the bytes read, nothing parsed; stream: the reader, sessions handed to a callback as they end;',
+  );
+  console.log(
+    '  cli: `wspl logs FILE --format json` to /dev/null; report: readLogs() keeping every session in memory.',
+  );
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;

@@ -7,22 +7,33 @@ import { fileURLToPath } from 'node:url';
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 
 function child(script: string, args: string[]): string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', here(script), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', here(script), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`${script} ${args.join(' ')} failed:\n${r.stderr}`);
   return r.stdout.trim();
 }
 
-console.log('matrix over a generated estate (scale 1 = 200 VPCs, 2,000 subnets, ~10,000 SG rules, 100 clients, 50 directories, 5,000 WorkSpaces)');
+console.log(
+  'matrix over a generated estate (scale 1 = 200 VPCs, 2,000 subnets, ~10,000 SG rules, 100 clients, 50 directories, 5,000 WorkSpaces)',
+);
 const sizes = (process.env.WSPL_BENCH_SCALES ?? '1,2').split(',').map(Number);
 const results = sizes.map((s) => JSON.parse(child('matrix.ts', [String(s)])) as Record<string, number>);
 for (const r of results) {
-  console.log(`  scale ${r.scale}: ${r.vpcs} VPCs, ${r.subnets} subnets, ${r.sgRules} SG rules, ${r.clients} clients, ${r.workspaces} WorkSpaces → ${r.rows} rows`);
-  console.log(`    load ${r.loadMs} ms (${r.yamlMB} MB YAML); matrix ${r.matrixMs} ms (predict ${r.predictMs} ms, render ${r.renderMs} ms, ${r.outputMB} MB JSON); peak RSS ${r.peakRssMB} MB`);
+  console.log(
+    `  scale ${r.scale}: ${r.vpcs} VPCs, ${r.subnets} subnets, ${r.sgRules} SG rules, ${r.clients} clients, ${r.workspaces} WorkSpaces → ${r.rows} rows`,
+  );
+  console.log(
+    `    load ${r.loadMs} ms (${r.yamlMB} MB YAML); matrix ${r.matrixMs} ms (predict ${r.predictMs} ms, render ${r.renderMs} ms, ${r.outputMB} MB JSON); peak RSS ${r.peakRssMB} MB`,
+  );
   console.log(`    per row: ${((r.predictMs! * 1000) / r.rows!).toFixed(2)} µs predict`);
 }
 if (results.length > 1) {
   const [a, b] = [results[0]!, results[results.length - 1]!];
-  console.log(`  growth: rows ×${(b.rows! / a.rows!).toFixed(1)}, predict time ×${(b.predictMs! / a.predictMs!).toFixed(1)}, matrix time ×${(b.matrixMs! / a.matrixMs!).toFixed(1)}`);
+  console.log(
+    `  growth: rows ×${(b.rows! / a.rows!).toFixed(1)}, predict time ×${(b.predictMs! / a.predictMs!).toFixed(1)}, matrix time ×${(b.matrixMs! / a.matrixMs!).toFixed(1)}`,
+  );
 }
 if (existsSync(here('check.ts'))) {
   console.log('\ncheck (all rules) over the same estate');

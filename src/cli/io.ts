@@ -20,7 +20,7 @@ export function processIo(): Io {
   return {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
-    isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    isTty: process.stdout.isTTY && !process.env.NO_COLOR,
   };
 }
 

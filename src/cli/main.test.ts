@@ -18,7 +18,9 @@ describe('main', () => {
     const io = captureIo();
     const code = await main(['matrix', 'examples/seed-tokyo.yaml'], io);
     expect(code).toBe(2);
-    expect(io.stderr()).toContain("wspl: internal error: TypeError: Cannot read properties of undefined (reading 'id')");
+    expect(io.stderr()).toContain(
+      "wspl: internal error: TypeError: Cannot read properties of undefined (reading 'id')",
+    );
     expect(io.stderr()).toContain('This is a bug in wspl');
     expect(io.stderr()).toContain('WSPL_DEBUG=1');
     expect(io.stderr()).not.toMatch(/^\s+at /m);

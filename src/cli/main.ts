@@ -55,7 +55,9 @@ function internalError(e: unknown, io: Io): number {
   io.err(
     `wspl: internal error: ${message.split('\n')[0] ?? ''}\n` +
       'This is a bug in wspl, not a problem with your setup. Please report it with the command line and the input file.\n' +
-      (process.env.WSPL_DEBUG ? `${e instanceof Error ? (e.stack ?? '') : ''}\n` : 'Run again with WSPL_DEBUG=1 to print the stack trace.\n'),
+      (process.env.WSPL_DEBUG
+        ? `${e instanceof Error ? (e.stack ?? '') : ''}\n`
+        : 'Run again with WSPL_DEBUG=1 to print the stack trace.\n'),
   );
   return EXIT_BAD_INPUT;
 }

@@ -29,7 +29,17 @@ describe('wspl logs', () => {
     const json = JSON.parse(out);
     expect(Object.keys(json)).toEqual(['sessions', 'diagnoses', 'files']);
     const s = json.sessions[0];
-    expect(Object.keys(s).slice(0, 9)).toEqual(['id', 'protocol', 'start', 'path', 'offered', 'reachable', 'chosen', 'outcome', 'lines']);
+    expect(Object.keys(s).slice(0, 9)).toEqual([
+      'id',
+      'protocol',
+      'start',
+      'path',
+      'offered',
+      'reachable',
+      'chosen',
+      'outcome',
+      'lines',
+    ]);
     expect(s).toMatchObject({
       id: 'prod-ap-northeast-1-7f73a8ab-a674-49a0-81e8-465b2e99c9f1',
       protocol: 'WSP',
@@ -47,8 +57,14 @@ describe('wspl logs', () => {
     const { code, out } = await run(fixturePath('noReachable'), fixturePath('pcoip'), '--format', 'json');
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(json.sessions.map((s: { outcome: string }) => s.outcome)).toEqual(['NO_REACHABLE_ENDPOINT', 'RESOURCE_NOT_FOUND']);
-    expect(json.diagnoses.map((d: { code: string }) => d.code)).toEqual(['no-reachable-endpoint', 'pcoip-blocked-by-streaming-endpoint']);
+    expect(json.sessions.map((s: { outcome: string }) => s.outcome)).toEqual([
+      'NO_REACHABLE_ENDPOINT',
+      'RESOURCE_NOT_FOUND',
+    ]);
+    expect(json.diagnoses.map((d: { code: string }) => d.code)).toEqual([
+      'no-reachable-endpoint',
+      'pcoip-blocked-by-streaming-endpoint',
+    ]);
     expect(json.diagnoses[1].lines).toEqual([1, 3, 4].map((n) => `${fixturePath('pcoip')}:${n}`));
   });
 
@@ -75,7 +91,10 @@ describe('wspl logs', () => {
   });
 
   it('streams JSON byte for byte as JSON.stringify(…, null, 2) prints it', async () => {
-    writeFileSync(join(dir, 'quiet.log'), '2025-08-28T04:29:38.723Z { Version: "5.29.1.5595" }: [DBG] Session window deactivated\n');
+    writeFileSync(
+      join(dir, 'quiet.log'),
+      '2025-08-28T04:29:38.723Z { Version: "5.29.1.5595" }: [DBG] Session window deactivated\n',
+    );
     for (const args of [[FIXTURE_DIR], [fixturePath('connected')], [join(dir, 'quiet.log')]]) {
       const { out } = await run(...args, '--format', 'json');
       expect(out).toBe(JSON.stringify(JSON.parse(out), null, 2) + '\n');
@@ -83,7 +102,10 @@ describe('wspl logs', () => {
   });
 
   it('says so when a client log holds no session', async () => {
-    writeFileSync(join(dir, 'quiet.log'), '2025-08-28T04:29:38.723Z { Version: "5.29.1.5595" }: [DBG] Session window deactivated\n');
+    writeFileSync(
+      join(dir, 'quiet.log'),
+      '2025-08-28T04:29:38.723Z { Version: "5.29.1.5595" }: [DBG] Session window deactivated\n',
+    );
     const text = await run(join(dir, 'quiet.log'));
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/^No connection attempt found/);

@@ -11,7 +11,12 @@ describe('compareSession', () => {
     const report = await readLogFile('test/logs/seed-4-2-privatelink-connected.log');
     const c = compareSession(report.sessions[0]!, traceConnection(model, 'ec2-client', 'dcv-desktop'));
     expect(c.differ).toEqual([]);
-    expect(c.agree).toEqual(['outcome CONNECTED', 'path privatelink', 'reachable QUIC 4195, QUIC 443, TCP 4195, TCP 443', 'chosen QUIC 4195']);
+    expect(c.agree).toEqual([
+      'outcome CONNECTED',
+      'path privatelink',
+      'reachable QUIC 4195, QUIC 443, TCP 4195, TCP 443',
+      'chosen QUIC 4195',
+    ]);
   });
   it('the seed 4-3 log agrees with the prediction for home', async () => {
     const report = await readLogFile('test/logs/seed-4-3-home-no-reachable-endpoint.log');
@@ -28,10 +33,16 @@ describe('compareSession', () => {
   it('QUIC predicted but only TCP observed: UDP is filtered outside the topology', async () => {
     const report = await readLogFile('test/logs/seed-4-2-privatelink-connected.log');
     const s = report.sessions[0]!;
-    const tcpOnly = { ...s, reachable: s.reachable.filter((r) => r.transport === 'TCP'), chosen: s.reachable.find((r) => r.transport === 'TCP')! };
+    const tcpOnly = {
+      ...s,
+      reachable: s.reachable.filter((r) => r.transport === 'TCP'),
+      chosen: s.reachable.find((r) => r.transport === 'TCP')!,
+    };
     const c = compareSession(tcpOnly, traceConnection(model, 'ec2-client', 'dcv-desktop'));
     const r = c.differ.find((d) => d.what === 'reachable')!;
-    expect(r.explanation).toMatch(/QUIC 4195, QUIC 443 predicted reachable but not observed while TCP passes: UDP is filtered/);
+    expect(r.explanation).toMatch(
+      /QUIC 4195, QUIC 443 predicted reachable but not observed while TCP passes: UDP is filtered/,
+    );
     expect(c.differ.find((d) => d.what === 'chosen')?.explanation).toBe('predicted QUIC 4195, observed TCP 4195');
   });
 });

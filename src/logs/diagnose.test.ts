@@ -10,7 +10,9 @@ function connectedWithout(unreachable: RegExp, chosen = 'transport: TCP, port: 4
   return lines
     .filter((l) => !(/Reachable endpoint: |\[DBG\] hostname: /.test(l) && unreachable.test(l)))
     .map((l) => (l.includes('Attempting to establish') ? l.replace('transport: QUIC, port: 4195', chosen) : l))
-    .map((l) => (l.includes('Connecting WorkSpace using') ? l.replace('QUIC', chosen.includes('TCP') ? 'TCP' : 'QUIC') : l))
+    .map((l) =>
+      l.includes('Connecting WorkSpace using') ? l.replace('QUIC', chosen.includes('TCP') ? 'TCP' : 'QUIC') : l,
+    )
     .join('\n');
 }
 
@@ -78,14 +80,19 @@ describe('no-reachable-endpoint by path', () => {
   });
 
   it('names nobody knows give path null and a plain explanation', () => {
-    const r = scan(noReachable.replaceAll('privatelink.prod.ap-northeast-1.highlander.aws.a2z.com', 'example.internal'));
+    const r = scan(
+      noReachable.replaceAll('privatelink.prod.ap-northeast-1.highlander.aws.a2z.com', 'example.internal'),
+    );
     expect(r.sessions[0]).toMatchObject({ path: null, protocol: null, region: 'ap-northeast-1' });
     expect(r.diagnoses[0]!.code).toBe('no-reachable-endpoint');
   });
 
   it('the .WSP. spelling of the start block counts as the private name', () => {
     const start = fixtureText('connected').split('\n').slice(0, 5).join('\n') + '\n';
-    const r = scan(start + '2025-08-28T04:29:38.769Z { Version: "5.29.1.5595" }: [WRN] No endpoints are reachable. A connection may not be able to be established.\n');
+    const r = scan(
+      start +
+        '2025-08-28T04:29:38.769Z { Version: "5.29.1.5595" }: [WRN] No endpoints are reachable. A connection may not be able to be established.\n',
+    );
     expect(r.sessions[0]).toMatchObject({ path: 'privatelink', outcome: 'NO_REACHABLE_ENDPOINT' });
     expect(r.sessions[0]!.offered[0]!.hostname).toBe('privatelink.prod.ap-northeast-1.WSP.aws.a2z.com');
     expect(r.sessions[0]!.offered).toHaveLength(4);

@@ -24,7 +24,7 @@ const PCOIP_BLOCKED_MESSAGE =
   'invalid-state error. This is what a directory with a streaming VPC endpoint answers for a PCoIP WorkSpace ' +
   'when PCoIP fallback over the internet is off: only DCV (WSP) streams through the endpoint (seed case 4-4). ' +
   'Fix: migrate the WorkSpace to DCV; or allow PCoIP over the internet (InternetFallbackProtocols: ["PCOIP"] ' +
-  'in the directory\'s access endpoint config), knowing PCoIP then leaves the private path; or remove the ' +
+  "in the directory's access endpoint config), knowing PCoIP then leaves the private path; or remove the " +
   'streaming endpoint from the directory. Inferred: the log does not name the endpoint setting, and ' +
   'RESOURCE_NOT_FOUND can also mean the WorkSpace no longer exists.';
 
@@ -40,16 +40,16 @@ export function diagnoseSession(s: LogSession, ev: SessionEvidence): LogDiagnosi
   };
 
   if (s.outcome === 'NO_REACHABLE_ENDPOINT') {
-    add('no-reachable-endpoint', 'error', noReachableMessage(s), [...ev.offered, ...ev.result], s.path !== 'privatelink');
+    add(
+      'no-reachable-endpoint',
+      'error',
+      noReachableMessage(s),
+      [...ev.offered, ...ev.result],
+      s.path !== 'privatelink',
+    );
   }
   if (s.brokerError === 'RESOURCE_NOT_FOUND' && s.protocol === 'PCOIP') {
-    add(
-      'pcoip-blocked-by-streaming-endpoint',
-      'error',
-      PCOIP_BLOCKED_MESSAGE,
-      ev.result,
-      true,
-    );
+    add('pcoip-blocked-by-streaming-endpoint', 'error', PCOIP_BLOCKED_MESSAGE, ev.result, true);
   } else if (s.brokerError === 'RESOURCE_NOT_FOUND') {
     add(
       'broker-resource-not-found',
@@ -85,7 +85,13 @@ export function diagnoseSession(s: LogSession, ev: SessionEvidence): LogDiagnosi
   return out;
 }
 
-type Add = (code: DiagnosisCode, severity: LogDiagnosis['severity'], message: string, lines: LineRef[], inferred: boolean) => void;
+type Add = (
+  code: DiagnosisCode,
+  severity: LogDiagnosis['severity'],
+  message: string,
+  lines: LineRef[],
+  inferred: boolean,
+) => void;
 
 /** Which offered endpoints the probe lost, and the one blocked port or transport that explains it. */
 function partialReachability(s: LogSession, ev: SessionEvidence, add: Add): void {
@@ -144,7 +150,8 @@ let lastNoReachable: { path: LogSession['path']; region: string | null; n: numbe
 
 function noReachableMessage(s: LogSession): string {
   const last = lastNoReachable;
-  if (last !== null && last.path === s.path && last.region === s.region && last.n === s.offered.length) return last.message;
+  if (last !== null && last.path === s.path && last.region === s.region && last.n === s.offered.length)
+    return last.message;
   const message = keyedNoReachableMessage(s);
   lastNoReachable = { path: s.path, region: s.region, n: s.offered.length, message };
   return message;
@@ -199,7 +206,8 @@ function allReachable(s: LogSession): boolean {
 /** Unique lines in log order: files in the order they first appear, lines by number within a file. */
 function sortLines(lines: LineRef[]): LineRef[] {
   let ordered = true;
-  for (let i = 1; i < lines.length && ordered; i++) ordered = lines[i]!.file === lines[i - 1]!.file && lines[i]!.line > lines[i - 1]!.line;
+  for (let i = 1; i < lines.length && ordered; i++)
+    ordered = lines[i]!.file === lines[i - 1]!.file && lines[i]!.line > lines[i - 1]!.line;
   if (ordered) return lines;
   const files: string[] = [];
   for (const l of lines) if (!files.includes(l.file)) files.push(l.file);

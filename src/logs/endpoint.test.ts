@@ -11,7 +11,10 @@ describe('EndpointInterner', () => {
   const port = fc.constantFrom('4195', '443', '0', '70000', '41', '');
   const description = fc
     .tuple(host, transport, port, fc.boolean())
-    .map(([h, t, p, tail]) => `hostname: ${h}, transport: ${t}, port: ${p}${tail ? ', gatewayType: NLB, ipVersion: IPv4, additionalEndpointAttributes: ' : ''}`);
+    .map(
+      ([h, t, p, tail]) =>
+        `hostname: ${h}, transport: ${t}, port: ${p}${tail ? ', gatewayType: NLB, ipVersion: IPv4, additionalEndpointAttributes: ' : ''}`,
+    );
 
   it('agrees with parseEndpoint on any sequence of descriptions', () => {
     fc.assert(
@@ -43,7 +46,9 @@ describe('host names and session ids', () => {
   });
 
   it('ties prod-<region>-<uuid> to the bare uuid (inferred)', () => {
-    expect(sessionKey('prod-ap-northeast-1-7F73A8AB-a674-49a0-81e8-465b2e99c9f1')).toBe(sessionKey('7f73a8ab-a674-49a0-81e8-465b2e99c9f1'));
+    expect(sessionKey('prod-ap-northeast-1-7F73A8AB-a674-49a0-81e8-465b2e99c9f1')).toBe(
+      sessionKey('7f73a8ab-a674-49a0-81e8-465b2e99c9f1'),
+    );
     expect(sessionKey('short-id')).toBe('short-id');
   });
 });

@@ -208,7 +208,8 @@ export class EndpointInterner {
     const digitsStart = i;
     while (i < to && i - digitsStart < 6 && buf[i]! >= 48 && buf[i]! <= 57) port = port * 10 + buf[i++]! - 48;
     const next = i < to ? buf[i] : 44;
-    if (i === digitsStart || port === 0 || port > 65535 || (next !== 44 && next !== 32 && next !== 34)) return undefined;
+    if (i === digitsStart || port === 0 || port > 65535 || (next !== 44 && next !== 32 && next !== 34))
+      return undefined;
     this.layoutEnd = i;
     return this.intern(hostname, transport, port);
   }

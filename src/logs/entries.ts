@@ -36,7 +36,10 @@ import type { LogFileStats } from './types.js';
 import type { LineHandler } from './lines.js';
 
 /** The part of a file's statistics the entry parser counts (the line splitter counts the rest). */
-export type EntryStats = Pick<LogFileStats, 'entries' | 'continuation' | 'unknown' | 'blank' | 'garbage' | 'firstGarbageLine' | 'unparsed'>;
+export type EntryStats = Pick<
+  LogFileStats,
+  'entries' | 'continuation' | 'unknown' | 'blank' | 'garbage' | 'firstGarbageLine' | 'unparsed'
+>;
 
 export function emptyEntryStats(): EntryStats {
   return { entries: 0, continuation: 0, unknown: 0, blank: 0, garbage: 0, firstGarbageLine: null, unparsed: 0 };
@@ -202,11 +205,20 @@ export class EntryParser implements LineHandler {
   private message(buf: Buffer, start: number, at: number, end: number, lineNo: number, previous: Context): void {
     switch (buf[at]) {
       case 83 /* S */:
-        if (startsWithAt(buf, at, end, SUPPORTED)) return this.withEndpoint('supported', buf, start, at, end, lineNo);
-        if (startsWithAt(buf, at, end, STARTING_SESSION)) return this.sessionStart(buf, start, at, end, lineNo);
+        if (startsWithAt(buf, at, end, SUPPORTED)) {
+          this.withEndpoint('supported', buf, start, at, end, lineNo);
+          return;
+        }
+        if (startsWithAt(buf, at, end, STARTING_SESSION)) {
+          this.sessionStart(buf, start, at, end, lineNo);
+          return;
+        }
         return;
       case 82 /* R */:
-        if (startsWithAt(buf, at, end, REACHABLE)) return this.withEndpoint('reachable', buf, start, at, end, lineNo);
+        if (startsWithAt(buf, at, end, REACHABLE)) {
+          this.withEndpoint('reachable', buf, start, at, end, lineNo);
+          return;
+        }
         if (startsWithAt(buf, at, end, PROBED_HEADER)) {
           this.header(buf, start);
           this.send('probed-header', lineNo);
@@ -216,7 +228,10 @@ export class EntryParser implements LineHandler {
       case 104 /* h */:
         if (previous === Context.ProbedList && startsWithAt(buf, at, end, HOSTNAME)) {
           const endpoint = this.endpoints.get(buf, at, end);
-          if (!endpoint) return this.unparsed();
+          if (!endpoint) {
+            this.unparsed();
+            return;
+          }
           this.header(buf, start);
           this.send('probed', lineNo, null, endpoint);
           this.context = Context.ProbedList;
@@ -226,7 +241,10 @@ export class EntryParser implements LineHandler {
         if (startsWithAt(buf, at, end, INITIALIZING)) {
           const from = at + INITIALIZING.length;
           const to = valueEnd(buf, from, end);
-          if (to === from) return this.unparsed();
+          if (to === from) {
+            this.unparsed();
+            return;
+          }
           const id = this.ids.decode(buf, from, to);
           this.header(buf, start);
           this.send('session-init', lineNo, id);
@@ -239,19 +257,28 @@ export class EntryParser implements LineHandler {
         }
         return;
       case 65 /* A */:
-        if (startsWithAt(buf, at, end, ATTEMPT)) return this.attempt(buf, start, at, end, lineNo);
+        if (startsWithAt(buf, at, end, ATTEMPT)) {
+          this.attempt(buf, start, at, end, lineNo);
+          return;
+        }
         return;
       case 67 /* C */:
         if (startsWithAt(buf, at, end, CONNECTING_USING)) {
           const from = at + CONNECTING_USING.length;
           const transport = this.words.decode(buf, from, valueEnd(buf, from, end)).toUpperCase();
-          if (transport !== 'QUIC' && transport !== 'TCP') return this.unparsed();
+          if (transport !== 'QUIC' && transport !== 'TCP') {
+            this.unparsed();
+            return;
+          }
           this.header(buf, start);
           this.send('connecting-using', lineNo, null, null, null, transport);
         }
         return;
       case 80 /* P */:
-        if (startsWithAt(buf, at, end, PERFORM_REQUEST)) return this.brokerRequest(buf, start, at, end, lineNo);
+        if (startsWithAt(buf, at, end, PERFORM_REQUEST)) {
+          this.brokerRequest(buf, start, at, end, lineNo);
+          return;
+        }
         return;
       default:
         // Broker errors come at level ERR with messages that start in several ways (4-4).
@@ -265,7 +292,10 @@ export class EntryParser implements LineHandler {
     // Starting WSP session using SessionId: <id>, endpoints:
     const idFrom = valueStart(buf, SESSION_ID_LABEL, at, end);
     const idTo = idFrom === -1 ? -1 : valueEnd(buf, idFrom, end);
-    if (idTo <= idFrom) return this.unparsed();
+    if (idTo <= idFrom) {
+      this.unparsed();
+      return;
+    }
     const id = this.ids.decode(buf, idFrom, idTo);
     const protocolFrom = at + STARTING_SESSION.length;
     const protocol = this.protocols.decode(buf, protocolFrom, valueEnd(buf, protocolFrom, end)).toUpperCase();
@@ -286,7 +316,10 @@ export class EntryParser implements LineHandler {
     const open = at + (kind === 'supported' ? SUPPORTED.length : REACHABLE.length);
     const close = buf[open] === 34 ? quoteEnd(buf, open + 1, end) : -1;
     const endpoint = close === -1 ? null : this.endpoints.get(buf, open + 1, close);
-    if (!endpoint) return this.unparsed();
+    if (!endpoint) {
+      this.unparsed();
+      return;
+    }
     this.header(buf, start);
     this.send(kind, lineNo, this.lastSessionId(buf, close, end), endpoint);
   }
@@ -297,7 +330,10 @@ export class EntryParser implements LineHandler {
     const open = quoteEnd(buf, from, end);
     const close = open === -1 ? -1 : quoteEnd(buf, open + 1, end);
     const endpoint = close === -1 ? null : this.endpoints.get(buf, open + 1, close);
-    if (!endpoint) return this.unparsed();
+    if (!endpoint) {
+      this.unparsed();
+      return;
+    }
     // "DCV WorkSpace endpoint": the client calls DCV "WSP" in its other entries.
     const protocol = startsWithAt(buf, from, open, DCV) ? 'WSP' : null;
     this.header(buf, start);
@@ -308,7 +344,10 @@ export class EntryParser implements LineHandler {
   private brokerRequest(buf: Buffer, start: number, at: number, end: number, lineNo: number): void {
     // PerformResourceActionRequest Type: CONNECT, Protocol: PCOIP, Session-Id: <id>, Amzn-id: <id>
     const type = this.valueOf(buf, TYPE_LABEL, at, end, this.types);
-    if (!type) return this.unparsed();
+    if (!type) {
+      this.unparsed();
+      return;
+    }
     const protocol = this.valueOf(buf, PROTOCOL_LABEL, at, end, this.protocols);
     const id = this.valueOf(buf, SESSION_ID_DASHED, at, end, this.ids);
     this.header(buf, start);
@@ -339,7 +378,10 @@ export class EntryParser implements LineHandler {
       codeAt = label + CODE_LABEL.length;
     }
     const code = codeAt === -1 ? '' : this.words.decode(buf, codeAt, valueEnd(buf, codeAt, end));
-    if (!code) return this.unparsed();
+    if (!code) {
+      this.unparsed();
+      return;
+    }
     this.header(buf, start);
     this.send('broker-error', lineNo, null, null, null, code);
   }

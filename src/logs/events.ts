@@ -15,32 +15,46 @@ interface EventBase {
 export type LogEvent = EventBase &
   (
     | /** 4-2: `[INF] Starting WSP session using SessionId: <id>, endpoints:` */
-    { kind: 'session-start'; id: string; protocol: string }
-    | /** 4-2: the untimestamped `hostname: …` continuation lines of the entry above. */
-    { kind: 'start-endpoint'; endpoint: OfferedEndpoint }
-    | /** 4-2: `[INF] Initializing session: <id>` */
-    { kind: 'session-init'; id: string }
-    | /** 4-2, 4-3: `[INF] Supported endpoint: "<endpoint>", session ID: <id>` */
-    { kind: 'supported'; id: string | null; endpoint: OfferedEndpoint }
-    | /** 4-2: `[DBG] Reachable endpoints after probing:` */
-    { kind: 'probed-header' }
-    | /** 4-2: `[DBG] hostname: …` entries right after the header above. */
-    { kind: 'probed'; endpoint: OfferedEndpoint }
-    | /** 4-2: `[INF] Reachable endpoint: "<endpoint>", session ID: <id>` */
-    { kind: 'reachable'; id: string | null; endpoint: OfferedEndpoint }
-    | /** 4-3: `[WRN] No endpoints are reachable. A connection may not be able to be established.` */
-    { kind: 'none-reachable' }
-    | /** 4-2: `[INF] Attempting to establish connection to DCV WorkSpace endpoint "<endpoint>", session ID: <id>, …` */
-    { kind: 'attempt'; id: string | null; endpoint: OfferedEndpoint; protocol: string | null }
-    | /** 4-2: `[INF] Connecting WorkSpace using QUIC` */
-    { kind: 'connecting-using'; transport: Transport }
-    | /** 4-4: `[DBG] PerformResourceActionRequest Type: CONNECT, Protocol: PCOIP, Session-Id: <id>, Amzn-id: …` */
-    { kind: 'broker-request'; id: string | null; type: string; protocol: string | null }
-    | /**
-       * 4-4: `[ERR] WorkSpacesClient…PerformResourceAction.AllocateResourceResponse Error. Code: RESOURCE_NOT_FOUND; …`
-       * and `[ERR] Error while calling PerformResourceActionConnect: RESOURCE_NOT_FOUND`.
-       */
-    { kind: 'broker-error'; code: string }
+      {
+        kind: 'session-start';
+        id: string;
+        protocol: string;
+      } /** 4-2: the untimestamped `hostname: …` continuation lines of the entry above. */
+    | { kind: 'start-endpoint'; endpoint: OfferedEndpoint } /** 4-2: `[INF] Initializing session: <id>` */
+    | { kind: 'session-init'; id: string } /** 4-2, 4-3: `[INF] Supported endpoint: "<endpoint>", session ID: <id>` */
+    | {
+        kind: 'supported';
+        id: string | null;
+        endpoint: OfferedEndpoint;
+      } /** 4-2: `[DBG] Reachable endpoints after probing:` */
+    | { kind: 'probed-header' } /** 4-2: `[DBG] hostname: …` entries right after the header above. */
+    | {
+        kind: 'probed';
+        endpoint: OfferedEndpoint;
+      } /** 4-2: `[INF] Reachable endpoint: "<endpoint>", session ID: <id>` */
+    | {
+        kind: 'reachable';
+        id: string | null;
+        endpoint: OfferedEndpoint;
+      } /** 4-3: `[WRN] No endpoints are reachable. A connection may not be able to be established.` */
+    | {
+        kind: 'none-reachable';
+      } /** 4-2: `[INF] Attempting to establish connection to DCV WorkSpace endpoint "<endpoint>", session ID: <id>, …` */
+    | {
+        kind: 'attempt';
+        id: string | null;
+        endpoint: OfferedEndpoint;
+        protocol: string | null;
+      } /** 4-2: `[INF] Connecting WorkSpace using QUIC` */
+    | {
+        kind: 'connecting-using';
+        transport: Transport;
+      } /** 4-4: `[DBG] PerformResourceActionRequest Type: CONNECT, Protocol: PCOIP, Session-Id: <id>, Amzn-id: …` */
+    | { kind: 'broker-request'; id: string | null; type: string; protocol: string | null } /**
+     * 4-4: `[ERR] WorkSpacesClient…PerformResourceAction.AllocateResourceResponse Error. Code: RESOURCE_NOT_FOUND; …`
+     * and `[ERR] Error while calling PerformResourceActionConnect: RESOURCE_NOT_FOUND`.
+     */
+    | { kind: 'broker-error'; code: string }
   );
 
 export type LogEventKind = LogEvent['kind'];

@@ -10,7 +10,10 @@ interface Got {
 
 function split(chunks: Buffer[], max?: number): Got {
   const lines: Got['lines'] = [];
-  const s = new LineSplitter({ line: (buf, start, end, no, clean) => lines.push({ text: buf.toString('latin1', start, end), no, clean }) }, max);
+  const s = new LineSplitter(
+    { line: (buf, start, end, no, clean) => lines.push({ text: buf.toString('latin1', start, end), no, clean }) },
+    max,
+  );
   for (const c of chunks) s.push(c);
   s.end();
   return { lines, stats: s.stats };
@@ -27,7 +30,9 @@ function reference(buf: Buffer, max: number): { text: string; clean: boolean }[]
     let line = buf.subarray(start, nl);
     if (out.length === 0 && line[0] === 0xef && line[1] === 0xbb && line[2] === 0xbf) line = line.subarray(3);
     if (line.at(-1) === 13) line = line.subarray(0, -1);
-    const clean = buf.subarray(start, nl).indexOf(0) === -1 && Buffer.from(buf.subarray(start, nl).toString('utf8')).equals(buf.subarray(start, nl));
+    const clean =
+      buf.subarray(start, nl).indexOf(0) === -1 &&
+      Buffer.from(buf.subarray(start, nl).toString('utf8')).equals(buf.subarray(start, nl));
     out.push({ text: line.toString('latin1'), clean });
     start = nl + 1;
   }
@@ -57,7 +62,9 @@ describe('LineSplitter', () => {
   });
 
   it('marks invalid UTF-8 and NUL bytes as unclean, line by line', () => {
-    const got = split([Buffer.concat([Buffer.from('ok\n'), Buffer.from([0xff, 0xfe, 0x41, 10]), Buffer.from('a\0b\nfine\n')])]);
+    const got = split([
+      Buffer.concat([Buffer.from('ok\n'), Buffer.from([0xff, 0xfe, 0x41, 10]), Buffer.from('a\0b\nfine\n')]),
+    ]);
     expect(got.lines.map((l) => l.clean)).toEqual([true, false, false, true]);
   });
 
@@ -77,7 +84,10 @@ describe('LineSplitter', () => {
   });
 
   it('gives the same lines for any chunking, equal to a slow reference', () => {
-    const alphabet = fc.constantFrom(...['a', 'b', '\n', '\r', 'é', '\0', '\ufeff'].map((s) => Buffer.from(s)), Buffer.from([0xc3]));
+    const alphabet = fc.constantFrom(
+      ...['a', 'b', '\n', '\r', 'é', '\0', '\ufeff'].map((s) => Buffer.from(s)),
+      Buffer.from([0xc3]),
+    );
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 60 }), fc.array(fc.nat(200), { maxLength: 8 }), (parts, at) => {
         const bytes = Buffer.concat(parts);

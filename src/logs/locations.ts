@@ -19,7 +19,10 @@ export function clientLogFolders(env: NodeJS.ProcessEnv, home: string): ClientLo
     os: 'macos',
     path: join(home, 'Library', 'Application Support', 'Amazon Web Services', 'Amazon WorkSpaces', 'logs'),
   });
-  folders.push({ os: 'linux', path: join(home, '.local', 'share', 'Amazon Web Services', 'Amazon WorkSpaces', 'logs') });
+  folders.push({
+    os: 'linux',
+    path: join(home, '.local', 'share', 'Amazon Web Services', 'Amazon WorkSpaces', 'logs'),
+  });
   return folders;
 }
 

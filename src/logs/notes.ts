@@ -25,10 +25,14 @@ export function notesFor(stats: LogFileStats, skipped: boolean): string[] {
     );
   }
   if (stats.longLines > 0) {
-    notes.push(`${plural(stats.longLines, 'line')} over the line-length cap skipped (first: line ${stats.firstLongLine})`);
+    notes.push(
+      `${plural(stats.longLines, 'line')} over the line-length cap skipped (first: line ${stats.firstLongLine})`,
+    );
   }
   if (stats.unparsed > 0) {
-    notes.push(`${plural(stats.unparsed, 'entry', 'entries')} looked like a known message but could not be read (cut short?)`);
+    notes.push(
+      `${plural(stats.unparsed, 'entry', 'entries')} looked like a known message but could not be read (cut short?)`,
+    );
   }
   if (!skipped && stats.unknown > 0) notes.push(`${plural(stats.unknown, 'line')} not in the client's format ignored`);
   if (stats.cutLastLine && stats.bytes > 0) {

@@ -83,7 +83,10 @@ describe('readLogFile and readLogs', () => {
   });
 
   it('says a UTF-16 file must be saved as UTF-8', async () => {
-    writeFileSync(join(dir, 'u16.log'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixtureText('pcoip'), 'utf16le')]));
+    writeFileSync(
+      join(dir, 'u16.log'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixtureText('pcoip'), 'utf16le')]),
+    );
     const e = await inputError(readLogs([join(dir, 'u16.log')]));
     expect(e.message).toMatch(/UTF-16/);
   });
@@ -91,7 +94,9 @@ describe('readLogFile and readLogs', () => {
   it('rejects an empty folder and a folder of non-logs, naming the folder', async () => {
     expect((await inputError(readLogs([dir]))).message).toBe(`${dir}: the folder holds no files`);
     writeFileSync(join(dir, 'a.txt'), 'hello\n');
-    expect((await inputError(readLogs([dir]))).message).toMatch(/none of its 1 files holds WorkSpaces client log lines/);
+    expect((await inputError(readLogs([dir]))).message).toMatch(
+      /none of its 1 files holds WorkSpaces client log lines/,
+    );
   });
 
   it('reports a cut last line and an over-long line in the file notes', async () => {

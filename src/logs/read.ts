@@ -41,7 +41,8 @@ export async function readLogs(paths: readonly string[], options: ReadLogsOption
 export async function planLogs(paths: readonly string[], options: ReadLogsOptions = {}): Promise<LogInput[]> {
   const inputs: LogInput[] = [];
   for (const path of paths) {
-    const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
+    const info = await stat(path).catch((err: unknown) => {
+      const e = err as NodeJS.ErrnoException;
       throw unreadable(path, e);
     });
     if (!info.isDirectory()) {
@@ -50,7 +51,8 @@ export async function planLogs(paths: readonly string[], options: ReadLogsOption
       inputs.push({ path, files: [path], isFolder: false });
       continue;
     }
-    const names = await readdir(path, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
+    const names = await readdir(path, { withFileTypes: true }).catch((err: unknown) => {
+      const e = err as NodeJS.ErrnoException;
       throw unreadable(path, e);
     });
     const files = names.filter((d) => d.isFile()).map((d) => join(path, d.name));
@@ -161,7 +163,8 @@ async function inTimeOrder(paths: string[]): Promise<string[]> {
 const TIMESTAMP_AT_LINE_START = /(?:^|\n)(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)\s/;
 
 async function firstTimestamp(path: string): Promise<string | null> {
-  const handle = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
+  const handle = await open(path, 'r').catch((err: unknown) => {
+    const e = err as NodeJS.ErrnoException;
     throw unreadable(path, e);
   });
   try {

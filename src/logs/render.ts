@@ -220,7 +220,10 @@ function sessionBlock(s: LogSession, c: Colors, manyFiles: boolean): string[] {
   rows.push(['offered', s.offered.length > 0 ? endpointList(s.offered) : 'none logged']);
   if (s.offered.length > 0 || s.reachable.length > 0) {
     const of = s.offered.length > 0 ? ` of ${s.offered.length}` : '';
-    rows.push(['reachable', `${s.reachable.length}${of}${s.reachable.length > 0 ? ': ' + endpointList(s.reachable) : ''}`]);
+    rows.push([
+      'reachable',
+      `${s.reachable.length}${of}${s.reachable.length > 0 ? ': ' + endpointList(s.reachable) : ''}`,
+    ]);
   }
   rows.push(['chosen', s.chosen ? `${s.chosen.transport} ${s.chosen.port} ${s.chosen.hostname}` : 'none']);
   rows.push(['lines', lineRanges(s.lines, manyFiles)]);
@@ -261,7 +264,8 @@ export function lineRanges(refs: readonly LineRef[], manyFiles: boolean): string
   while (i < refs.length) {
     const first = refs[i]!;
     let last = first;
-    while (i + 1 < refs.length && refs[i + 1]!.file === first.file && refs[i + 1]!.line === last.line + 1) last = refs[++i]!;
+    while (i + 1 < refs.length && refs[i + 1]!.file === first.file && refs[i + 1]!.line === last.line + 1)
+      last = refs[++i]!;
     const range = last.line === first.line ? `${first.line}` : `${first.line}-${last.line}`;
     parts.push(manyFiles && first.file !== lastFile ? `${first.file}:${range}` : range);
     lastFile = first.file;

@@ -4,7 +4,8 @@ import { cutAt, fixtureText, PRIVATE_HOST } from './fixtures.test-helpers.js';
 import { scanChunks } from './scanner.js';
 import type { LogEvent } from './events.js';
 
-const scan = (text: string | Buffer, name = 'x.log') => scanChunks([Buffer.isBuffer(text) ? text : Buffer.from(text)], name);
+const scan = (text: string | Buffer, name = 'x.log') =>
+  scanChunks([Buffer.isBuffer(text) ? text : Buffer.from(text)], name);
 const ep = (transport: 'QUIC' | 'TCP', port: number) => ({ hostname: PRIVATE_HOST, transport, port });
 const ALL_FOUR = [ep('QUIC', 4195), ep('QUIC', 443), ep('TCP', 4195), ep('TCP', 443)];
 
@@ -27,7 +28,9 @@ describe('the seed fixtures', () => {
       inferred: [],
     });
     // The start entry and its .WSP. continuation block, the supported list, both reachable lists, the attempt.
-    expect(s.lines.map((l) => l.line)).toEqual([1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24, 25]);
+    expect(s.lines.map((l) => l.line)).toEqual([
+      1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24, 25,
+    ]);
     expect(r.diagnoses).toEqual([]);
     expect(r.stats).toMatchObject({ lines: 25, entries: 21, continuation: 4, unknown: 0, garbage: 0, unparsed: 0 });
   });
@@ -45,7 +48,9 @@ describe('the seed fixtures', () => {
       chosen: null,
       outcome: 'NO_REACHABLE_ENDPOINT',
     });
-    expect(r.diagnoses.map((d) => [d.code, d.severity, d.inferred])).toEqual([['no-reachable-endpoint', 'error', false]]);
+    expect(r.diagnoses.map((d) => [d.code, d.severity, d.inferred])).toEqual([
+      ['no-reachable-endpoint', 'error', false],
+    ]);
     const d = r.diagnoses[0]!;
     expect(d.session).toBe('prod-ap-northeast-1-af1a279d-fefe-4a61-ad99-ae0c5534d9ad');
     expect(d.lines.map((l) => l.line)).toEqual([3, 4, 5, 6, 7]);
@@ -108,7 +113,17 @@ describe('the seed fixtures', () => {
     const kinds: LogEvent['kind'][] = [];
     scanChunks([Buffer.from(fixtureText('connected'))], 'x', { onEvent: (e) => kinds.push(e.kind) });
     expect(new Set(kinds)).toEqual(
-      new Set(['session-start', 'start-endpoint', 'session-init', 'supported', 'probed-header', 'probed', 'reachable', 'attempt', 'connecting-using']),
+      new Set([
+        'session-start',
+        'start-endpoint',
+        'session-init',
+        'supported',
+        'probed-header',
+        'probed',
+        'reachable',
+        'attempt',
+        'connecting-using',
+      ]),
     );
   });
 });
@@ -138,7 +153,11 @@ describe('damaged and unusual input', () => {
   it('garbage and binary lines are counted and skipped; the sessions around them survive', () => {
     const lines = fixtureText('noReachable').split('\n');
     const junk = Buffer.from([0x00, 0xff, 0x13, 0x80, 0x0a, 0xc3, 0x28, 0x0a]);
-    const bytes = Buffer.concat([Buffer.from(lines.slice(0, 4).join('\n') + '\n'), junk, Buffer.from(lines.slice(4).join('\n'))]);
+    const bytes = Buffer.concat([
+      Buffer.from(lines.slice(0, 4).join('\n') + '\n'),
+      junk,
+      Buffer.from(lines.slice(4).join('\n')),
+    ]);
     const r = scan(bytes);
     expect(r.stats.garbage).toBe(2);
     expect(r.stats.firstGarbageLine).toBe(5);
@@ -183,14 +202,21 @@ describe('damaged and unusual input', () => {
 });
 
 describe('entry headers', () => {
-  it('reads each line\'s own time and version, however headers repeat (the repeated-header shortcut)', () => {
-    const time = fc.constantFrom('2025-08-28T05:05:17.238Z', '2025-08-28T05:05:17.239Z', '2025-08-28T05:05:17.2Z', 'not-a-time-at-all-here!!');
+  it("reads each line's own time and version, however headers repeat (the repeated-header shortcut)", () => {
+    const time = fc.constantFrom(
+      '2025-08-28T05:05:17.238Z',
+      '2025-08-28T05:05:17.239Z',
+      '2025-08-28T05:05:17.2Z',
+      'not-a-time-at-all-here!!',
+    );
     const version = fc.constantFrom('5.29.1.5595', '5.29.1.5596', '', '5.3');
     const level = fc.constantFrom('WRN', 'INF', 'ERRR');
     const entry = fc.tuple(time, version, level);
     fc.assert(
       fc.property(fc.array(entry, { minLength: 1, maxLength: 20 }), (entries) => {
-        const text = entries.map(([t, v, l]) => `${t} { Version: "${v}" }: [${l}] No endpoints are reachable.\n`).join('');
+        const text = entries
+          .map(([t, v, l]) => `${t} { Version: "${v}" }: [${l}] No endpoints are reachable.\n`)
+          .join('');
         const got: [string, string | null][] = [];
         scanChunks([Buffer.from(text)], 'x', {
           onEvent: (e) => got.push([e.time, e.version]),

@@ -98,14 +98,23 @@ export class SessionAssembler {
         return;
       case 'start-endpoint':
         s.startRefs.push(ref);
-        return s.add('startBlock', e.endpoint);
+        {
+          s.add('startBlock', e.endpoint);
+          return;
+        }
       case 'supported':
         s.supportedRefs.push(ref);
-        return s.add('supported', e.endpoint);
+        {
+          s.add('supported', e.endpoint);
+          return;
+        }
       case 'probed':
       case 'reachable':
         s.reachableRefs.push(ref);
-        return s.add('reachable', e.endpoint);
+        {
+          s.add('reachable', e.endpoint);
+          return;
+        }
       case 'probed-header':
         s.reachableRefs.push(ref);
         return;
@@ -309,7 +318,5 @@ class LazyEvidence implements SessionEvidence {
 /** The endpoint the client would use for this transport: the first reachable one, else the first offered one. */
 function firstWithTransport(s: SessionBuilder, transport: Transport): OfferedEndpoint | null {
   const offered = s.supported.length > 0 ? s.supported : s.startBlock;
-  return (
-    s.reachable.find((e) => e.transport === transport) ?? offered.find((e) => e.transport === transport) ?? null
-  );
+  return s.reachable.find((e) => e.transport === transport) ?? offered.find((e) => e.transport === transport) ?? null;
 }

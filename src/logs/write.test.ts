@@ -35,7 +35,12 @@ describe('formatTraceAsLog', () => {
   it('CONNECTED: reads back with the same offered, reachable and chosen endpoints', () => {
     const t = trace({
       offered: OFFERED,
-      probes: [probe(OFFERED[0]!, false), probe(OFFERED[1]!, false), probe(OFFERED[2]!, true), probe(OFFERED[3]!, true)],
+      probes: [
+        probe(OFFERED[0]!, false),
+        probe(OFFERED[1]!, false),
+        probe(OFFERED[2]!, true),
+        probe(OFFERED[3]!, true),
+      ],
       endpoint: { ...OFFERED[2]!, address: '10.0.21.217' },
     });
     const text = formatTraceAsLog(t, { start: START });
@@ -54,8 +59,15 @@ describe('formatTraceAsLog', () => {
   });
 
   it('prints the same line shapes as the real client (seed 4-2)', () => {
-    const t = trace({ offered: OFFERED, probes: OFFERED.map((e) => probe(e, true)), endpoint: { ...OFFERED[0]!, address: null } });
-    const lines = formatTraceAsLog(t, { start: START, sessionId: 'prod-ap-northeast-1-7f73a8ab-a674-49a0-81e8-465b2e99c9f1' }).split('\n');
+    const t = trace({
+      offered: OFFERED,
+      probes: OFFERED.map((e) => probe(e, true)),
+      endpoint: { ...OFFERED[0]!, address: null },
+    });
+    const lines = formatTraceAsLog(t, {
+      start: START,
+      sessionId: 'prod-ap-northeast-1-7f73a8ab-a674-49a0-81e8-465b2e99c9f1',
+    }).split('\n');
     expect(lines[0]).toBe(
       '2025-08-28T04:29:37.292Z { Version: "5.29.1.5595" }: [INF] Starting WSP session using SessionId: prod-ap-northeast-1-7f73a8ab-a674-49a0-81e8-465b2e99c9f1, endpoints:',
     );
@@ -66,10 +78,21 @@ describe('formatTraceAsLog', () => {
   });
 
   it('NO_REACHABLE_ENDPOINT: reads back with no reachable endpoint and the same diagnosis as seed 4-3', () => {
-    const t = trace({ outcome: 'NO_REACHABLE_ENDPOINT', client: 'home', offered: OFFERED, probes: OFFERED.map((e) => probe(e, false)) });
+    const t = trace({
+      outcome: 'NO_REACHABLE_ENDPOINT',
+      client: 'home',
+      offered: OFFERED,
+      probes: OFFERED.map((e) => probe(e, false)),
+    });
     const r = readBack(formatTraceAsLog(t, { start: START }));
     expect(r.sessions).toHaveLength(1);
-    expect(r.sessions[0]).toMatchObject({ outcome: 'NO_REACHABLE_ENDPOINT', offered: OFFERED, reachable: [], chosen: null, path: 'privatelink' });
+    expect(r.sessions[0]).toMatchObject({
+      outcome: 'NO_REACHABLE_ENDPOINT',
+      offered: OFFERED,
+      reachable: [],
+      chosen: null,
+      path: 'privatelink',
+    });
     expect(r.diagnoses.map((d) => d.code)).toEqual(['no-reachable-endpoint']);
   });
 
@@ -77,12 +100,22 @@ describe('formatTraceAsLog', () => {
     const t = trace({ outcome: 'RESOURCE_NOT_FOUND', workspace: 'pcoip-desktop', path: null });
     const r = readBack(formatTraceAsLog(t, { start: START }));
     expect(r.sessions).toHaveLength(1);
-    expect(r.sessions[0]).toMatchObject({ outcome: 'RESOURCE_NOT_FOUND', protocol: 'PCOIP', offered: [], reachable: [], chosen: null });
+    expect(r.sessions[0]).toMatchObject({
+      outcome: 'RESOURCE_NOT_FOUND',
+      protocol: 'PCOIP',
+      offered: [],
+      reachable: [],
+      chosen: null,
+    });
     expect(r.diagnoses.map((d) => d.code)).toEqual(['pcoip-blocked-by-streaming-endpoint']);
   });
 
   it('round-trips with CRLF line breaks too', () => {
-    const t = trace({ offered: OFFERED, probes: OFFERED.map((e) => probe(e, true)), endpoint: { ...OFFERED[0]!, address: null } });
+    const t = trace({
+      offered: OFFERED,
+      probes: OFFERED.map((e) => probe(e, true)),
+      endpoint: { ...OFFERED[0]!, address: null },
+    });
     const lf = readBack(formatTraceAsLog(t, { start: START }));
     const crlf = readBack(formatTraceAsLog(t, { start: START, eol: '\r\n' }));
     expect(crlf.sessions).toEqual(lf.sessions);

@@ -82,10 +82,16 @@ function offer(log: LogWriter, id: string, offered: readonly OfferedEndpoint[]):
 
 /** Seed 4-4: the broker's RESOURCE_NOT_FOUND answer to a connect request. */
 function brokerRefusal(log: LogWriter, uuid: string, protocol: string, region: string | null): void {
-  log.entry('DBG', `PerformResourceActionRequest Type: CONNECT, Protocol: ${protocol}, Session-Id: ${uuid}, Amzn-id: ${stableUuid(uuid)}`);
+  log.entry(
+    'DBG',
+    `PerformResourceActionRequest Type: CONNECT, Protocol: ${protocol}, Session-Id: ${uuid}, Amzn-id: ${stableUuid(uuid)}`,
+  );
   log.pause(120);
   if (region) {
-    log.entry('DBG', `Received Http AllocateResourceResponse(Url: $https://ws-broker-service.${region}.amazonaws.com/) with ()`);
+    log.entry(
+      'DBG',
+      `Received Http AllocateResourceResponse(Url: $https://ws-broker-service.${region}.amazonaws.com/) with ()`,
+    );
   }
   log.pause(1);
   log.entry(

@@ -20,10 +20,7 @@ export interface Provenance {
 export type Protocol = 'tcp' | 'udp' | 'icmp' | 'all';
 
 /** A security-group or firewall peer: a CIDR, another security group, or a managed prefix list. */
-export type Peer =
-  | { kind: 'cidr'; cidr: string }
-  | { kind: 'sg'; id: string }
-  | { kind: 'prefix-list'; id: string };
+export type Peer = { kind: 'cidr'; cidr: string } | { kind: 'sg'; id: string } | { kind: 'prefix-list'; id: string };
 
 export interface SgRule {
   protocol: Protocol;
@@ -232,8 +229,7 @@ export interface TransitGateway {
 
 /** How an on-premises network reaches AWS. */
 export type OnPremConnection =
-  | { kind: 'vpn' | 'dx'; via: 'vgw'; vpc: string }
-  | { kind: 'vpn' | 'dx'; via: 'tgw'; tgw: string; attachment: string };
+  { kind: 'vpn' | 'dx'; via: 'vgw'; vpc: string } | { kind: 'vpn' | 'dx'; via: 'tgw'; tgw: string; attachment: string };
 
 export interface DnsForwarder {
   /** Domain forwarded (the name itself or a parent), without a trailing dot. */

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { contains, hasHostBits, isPrivate, longestPrefixMatch, nthAddress, overlaps, parseRange, range } from './cidr.js';
+import {
+  contains,
+  hasHostBits,
+  isPrivate,
+  longestPrefixMatch,
+  nthAddress,
+  overlaps,
+  parseRange,
+  range,
+} from './cidr.js';
 
 const v4 = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((p) => p.join('.'));
 const cidr4 = fc.tuple(v4, fc.integer({ min: 0, max: 32 })).map(([a, p]) => `${a}/${p}`);

@@ -66,7 +66,7 @@ const PRIVATE_V4 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0
 
 /** Private (RFC 1918, CGNAT) IPv4 space is never routed on the public internet. */
 export function isPrivate(r: IpRange): boolean {
-  if (r.version === 6) return (r.start >> 121n) === 0x7en; // fc00::/7 unique local
+  if (r.version === 6) return r.start >> 121n === 0x7en; // fc00::/7 unique local
   return PRIVATE_V4.some((p) => contains(p, r));
 }
 

@@ -15,7 +15,8 @@ function setup(change?: (doc: any) => void) {
   const net = new Network(requireModel(loadDesignText(stringify(doc), 'office.yaml'), 'office.yaml'));
   const world: DnsWorld = {
     zones: [{ name: NAME, vpcs: ['vpc1'], addresses: ['10.0.21.217'], owner: 'vpc1/streaming' }],
-    publicDns: (n) => (n === NAME ? { status: 'nxdomain', detail: 'private only' } : { status: 'resolves', detail: 'public' }),
+    publicDns: (n) =>
+      n === NAME ? { status: 'nxdomain', detail: 'private only' } : { status: 'resolves', detail: 'public' },
   };
   return { net, world };
 }
@@ -46,7 +47,14 @@ describe('resolveName', () => {
   });
   it('on premises: names outside the forwarded domain go to public DNS', () => {
     const { net, world } = setup();
-    expect(resolveName(net, world, { kind: 'onprem', network: 'onprem/office' }, 'ws-broker-service.ap-northeast-1.amazonaws.com').status).toBe('public');
+    expect(
+      resolveName(
+        net,
+        world,
+        { kind: 'onprem', network: 'onprem/office' },
+        'ws-broker-service.ap-northeast-1.amazonaws.com',
+      ).status,
+    ).toBe('public');
   });
   it('on premises: a forwarder to an address that is no inbound endpoint is unknown, not a guess', () => {
     const { net, world } = setup((d) => (d.onPremises.office.dns.forwarders[0].to = ['10.0.53.99']));

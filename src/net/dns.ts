@@ -48,9 +48,16 @@ function inZone(name: string, zone: string): boolean {
 
 function fromPublic(world: DnsWorld, name: string, hops: Hop[], via: string): DnsResult {
   const a = world.publicDns(name);
-  hops.push({ node: via, action: 'DNS (public)', result: a.status === 'resolves' ? 'allowed' : a.status === 'nxdomain' ? 'denied' : 'unknown', detail: a.detail });
-  if (a.status === 'resolves') return { status: 'public', addresses: [], hops, blockers: [], missing: [], detail: a.detail };
-  if (a.status === 'unknown') return { status: 'unknown', addresses: [], hops, blockers: [], missing: [a.detail], detail: a.detail };
+  hops.push({
+    node: via,
+    action: 'DNS (public)',
+    result: a.status === 'resolves' ? 'allowed' : a.status === 'nxdomain' ? 'denied' : 'unknown',
+    detail: a.detail,
+  });
+  if (a.status === 'resolves')
+    return { status: 'public', addresses: [], hops, blockers: [], missing: [], detail: a.detail };
+  if (a.status === 'unknown')
+    return { status: 'unknown', addresses: [], hops, blockers: [], missing: [a.detail], detail: a.detail };
   return { status: 'nxdomain', addresses: [], hops, blockers: [], missing: [], detail: a.detail };
 }
 
@@ -63,66 +70,197 @@ function resolveInVpc(net: Network, world: DnsWorld, vpcId: string, name: string
   const node = `${vpcId} resolver ${resolverIp}`;
   if (vpc?.dnsSupport === false) {
     hops.push({ node, action: 'DNS', result: 'denied', detail: 'DNS support is off for the VPC' });
-    return { status: 'failed', addresses: [], hops, blockers: [{ resource: vpcId, kind: 'dns', detail: `${vpcId} has DNS support (enableDnsSupport) off: its resolver answers nothing`, location: vpc.prov }], missing: [], detail: 'VPC resolver off' };
+    return {
+      status: 'failed',
+      addresses: [],
+      hops,
+      blockers: [
+        {
+          resource: vpcId,
+          kind: 'dns',
+          detail: `${vpcId} has DNS support (enableDnsSupport) off: its resolver answers nothing`,
+          location: vpc.prov,
+        },
+      ],
+      missing: [],
+      detail: 'VPC resolver off',
+    };
   }
   if (vpc && vpc.dnsSupport === undefined) {
-    return { status: 'unknown', addresses: [], hops, blockers: [], missing: [`${vpcId}: DNS support (enableDnsSupport)`], detail: 'DNS support of the VPC is not given' };
+    return {
+      status: 'unknown',
+      addresses: [],
+      hops,
+      blockers: [],
+      missing: [`${vpcId}: DNS support (enableDnsSupport)`],
+      detail: 'DNS support of the VPC is not given',
+    };
   }
   // A Route 53 Resolver forwarding rule for the name wins over private zones (Route 53 Resolver guide).
-  const rule = (vpc?.resolverRules ?? []).filter((r) => inZone(name, r.domain)).sort((a, b) => b.domain.length - a.domain.length)[0];
+  const rule = (vpc?.resolverRules ?? [])
+    .filter((r) => inZone(name, r.domain))
+    .sort((a, b) => b.domain.length - a.domain.length)[0];
   if (rule && depth < MAX_FORWARDS) {
-    hops.push({ node, action: 'resolver forwarding rule', result: 'forwarded', detail: `${rule.domain} -> ${rule.to.join(', ')} via ${rule.via}`, location: rule.prov });
+    hops.push({
+      node,
+      action: 'resolver forwarding rule',
+      result: 'forwarded',
+      detail: `${rule.domain} -> ${rule.to.join(', ')} via ${rule.via}`,
+      location: rule.prov,
+    });
     const out = net.model.resolverEndpoints.find((r) => r.id === rule.via);
     const at = out?.addresses[0];
     const subnet = at?.subnet ?? out?.subnets[0];
     const range = at ? net.range(at.ip) : subnet ? net.range(net.subnets.get(subnet)?.cidr ?? '0.0.0.0/0') : undefined;
-    if (!out || !subnet || !range) return { status: 'unknown', addresses: [], hops, blockers: [], missing: [`${vpcId}: outbound resolver endpoint ${rule.via}`], detail: 'outbound endpoint unknown' };
-    return forward(net, world, { kind: 'vpc', subnet, range, securityGroups: out.securityGroups, label: out.id }, rule.to, name, hops, depth);
+    if (!out || !subnet || !range)
+      return {
+        status: 'unknown',
+        addresses: [],
+        hops,
+        blockers: [],
+        missing: [`${vpcId}: outbound resolver endpoint ${rule.via}`],
+        detail: 'outbound endpoint unknown',
+      };
+    return forward(
+      net,
+      world,
+      { kind: 'vpc', subnet, range, securityGroups: out.securityGroups, label: out.id },
+      rule.to,
+      name,
+      hops,
+      depth,
+    );
   }
-  const zone = world.zones.filter((z) => z.vpcs.includes(vpcId) && inZone(name, z.name)).sort((a, b) => b.name.length - a.name.length)[0];
+  const zone = world.zones
+    .filter((z) => z.vpcs.includes(vpcId) && inZone(name, z.name))
+    .sort((a, b) => b.name.length - a.name.length)[0];
   if (zone) {
-    hops.push({ node, action: 'DNS (private zone)', result: zone.addresses.length > 0 ? 'allowed' : 'denied', detail: `${name} -> ${zone.addresses.join(', ') || 'no records'} (zone of ${zone.owner})`, location: zone.prov });
+    hops.push({
+      node,
+      action: 'DNS (private zone)',
+      result: zone.addresses.length > 0 ? 'allowed' : 'denied',
+      detail: `${name} -> ${zone.addresses.join(', ') || 'no records'} (zone of ${zone.owner})`,
+      location: zone.prov,
+    });
     if (zone.addresses.length === 0) {
-      return { status: 'failed', addresses: [], hops, blockers: [{ resource: zone.owner, kind: 'dns', detail: `the private zone of ${zone.owner} has no address records for ${name}` }], missing: [], detail: 'no records' };
+      return {
+        status: 'failed',
+        addresses: [],
+        hops,
+        blockers: [
+          {
+            resource: zone.owner,
+            kind: 'dns',
+            detail: `the private zone of ${zone.owner} has no address records for ${name}`,
+          },
+        ],
+        missing: [],
+        detail: 'no records',
+      };
     }
-    return { status: 'private', addresses: [...zone.addresses], hops, blockers: [], missing: [], detail: `answered by the private zone of ${zone.owner}` };
+    return {
+      status: 'private',
+      addresses: [...zone.addresses],
+      hops,
+      blockers: [],
+      missing: [],
+      detail: `answered by the private zone of ${zone.owner}`,
+    };
   }
   return fromPublic(world, name, hops, node);
 }
 
 function resolveOnPrem(net: Network, world: DnsWorld, networkId: string, name: string, hops: Hop[]): DnsResult {
   const site = net.onPremises.get(networkId);
-  if (!site) return { status: 'unknown', addresses: [], hops, blockers: [], missing: [`on-premises network ${networkId}`], detail: 'unknown network' };
-  const fwd = site.dns.forwarders.filter((f) => inZone(name, f.domain)).sort((a, b) => b.domain.length - a.domain.length)[0];
+  if (!site)
+    return {
+      status: 'unknown',
+      addresses: [],
+      hops,
+      blockers: [],
+      missing: [`on-premises network ${networkId}`],
+      detail: 'unknown network',
+    };
+  const fwd = site.dns.forwarders
+    .filter((f) => inZone(name, f.domain))
+    .sort((a, b) => b.domain.length - a.domain.length)[0];
   if (!fwd) return fromPublic(world, name, hops, `${site.id} DNS ${site.dns.server ?? ''}`.trim());
-  hops.push({ node: `${site.id} DNS`, action: 'conditional forwarder', result: 'forwarded', detail: `${fwd.domain} -> ${fwd.to.join(', ')}` });
-  const serverRange = site.dns.server ? net.range(site.dns.server) : site.cidrs[0] ? net.range(site.cidrs[0]) : undefined;
-  if (!serverRange) return { status: 'unknown', addresses: [], hops, blockers: [], missing: [`${site.id}: DNS server address`], detail: 'no DNS server address' };
-  return forward(net, world, { kind: 'onprem', network: site.id, range: serverRange, label: `${site.id} DNS` }, fwd.to, name, hops, 0);
+  hops.push({
+    node: `${site.id} DNS`,
+    action: 'conditional forwarder',
+    result: 'forwarded',
+    detail: `${fwd.domain} -> ${fwd.to.join(', ')}`,
+  });
+  const serverRange = site.dns.server
+    ? net.range(site.dns.server)
+    : site.cidrs[0]
+      ? net.range(site.cidrs[0])
+      : undefined;
+  if (!serverRange)
+    return {
+      status: 'unknown',
+      addresses: [],
+      hops,
+      blockers: [],
+      missing: [`${site.id}: DNS server address`],
+      detail: 'no DNS server address',
+    };
+  return forward(
+    net,
+    world,
+    { kind: 'onprem', network: site.id, range: serverRange, label: `${site.id} DNS` },
+    fwd.to,
+    name,
+    hops,
+    0,
+  );
 }
 
 /** Sends the query to the first target that answers: an inbound resolver endpoint reachable on UDP 53. */
-function forward(net: Network, world: DnsWorld, from: Origin, targets: readonly string[], name: string, hops: Hop[], depth: number): DnsResult {
+function forward(
+  net: Network,
+  world: DnsWorld,
+  from: Origin,
+  targets: readonly string[],
+  name: string,
+  hops: Hop[],
+  depth: number,
+): DnsResult {
   const blockers: Blocker[] = [];
   const missing: string[] = [];
   for (const target of targets) {
     const t = net.range(target);
-    const rep = net.model.resolverEndpoints.find((r) => r.direction === 'inbound' && r.addresses.some((a) => contains(net.range(a.ip), t)));
+    const rep = net.model.resolverEndpoints.find(
+      (r) => r.direction === 'inbound' && r.addresses.some((a) => contains(net.range(a.ip), t)),
+    );
     const addr = rep?.addresses.find((a) => contains(net.range(a.ip), t));
     if (!rep || !addr) {
-      missing.push(`${from.label}: forwarder target ${target} is not a Route 53 Resolver inbound endpoint in the input`);
+      missing.push(
+        `${from.label}: forwarder target ${target} is not a Route 53 Resolver inbound endpoint in the input`,
+      );
       continue;
     }
-    const flow = traceFlow(net, from, { kind: 'eni', vpc: rep.vpc, subnet: addr.subnet, address: t, securityGroups: rep.securityGroups, label: rep.id }, { proto: 'udp', port: 53 });
+    const flow = traceFlow(
+      net,
+      from,
+      { kind: 'eni', vpc: rep.vpc, subnet: addr.subnet, address: t, securityGroups: rep.securityGroups, label: rep.id },
+      { proto: 'udp', port: 53 },
+    );
     hops.push(...flow.hops);
     if (flow.disposition === 'accepted') {
-      hops.push({ node: rep.id, action: 'inbound resolver endpoint', result: 'forwarded', detail: `query answered by the resolver of ${rep.vpc}` });
+      hops.push({
+        node: rep.id,
+        action: 'inbound resolver endpoint',
+        result: 'forwarded',
+        detail: `query answered by the resolver of ${rep.vpc}`,
+      });
       return resolveInVpc(net, world, rep.vpc, name, hops, depth + 1);
     }
     blockers.push(...flow.blockers.map((b) => ({ ...b, detail: `DNS query to ${rep.id} (${target}): ${b.detail}` })));
     missing.push(...flow.missing);
   }
-  if (blockers.length > 0) return { status: 'failed', addresses: [], hops, blockers, missing, detail: 'no forwarder target answers' };
+  if (blockers.length > 0)
+    return { status: 'failed', addresses: [], hops, blockers, missing, detail: 'no forwarder target answers' };
   return { status: 'unknown', addresses: [], hops, blockers, missing, detail: 'forwarder targets not known' };
 }
 

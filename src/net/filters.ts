@@ -103,7 +103,12 @@ export function evaluateAcl(
     const r = net.range(rule.cidr);
     if (!contains(r, remote)) {
       if (overlaps(r, remote)) {
-        return { result: 'unknown', rules: [rule], deniedPorts: [], reason: `rule ${rule.number} covers only part of ${remote.text}` };
+        return {
+          result: 'unknown',
+          rules: [rule],
+          deniedPorts: [],
+          reason: `rule ${rule.number} covers only part of ${remote.text}`,
+        };
       }
       continue;
     }
@@ -128,17 +133,31 @@ export function evaluateAcl(
   denied.push(...remaining);
   const uniqueRules = [...new Set(deciding)];
   if (denied.length === 0) return { result: 'allowed', rules: uniqueRules, deniedPorts: [] };
-  return { result: allowedAny ? 'partial' : 'denied', rules: uniqueRules.filter((r) => r.action === 'deny'), deniedPorts: denied };
+  return {
+    result: allowedAny ? 'partial' : 'denied',
+    rules: uniqueRules.filter((r) => r.action === 'deny'),
+    deniedPorts: denied,
+  };
 }
 
 export function describeSgRule(rule: SgRule, direction: 'ingress' | 'egress'): string {
-  const ports = rule.protocol === 'all' || rule.protocol === 'icmp' ? '' : rule.fromPort === rule.toPort ? `:${rule.fromPort}` : `:${rule.fromPort}-${rule.toPort}`;
+  const ports =
+    rule.protocol === 'all' || rule.protocol === 'icmp'
+      ? ''
+      : rule.fromPort === rule.toPort
+        ? `:${rule.fromPort}`
+        : `:${rule.fromPort}-${rule.toPort}`;
   const peer = rule.peer.kind === 'cidr' ? rule.peer.cidr : rule.peer.id;
   return `${rule.protocol}${ports} ${direction === 'ingress' ? 'from' : 'to'} ${peer}`;
 }
 
 export function describeAclRule(rule: NaclRule): string {
-  const ports = rule.protocol === 'all' || rule.protocol === 'icmp' ? '' : rule.fromPort === rule.toPort ? `:${rule.fromPort}` : `:${rule.fromPort}-${rule.toPort}`;
+  const ports =
+    rule.protocol === 'all' || rule.protocol === 'icmp'
+      ? ''
+      : rule.fromPort === rule.toPort
+        ? `:${rule.fromPort}`
+        : `:${rule.fromPort}-${rule.toPort}`;
   return `${rule.number} ${rule.action} ${rule.protocol}${ports} ${rule.cidr}`;
 }
 

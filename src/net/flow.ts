@@ -96,7 +96,13 @@ class FlowWalk implements RouteContext {
     if (!acl) return;
     const node = acl.id;
     if (v.result === 'allowed') {
-      this.hop({ node, action: `network ACL ${dirName}`, result: 'allowed', detail: v.rules.map(describeAclRule).join('; '), location: v.rules[0]?.prov ?? acl.prov });
+      this.hop({
+        node,
+        action: `network ACL ${dirName}`,
+        result: 'allowed',
+        detail: v.rules.map(describeAclRule).join('; '),
+        location: v.rules[0]?.prov ?? acl.prov,
+      });
     } else if (v.result === 'unknown') {
       this.hop({ node, action: `network ACL ${dirName}`, result: 'unknown', detail: v.reason ?? '' });
       this.unknown(`${node}: ${v.reason}`);
@@ -127,14 +133,24 @@ class FlowWalk implements RouteContext {
     const v = evaluateSecurityGroups(this.net, groups, direction, this.spec.proto, this.spec.port, remote);
     const what = `${this.spec.proto.toUpperCase()} ${this.spec.port} ${direction === 'ingress' ? 'from' : 'to'} ${remote.range.text}`;
     if (v.result === 'allowed' && v.rule) {
-      this.hop({ node: v.group ?? node, action, result: 'allowed', detail: describeSgRule(v.rule, direction), location: v.rule.prov });
+      this.hop({
+        node: v.group ?? node,
+        action,
+        result: 'allowed',
+        detail: describeSgRule(v.rule, direction),
+        location: v.rule.prov,
+      });
     } else if (v.result === 'unknown') {
       this.hop({ node: v.group ?? node, action, result: 'unknown', detail: v.reason ?? '' });
       this.unknown(`${v.group ?? node}: ${v.reason}`);
     } else {
       if (groups.length === 0) {
         this.hop({ node, action, result: 'denied', detail: `${node} has no security groups, so nothing is allowed` });
-        this.block({ resource: node, kind: 'security-group', detail: `${node} has no security groups: no ${direction} ${what} is allowed` });
+        this.block({
+          resource: node,
+          kind: 'security-group',
+          detail: `${node} has no security groups: no ${direction} ${what} is allowed`,
+        });
         return;
       }
       const names = groups.join(', ');
@@ -142,7 +158,13 @@ class FlowWalk implements RouteContext {
       // first by name stands for them (independent of the order they are attached in); the detail names them all.
       const owner = [...groups].sort()[0] as string;
       const first = this.net.securityGroups.get(owner);
-      this.hop({ node: names, action, result: 'denied', detail: `no ${direction} rule allows ${what}`, location: first?.prov });
+      this.hop({
+        node: names,
+        action,
+        result: 'denied',
+        detail: `no ${direction} rule allows ${what}`,
+        location: first?.prov,
+      });
       this.block({
         resource: owner,
         kind: 'security-group',
@@ -164,10 +186,25 @@ class FlowWalk implements RouteContext {
         remote.end <= this.net.range(r.peer.cidr).end,
     );
     if (rule) {
-      this.hop({ node, action: 'firewall egress', result: 'allowed', detail: describeSgRule(rule, 'egress'), location: rule.prov });
+      this.hop({
+        node,
+        action: 'firewall egress',
+        result: 'allowed',
+        detail: describeSgRule(rule, 'egress'),
+        location: rule.prov,
+      });
     } else {
-      this.hop({ node, action: 'firewall egress', result: 'denied', detail: `no rule allows ${this.spec.proto.toUpperCase()} ${this.spec.port} to ${remote.text}` });
-      this.block({ resource: node, kind: 'firewall', detail: `the outbound rules of ${node} allow no ${this.spec.proto.toUpperCase()} ${this.spec.port} to ${remote.text}` });
+      this.hop({
+        node,
+        action: 'firewall egress',
+        result: 'denied',
+        detail: `no rule allows ${this.spec.proto.toUpperCase()} ${this.spec.port} to ${remote.text}`,
+      });
+      this.block({
+        resource: node,
+        kind: 'firewall',
+        detail: `the outbound rules of ${node} allow no ${this.spec.proto.toUpperCase()} ${this.spec.port} to ${remote.text}`,
+      });
     }
   }
 
@@ -185,7 +222,13 @@ class FlowWalk implements RouteContext {
         continue;
       }
       const rule = v.rules[0];
-      this.hop({ node: acl.id, action: `network ACL ${dirName} (return)`, result: 'denied', detail: `return traffic to ports ${describePorts(v.deniedPorts)} is denied${rule ? ` by rule ${describeAclRule(rule)}` : ' (implicit deny *)'}`, location: rule?.prov ?? acl.prov });
+      this.hop({
+        node: acl.id,
+        action: `network ACL ${dirName} (return)`,
+        result: 'denied',
+        detail: `return traffic to ports ${describePorts(v.deniedPorts)} is denied${rule ? ` by rule ${describeAclRule(rule)}` : ' (implicit deny *)'}`,
+        location: rule?.prov ?? acl.prov,
+      });
       this.blockers.push({
         resource: acl.id,
         kind: 'network-acl',
@@ -231,14 +274,29 @@ export function traceFlow(net: Network, origin: Origin, target: FlowTarget, spec
   if (arrival && target.kind === 'eni') {
     if (arrival.kind !== 'subnet' || arrival.subnet !== target.subnet) {
       w.noRoute = true;
-      w.block({ resource: target.label, kind: 'route', detail: `the packets arrive at ${arrival.kind === 'subnet' ? arrival.subnet : arrival.kind}, not at ${target.subnet}` });
+      w.block({
+        resource: target.label,
+        kind: 'route',
+        detail: `the packets arrive at ${arrival.kind === 'subnet' ? arrival.subnet : arrival.kind}, not at ${target.subnet}`,
+      });
     } else {
       const via = arrival.crossedTransit || origin.kind !== 'vpc' ? undefined : origin.securityGroups;
       w.checkSg(target.label, target.securityGroups, 'ingress', { range: origin.range, securityGroups: via });
       // The reply leaves from the target's subnet and must find its way back to the client.
-      const back = routeStep(new ReturnProbe(net, spec, w), net, { kind: 'vpc', subnet: target.subnet, range: target.address, label: target.label }, net.subnets.get(target.subnet), { kind: 'return', address: origin.range });
+      const back = routeStep(
+        new ReturnProbe(net, spec, w),
+        net,
+        { kind: 'vpc', subnet: target.subnet, range: target.address, label: target.label },
+        net.subnets.get(target.subnet),
+        { kind: 'return', address: origin.range },
+      );
       if (back && !sameArrival(back, originArrival(origin))) {
-        w.blockers.push({ resource: target.subnet, kind: 'route', phase: 'return', detail: `replies from ${target.address.text} to ${origin.range.text} are routed to ${back.kind === 'subnet' ? back.subnet : back.kind === 'onprem' ? back.network : 'the internet'}, not back to the client` });
+        w.blockers.push({
+          resource: target.subnet,
+          kind: 'route',
+          phase: 'return',
+          detail: `replies from ${target.address.text} to ${origin.range.text} are routed to ${back.kind === 'subnet' ? back.subnet : back.kind === 'onprem' ? back.network : 'the internet'}, not back to the client`,
+        });
       }
     }
   }
@@ -247,9 +305,25 @@ export function traceFlow(net: Network, origin: Origin, target: FlowTarget, spec
     // Replies come back to the NAT, which must find a route from its subnet to the client (a hub's NAT gateway
     // needs the way back to the spoke).
     if (arrival.natSubnet && origin.kind !== 'internet') {
-      const back = routeStep(new ReturnProbe(net, spec, w), net, { kind: 'vpc', subnet: arrival.natSubnet, range: net.range(net.subnets.get(arrival.natSubnet)?.cidr ?? '0.0.0.0/0'), label: arrival.natSubnet }, net.subnets.get(arrival.natSubnet), { kind: 'return', address: origin.range });
+      const back = routeStep(
+        new ReturnProbe(net, spec, w),
+        net,
+        {
+          kind: 'vpc',
+          subnet: arrival.natSubnet,
+          range: net.range(net.subnets.get(arrival.natSubnet)?.cidr ?? '0.0.0.0/0'),
+          label: arrival.natSubnet,
+        },
+        net.subnets.get(arrival.natSubnet),
+        { kind: 'return', address: origin.range },
+      );
       if (back && !sameArrival(back, originArrival(origin))) {
-        w.blockers.push({ resource: arrival.natSubnet, kind: 'route', phase: 'return', detail: `replies from the NAT in ${arrival.natSubnet} to ${origin.range.text} are routed to ${back.kind === 'subnet' ? back.subnet : back.kind === 'onprem' ? back.network : 'the internet'}, not back to the client` });
+        w.blockers.push({
+          resource: arrival.natSubnet,
+          kind: 'route',
+          phase: 'return',
+          detail: `replies from the NAT in ${arrival.natSubnet} to ${origin.range.text} are routed to ${back.kind === 'subnet' ? back.subnet : back.kind === 'onprem' ? back.network : 'the internet'}, not back to the client`,
+        });
       }
     }
   }

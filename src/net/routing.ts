@@ -21,11 +21,22 @@ export interface RouteContext {
 
 export type Arrival =
   | { kind: 'subnet'; subnet: string; crossedTransit: boolean }
-  | { kind: 'internet'; publicSource?: string; /** The subnet of the NAT that translated the flow, if one did. */ natSubnet?: string }
+  | {
+      kind: 'internet';
+      publicSource?: string;
+      /** The subnet of the NAT that translated the flow, if one did. */ natSubnet?: string;
+    }
   | { kind: 'onprem'; network: string };
 
 type RouteOrigin =
-  | { kind: 'vpc'; subnet: string; range: IpRange; securityGroups?: readonly string[]; publicIp?: string; label: string }
+  | {
+      kind: 'vpc';
+      subnet: string;
+      range: IpRange;
+      securityGroups?: readonly string[];
+      publicIp?: string;
+      label: string;
+    }
   | { kind: 'onprem'; network: string; range: IpRange; label: string }
   | { kind: 'internet'; range: IpRange; egress?: readonly SgRule[]; label: string };
 
@@ -44,7 +55,11 @@ const MAX_LEGS = 8;
 
 type TableTarget = { kind: 'local' } | RouteTable['routes'][number]['target'];
 
-function tableEntries(net: Network, subnet: Subnet, table: RouteTable | undefined): Prefixed<{ target: TableTarget; text: string; prov?: RouteTable['prov'] }>[] {
+function tableEntries(
+  net: Network,
+  subnet: Subnet,
+  table: RouteTable | undefined,
+): Prefixed<{ target: TableTarget; text: string; prov?: RouteTable['prov'] }>[] {
   const entries: Prefixed<{ target: TableTarget; text: string; prov?: RouteTable['prov'] }>[] = [];
   const vpc = net.vpcs.get(subnet.vpc);
   for (const c of [...(vpc?.cidrs ?? []), ...(vpc?.ipv6Cidrs ?? [])]) {
@@ -53,7 +68,8 @@ function tableEntries(net: Network, subnet: Subnet, table: RouteTable | undefine
   for (const r of table?.routes ?? []) {
     const ranges = r.prefixList ? (net.prefixListRanges(r.destination) ?? []) : [net.range(r.destination)];
     const name = 'id' in r.target ? r.target.id : r.target.kind;
-    for (const range of ranges) entries.push({ range, value: { target: r.target, text: `${r.destination} -> ${name}`, prov: r.prov } });
+    for (const range of ranges)
+      entries.push({ range, value: { target: r.target, text: `${r.destination} -> ${name}`, prov: r.prov } });
   }
   return entries;
 }
@@ -63,7 +79,13 @@ function tableEntries(net: Network, subnet: Subnet, table: RouteTable | undefine
  * the attachment subnet (in the destination's AZ) checks the packet outbound, then the destination subnet's inbound;
  * when the destination is the attachment subnet itself, neither is evaluated.
  */
-function enterVpc(ctx: RouteContext, vpcId: string, dst: IpRange, leg: Leg, viaSubnets: readonly string[] = []): Arrival | undefined {
+function enterVpc(
+  ctx: RouteContext,
+  vpcId: string,
+  dst: IpRange,
+  leg: Leg,
+  viaSubnets: readonly string[] = [],
+): Arrival | undefined {
   const subnet = ctx.net.subnetOf(vpcId, dst);
   if (!subnet) {
     ctx.noRoute = true;
@@ -93,25 +115,58 @@ function drop(ctx: RouteContext, b: Blocker): undefined {
   return undefined;
 }
 
-function viaTransitGateway(ctx: RouteContext, tgw: TransitGateway, from: TgwAttachment, dst: IpRange, leg: Leg): Arrival | undefined {
+function viaTransitGateway(
+  ctx: RouteContext,
+  tgw: TransitGateway,
+  from: TgwAttachment,
+  dst: IpRange,
+  leg: Leg,
+): Arrival | undefined {
   const net = ctx.net;
   const table = tgw.routeTables.find((t) => t.id === from.routeTable);
   if (!table) {
     ctx.unknown(`${tgw.id}: route table ${from.routeTable} of attachment ${from.id}`);
     return undefined;
   }
-  const entries = net.memo(`tgw-routes|${tgw.id}|${table.id}`, () => table.routes.map((r) => ({ range: net.range(r.destination), value: r })));
+  const entries = net.memo(`tgw-routes|${tgw.id}|${table.id}`, () =>
+    table.routes.map((r) => ({ range: net.range(r.destination), value: r })),
+  );
   const match = longestPrefixMatch(entries, dst);
-  if (!match) return drop(ctx, { resource: table.id, kind: 'route', detail: `transit gateway route table ${table.id} has no route for ${dst.text}`, location: table.prov });
+  if (!match) {
+    drop(ctx, {
+      resource: table.id,
+      kind: 'route',
+      detail: `transit gateway route table ${table.id} has no route for ${dst.text}`,
+      location: table.prov,
+    });
+    return;
+  }
   const att = match.value.attachment ? tgw.attachments.find((a) => a.id === match.value.attachment) : undefined;
-  if (!att) return drop(ctx, { resource: table.id, kind: 'route', detail: `transit gateway route ${match.value.destination} in ${table.id} is a blackhole`, location: match.value.prov });
-  ctx.hop({ node: table.id, action: 'transit gateway route', result: 'forwarded', detail: `${match.value.destination} -> ${att.id}${match.value.propagated ? ' (propagated)' : ''}`, location: match.value.prov });
+  if (!att) {
+    drop(ctx, {
+      resource: table.id,
+      kind: 'route',
+      detail: `transit gateway route ${match.value.destination} in ${table.id} is a blackhole`,
+      location: match.value.prov,
+    });
+    return;
+  }
+  ctx.hop({
+    node: table.id,
+    action: 'transit gateway route',
+    result: 'forwarded',
+    detail: `${match.value.destination} -> ${att.id}${match.value.propagated ? ' (propagated)' : ''}`,
+    location: match.value.prov,
+  });
   const next = { ...leg, transit: true, depth: leg.depth + 1 };
   if (att.kind === 'vpc') {
     if (net.vpcRanges(att.vpc).some((r) => contains(r, dst))) return enterVpc(ctx, att.vpc, dst, next, att.subnets);
     // Not for this VPC: it is a transit VPC (central egress); the attachment subnet's route table decides.
     const sub = att.subnets[0] ? net.subnets.get(att.subnets[0]) : undefined;
-    if (!sub) return drop(ctx, { resource: att.id, kind: 'route', detail: `attachment ${att.id} names no subnet` });
+    if (!sub) {
+      drop(ctx, { resource: att.id, kind: 'route', detail: `attachment ${att.id} names no subnet` });
+      return;
+    }
     return fromSubnet(ctx, sub, dst, next);
   }
   if (att.kind === 'peering') {
@@ -120,42 +175,92 @@ function viaTransitGateway(ctx: RouteContext, tgw: TransitGateway, from: TgwAtta
   }
   const onprem = net.onPremises.get(att.onPrem);
   if (onprem && onprem.cidrs.some((c) => contains(net.range(c), dst))) return { kind: 'onprem', network: onprem.id };
-  return drop(ctx, { resource: att.id, kind: 'route', detail: `${att.id} leads to ${att.onPrem}, which does not hold ${dst.text}` });
+  drop(ctx, {
+    resource: att.id,
+    kind: 'route',
+    detail: `${att.id} leads to ${att.onPrem}, which does not hold ${dst.text}`,
+  });
 }
 
 function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): Arrival | undefined {
   const net = ctx.net;
-  if (leg.depth > MAX_LEGS) return drop(ctx, { resource: subnet.id, kind: 'route', detail: 'routing loop' });
+  if (leg.depth > MAX_LEGS) {
+    drop(ctx, { resource: subnet.id, kind: 'route', detail: 'routing loop' });
+    return;
+  }
   const table = net.routeTableOf(subnet);
   const tableName = table?.id ?? `${subnet.vpc} main route table (local routes only)`;
   const entries = net.memo(`routes|${subnet.vpc}|${table?.id ?? ''}`, () => tableEntries(net, subnet, table));
   const match = longestPrefixMatch(entries, dst);
   if (!match) {
-    return drop(ctx, { resource: table?.id ?? subnet.id, kind: 'route', detail: `${tableName} (used by ${subnet.id}) has no route for ${dst.text}`, location: table?.prov ?? subnet.prov });
+    drop(ctx, {
+      resource: table?.id ?? subnet.id,
+      kind: 'route',
+      detail: `${tableName} (used by ${subnet.id}) has no route for ${dst.text}`,
+      location: table?.prov ?? subnet.prov,
+    });
+    return;
   }
   const { target, text, prov } = match.value;
-  ctx.hop({ node: table?.id ?? subnet.vpc, action: 'route', result: target.kind === 'blackhole' ? 'dropped' : 'forwarded', detail: text, location: prov });
+  ctx.hop({
+    node: table?.id ?? subnet.vpc,
+    action: 'route',
+    result: target.kind === 'blackhole' ? 'dropped' : 'forwarded',
+    detail: text,
+    location: prov,
+  });
   const vpc = net.vpcs.get(subnet.vpc);
   switch (target.kind) {
     case 'local': {
       const to = net.subnetOf(subnet.vpc, dst);
-      if (!to) return drop(ctx, { resource: subnet.vpc, kind: 'route', detail: `no subnet of ${subnet.vpc} holds ${dst.text}` });
+      if (!to) {
+        drop(ctx, {
+          resource: subnet.vpc,
+          kind: 'route',
+          detail: `no subnet of ${subnet.vpc} holds ${dst.text}`,
+        });
+        return;
+      }
       if (to.id !== subnet.id) {
         ctx.crossAcl(subnet.id, 'egress', dst);
         ctx.crossAcl(to.id, 'ingress', leg.src);
       }
       return { kind: 'subnet', subnet: to.id, crossedTransit: leg.transit };
     }
-    case 'blackhole':
-      return drop(ctx, { resource: table?.id ?? subnet.id, kind: 'route', detail: `route ${text} in ${tableName} is a blackhole`, location: prov });
+    case 'blackhole': {
+      drop(ctx, {
+        resource: table?.id ?? subnet.id,
+        kind: 'route',
+        detail: `route ${text} in ${tableName} is a blackhole`,
+        location: prov,
+      });
+      return;
+    }
     case 'igw': {
-      if (isPrivate(dst)) return drop(ctx, { resource: table?.id ?? subnet.id, kind: 'route', detail: `${tableName} sends ${dst.text} to the internet gateway, but the internet does not route private addresses`, location: prov });
+      if (isPrivate(dst)) {
+        drop(ctx, {
+          resource: table?.id ?? subnet.id,
+          kind: 'route',
+          detail: `${tableName} sends ${dst.text} to the internet gateway, but the internet does not route private addresses`,
+          location: prov,
+        });
+        return;
+      }
       if (vpc?.internetGateway !== target.id) {
-        ctx.block({ resource: subnet.vpc, kind: 'route', detail: `${target.id} is not attached to ${subnet.vpc}`, location: prov });
+        ctx.block({
+          resource: subnet.vpc,
+          kind: 'route',
+          detail: `${target.id} is not attached to ${subnet.vpc}`,
+          location: prov,
+        });
       }
       ctx.crossAcl(subnet.id, 'egress', dst);
       if (leg.publicIp === undefined) {
-        ctx.block({ resource: subnet.id, kind: 'internet', detail: `traffic from ${leg.src.text} leaves through ${target.id} but has no public IPv4 address; an internet gateway only passes traffic of addresses that have one` });
+        ctx.block({
+          resource: subnet.id,
+          kind: 'internet',
+          detail: `traffic from ${leg.src.text} leaves through ${target.id} but has no public IPv4 address; an internet gateway only passes traffic of addresses that have one`,
+        });
       }
       return { kind: 'internet', publicSource: leg.publicIp };
     }
@@ -165,16 +270,49 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
         ctx.unknown(`NAT gateway ${target.id}`);
         return undefined;
       }
-      if (ngw.state !== 'available') ctx.block({ resource: ngw.id, kind: 'nat', detail: `NAT gateway ${ngw.id} is ${ngw.state}`, location: ngw.prov });
-      if (ngw.connectivity === 'private' && !isPrivate(dst)) ctx.block({ resource: ngw.id, kind: 'nat', detail: `NAT gateway ${ngw.id} is private and cannot reach the internet`, location: ngw.prov });
+      if (ngw.state !== 'available')
+        ctx.block({
+          resource: ngw.id,
+          kind: 'nat',
+          detail: `NAT gateway ${ngw.id} is ${ngw.state}`,
+          location: ngw.prov,
+        });
+      if (ngw.connectivity === 'private' && !isPrivate(dst))
+        ctx.block({
+          resource: ngw.id,
+          kind: 'nat',
+          detail: `NAT gateway ${ngw.id} is private and cannot reach the internet`,
+          location: ngw.prov,
+        });
       const natSubnet = net.subnets.get(ngw.subnet);
-      if (!natSubnet) return drop(ctx, { resource: ngw.id, kind: 'nat', detail: `subnet ${ngw.subnet} of ${ngw.id} is not in the input` });
+      if (!natSubnet) {
+        drop(ctx, {
+          resource: ngw.id,
+          kind: 'nat',
+          detail: `subnet ${ngw.subnet} of ${ngw.id} is not in the input`,
+        });
+        return;
+      }
       if (natSubnet.id !== subnet.id) {
         ctx.crossAcl(subnet.id, 'egress', dst);
         ctx.crossAcl(natSubnet.id, 'ingress', leg.src);
       }
-      ctx.hop({ node: ngw.id, action: 'NAT', result: 'forwarded', detail: `source becomes ${ngw.publicIp ?? 'its elastic IP'}`, location: ngw.prov });
-      return viaNat(fromSubnet(ctx, natSubnet, dst, { src: net.range(natSubnet.cidr), publicIp: ngw.publicIp ?? 'unknown', transit: leg.transit, depth: leg.depth + 1 }), natSubnet.id);
+      ctx.hop({
+        node: ngw.id,
+        action: 'NAT',
+        result: 'forwarded',
+        detail: `source becomes ${ngw.publicIp ?? 'its elastic IP'}`,
+        location: ngw.prov,
+      });
+      return viaNat(
+        fromSubnet(ctx, natSubnet, dst, {
+          src: net.range(natSubnet.cidr),
+          publicIp: ngw.publicIp ?? 'unknown',
+          transit: leg.transit,
+          depth: leg.depth + 1,
+        }),
+        natSubnet.id,
+      );
     }
     case 'instance': {
       const inst = net.instances.get(target.id);
@@ -182,20 +320,60 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
         ctx.unknown(`instance ${target.id}`);
         return undefined;
       }
-      if (inst.state !== 'running') ctx.block({ resource: inst.id, kind: 'nat', detail: `NAT instance ${inst.id} is ${inst.state}`, location: inst.prov });
-      if (!inst.nat) ctx.block({ resource: inst.id, kind: 'nat', detail: `${inst.id} is not configured as a NAT instance`, location: inst.prov });
-      if (inst.sourceDestCheck === true) ctx.block({ resource: inst.id, kind: 'nat', detail: `source/destination check is on for ${inst.id}; a NAT instance needs it off`, location: inst.prov });
+      if (inst.state !== 'running')
+        ctx.block({
+          resource: inst.id,
+          kind: 'nat',
+          detail: `NAT instance ${inst.id} is ${inst.state}`,
+          location: inst.prov,
+        });
+      if (!inst.nat)
+        ctx.block({
+          resource: inst.id,
+          kind: 'nat',
+          detail: `${inst.id} is not configured as a NAT instance`,
+          location: inst.prov,
+        });
+      if (inst.sourceDestCheck === true)
+        ctx.block({
+          resource: inst.id,
+          kind: 'nat',
+          detail: `source/destination check is on for ${inst.id}; a NAT instance needs it off`,
+          location: inst.prov,
+        });
       const natSubnet = net.subnets.get(inst.subnet);
-      if (!natSubnet) return drop(ctx, { resource: inst.id, kind: 'nat', detail: `subnet ${inst.subnet} of ${inst.id} is not in the input` });
+      if (!natSubnet) {
+        drop(ctx, {
+          resource: inst.id,
+          kind: 'nat',
+          detail: `subnet ${inst.subnet} of ${inst.id} is not in the input`,
+        });
+        return;
+      }
       if (natSubnet.id !== subnet.id) {
         ctx.crossAcl(subnet.id, 'egress', dst);
         ctx.crossAcl(natSubnet.id, 'ingress', leg.src);
       }
       ctx.checkSg(inst.id, inst.securityGroups, 'ingress', { range: leg.src, securityGroups: leg.srcGroups });
       ctx.checkSg(inst.id, inst.securityGroups, 'egress', { range: dst });
-      ctx.hop({ node: inst.id, action: 'NAT', result: inst.state === 'running' ? 'forwarded' : 'dropped', detail: `source becomes ${inst.publicIp ?? 'its public IP'}`, location: inst.prov });
+      ctx.hop({
+        node: inst.id,
+        action: 'NAT',
+        result: inst.state === 'running' ? 'forwarded' : 'dropped',
+        detail: `source becomes ${inst.publicIp ?? 'its public IP'}`,
+        location: inst.prov,
+      });
       const src = inst.privateIp ? net.range(inst.privateIp) : net.range(natSubnet.cidr);
-      return viaNat(fromSubnet(ctx, natSubnet, dst, { src, srcGroups: inst.securityGroups, publicIp: inst.publicIp, transit: leg.transit, depth: leg.depth + 1 }), natSubnet.id);
+      return viaNat(
+        fromSubnet(ctx, natSubnet, dst, {
+          src,
+          srcGroups: inst.securityGroups,
+          publicIp: inst.publicIp,
+          transit: leg.transit,
+          depth: leg.depth + 1,
+        }),
+        natSubnet.id,
+      );
     }
     case 'peering': {
       const pc = net.peerings.get(target.id);
@@ -203,13 +381,26 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
         ctx.unknown(`peering ${target.id}`);
         return undefined;
       }
-      if (pc.state !== 'active') ctx.block({ resource: pc.id, kind: 'peering', detail: `peering ${pc.id} is ${pc.state}`, location: pc.prov });
+      if (pc.state !== 'active')
+        ctx.block({ resource: pc.id, kind: 'peering', detail: `peering ${pc.id} is ${pc.state}`, location: pc.prov });
       const other = pc.requesterVpc === subnet.vpc ? pc.accepterVpc : pc.requesterVpc;
       if (!net.vpcRanges(other).some((r) => contains(r, dst))) {
-        return drop(ctx, { resource: pc.id, kind: 'route', detail: `${dst.text} is not in ${other}; VPC peering does not carry traffic onward (no transitive routing)`, location: prov });
+        drop(ctx, {
+          resource: pc.id,
+          kind: 'route',
+          detail: `${dst.text} is not in ${other}; VPC peering does not carry traffic onward (no transitive routing)`,
+          location: prov,
+        });
+        return;
       }
       ctx.crossAcl(subnet.id, 'egress', dst);
-      ctx.hop({ node: pc.id, action: 'VPC peering', result: pc.state === 'active' ? 'forwarded' : 'dropped', detail: `${subnet.vpc} -> ${other}`, location: pc.prov });
+      ctx.hop({
+        node: pc.id,
+        action: 'VPC peering',
+        result: pc.state === 'active' ? 'forwarded' : 'dropped',
+        detail: `${subnet.vpc} -> ${other}`,
+        location: pc.prov,
+      });
       return enterVpc(ctx, other, dst, { ...leg, depth: leg.depth + 1 });
     }
     case 'tgw': {
@@ -219,11 +410,27 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
         return undefined;
       }
       const att = tgw.attachments.find((a) => a.kind === 'vpc' && a.vpc === subnet.vpc);
-      if (!att) return drop(ctx, { resource: tgw.id, kind: 'route', detail: `${subnet.vpc} has no attachment on ${tgw.id}`, location: tgw.prov });
+      if (!att) {
+        drop(ctx, {
+          resource: tgw.id,
+          kind: 'route',
+          detail: `${subnet.vpc} has no attachment on ${tgw.id}`,
+          location: tgw.prov,
+        });
+        return;
+      }
       // AWS TGW guide: resources in an Availability Zone where the attachment has no subnet cannot reach the TGW.
-      const azs = (att.kind === 'vpc' ? att.subnets : []).map((s) => net.subnets.get(s)?.az).filter((az): az is string => az !== undefined);
+      const azs = (att.kind === 'vpc' ? att.subnets : [])
+        .map((s) => net.subnets.get(s)?.az)
+        .filter((az): az is string => az !== undefined);
       if (azs.length > 0 && !azs.includes(subnet.az)) {
-        return drop(ctx, { resource: att.id, kind: 'route', detail: `attachment ${att.id} has no subnet in ${subnet.az}, so traffic from ${subnet.id} cannot reach ${tgw.id} (attachment subnets: ${azs.join(', ')})`, location: att.prov });
+        drop(ctx, {
+          resource: att.id,
+          kind: 'route',
+          detail: `attachment ${att.id} has no subnet in ${subnet.az}, so traffic from ${subnet.id} cannot reach ${tgw.id} (attachment subnets: ${azs.join(', ')})`,
+          location: att.prov,
+        });
+        return;
       }
       // TGW guide: the instance subnet's ACL checks outbound, the attachment subnet's ACL inbound (both when they
       // are one subnet); the reply from the TGW is checked by neither when they are one subnet.
@@ -234,9 +441,19 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
     }
     case 'vgw': {
       const onprem = [...net.onPremises.values()].find(
-        (o) => o.connections.some((c) => c.via === 'vgw' && c.vpc === subnet.vpc) && o.cidrs.some((c) => contains(net.range(c), dst)),
+        (o) =>
+          o.connections.some((c) => c.via === 'vgw' && c.vpc === subnet.vpc) &&
+          o.cidrs.some((c) => contains(net.range(c), dst)),
       );
-      if (!onprem) return drop(ctx, { resource: target.id, kind: 'route', detail: `no on-premises network behind ${target.id} holds ${dst.text}`, location: prov });
+      if (!onprem) {
+        drop(ctx, {
+          resource: target.id,
+          kind: 'route',
+          detail: `no on-premises network behind ${target.id} holds ${dst.text}`,
+          location: prov,
+        });
+        return;
+      }
       ctx.crossAcl(subnet.id, 'egress', dst);
       return { kind: 'onprem', network: onprem.id };
     }
@@ -252,7 +469,12 @@ function fromOnPrem(ctx: RouteContext, onprem: OnPremNetwork, dst: IpRange, leg:
   for (const conn of onprem.connections) {
     if (conn.via === 'vgw') {
       if (net.vpcRanges(conn.vpc).some((r) => contains(r, dst))) {
-        ctx.hop({ node: onprem.id, action: `${conn.kind.toUpperCase()} to virtual private gateway`, result: 'forwarded', detail: `${dst.text} is in ${conn.vpc}` });
+        ctx.hop({
+          node: onprem.id,
+          action: `${conn.kind.toUpperCase()} to virtual private gateway`,
+          result: 'forwarded',
+          detail: `${dst.text} is in ${conn.vpc}`,
+        });
         return enterVpc(ctx, conn.vpc, dst, { ...leg, transit: true });
       }
       continue;
@@ -263,21 +485,46 @@ function fromOnPrem(ctx: RouteContext, onprem: OnPremNetwork, dst: IpRange, leg:
       ctx.unknown(`${onprem.id}: transit gateway attachment ${conn.attachment}`);
       continue;
     }
-    ctx.hop({ node: onprem.id, action: `${conn.kind.toUpperCase()} to transit gateway`, result: 'forwarded', detail: `via ${att.id}` });
+    ctx.hop({
+      node: onprem.id,
+      action: `${conn.kind.toUpperCase()} to transit gateway`,
+      result: 'forwarded',
+      detail: `via ${att.id}`,
+    });
     return viaTransitGateway(ctx, tgw, att, dst, { ...leg, transit: true });
   }
-  return drop(ctx, { resource: onprem.id, kind: 'route', detail: `no VPN or Direct Connect link of ${onprem.id} leads to ${dst.text}`, inferred: true, location: onprem.prov });
+  drop(ctx, {
+    resource: onprem.id,
+    kind: 'route',
+    detail: `no VPN or Direct Connect link of ${onprem.id} leads to ${dst.text}`,
+    inferred: true,
+    location: onprem.prov,
+  });
 }
 
 /** Routes one flow from its origin towards the target address. Undefined when the packets are dropped. */
-export function routeStep(ctx: RouteContext, net: Network, origin: RouteOrigin, srcSubnet: Subnet | undefined, target: RouteTarget): Arrival | undefined {
+export function routeStep(
+  ctx: RouteContext,
+  net: Network,
+  origin: RouteOrigin,
+  srcSubnet: Subnet | undefined,
+  target: RouteTarget,
+): Arrival | undefined {
   const dst = target.address;
   if (origin.kind === 'internet') {
     if (isPrivate(dst)) {
-      return drop(ctx, { resource: origin.label, kind: 'route', detail: `${dst.text} is a private address: the internet does not route to it; the client needs a VPN, Direct Connect or a network inside the VPCs` });
+      drop(ctx, {
+        resource: origin.label,
+        kind: 'route',
+        detail: `${dst.text} is a private address: the internet does not route to it; the client needs a VPN, Direct Connect or a network inside the VPCs`,
+      });
+      return;
     }
     ctx.hop({ node: origin.label, action: 'internet', result: 'forwarded', detail: `to ${dst.text}` });
-    return { kind: 'internet', publicSource: origin.range.prefix === (origin.range.version === 4 ? 32 : 128) ? origin.range.text : undefined };
+    return {
+      kind: 'internet',
+      publicSource: origin.range.prefix === (origin.range.version === 4 ? 32 : 128) ? origin.range.text : undefined,
+    };
   }
   if (origin.kind === 'onprem') {
     const onprem = net.onPremises.get(origin.network);
@@ -286,7 +533,12 @@ export function routeStep(ctx: RouteContext, net: Network, origin: RouteOrigin, 
       return undefined;
     }
     if (!isPrivate(dst) && onprem.internet) {
-      ctx.hop({ node: onprem.id, action: 'internet breakout', result: 'forwarded', detail: `source becomes ${onprem.internet.publicIp ?? 'the site public address'}` });
+      ctx.hop({
+        node: onprem.id,
+        action: 'internet breakout',
+        result: 'forwarded',
+        detail: `source becomes ${onprem.internet.publicIp ?? 'the site public address'}`,
+      });
       return { kind: 'internet', publicSource: onprem.internet.publicIp ?? 'unknown' };
     }
     return fromOnPrem(ctx, onprem, dst, { src: origin.range, transit: true, depth: 0 });
@@ -295,5 +547,11 @@ export function routeStep(ctx: RouteContext, net: Network, origin: RouteOrigin, 
     ctx.unknown(`subnet ${origin.subnet}`);
     return undefined;
   }
-  return fromSubnet(ctx, srcSubnet, dst, { src: origin.range, srcGroups: origin.securityGroups, publicIp: origin.publicIp, transit: false, depth: 0 });
+  return fromSubnet(ctx, srcSubnet, dst, {
+    src: origin.range,
+    srcGroups: origin.securityGroups,
+    publicIp: origin.publicIp,
+    transit: false,
+    depth: 0,
+  });
 }

@@ -17,7 +17,15 @@ function casesOf(r: RuleResult): Case[] {
   const open = (name: string) => `<testcase classname="${x(r.rule)}" name="${x(name)}"`;
   if (r.status === 'internal-error') {
     const f = r.findings[0];
-    return [{ name: r.rule, body: `${open(r.rule)}><error message="${x(f?.message ?? 'rule failed')}"/></testcase>`, failures: 0, errors: 1, skipped: 0 }];
+    return [
+      {
+        name: r.rule,
+        body: `${open(r.rule)}><error message="${x(f?.message ?? 'rule failed')}"/></testcase>`,
+        failures: 0,
+        errors: 1,
+        skipped: 0,
+      },
+    ];
   }
   const byResource = new Map<string, RuleResult['findings']>();
   for (const f of r.findings) byResource.set(f.resource, [...(byResource.get(f.resource) ?? []), f]);
@@ -25,25 +33,52 @@ function casesOf(r: RuleResult): Case[] {
     const active = findings.filter((f) => !f.suppressed);
     if (active.length === 0) {
       const reason = findings[0]?.suppressed?.reason ?? '';
-      cases.push({ name: resource, body: `${open(resource)}><skipped message="${x(`suppressed: ${reason}`)}"/></testcase>`, failures: 0, errors: 0, skipped: 1 });
+      cases.push({
+        name: resource,
+        body: `${open(resource)}><skipped message="${x(`suppressed: ${reason}`)}"/></testcase>`,
+        failures: 0,
+        errors: 0,
+        skipped: 1,
+      });
       continue;
     }
     const failures = active
       .map((f) => {
-        const at = f.location ? `${f.location.file}${f.location.line !== undefined ? `:${f.location.line}` : ''}: ` : '';
+        const at = f.location
+          ? `${f.location.file}${f.location.line !== undefined ? `:${f.location.line}` : ''}: `
+          : '';
         return `<failure type="${f.severity}" message="${x(f.message)}">${x(`${at}${f.severity}: ${f.message}`)}</failure>`;
       })
       .join('');
-    cases.push({ name: resource, body: `${open(resource)}>${failures}</testcase>`, failures: 1, errors: 0, skipped: 0 });
+    cases.push({
+      name: resource,
+      body: `${open(resource)}>${failures}</testcase>`,
+      failures: 1,
+      errors: 0,
+      skipped: 0,
+    });
   }
   for (const u of r.unknowns) {
     if (byResource.has(u.resource)) continue;
-    cases.push({ name: u.resource, body: `${open(u.resource)}><skipped message="${x(`undecided: missing ${u.missing.join('; ')}`)}"/></testcase>`, failures: 0, errors: 0, skipped: 1 });
+    cases.push({
+      name: u.resource,
+      body: `${open(u.resource)}><skipped message="${x(`undecided: missing ${u.missing.join('; ')}`)}"/></testcase>`,
+      failures: 0,
+      errors: 0,
+      skipped: 1,
+    });
   }
-  for (const resource of r.passed) cases.push({ name: resource, body: `${open(resource)}/>`, failures: 0, errors: 0, skipped: 0 });
+  for (const resource of r.passed)
+    cases.push({ name: resource, body: `${open(resource)}/>`, failures: 0, errors: 0, skipped: 0 });
   if (cases.length === 0) {
     const why = r.status === 'off' ? 'turned off by configuration' : 'not applicable to this environment';
-    cases.push({ name: r.rule, body: `${open(r.rule)}><skipped message="${why}"/></testcase>`, failures: 0, errors: 0, skipped: 1 });
+    cases.push({
+      name: r.rule,
+      body: `${open(r.rule)}><skipped message="${why}"/></testcase>`,
+      failures: 0,
+      errors: 0,
+      skipped: 1,
+    });
   }
   return cases;
 }

@@ -18,7 +18,10 @@ export function artifactUri(file: string, cwd: string): { uri: string; uriBaseId
   return { uri: rel.split(path.sep).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
-function descriptor(meta: Pick<RuleMeta, 'id' | 'description' | 'severity' | 'docs' | 'sources'>, options: ReportOptions) {
+function descriptor(
+  meta: Pick<RuleMeta, 'id' | 'description' | 'severity' | 'docs' | 'sources'>,
+  options: ReportOptions,
+) {
   return {
     id: meta.id,
     name: meta.id,
@@ -67,7 +70,9 @@ export const sarifReporter: Reporter = (report, options = {}) => {
   const rules = [...metas.values()].map((m) => descriptor(m, options));
   rules.push(descriptor(internalErrorMeta, options));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const results = report.runs.flatMap(({ source, result: r }) => r.findings.map((f) => result(f, source, ruleIndex, cwd)));
+  const results = report.runs.flatMap(({ source, result: r }) =>
+    r.findings.map((f) => result(f, source, ruleIndex, cwd)),
+  );
   const sarif = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',

@@ -11,7 +11,14 @@ export interface MatrixRow {
 }
 
 function rowOf({ client, workspace, trace: t }: MatrixEntry): MatrixRow {
-  return { client, workspace, outcome: t.outcome, path: t.path, transport: t.endpoint?.transport ?? null, port: t.endpoint?.port ?? null };
+  return {
+    client,
+    workspace,
+    outcome: t.outcome,
+    path: t.path,
+    transport: t.endpoint?.transport ?? null,
+    port: t.endpoint?.port ?? null,
+  };
 }
 
 export function matrixRows(entries: readonly MatrixEntry[]): MatrixRow[] {
@@ -34,9 +41,17 @@ export function renderMatrixText(entries: readonly MatrixEntry[]): string {
     t.outcome,
     t.path ?? '-',
     t.endpoint ? `${t.endpoint.transport} ${t.endpoint.port}` : '-',
-    t.blockers[0] ? `${t.blockers[0].resource}${t.blockers.length > 1 ? ` (+${t.blockers.length - 1})` : ''}` : t.missing[0] ? `missing: ${t.missing[0]}` : '',
+    t.blockers[0]
+      ? `${t.blockers[0].resource}${t.blockers.length > 1 ? ` (+${t.blockers.length - 1})` : ''}`
+      : t.missing[0]
+        ? `missing: ${t.missing[0]}`
+        : '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)].join('\n') + '\n';
 }

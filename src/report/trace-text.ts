@@ -19,7 +19,12 @@ export function where(p: Provenance | undefined): string {
 }
 
 function hopLine(h: Hop, s: Style): string {
-  const mark = h.result === 'denied' || h.result === 'dropped' ? s.red('✗') : h.result === 'unknown' ? s.yellow('?') : s.green('✓');
+  const mark =
+    h.result === 'denied' || h.result === 'dropped'
+      ? s.red('✗')
+      : h.result === 'unknown'
+        ? s.yellow('?')
+        : s.green('✓');
   const loc = where(h.location);
   return `     ${mark} ${h.node}  ${h.action}: ${h.detail}${loc ? s.dim(`  (${loc})`) : ''}`;
 }
@@ -35,22 +40,42 @@ export function verdict(t: Trace): string {
 export function renderTraceText(t: Trace, s: Style = plain): string {
   const out: string[] = [];
   const head = `${t.client} → ${t.workspace}: ${verdict(t)}`;
-  out.push(t.outcome === 'CONNECTED' ? s.bold(s.green(head)) : t.outcome === 'UNKNOWN' ? s.bold(s.yellow(head)) : s.bold(s.red(head)));
+  out.push(
+    t.outcome === 'CONNECTED'
+      ? s.bold(s.green(head))
+      : t.outcome === 'UNKNOWN'
+        ? s.bold(s.yellow(head))
+        : s.bold(s.red(head)),
+  );
   if (t.endpoint) out.push(`  ${t.endpoint.hostname}`);
   out.push('');
   t.steps.forEach((step, i) => {
-    const status = step.status === 'ok' ? s.green('ok') : step.status === 'fail' ? s.red('FAIL') : step.status === 'unknown' ? s.yellow('UNKNOWN') : s.dim('skipped');
+    const status =
+      step.status === 'ok'
+        ? s.green('ok')
+        : step.status === 'fail'
+          ? s.red('FAIL')
+          : step.status === 'unknown'
+            ? s.yellow('UNKNOWN')
+            : s.dim('skipped');
     out.push(`${i + 1}. ${step.step.padEnd(12)} ${status}${step.inferred ? s.dim(' (inferred)') : ''}`);
     out.push(`   ${step.detail}`);
     for (const h of step.hops ?? []) out.push(hopLine(h, s));
   });
   if (t.probes.some((p) => p.hops.length > 0)) {
     // The hops of the chosen endpoint, and of every probe that did not pass; other reachable ones in one line each.
-    out.push('', 'Probes, in the client\'s order:');
+    out.push('', "Probes, in the client's order:");
     const chosen = t.endpoint ? t.probes.find((p) => p.reachable === true) : undefined;
     for (const p of t.probes) {
-      const r = p.reachable === true ? s.green('reachable') : p.reachable === 'unknown' ? s.yellow('unknown') : s.red('blocked');
-      out.push(`   ${p.transport} ${p.port}${p.address ? ` ${p.address}` : ''}: ${r}${p === chosen ? ' (chosen)' : ''}`);
+      const r =
+        p.reachable === true
+          ? s.green('reachable')
+          : p.reachable === 'unknown'
+            ? s.yellow('unknown')
+            : s.red('blocked');
+      out.push(
+        `   ${p.transport} ${p.port}${p.address ? ` ${p.address}` : ''}: ${r}${p === chosen ? ' (chosen)' : ''}`,
+      );
       if (p === chosen || p.reachable !== true) for (const h of p.hops) out.push(hopLine(h, s));
     }
   }
@@ -58,14 +83,22 @@ export function renderTraceText(t: Trace, s: Style = plain): string {
     out.push('', s.bold(`Blocked by (${t.blockers.length}; fix all of them):`));
     for (const b of t.blockers) {
       const loc = where(b.location);
-      const tags = [b.kind, b.ruleId, b.phase === 'return' ? 'return traffic' : undefined, b.inferred ? 'inferred' : undefined].filter(Boolean).join(', ');
+      const tags = [
+        b.kind,
+        b.ruleId,
+        b.phase === 'return' ? 'return traffic' : undefined,
+        b.inferred ? 'inferred' : undefined,
+      ]
+        .filter(Boolean)
+        .join(', ');
       out.push(`  ${s.red('✗')} ${b.resource}: ${b.detail}`);
       out.push(s.dim(`      [${tags}]${loc ? ` ${loc}` : ''}`));
     }
   }
   if (t.warnings.length > 0) {
     out.push('', s.bold('Warnings:'));
-    for (const w of t.warnings) out.push(`  ${s.yellow('!')} ${w.code}: ${w.detail}${w.inferred ? s.dim(' (inferred)') : ''}`);
+    for (const w of t.warnings)
+      out.push(`  ${s.yellow('!')} ${w.code}: ${w.detail}${w.inferred ? s.dim(' (inferred)') : ''}`);
   }
   if (t.missing.length > 0) {
     out.push('', s.bold('Missing from the input (the answer cannot be decided without them):'));

@@ -37,7 +37,18 @@ const CONTRACT: Record<string, string> = {
 };
 
 const ruleFiles = readdirSync(here).filter((f) => /^[a-z0-9-]+\.ts$/.test(f) && !f.endsWith('.test.ts'));
-const NOT_RULES = ['types.ts', 'runner.ts', 'index.ts', 'engine.ts', 'policy.ts', 'presets.ts', 'sources.ts', 'endpoint-services.ts', 'config.ts', 'docs.ts'];
+const NOT_RULES = [
+  'types.ts',
+  'runner.ts',
+  'index.ts',
+  'engine.ts',
+  'policy.ts',
+  'presets.ts',
+  'sources.ts',
+  'endpoint-services.ts',
+  'config.ts',
+  'docs.ts',
+];
 
 describe('the rule catalogue', () => {
   it('holds every contract rule id with its contract severity, and nothing else', () => {
@@ -71,10 +82,19 @@ describe('the rule catalogue', () => {
         const text = readFileSync(file, 'utf8');
         expect(text.split('\n')[0]).toBe(`# ${r.meta.id}`);
         expect(text).toContain(`> ${r.meta.description}\n`);
-        for (const h of ['## What it catches', '## Why', '## How to fix', '### AWS CLI', '### CloudFormation', '### Terraform', '### CDK']) {
+        for (const h of [
+          '## What it catches',
+          '## Why',
+          '## How to fix',
+          '### AWS CLI',
+          '### CloudFormation',
+          '### Terraform',
+          '### CDK',
+        ]) {
           expect(text, `${r.meta.id}: ${h}`).toContain(`\n${h}\n`);
         }
-        for (const s of r.meta.sources) if (s.startsWith('https://')) expect(text, `${r.meta.id} cites ${s}`).toContain(s);
+        for (const s of r.meta.sources)
+          if (s.startsWith('https://')) expect(text, `${r.meta.id} cites ${s}`).toContain(s);
       });
 
       it('has sources and well-formed messages', () => {

@@ -20,14 +20,18 @@ export default defineRule({
   },
   check(model, ctx) {
     reportTaggedBlockers(model, ctx, 'client-route-to-endpoint', 'blocked', { skipInternetClients: true });
-    const byClient = tracesByClient(ctx, model.clients.filter((c) => c.at.kind !== 'internet'));
+    const byClient = tracesByClient(
+      ctx,
+      model.clients.filter((c) => c.at.kind !== 'internet'),
+    );
     for (const [client, traces] of byClient ?? []) {
       const seen = new Set<object>();
       for (const t of traces) {
         if (seen.has(t.warnings)) continue;
         seen.add(t.warnings);
         for (const w of t.warnings) {
-          if (w.code === 'endpoint-address-unreachable') ctx.report({ resource: client, messageId: 'addressUnreachable', data: { client, detail: w.detail } });
+          if (w.code === 'endpoint-address-unreachable')
+            ctx.report({ resource: client, messageId: 'addressUnreachable', data: { client, detail: w.detail } });
         }
       }
     }

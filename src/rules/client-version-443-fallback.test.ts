@@ -13,7 +13,14 @@ const only443 = [
 ruleTester(rule, {
   valid: [
     { name: 'a current client falls back to 443', model: seed(...only443, 'set:clients.home.version="5.29.1"') },
-    { name: 'an old client with 4195 open', model: seed('set:directories.corp.streamingEndpoint=null', 'set:clients.home.version="5.20.0"', 'delete:clients.ec2-client') },
+    {
+      name: 'an old client with 4195 open',
+      model: seed(
+        'set:directories.corp.streamingEndpoint=null',
+        'set:clients.home.version="5.20.0"',
+        'delete:clients.ec2-client',
+      ),
+    },
   ],
   invalid: [
     {

@@ -15,24 +15,45 @@ describe('parseCheckConfig', () => {
 
   it('an alias bomb is a diagnostic, not an exception', () => {
     const lines = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];
-    for (let i = 1; i < 9; i++) lines.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(',')}]`);
-    expect(errorsOf(lines.join('\n'))).toEqual([expect.objectContaining({ code: 'yaml-syntax', message: expect.stringContaining('aliases') })]);
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(i === 1 ? '*a' : `*l${i - 1}`)
+          .join(',')}]`,
+      );
+    expect(errorsOf(lines.join('\n'))).toEqual([
+      expect.objectContaining({ code: 'yaml-syntax', message: expect.stringContaining('aliases') }),
+    ]);
   });
 
   it('a file that is not a map says what a configuration is', () => {
-    expect(errorsOf('- strict\n')).toEqual([expect.objectContaining({ code: 'bad-config', line: 1, message: expect.stringContaining('found a list') })]);
+    expect(errorsOf('- strict\n')).toEqual([
+      expect.objectContaining({ code: 'bad-config', line: 1, message: expect.stringContaining('found a list') }),
+    ]);
   });
 
   it('shape mistakes name the field, the expected form and what was found', () => {
-    expect(errorsOf('preset: 3\nrules:\n  pcoip-workspaces-unreachable: { severity: fatal, reason: x, resource: [a] }\n')).toEqual([
+    expect(
+      errorsOf('preset: 3\nrules:\n  pcoip-workspaces-unreachable: { severity: fatal, reason: x, resource: [a] }\n'),
+    ).toEqual([
       expect.objectContaining({ field: 'preset', line: 1, message: 'expected a string, found number 3' }),
-      expect.objectContaining({ field: 'rules.pcoip-workspaces-unreachable.severity', line: 3, message: '"fatal" is not one of: error, warning, info, off' }),
-      expect.objectContaining({ field: 'rules.pcoip-workspaces-unreachable.resource', line: 3, message: 'unknown field "resource"' }),
+      expect.objectContaining({
+        field: 'rules.pcoip-workspaces-unreachable.severity',
+        line: 3,
+        message: '"fatal" is not one of: error, warning, info, off',
+      }),
+      expect.objectContaining({
+        field: 'rules.pcoip-workspaces-unreachable.resource',
+        line: 3,
+        message: 'unknown field "resource"',
+      }),
     ]);
   });
 
   it('keeps the reason message and the unknown rule id', () => {
-    const d = errorsOf('rules:\n  pcoip-workspaces-unreachable:\n    severity: off\n  no-such-rule: { severity: off, reason: x }\n');
+    const d = errorsOf(
+      'rules:\n  pcoip-workspaces-unreachable:\n    severity: off\n  no-such-rule: { severity: off, reason: x }\n',
+    );
     expect(d.map((x) => x.code).sort()).toEqual(['bad-config', 'unknown-rule']);
     expect(d.find((x) => x.code === 'bad-config')?.message).toContain('a reason is required');
   });

@@ -10,7 +10,7 @@
 //         reason: kept for the planned switch back to internet streaming
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
-import { EXPECTED, parseYamlInput, typeName, valueAt } from '../sources/yaml-input.js';
+import { EXPECTED, parseYamlInput, typeName, valueAt } from '../input/yaml.js';
 import { RULE_IDS } from './index.js';
 import type { CheckPolicy, Override } from './policy.js';
 import { PRESET_NAMES, isPresetName } from './presets.js';
@@ -28,7 +28,12 @@ const overrideSchema = z.strictObject({
 const configSchema = z.strictObject({
   preset: z.string().optional(),
   // One override or a list of them; a single one is read as a list of one.
-  rules: z.record(z.string(), z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(overrideSchema))).optional(),
+  rules: z
+    .record(
+      z.string(),
+      z.preprocess((v): unknown[] => (Array.isArray(v) ? (v as unknown[]) : [v]), z.array(overrideSchema)),
+    )
+    .optional(),
 });
 
 export interface ConfigResult {
@@ -40,9 +45,12 @@ export interface ConfigResult {
 function issueMessage(issue: z.core.$ZodIssue, value: unknown): string {
   if (!/^Invalid /.test(issue.message)) return issue.message;
   if (issue.code === 'invalid_type') {
-    return value === undefined ? `${String(issue.path[issue.path.length - 1] ?? 'value')} is required` : `expected ${EXPECTED[issue.expected] ?? issue.expected}, found ${typeName(value)}`;
+    return value === undefined
+      ? `${String(issue.path[issue.path.length - 1] ?? 'value')} is required`
+      : `expected ${EXPECTED[issue.expected] ?? issue.expected}, found ${typeName(value)}`;
   }
-  if (issue.code === 'invalid_value') return `${JSON.stringify(value)} is not one of: ${issue.values.map((v) => String(v)).join(', ')}`;
+  if (issue.code === 'invalid_value')
+    return `${JSON.stringify(value)} is not one of: ${issue.values.map((v) => String(v)).join(', ')}`;
   if (issue.code === 'too_small' && Array.isArray(value)) return 'the list is empty; leave the field out instead';
   return issue.message;
 }
@@ -63,7 +71,14 @@ export function parseCheckConfig(text: string, file: string): ConfigResult {
   };
   const error = (code: string, path: readonly PropertyKey[], message: string) => {
     const line = lineOf(path);
-    diagnostics.push({ severity: 'error', code, file, ...(line !== undefined ? { line } : {}), ...(path.length > 0 ? { field: path.join('.') } : {}), message });
+    diagnostics.push({
+      severity: 'error',
+      code,
+      file,
+      ...(line !== undefined ? { line } : {}),
+      ...(path.length > 0 ? { field: path.join('.') } : {}),
+      message,
+    });
   };
   // An empty file is the defaults; anything else must be a map.
   const raw = (read.parsed.value ?? {}) as { rules?: unknown };
@@ -71,14 +86,18 @@ export function parseCheckConfig(text: string, file: string): ConfigResult {
     error('bad-config', [], `${CONFIG_FORM}; found ${typeName(raw)}`);
     return { diagnostics };
   }
-  const rawRules = raw.rules && typeof raw.rules === 'object' && !Array.isArray(raw.rules) ? (raw.rules as Record<string, unknown>) : {};
+  const rawRules =
+    raw.rules && typeof raw.rules === 'object' && !Array.isArray(raw.rules)
+      ? (raw.rules as Record<string, unknown>)
+      : {};
   for (const rule of Object.keys(rawRules)) {
-    if (!RULE_IDS.includes(rule)) error('unknown-rule', ['rules', rule], `unknown rule id "${rule}" (see wspl explain)`);
+    if (!RULE_IDS.includes(rule))
+      error('unknown-rule', ['rules', rule], `unknown rule id "${rule}" (see wspl explain)`);
   }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const path = issue.path as PropertyKey[];
+      const path = issue.path;
       // A single override has no list index in the file: point at the map the user wrote.
       const single = path[0] === 'rules' && typeof path[1] === 'string' && !Array.isArray(rawRules[path[1]]);
       const at = single ? [...path.slice(0, 2), ...path.slice(3)] : path;
@@ -94,12 +113,18 @@ export function parseCheckConfig(text: string, file: string): ConfigResult {
     return { diagnostics };
   }
   const preset = parsed.data.preset ?? 'recommended';
-  if (!isPresetName(preset)) error('unknown-preset', ['preset'], `unknown preset "${preset}" (known: ${PRESET_NAMES.join(', ')})`);
+  if (!isPresetName(preset))
+    error('unknown-preset', ['preset'], `unknown preset "${preset}" (known: ${PRESET_NAMES.join(', ')})`);
   const overrides: Override[] = [];
   for (const [rule, value] of Object.entries(parsed.data.rules ?? {})) {
     if (!RULE_IDS.includes(rule)) continue;
     for (const o of value) {
-      overrides.push({ rule, severity: o.severity, reason: o.reason, ...(o.resources ? { resources: o.resources } : {}) });
+      overrides.push({
+        rule,
+        severity: o.severity,
+        reason: o.reason,
+        ...(o.resources ? { resources: o.resources } : {}),
+      });
     }
   }
   if (diagnostics.length > 0 || !isPresetName(preset)) return { diagnostics };

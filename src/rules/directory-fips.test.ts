@@ -5,7 +5,10 @@ import { ruleTester } from './testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     { name: 'standard TLS', model: seed() },
-    { name: 'FIPS without a streaming endpoint', model: seed('set:directories.corp.encryption=fips-validated', 'set:directories.corp.streamingEndpoint=null') },
+    {
+      name: 'FIPS without a streaming endpoint',
+      model: seed('set:directories.corp.encryption=fips-validated', 'set:directories.corp.streamingEndpoint=null'),
+    },
   ],
   invalid: [
     {

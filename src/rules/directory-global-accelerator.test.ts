@@ -5,8 +5,14 @@ import { ruleTester } from './testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     { name: 'Global Accelerator off', model: seed() },
-    { name: 'a WorkSpace that inherits an off directory', model: seed('set:workspaces.dcv-desktop.globalAccelerator=inherited') },
-    { name: 'on, but the directory streams over the internet', model: seed('set:directories.corp.globalAccelerator=true', 'set:directories.corp.streamingEndpoint=null') },
+    {
+      name: 'a WorkSpace that inherits an off directory',
+      model: seed('set:workspaces.dcv-desktop.globalAccelerator=inherited'),
+    },
+    {
+      name: 'on, but the directory streams over the internet',
+      model: seed('set:directories.corp.globalAccelerator=true', 'set:directories.corp.streamingEndpoint=null'),
+    },
   ],
   invalid: [
     {

@@ -19,12 +19,20 @@ export default defineRule({
   check(model, ctx) {
     for (const { directory, endpointRef } of streamingSetups(model)) {
       if (directory.globalAccelerator) {
-        ctx.report({ resource: directory.id, messageId: 'directoryAga', data: { directory: directory.id, endpoint: endpointRef } });
+        ctx.report({
+          resource: directory.id,
+          messageId: 'directoryAga',
+          data: { directory: directory.id, endpoint: endpointRef },
+        });
       } else ctx.pass(directory.id);
       for (const ws of model.workspaces.filter((w) => w.directory === directory.id)) {
         // `inherited` follows the directory, already reported above.
         if (ws.globalAccelerator === 'enabled') {
-          ctx.report({ resource: ws.id, messageId: 'workspaceAga', data: { workspace: ws.id, directory: directory.id } });
+          ctx.report({
+            resource: ws.id,
+            messageId: 'workspaceAga',
+            data: { workspace: ws.id, directory: directory.id },
+          });
         }
       }
     }

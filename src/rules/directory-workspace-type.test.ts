@@ -5,7 +5,10 @@ import { ruleTester } from './testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     { name: 'a Personal directory', model: seed() },
-    { name: 'a Pools directory without an endpoint', model: seed('set:directories.corp.type=pools', 'set:directories.corp.streamingEndpoint=null') },
+    {
+      name: 'a Pools directory without an endpoint',
+      model: seed('set:directories.corp.type=pools', 'set:directories.corp.streamingEndpoint=null'),
+    },
   ],
   invalid: [
     {

@@ -8,14 +8,16 @@ export default defineRule({
     description: 'Streaming endpoints work for WorkSpaces Personal only, not for Pools directories',
     severity: 'error',
     messages: {
-      pools: 'directory {{directory}} is a WorkSpaces Pools directory; streaming endpoints serve WorkSpaces Personal only',
+      pools:
+        'directory {{directory}} is a WorkSpaces Pools directory; streaming endpoints serve WorkSpaces Personal only',
     },
     sources: ['seed', STREAMING_ENDPOINTS_GUIDE, WORKSPACE_DIRECTORY_API],
     usesEngine: false,
   },
   check(model, ctx) {
     for (const { directory } of streamingSetups(model)) {
-      if (directory.type === 'pools') ctx.report({ resource: directory.id, messageId: 'pools', data: { directory: directory.id } });
+      if (directory.type === 'pools')
+        ctx.report({ resource: directory.id, messageId: 'pools', data: { directory: directory.id } });
       else ctx.pass(directory.id);
     }
   },

@@ -4,7 +4,10 @@ import { ruleTester } from './testing/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
-    { name: 'no streaming endpoint: home streams over the internet', model: seed('set:directories.corp.streamingEndpoint=null') },
+    {
+      name: 'no streaming endpoint: home streams over the internet',
+      model: seed('set:directories.corp.streamingEndpoint=null'),
+    },
     { name: 'no internet client', model: seed('delete:clients.home') },
   ],
   invalid: [

@@ -38,7 +38,8 @@ export default defineRule({
         }
       }
       for (const [directory, list] of cutByDirectory) {
-        const workspace = list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} and ${list.length - 3} more`;
+        const workspace =
+          list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} and ${list.length - 3} more`;
         ctx.report({ resource: client, messageId: 'cutOff', data: { client, workspace, directory } });
       }
       if (cutByDirectory.size === 0) ctx.pass(client);

@@ -6,7 +6,10 @@ ruleTester(rule, {
   valid: [
     {
       name: 'the NAT also lets 4195 out: the check is green',
-      model: seed('set:vpcs.vpc1.securityGroups.nat-sg.egress=[tcp:443 to 0.0.0.0/0, udp:443 to 0.0.0.0/0, tcp:4195 to 0.0.0.0/0, udp:4195 to 0.0.0.0/0]', 'delete:clients.home'),
+      model: seed(
+        'set:vpcs.vpc1.securityGroups.nat-sg.egress=[tcp:443 to 0.0.0.0/0, udp:443 to 0.0.0.0/0, tcp:4195 to 0.0.0.0/0, udp:4195 to 0.0.0.0/0]',
+        'delete:clients.home',
+      ),
     },
     { name: 'home on the internet: its check is green', model: seed('delete:clients.ec2-client') },
   ],

@@ -25,7 +25,12 @@ export default defineRule({
         if (warning) break;
       }
       if (warning) {
-        ctx.report({ resource: client, messageId: 'falseAlarm', data: { client, detail: warning.detail }, inferred: warning.inferred === true });
+        ctx.report({
+          resource: client,
+          messageId: 'falseAlarm',
+          data: { client, detail: warning.detail },
+          inferred: warning.inferred === true,
+        });
       } else if (traces.length > 0) ctx.pass(client);
     }
   },

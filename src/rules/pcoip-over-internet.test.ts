@@ -5,7 +5,10 @@ import { ruleTester } from './testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     { name: 'fallback off', model: seed() },
-    { name: 'fallback on but no endpoint (everything is on the internet anyway)', model: seed('set:directories.corp.pcoipOverInternet=true', 'set:directories.corp.streamingEndpoint=null') },
+    {
+      name: 'fallback on but no endpoint (everything is on the internet anyway)',
+      model: seed('set:directories.corp.pcoipOverInternet=true', 'set:directories.corp.streamingEndpoint=null'),
+    },
   ],
   invalid: [
     {

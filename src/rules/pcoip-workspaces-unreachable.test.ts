@@ -5,7 +5,10 @@ import { ruleTester } from './testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     { name: 'PCoIP fallback on', model: seed('set:directories.corp.pcoipOverInternet=true') },
-    { name: 'no endpoint: PCoIP streams over the internet as before', model: seed('set:directories.corp.streamingEndpoint=null') },
+    {
+      name: 'no endpoint: PCoIP streams over the internet as before',
+      model: seed('set:directories.corp.streamingEndpoint=null'),
+    },
     { name: 'only DCV WorkSpaces', model: seed('delete:workspaces.pcoip-desktop') },
   ],
   invalid: [

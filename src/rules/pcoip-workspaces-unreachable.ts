@@ -20,7 +20,12 @@ export default defineRule({
       for (const ws of model.workspaces) {
         if (ws.directory !== directory.id || ws.protocol !== 'pcoip') continue;
         if (directory.pcoipOverInternet) ctx.pass(ws.id);
-        else ctx.report({ resource: ws.id, messageId: 'unreachable', data: { workspace: ws.id, directory: directory.id } });
+        else
+          ctx.report({
+            resource: ws.id,
+            messageId: 'unreachable',
+            data: { workspace: ws.id, directory: directory.id },
+          });
       }
     }
   },

@@ -5,14 +5,28 @@ import { seed } from './testing/design.js';
 import { defineRule, INTERNAL_ERROR } from './types.js';
 
 const throwing = defineRule({
-  meta: { id: 'always-throws', description: 'test', severity: 'error', messages: { x: 'x' }, sources: ['inferred'], usesEngine: false },
+  meta: {
+    id: 'always-throws',
+    description: 'test',
+    severity: 'error',
+    messages: { x: 'x' },
+    sources: ['inferred'],
+    usesEngine: false,
+  },
   check() {
     throw new Error('boom');
   },
 });
 
 const mutating = defineRule({
-  meta: { id: 'mutates', description: 'test', severity: 'error', messages: { x: 'x' }, sources: ['inferred'], usesEngine: false },
+  meta: {
+    id: 'mutates',
+    description: 'test',
+    severity: 'error',
+    messages: { x: 'x' },
+    sources: ['inferred'],
+    usesEngine: false,
+  },
   check(model) {
     (model.directories[0] as { pcoipOverInternet: boolean }).pcoipOverInternet = true;
   },
@@ -63,14 +77,26 @@ describe('runCheck', () => {
     const waived = runCheck(seed(), {
       policy: {
         preset: 'recommended',
-        overrides: [{ rule: 'pcoip-workspaces-unreachable', severity: 'off', resources: ['pcoip-desktop'], reason: 'retired next week' }],
+        overrides: [
+          {
+            rule: 'pcoip-workspaces-unreachable',
+            severity: 'off',
+            resources: ['pcoip-desktop'],
+            reason: 'retired next week',
+          },
+        ],
       },
     });
     const f = waived.findings.find((x) => x.rule === 'pcoip-workspaces-unreachable');
     expect(f?.suppressed).toEqual({ reason: 'retired next week' });
     expect(waived.summary.error).toBe(0);
     expect(waived.summary.suppressed).toBe(1);
-    const off = runCheck(seed(), { policy: { preset: 'recommended', overrides: [{ rule: 'streaming-endpoint-multi-az', severity: 'off', reason: 'test env' }] } });
+    const off = runCheck(seed(), {
+      policy: {
+        preset: 'recommended',
+        overrides: [{ rule: 'streaming-endpoint-multi-az', severity: 'off', reason: 'test env' }],
+      },
+    });
     expect(off.results.find((x) => x.rule === 'streaming-endpoint-multi-az')?.status).toBe('off');
   });
 });

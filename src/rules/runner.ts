@@ -22,8 +22,6 @@ import {
   type UnknownResult,
 } from './types.js';
 
-
-
 export interface CheckOptions {
   policy?: CheckPolicy;
   rules?: readonly AnyRule[];
@@ -94,7 +92,7 @@ function runOne(
       unknowns.push(u);
     },
     report: ({ resource, messageId, data, inferred }) => {
-      const template = (meta.messages as Record<string, string>)[messageId];
+      const template = meta.messages[messageId];
       if (template === undefined) {
         throw new Error(`rule ${meta.id} reported messageId '${messageId}', which is not in meta.messages`);
       }
@@ -159,7 +157,15 @@ export function summarize(results: readonly RuleResult[]): CheckSummary {
     'internal-error': 0,
     off: 0,
   };
-  const summary: CheckSummary = { rules: results.length, byStatus, error: 0, warning: 0, info: 0, unknown: 0, suppressed: 0 };
+  const summary: CheckSummary = {
+    rules: results.length,
+    byStatus,
+    error: 0,
+    warning: 0,
+    info: 0,
+    unknown: 0,
+    suppressed: 0,
+  };
   for (const r of results) {
     byStatus[r.status] += 1;
     summary.unknown += r.unknowns.length;

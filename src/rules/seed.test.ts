@@ -24,13 +24,33 @@ describe('the seed environment', () => {
   });
 
   it.each([
-    ['private DNS off', ['set:vpcs.vpc1.endpoints.streaming.privateDns=false'], 'error streaming-endpoint-private-dns vpc1/streaming'],
-    ['dualstack', ['set:vpcs.vpc1.endpoints.streaming.dnsRecordIpType=dualstack'], 'error streaming-endpoint-dns-record-ip-type vpc1/streaming'],
+    [
+      'private DNS off',
+      ['set:vpcs.vpc1.endpoints.streaming.privateDns=false'],
+      'error streaming-endpoint-private-dns vpc1/streaming',
+    ],
+    [
+      'dualstack',
+      ['set:vpcs.vpc1.endpoints.streaming.dnsRecordIpType=dualstack'],
+      'error streaming-endpoint-dns-record-ip-type vpc1/streaming',
+    ],
     ['FIPS', ['set:directories.corp.encryption=fips-validated'], 'error directory-fips corp'],
     ['Pools', ['set:directories.corp.type=pools'], 'error directory-workspace-type corp'],
-    ['the API service', ['set:vpcs.vpc1.endpoints.streaming.service=com.amazonaws.ap-northeast-1.workspaces'], 'error streaming-endpoint-service vpc1/streaming'],
-    ['another account', ['set:vpcs.vpc1.endpoints.streaming.owner="444455556666"'], 'error streaming-endpoint-same-account vpc1/streaming'],
-    ['SG without UDP', ['set:vpcs.vpc1.securityGroups.endpoint-sg.ingress=[tcp:443 from 10.0.0.0/16, tcp:4195 from 10.0.0.0/16]'], 'warning streaming-endpoint-ports vpc1/endpoint-sg'],
+    [
+      'the API service',
+      ['set:vpcs.vpc1.endpoints.streaming.service=com.amazonaws.ap-northeast-1.workspaces'],
+      'error streaming-endpoint-service vpc1/streaming',
+    ],
+    [
+      'another account',
+      ['set:vpcs.vpc1.endpoints.streaming.owner="444455556666"'],
+      'error streaming-endpoint-same-account vpc1/streaming',
+    ],
+    [
+      'SG without UDP',
+      ['set:vpcs.vpc1.securityGroups.endpoint-sg.ingress=[tcp:443 from 10.0.0.0/16, tcp:4195 from 10.0.0.0/16]'],
+      'warning streaming-endpoint-ports vpc1/endpoint-sg',
+    ],
     ['NAT stopped', ['set:vpcs.vpc1.instances.nat.state=stopped'], 'error client-internet-for-auth vpc1/nat'],
     ['IP groups', ['set:directories.corp.ipGroups=[office-only]'], 'warning directory-ip-groups-bypassed corp'],
   ])('%s adds its own finding', (_name, changes, expected) => {

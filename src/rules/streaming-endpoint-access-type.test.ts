@@ -16,7 +16,10 @@ ruleTester(rule, {
     },
     {
       name: 'an access endpoint type without a VpcEndpointId',
-      model: seed('set:directories.corp.accessEndpointType=STREAMING_WSP', 'set:directories.corp.streamingEndpoint=null'),
+      model: seed(
+        'set:directories.corp.accessEndpointType=STREAMING_WSP',
+        'set:directories.corp.streamingEndpoint=null',
+      ),
       errors: [{ messageId: 'noVpcEndpointId', resource: 'corp' }],
     },
   ],

@@ -10,7 +10,11 @@ ruleTester(rule, {
     { name: 'ipv6, supported by the current guide', model: seed(ipType('ipv6')) },
   ],
   invalid: [
-    { name: 'dualstack', model: seed(ipType('dualstack')), errors: [{ messageId: 'dualstack', resource: 'vpc1/streaming' }] },
+    {
+      name: 'dualstack',
+      model: seed(ipType('dualstack')),
+      errors: [{ messageId: 'dualstack', resource: 'vpc1/streaming' }],
+    },
     {
       name: 'service-defined (A and AAAA, inferred)',
       model: seed(ipType('service-defined')),

@@ -9,7 +9,9 @@ ruleTester(rule, {
     { name: 'the seed: TCP and UDP 443 and 4195 from the VPC', model: seed() },
     {
       name: 'rules by client security group',
-      model: seed(ingress('tcp:443 from client-sg, udp:443 from client-sg, tcp:4195 from client-sg, udp:4195 from client-sg')),
+      model: seed(
+        ingress('tcp:443 from client-sg, udp:443 from client-sg, tcp:4195 from client-sg, udp:4195 from client-sg'),
+      ),
     },
     { name: 'one all-traffic rule', model: seed(ingress('all from 10.0.10.0/24')) },
   ],
@@ -31,13 +33,19 @@ ruleTester(rule, {
     },
     {
       name: 'allowed from the wrong range',
-      model: seed(ingress('tcp:443 from 10.9.0.0/16, udp:443 from 10.9.0.0/16, tcp:4195 from 10.9.0.0/16, udp:4195 from 10.9.0.0/16')),
+      model: seed(
+        ingress(
+          'tcp:443 from 10.9.0.0/16, udp:443 from 10.9.0.0/16, tcp:4195 from 10.9.0.0/16, udp:4195 from 10.9.0.0/16',
+        ),
+      ),
       errors: [{ messageId: 'nothingAllowed', resource: 'vpc1/endpoint-sg' }],
     },
     {
       name: 'only TCP 4195: the rest is missing',
       model: seed(ingress('tcp:4195 from 10.0.0.0/16')),
-      errors: [{ messageId: 'partlyMissing', resource: 'vpc1/endpoint-sg', data: { missing: 'UDP 4195, UDP 443, TCP 443' } }],
+      errors: [
+        { messageId: 'partlyMissing', resource: 'vpc1/endpoint-sg', data: { missing: 'UDP 4195, UDP 443, TCP 443' } },
+      ],
     },
     {
       name: 'no clients in the model: the groups allow no UDP from anywhere',

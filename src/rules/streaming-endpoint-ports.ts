@@ -5,9 +5,12 @@ import { distinctEndpoints, streamingSetups } from './support/streaming.js';
 import { defineRule, type RuleContext } from './types.js';
 
 const messages = {
-  nothingAllowed: 'security groups {{groups}} of endpoint {{endpoint}} let no streaming traffic in from {{network}} (needs TCP and UDP 443 and 4195)',
-  udpMissing: 'security groups {{groups}} of endpoint {{endpoint}} allow no UDP from {{network}}: QUIC is lost, streams fall back to TCP',
-  port4195Missing: 'security groups {{groups}} of endpoint {{endpoint}} allow no port 4195 from {{network}}: only clients that fall back to 443 connect',
+  nothingAllowed:
+    'security groups {{groups}} of endpoint {{endpoint}} let no streaming traffic in from {{network}} (needs TCP and UDP 443 and 4195)',
+  udpMissing:
+    'security groups {{groups}} of endpoint {{endpoint}} allow no UDP from {{network}}: QUIC is lost, streams fall back to TCP',
+  port4195Missing:
+    'security groups {{groups}} of endpoint {{endpoint}} allow no port 4195 from {{network}}: only clients that fall back to 443 connect',
   partlyMissing: 'security groups {{groups}} of endpoint {{endpoint}} miss {{missing}} from {{network}}',
   blockedOnPath: 'client {{client}}: {{detail}}',
 } as const;
@@ -16,7 +19,8 @@ type MessageId = keyof typeof messages;
 function judge(allowed: StreamingFlow[]): MessageId | undefined {
   if (allowed.length === STREAMING_FLOWS.length) return undefined;
   if (allowed.length === 0) return 'nothingAllowed';
-  const has = (p: string, port?: number) => allowed.some((f) => f.protocol === p && (port === undefined || f.port === port));
+  const has = (p: string, port?: number) =>
+    allowed.some((f) => f.protocol === p && (port === undefined || f.port === port));
   const onlyUdpMissing = !has('udp') && has('tcp', 443) && has('tcp', 4195);
   if (onlyUdpMissing) return 'udpMissing';
   const only4195Missing = !allowed.some((f) => f.port === 4195) && has('tcp', 443) && has('udp', 443);
@@ -41,7 +45,10 @@ export default defineRule({
       if (!endpoint) continue;
       const unknownGroups = endpoint.securityGroups.filter((g) => !model.securityGroups.some((s) => s.id === g));
       if (endpoint.securityGroups.length === 0 || unknownGroups.length > 0) {
-        const what = unknownGroups.length > 0 ? unknownGroups.map((g) => `security group ${g}`) : [`security groups of ${endpoint.id}`];
+        const what =
+          unknownGroups.length > 0
+            ? unknownGroups.map((g) => `security group ${g}`)
+            : [`security groups of ${endpoint.id}`];
         ctx.unknown({ resource: endpoint.id, missing: what });
         continue;
       }
@@ -56,7 +63,9 @@ export default defineRule({
         if (!verdict) continue;
         ok = false;
         reportedGroups.add(resource);
-        const missingFlows = STREAMING_FLOWS.filter((f) => !allowed.includes(f)).map(flowName).join(', ');
+        const missingFlows = STREAMING_FLOWS.filter((f) => !allowed.includes(f))
+          .map(flowName)
+          .join(', ');
         const network = source === 'anySource' ? 'any source' : source.label;
         ctx.report({ resource, messageId: verdict, data: { ...base, network, missing: missingFlows } });
       }
@@ -78,7 +87,12 @@ function reportEngineBlockers(ctx: RuleContext<MessageId>, reportedGroups: Set<s
     seen.add(trace.blockers);
     for (const b of trace.blockers) {
       if (b.ruleId !== 'streaming-endpoint-ports' || reportedGroups.has(b.resource)) continue;
-      ctx.report({ resource: b.resource, messageId: 'blockedOnPath', data: { client: trace.client, detail: b.detail }, inferred: b.inferred });
+      ctx.report({
+        resource: b.resource,
+        messageId: 'blockedOnPath',
+        data: { client: trace.client, detail: b.detail },
+        inferred: b.inferred,
+      });
     }
   }
 }

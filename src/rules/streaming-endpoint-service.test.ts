@@ -7,7 +7,10 @@ const service = (name: string) => `set:vpcs.vpc1.endpoints.streaming.service=${n
 ruleTester(rule, {
   valid: [
     { name: 'the seed uses com.amazonaws.ap-northeast-1.highlander', model: seed() },
-    { name: 'a directory without an endpoint has nothing to check', model: seed(service('com.amazonaws.ap-northeast-1.workspaces'), 'set:directories.corp.streamingEndpoint=null') },
+    {
+      name: 'a directory without an endpoint has nothing to check',
+      model: seed(service('com.amazonaws.ap-northeast-1.workspaces'), 'set:directories.corp.streamingEndpoint=null'),
+    },
   ],
   invalid: [
     {

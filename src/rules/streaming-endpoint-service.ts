@@ -14,7 +14,8 @@ export default defineRule({
       wrongService: 'endpoint {{endpoint}} of directory {{directory}} uses {{service}}; streaming needs {{expected}}',
       wrongRegion:
         'endpoint {{endpoint}} uses {{service}} but directory {{directory}} is in {{region}}; streaming needs {{expected}}',
-      notInterface: 'endpoint {{endpoint}} is a {{type}} endpoint; streaming needs an Interface endpoint of {{expected}}',
+      notInterface:
+        'endpoint {{endpoint}} is a {{type}} endpoint; streaming needs an Interface endpoint of {{expected}}',
     },
     sources: ['seed', PRIVATELINK_SERVICES, STREAMING_ENDPOINTS_GUIDE, API_ENDPOINT_GUIDE],
     usesEngine: false,
@@ -39,7 +40,11 @@ export default defineRule({
         if (parsed?.suffix === 'highlander') {
           ctx.report({ resource: endpoint.id, messageId: 'wrongRegion', data: { ...data, region: directory.region } });
         } else if (known) {
-          ctx.report({ resource: endpoint.id, messageId: 'knownWrongService', data: { ...data, product: known.product } });
+          ctx.report({
+            resource: endpoint.id,
+            messageId: 'knownWrongService',
+            data: { ...data, product: known.product },
+          });
         } else {
           ctx.report({ resource: endpoint.id, messageId: 'wrongService', data });
         }

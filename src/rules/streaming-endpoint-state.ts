@@ -17,7 +17,12 @@ export default defineRule({
     for (const { endpoint } of distinctEndpoints(streamingSetups(model))) {
       if (!endpoint) continue;
       if (endpoint.state === 'available') ctx.pass(endpoint.id);
-      else ctx.report({ resource: endpoint.id, messageId: 'notAvailable', data: { endpoint: endpoint.id, state: endpoint.state } });
+      else
+        ctx.report({
+          resource: endpoint.id,
+          messageId: 'notAvailable',
+          data: { endpoint: endpoint.id, state: endpoint.state },
+        });
     }
   },
 });

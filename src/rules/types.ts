@@ -65,12 +65,11 @@ export interface Rule<M extends string = string> {
 }
 
 /** Any rule, with its message ids erased (for the registry). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRule = Rule<any>;
+export type AnyRule = Rule;
 
 export interface RuleDefinition<M extends string> {
   meta: Omit<RuleMeta<M>, 'docs'>;
-  check(model: Readonly<Model>, ctx: RuleContext<M>): void;
+  check: (model: Readonly<Model>, ctx: RuleContext<M>) => void;
 }
 
 /** Binds the docs path to the id so the two cannot disagree. */

@@ -7,7 +7,7 @@ import { InputError, type Diagnostic } from '../diagnostics.js';
 import type { Model } from '../model/types.js';
 import { loadDesignFile } from './design/load.js';
 import { requireModel } from './load.js';
-import { describeReadError } from './yaml-input.js';
+import { describeReadError } from '../input/yaml.js';
 
 export type DetectedSource = 'design' | 'cloudformation' | 'cdk' | 'terraform-plan' | 'snapshot' | 'aws';
 
@@ -30,7 +30,12 @@ function readHead(path: string): string {
     const n = readSync(fd, buf, 0, HEAD_BYTES, null);
     return buf.toString('utf8', 0, n);
   } catch (e) {
-    const d: Diagnostic = { severity: 'error', code: 'unreadable', file: path, message: `cannot read it: ${describeReadError(e)}` };
+    const d: Diagnostic = {
+      severity: 'error',
+      code: 'unreadable',
+      file: path,
+      message: `cannot read it: ${describeReadError(e)}`,
+    };
     throw new InputError(`cannot read ${path}`, [d], 'unreadable');
   } finally {
     if (fd !== undefined) closeSync(fd);
@@ -45,12 +50,17 @@ export function detectSource(pathOrSpec: string): DetectedSource {
   }
   if (statSync(pathOrSpec).isDirectory()) {
     if (existsSync(join(pathOrSpec, 'manifest.json'))) return 'cdk';
-    throw new InputError(`${pathOrSpec} is a directory but not a CDK output folder (no manifest.json)`, [], 'unknown-source');
+    throw new InputError(
+      `${pathOrSpec} is a directory but not a CDK output folder (no manifest.json)`,
+      [],
+      'unknown-source',
+    );
   }
   const head = readHead(pathOrSpec);
   if (/(^|[{,])\s*["']?wspl["']?\s*:/m.test(head)) return 'design';
   if (/["']?(AWSTemplateFormatVersion|Resources)["']?\s*:/.test(head)) return 'cloudformation';
-  if (/"(format_version|terraform_version)"\s*:/.test(head) && /"(planned_values|resource_changes)"/.test(head)) return 'terraform-plan';
+  if (/"(format_version|terraform_version)"\s*:/.test(head) && /"(planned_values|resource_changes)"/.test(head))
+    return 'terraform-plan';
   if (/"(wsplSnapshot|snapshot)"\s*:/.test(head)) return 'snapshot';
   // A YAML file with no `wspl:` key is most likely a design file that forgot it: load it as one so the user
   // gets the missing-version diagnostic with a line number.
@@ -76,5 +86,9 @@ export function loadSource(pathOrSpec: string, options: LoadSourceOptions = {}):
     for (const d of result.diagnostics) if (d.severity === 'warning') options.onWarning?.(d);
     return model;
   }
-  throw new InputError(`${pathOrSpec}: reading ${NAMES[kind]} is not built yet; only design files (wspl: 1) can be read so far`, [], 'source-not-built');
+  throw new InputError(
+    `${pathOrSpec}: reading ${NAMES[kind]} is not built yet; only design files (wspl: 1) can be read so far`,
+    [],
+    'source-not-built',
+  );
 }

@@ -19,7 +19,12 @@ export function clientContext(world: World, client: Client): ClientContext {
   const missing: string[] = [];
   if (at.kind === 'internet') {
     const range = client.publicIp ? net.range(client.publicIp) : ANY_V4;
-    return { client, origin: { kind: 'internet', range, egress: client.egress, label: client.id }, resolver: { kind: 'internet' }, missing };
+    return {
+      client,
+      origin: { kind: 'internet', range, egress: client.egress, label: client.id },
+      resolver: { kind: 'internet' },
+      missing,
+    };
   }
   if (at.kind === 'onprem') {
     const site = net.onPremises.get(at.network);

@@ -50,6 +50,8 @@ const DCV_GATEWAY_RANGES: Record<string, string> = {
   'sa-east-1': '15.228.64.0',
 };
 
+const TOKYO_DCV_RANGE = '3.114.164.0';
+
 function firstHost(base: string): string {
   const parts = base.split('.').map(Number);
   parts[3] = (parts[3] ?? 0) + 1;
@@ -57,7 +59,7 @@ function firstHost(base: string): string {
 }
 
 export function dcvGatewayAddress(region: string): string {
-  return firstHost(DCV_GATEWAY_RANGES[region] ?? DCV_GATEWAY_RANGES['ap-northeast-1']!);
+  return firstHost(DCV_GATEWAY_RANGES[region] ?? TOKYO_DCV_RANGE);
 }
 
 /**
@@ -99,9 +101,15 @@ export function supports443Fallback(client: Client): boolean | undefined {
 }
 
 /** What public DNS answers for the names a client looks up. */
-export function publicDnsAnswer(name: string, region: string): { status: 'resolves' | 'nxdomain' | 'unknown'; detail: string } {
+export function publicDnsAnswer(
+  name: string,
+  region: string,
+): { status: 'resolves' | 'nxdomain' | 'unknown'; detail: string } {
   if (name === privateStreamingName(region)) {
-    return { status: 'nxdomain', detail: `${name} is not publicly resolvable: only the resolver of the endpoint's VPC answers it (AWS guide)` };
+    return {
+      status: 'nxdomain',
+      detail: `${name} is not publicly resolvable: only the resolver of the endpoint's VPC answers it (AWS guide)`,
+    };
   }
   if (name.endsWith('.amazonaws.com') || name.endsWith('.awsapps.com') || name.endsWith('.highlander.aws.a2z.com')) {
     return { status: 'resolves', detail: `${name} resolves to AWS public addresses` };

@@ -17,43 +17,88 @@ export interface SessionFate {
   inferred: boolean;
 }
 
-function sessionTarget(session: Trace, model: Model, region: string, net: ReturnType<typeof buildWorld>['net']): FlowTarget | string {
-  const ep = session.endpoint!;
+function sessionTarget(
+  session: Trace,
+  model: Model,
+  region: string,
+  net: ReturnType<typeof buildWorld>['net'],
+): FlowTarget | string {
+  const ep = session.endpoint;
+  if (!ep) return 'no session was running';
   if (session.path === 'internet') {
     return { kind: 'internet', address: net.range(dcvGatewayAddress(region)), label: ep.hostname };
   }
   const addr = ep.address ? net.range(ep.address) : undefined;
-  const endpoint = addr && model.endpoints.find((e) => e.addresses.some((a) => contains(net.range(a.ip), addr)) || e.subnets.some((s) => {
-    const sub = net.subnets.get(s);
-    return sub !== undefined && contains(net.range(sub.cidr), addr) && e.addresses.length === 0;
-  }));
-  if (!endpoint || !addr) return `the endpoint network interface ${ep.address ?? ''} carrying the session no longer exists`;
-  if (endpoint.state === 'deleted' || endpoint.state === 'deleting') return `endpoint ${endpoint.id} is ${endpoint.state}: its network interfaces go away with it`;
-  const subnet = endpoint.addresses.find((a) => contains(net.range(a.ip), addr))?.subnet ?? net.subnetOf(endpoint.vpc, addr)?.id;
+  const endpoint =
+    addr &&
+    model.endpoints.find(
+      (e) =>
+        e.addresses.some((a) => contains(net.range(a.ip), addr)) ||
+        e.subnets.some((s) => {
+          const sub = net.subnets.get(s);
+          return sub !== undefined && contains(net.range(sub.cidr), addr) && e.addresses.length === 0;
+        }),
+    );
+  if (!endpoint) return `the endpoint network interface ${ep.address ?? ''} carrying the session no longer exists`;
+  if (endpoint.state === 'deleted' || endpoint.state === 'deleting')
+    return `endpoint ${endpoint.id} is ${endpoint.state}: its network interfaces go away with it`;
+  const subnet =
+    endpoint.addresses.find((a) => contains(net.range(a.ip), addr))?.subnet ?? net.subnetOf(endpoint.vpc, addr)?.id;
   if (!subnet) return `the subnet of ${ep.address} is gone`;
-  return { kind: 'eni', vpc: endpoint.vpc, subnet, address: addr, securityGroups: endpoint.securityGroups, label: endpoint.id };
+  return {
+    kind: 'eni',
+    vpc: endpoint.vpc,
+    subnet,
+    address: addr,
+    securityGroups: endpoint.securityGroups,
+    label: endpoint.id,
+  };
 }
 
 /** Whether the session that runs now survives on the changed model. */
 export function existingSessionFate(session: Trace, changed: Model): SessionFate {
   const client = changed.clients.find((c) => c.id === session.client);
   const ws = changed.workspaces.find((w) => w.id === session.workspace);
-  if (!client || !ws) return { existing: 'disconnected', existingReason: 'the client or the WorkSpace is no longer in the setup', inferred: true };
+  if (!client || !ws)
+    return {
+      existing: 'disconnected',
+      existingReason: 'the client or the WorkSpace is no longer in the setup',
+      inferred: true,
+    };
   const world = buildWorld(changed);
   const dir = changed.directories.find((d) => d.id === ws.directory);
   const region = dir ? directoryRegion(world, dir) : changed.region;
   const target = sessionTarget(session, changed, region, world.net);
-  if (typeof target === 'string') return { existing: 'disconnected', existingReason: `${target} (observed in seed 4-5: deleting the endpoint cut the running session)`, inferred: false };
-  const ep = session.endpoint!;
-  const flow = traceFlow(world.net, clientContext(world, client).origin, target, { proto: ep.transport === 'TCP' ? 'tcp' : 'udp', port: ep.port, established: true });
+  if (typeof target === 'string')
+    return {
+      existing: 'disconnected',
+      existingReason: `${target} (observed in seed 4-5: deleting the endpoint cut the running session)`,
+      inferred: false,
+    };
+  const ep = session.endpoint;
+  if (!ep) return { existing: 'disconnected', existingReason: 'no session was running', inferred: false };
+  const flow = traceFlow(world.net, clientContext(world, client).origin, target, {
+    proto: ep.transport === 'TCP' ? 'tcp' : 'udp',
+    port: ep.port,
+    established: true,
+  });
   if (flow.blockers.length > 0) {
-    return { existing: 'disconnected', existingReason: `the running session's packets are now dropped: ${flow.blockers.map((b) => `${b.resource}: ${b.detail}`).join('; ')} (inferred: routes and network ACLs act on every packet)`, inferred: true };
+    return {
+      existing: 'disconnected',
+      existingReason: `the running session's packets are now dropped: ${flow.blockers.map((b) => `${b.resource}: ${b.detail}`).join('; ')} (inferred: routes and network ACLs act on every packet)`,
+      inferred: true,
+    };
   }
   if (flow.disposition === 'unknown') {
     return { existing: 'continues', existingReason: `cannot tell: ${flow.missing.join('; ')}`, inferred: true };
   }
-  const how = session.path === 'privatelink' ? `its packets still reach ${target.label}` : `its packets still reach the gateways`;
-  return { existing: 'continues', existingReason: `${how}; settings of the directory and the broker only apply to new sessions (observed in seed 4-5), and security groups keep tracking a live connection (inferred)`, inferred: false };
+  const how =
+    session.path === 'privatelink' ? `its packets still reach ${target.label}` : `its packets still reach the gateways`;
+  return {
+    existing: 'continues',
+    existingReason: `${how}; settings of the directory and the broker only apply to new sessions (observed in seed 4-5), and security groups keep tracking a live connection (inferred)`,
+    inferred: false,
+  };
 }
 
 export interface WhatifStep {
@@ -67,7 +112,13 @@ export interface WhatifStep {
  * Applies the changes in order. `apply` turns the previous model and one change into the next model (the CLI does
  * it on the design-file form, so the paths are the ones `wspl export` shows).
  */
-export function whatif(model: Model, clientId: string, workspaceId: string, changes: readonly string[], apply: (m: Model, change: string) => Model): { initial: Trace; changes: WhatifStep[] } {
+export function whatif(
+  model: Model,
+  clientId: string,
+  workspaceId: string,
+  changes: readonly string[],
+  apply: (m: Model, change: string) => Model,
+): { initial: Trace; changes: WhatifStep[] } {
   const initial = traceConnection(model, clientId, workspaceId);
   const steps: WhatifStep[] = [];
   if (initial.outcome !== 'CONNECTED') return { initial, changes: steps };
@@ -77,7 +128,12 @@ export function whatif(model: Model, clientId: string, workspaceId: string, chan
     current = apply(current, change);
     const next = traceConnection(current, clientId, workspaceId);
     if (!alive) {
-      steps.push({ change, existing: 'disconnected', existingReason: 'already disconnected by an earlier change', new: next });
+      steps.push({
+        change,
+        existing: 'disconnected',
+        existingReason: 'already disconnected by an earlier change',
+        new: next,
+      });
       continue;
     }
     const fate = existingSessionFate(initial, current);

@@ -22,7 +22,14 @@ function flowKey(ctx: ClientContext, target: FlowTarget, o: OfferedEndpoint): st
   return `flow|${ctx.client.id}|${target.label}|${target.address.text}|${o.transport}|${o.port}`;
 }
 
-export function cachedFlow(world: World, ctx: ClientContext, target: FlowTarget, proto: 'tcp' | 'udp', port: number, key: string): FlowResult {
+export function cachedFlow(
+  world: World,
+  ctx: ClientContext,
+  target: FlowTarget,
+  proto: 'tcp' | 'udp',
+  port: number,
+  key: string,
+): FlowResult {
   const hit = world.cache.get(key) as FlowResult | undefined;
   if (hit) return hit;
   const r = traceFlow(world.net, ctx.origin, target, { proto, port });
@@ -36,7 +43,11 @@ function privateTargets(world: World, addresses: readonly string[], endpointId: 
   const net = world.net;
   for (const addr of addresses) {
     const r = net.range(addr);
-    const ep = world.model.endpoints.find((e) => e.addresses.some((a) => contains(r, net.range(a.ip)) || contains(net.range(a.ip), r)) || e.subnets.some((s) => net.subnets.get(s)?.cidr === addr));
+    const ep = world.model.endpoints.find(
+      (e) =>
+        e.addresses.some((a) => contains(r, net.range(a.ip)) || contains(net.range(a.ip), r)) ||
+        e.subnets.some((s) => net.subnets.get(s)?.cidr === addr),
+    );
     if (!ep) continue;
     const subnet = ep.addresses.find((a) => a.ip === addr)?.subnet ?? net.subnetOf(ep.vpc, r)?.id;
     if (!subnet) continue;
@@ -44,11 +55,27 @@ function privateTargets(world: World, addresses: readonly string[], endpointId: 
   }
   if (out.length === 0 && endpointId) {
     const ep = world.endpoints.get(endpointId);
-    for (const a of ep?.addresses ?? []) out.push({ kind: 'eni', vpc: ep!.vpc, subnet: a.subnet, address: net.range(a.ip), securityGroups: ep!.securityGroups, label: ep!.id });
+    for (const a of ep?.addresses ?? [])
+      out.push({
+        kind: 'eni',
+        vpc: ep?.vpc ?? '',
+        subnet: a.subnet,
+        address: net.range(a.ip),
+        securityGroups: ep?.securityGroups ?? [],
+        label: endpointId,
+      });
     if (ep && ep.addresses.length === 0) {
       for (const s of ep.subnets) {
         const sub = net.subnets.get(s);
-        if (sub) out.push({ kind: 'eni', vpc: ep.vpc, subnet: s, address: net.range(sub.cidr), securityGroups: ep.securityGroups, label: ep.id });
+        if (sub)
+          out.push({
+            kind: 'eni',
+            vpc: ep.vpc,
+            subnet: s,
+            address: net.range(sub.cidr),
+            securityGroups: ep.securityGroups,
+            label: ep.id,
+          });
       }
     }
   }
@@ -59,7 +86,13 @@ function privateTargets(world: World, addresses: readonly string[], endpointId: 
  * Explains a failed lookup of the private name in terms the user can fix: the endpoint's own settings when they stop
  * its private zone, otherwise the client's resolver path. Facts the input lacks come back as missing, not blockers.
  */
-function explainDns(world: World, ctx: ClientContext, answer: BrokerAnswer, dns: DnsResult, region: string): { blockers: Blocker[]; missing: string[] } {
+function explainDns(
+  world: World,
+  ctx: ClientContext,
+  answer: BrokerAnswer,
+  dns: DnsResult,
+  region: string,
+): { blockers: Blocker[]; missing: string[] } {
   const out: Blocker[] = dns.blockers.map((b) => ({ ...b, ruleId: b.ruleId ?? 'client-dns-resolution' }));
   const ep = answer.endpointId ? world.endpoints.get(answer.endpointId) : undefined;
   const name = privateStreamingName(region);
@@ -68,7 +101,12 @@ function explainDns(world: World, ctx: ClientContext, answer: BrokerAnswer, dns:
   const zoneWouldAnswer = zone.blockers.length === 0 && zone.missing.length === 0;
   const inEndpointVpc = ctx.resolver.kind === 'vpc' && ctx.resolver.vpc === ep?.vpc;
   if (zoneWouldAnswer && !inEndpointVpc && (dns.status === 'nxdomain' || dns.status === 'public')) {
-    const where = ctx.resolver.kind === 'vpc' ? `the resolver of ${ctx.resolver.vpc}` : ctx.resolver.kind === 'onprem' ? `the DNS of ${ctx.resolver.network}` : 'public DNS';
+    const where =
+      ctx.resolver.kind === 'vpc'
+        ? `the resolver of ${ctx.resolver.vpc}`
+        : ctx.resolver.kind === 'onprem'
+          ? `the DNS of ${ctx.resolver.network}`
+          : 'public DNS';
     const epVpc = ep?.vpc ?? 'the endpoint VPC';
     const fix =
       ctx.resolver.kind === 'internet'
@@ -77,7 +115,12 @@ function explainDns(world: World, ctx: ClientContext, answer: BrokerAnswer, dns:
           ? `associate a Route 53 Resolver rule with ${ctx.resolver.vpc} that forwards ${name} to an inbound resolver endpoint in ${epVpc}`
           : `forward ${name} to a Route 53 Resolver inbound endpoint in ${epVpc}`;
     out.push({
-      resource: ctx.resolver.kind === 'vpc' ? ctx.resolver.vpc : ctx.resolver.kind === 'onprem' ? ctx.resolver.network : ctx.client.id,
+      resource:
+        ctx.resolver.kind === 'vpc'
+          ? ctx.resolver.vpc
+          : ctx.resolver.kind === 'onprem'
+            ? ctx.resolver.network
+            : ctx.client.id,
       kind: 'dns',
       ruleId: 'client-dns-resolution',
       detail: `${where} cannot resolve ${name}: only the resolver of ${epVpc} answers it; ${fix}`,
@@ -104,7 +147,12 @@ function ruleFor(b: Blocker, target: FlowTarget): string | undefined {
   return 'client-route-to-endpoint';
 }
 
-export function streamAndProbe(world: World, ctx: ClientContext, answer: BrokerAnswer, region: string): StreamingResult {
+export function streamAndProbe(
+  world: World,
+  ctx: ClientContext,
+  answer: BrokerAnswer,
+  region: string,
+): StreamingResult {
   const hostname = answer.offered[0]?.hostname ?? '';
   let targets: FlowTarget[];
   let dns: DnsResult;
@@ -115,10 +163,12 @@ export function streamAndProbe(world: World, ctx: ClientContext, answer: BrokerA
     if (dns.status === 'private') {
       targets = privateTargets(world, dns.addresses, undefined);
     } else {
-      const why = dns.status === 'unknown' ? { blockers: [], missing: [] } : explainDns(world, ctx, answer, dns, region);
+      const why =
+        dns.status === 'unknown' ? { blockers: [], missing: [] } : explainDns(world, ctx, answer, dns, region);
       blockersFromDns = why.blockers;
       // Without a definite cause the lookup's result is not known: the endpoint's settings are not all in the input.
-      if (blockersFromDns.length === 0 && why.missing.length > 0) dns = { ...dns, status: 'unknown', missing: [...dns.missing, ...why.missing] };
+      if (blockersFromDns.length === 0 && why.missing.length > 0)
+        dns = { ...dns, status: 'unknown', missing: [...dns.missing, ...why.missing] };
       // Probe the endpoint's own addresses anyway: the user should see every other blocker now, not after fixing DNS.
       targets = privateTargets(world, [], answer.endpointId);
       hypothetical = true;
@@ -126,21 +176,42 @@ export function streamAndProbe(world: World, ctx: ClientContext, answer: BrokerA
   } else {
     // PCoIP gateways are published as address ranges, not names: nothing to resolve.
     dns = answer.offered.some((o) => o.port === 4172)
-      ? { status: 'public', addresses: [], hops: [], blockers: [], missing: [], detail: 'PCoIP gateways are reached by address' }
+      ? {
+          status: 'public',
+          addresses: [],
+          hops: [],
+          blockers: [],
+          missing: [],
+          detail: 'PCoIP gateways are reached by address',
+        }
       : resolveName(world.net, world.dns, ctx.resolver, hostname);
     if (dns.status === 'failed' || dns.status === 'nxdomain') blockersFromDns = dns.blockers;
-    targets = [{ kind: 'internet', address: world.net.range(dcvGatewayAddress(region)), label: answer.offered[0]?.hostname ?? 'gateways' }];
+    targets = [
+      {
+        kind: 'internet',
+        address: world.net.range(dcvGatewayAddress(region)),
+        label: answer.offered[0]?.hostname ?? 'gateways',
+      },
+    ];
   }
   const probes: ProbeResult[] = [];
   for (const o of answer.offered) {
     for (const target of targets) {
       const proto = o.transport === 'TCP' ? 'tcp' : 'udp';
       const flow = cachedFlow(world, ctx, target, proto, o.port, flowKey(ctx, target, o));
-      const reachable = hypothetical || blockersFromDns.length > 0 ? false : flow.disposition === 'accepted' ? true : flow.disposition === 'unknown' ? 'unknown' : false;
+      const reachable =
+        hypothetical || blockersFromDns.length > 0
+          ? false
+          : flow.disposition === 'accepted'
+            ? true
+            : flow.disposition === 'unknown'
+              ? 'unknown'
+              : false;
       probes.push({
         ...o,
         address: target.kind === 'eni' ? target.address.text : undefined,
-        reachable: dns.status === 'unknown' && reachable === false && flow.blockers.length === 0 ? 'unknown' : reachable,
+        reachable:
+          dns.status === 'unknown' && reachable === false && flow.blockers.length === 0 ? 'unknown' : reachable,
         hops: flow.hops,
         blockers: flow.blockers.map((b) => ({ ...b, ruleId: ruleFor(b, target) })),
       });

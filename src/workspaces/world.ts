@@ -28,20 +28,46 @@ export function zoneProblems(net: Network, ep: VpcEndpoint): { blockers: Blocker
   const missing: string[] = [];
   const region = net.vpcs.get(ep.vpc)?.region ?? net.model.region;
   if (ep.service !== streamingServiceName(region) || ep.type !== 'Interface') {
-    out.push({ resource: ep.id, kind: 'endpoint', ruleId: 'streaming-endpoint-service', detail: `${ep.id} is a ${ep.type} endpoint of ${ep.service}, not an Interface endpoint of ${streamingServiceName(region)}`, location: ep.prov });
+    out.push({
+      resource: ep.id,
+      kind: 'endpoint',
+      ruleId: 'streaming-endpoint-service',
+      detail: `${ep.id} is a ${ep.type} endpoint of ${ep.service}, not an Interface endpoint of ${streamingServiceName(region)}`,
+      location: ep.prov,
+    });
   }
   if (ep.state !== 'available') {
-    out.push({ resource: ep.id, kind: 'endpoint', ruleId: 'streaming-endpoint-state', detail: `${ep.id} is ${ep.state}, not available`, location: ep.prov });
+    out.push({
+      resource: ep.id,
+      kind: 'endpoint',
+      ruleId: 'streaming-endpoint-state',
+      detail: `${ep.id} is ${ep.state}, not available`,
+      location: ep.prov,
+    });
   }
   if (ep.privateDns === false) {
-    out.push({ resource: ep.id, kind: 'endpoint', ruleId: 'streaming-endpoint-private-dns', detail: `private DNS is off on ${ep.id}: ${privateStreamingName(region)} does not resolve to it`, location: ep.prov });
+    out.push({
+      resource: ep.id,
+      kind: 'endpoint',
+      ruleId: 'streaming-endpoint-private-dns',
+      detail: `private DNS is off on ${ep.id}: ${privateStreamingName(region)} does not resolve to it`,
+      location: ep.prov,
+    });
   } else if (ep.privateDns === undefined) {
     missing.push(`${ep.id}: whether private DNS is on`);
   }
   const vpc = net.vpcs.get(ep.vpc);
   if (vpc && (vpc.dnsSupport === false || vpc.dnsHostnames === false)) {
-    const off = [vpc.dnsSupport === false ? 'DNS support' : '', vpc.dnsHostnames === false ? 'DNS hostnames' : ''].filter(Boolean).join(' and ');
-    out.push({ resource: vpc.id, kind: 'dns', ruleId: 'streaming-endpoint-vpc-dns', detail: `${vpc.id} has ${off} off; private DNS of ${ep.id} needs both on`, location: vpc.prov });
+    const off = [vpc.dnsSupport === false ? 'DNS support' : '', vpc.dnsHostnames === false ? 'DNS hostnames' : '']
+      .filter(Boolean)
+      .join(' and ');
+    out.push({
+      resource: vpc.id,
+      kind: 'dns',
+      ruleId: 'streaming-endpoint-vpc-dns',
+      detail: `${vpc.id} has ${off} off; private DNS of ${ep.id} needs both on`,
+      location: vpc.prov,
+    });
   } else if (vpc && (vpc.dnsSupport === undefined || vpc.dnsHostnames === undefined)) {
     missing.push(`${vpc.id}: DNS support and DNS hostnames (private DNS needs both)`);
   }
@@ -50,10 +76,13 @@ export function zoneProblems(net: Network, ep: VpcEndpoint): { blockers: Blocker
 
 function zoneAddresses(net: Network, ep: VpcEndpoint): string[] {
   const type = ep.dnsRecordIpType ?? 'ipv4';
-  const ips = ep.addresses.length > 0 ? ep.addresses.map((a) => a.ip) : ep.subnets.flatMap((s) => {
-    const sub = net.subnets.get(s);
-    return sub ? [sub.cidr, ...(sub.ipv6Cidr ? [sub.ipv6Cidr] : [])] : [];
-  });
+  const ips =
+    ep.addresses.length > 0
+      ? ep.addresses.map((a) => a.ip)
+      : ep.subnets.flatMap((s) => {
+          const sub = net.subnets.get(s);
+          return sub ? [sub.cidr, ...(sub.ipv6Cidr ? [sub.ipv6Cidr] : [])] : [];
+        });
   if (type === 'ipv4') return ips.filter((a) => !isV6(a));
   if (type === 'ipv6') return ips.filter(isV6);
   return ips;
@@ -66,7 +95,13 @@ export function buildWorld(model: Model): World {
     const problems = zoneProblems(net, ep);
     if (problems.blockers.length > 0 || problems.missing.length > 0) continue;
     const region = net.vpcs.get(ep.vpc)?.region ?? model.region;
-    zones.push({ name: privateStreamingName(region), vpcs: [ep.vpc], addresses: zoneAddresses(net, ep), owner: ep.id, prov: ep.prov });
+    zones.push({
+      name: privateStreamingName(region),
+      vpcs: [ep.vpc],
+      addresses: zoneAddresses(net, ep),
+      owner: ep.id,
+      prov: ep.prov,
+    });
   }
   return {
     model,

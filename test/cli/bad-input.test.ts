@@ -40,13 +40,27 @@ const designCommands = (path: string): string[][] => [
   ['matrix', path],
   ['export', path],
   ['check', path],
-  ['whatif', path, '--client', 'ec2-client', '--workspace', 'dcv-desktop', '--change', 'set:vpcs.vpc1.instances.nat.state=stopped'],
+  [
+    'whatif',
+    path,
+    '--client',
+    'ec2-client',
+    '--workspace',
+    'dcv-desktop',
+    '--change',
+    'set:vpcs.vpc1.instances.nat.state=stopped',
+  ],
   ['logs', 'test/logs/seed-4-2-privatelink-connected.log', '--topology', path, '--client', 'ec2-client'],
 ];
 
 function aliasBomb(head = ''): string {
   const lines = [head, 'a: &a [x,x,x,x,x,x,x,x,x,x]'];
-  for (let i = 1; i < 9; i++) lines.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(',')}]`);
+  for (let i = 1; i < 9; i++)
+    lines.push(
+      `l${i}: &l${i} [${Array(10)
+        .fill(i === 1 ? '*a' : `*l${i - 1}`)
+        .join(',')}]`,
+    );
   return lines.join('\n') + '\n';
 }
 
@@ -55,19 +69,59 @@ describe('design files every command rejects with exit 2', () => {
     ['empty.yaml', '', /empty\.yaml:1: error: the file is empty/],
     ['broken.yaml', 'wspl: 1\nvpcs: {a: [\n', /broken\.yaml:3: error: .*\[yaml-syntax\]/],
     ['truncated.yaml', SEED_TEXT.slice(0, 1200), /truncated\.yaml:\d+: error: vpcs\.vpc1\.securityGroups/],
-    ['garbage.yaml', Buffer.from([0x80, 0x81, 0xfe, 0x41, 0x0a, 0xc3]), /garbage\.yaml: error: this file is not UTF-8 text/],
-    ['binary.yaml', Buffer.concat([Buffer.from('wspl: 1\n'), Buffer.from([0, 1, 2, 3])]), /binary\.yaml:2: error: this is binary data/],
-    ['utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SEED_TEXT, 'utf16le')]), /utf16\.yaml: error: this file is UTF-16 text.*save it as UTF-8/],
-    ['dup.yaml', SEED_TEXT.replace('vpcs:\n', 'region: us-east-1\nvpcs:\n'), /dup\.yaml:9: error: duplicate key "region"/],
+    [
+      'garbage.yaml',
+      Buffer.from([0x80, 0x81, 0xfe, 0x41, 0x0a, 0xc3]),
+      /garbage\.yaml: error: this file is not UTF-8 text/,
+    ],
+    [
+      'binary.yaml',
+      Buffer.concat([Buffer.from('wspl: 1\n'), Buffer.from([0, 1, 2, 3])]),
+      /binary\.yaml:2: error: this is binary data/,
+    ],
+    [
+      'utf16.yaml',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SEED_TEXT, 'utf16le')]),
+      /utf16\.yaml: error: this file is UTF-16 text.*save it as UTF-8/,
+    ],
+    [
+      'dup.yaml',
+      SEED_TEXT.replace('vpcs:\n', 'region: us-east-1\nvpcs:\n'),
+      /dup\.yaml:9: error: duplicate key "region"/,
+    ],
     ['bomb.yaml', aliasBomb('wspl: 1'), /bomb\.yaml: error: the aliases \(\*name\) expand/],
-    ['deep.yaml', 'wspl: 1\nvpcs: ' + '{a: '.repeat(3000) + '1' + '}'.repeat(3000) + '\n', /deep\.yaml:2: error: the YAML is nested too deeply/],
-    ['cidr.yaml', SEED_TEXT.replace('cidr: 10.0.0.0/16', 'cidr: 10.0.0.0/33'), /cidr\.yaml:11: error: vpcs\.vpc1\.cidr: .*\/33/],
-    ['ref.yaml', SEED_TEXT.replace('streamingEndpoint: vpc1/streaming', 'streamingEndpoint: vpc9/nope'), /ref\.yaml:56: error: directories\.corp\.streamingEndpoint: endpoint "vpc9\/nope" not found/],
-    ['type.yaml', SEED_TEXT.replace('region: ap-northeast-1', 'region: 5'), /type\.yaml:7: error: region: expected a string, found number 5/],
-    ['version.yaml', SEED_TEXT.replace('vpc1/client, version: 5.29.1', 'vpc1/client, version: banana'), /version\.yaml:68: error: clients\.ec2-client\.version/],
+    [
+      'deep.yaml',
+      'wspl: 1\nvpcs: ' + '{a: '.repeat(3000) + '1' + '}'.repeat(3000) + '\n',
+      /deep\.yaml:2: error: the YAML is nested too deeply/,
+    ],
+    [
+      'cidr.yaml',
+      SEED_TEXT.replace('cidr: 10.0.0.0/16', 'cidr: 10.0.0.0/33'),
+      /cidr\.yaml:11: error: vpcs\.vpc1\.cidr: .*\/33/,
+    ],
+    [
+      'ref.yaml',
+      SEED_TEXT.replace('streamingEndpoint: vpc1/streaming', 'streamingEndpoint: vpc9/nope'),
+      /ref\.yaml:56: error: directories\.corp\.streamingEndpoint: endpoint "vpc9\/nope" not found/,
+    ],
+    [
+      'type.yaml',
+      SEED_TEXT.replace('region: ap-northeast-1', 'region: 5'),
+      /type\.yaml:7: error: region: expected a string, found number 5/,
+    ],
+    [
+      'version.yaml',
+      SEED_TEXT.replace('vpc1/client, version: 5.29.1', 'vpc1/client, version: banana'),
+      /version\.yaml:68: error: clients\.ec2-client\.version/,
+    ],
     ['proto.yaml', SEED_TEXT + '__proto__: { x: 1 }\n', /proto\.yaml:70: error: "__proto__" cannot be used as a name/],
     ['twodocs.yaml', SEED_TEXT + '---\nwspl: 1\n', /twodocs\.yaml:70: error: a second YAML document/],
-    ['huge.yaml', SEED_TEXT.replace('account: "111122223333"', 'account: 1e400'), /huge\.yaml:6: error: account: number \.inf/],
+    [
+      'huge.yaml',
+      SEED_TEXT.replace('account: "111122223333"', 'account: 1e400'),
+      /huge\.yaml:6: error: account: number \.inf/,
+    ],
   ];
   it.each(cases)('%s', async (name, content, message) => {
     const path = file(name, content);
@@ -117,7 +171,16 @@ describe('nothing the user had is modified', () => {
       ...designCommands(design),
       ['trace', design, '--client', 'home', '--workspace', 'dcv-desktop', '--format', 'log'],
       ['check', design, '--clients', clients, '--format', 'sarif'],
-      ['whatif', design, '--client', 'ec2-client', '--workspace', 'dcv-desktop', '--change', 'delete:vpcs.vpc1.endpoints.streaming'],
+      [
+        'whatif',
+        design,
+        '--client',
+        'ec2-client',
+        '--workspace',
+        'dcv-desktop',
+        '--change',
+        'delete:vpcs.vpc1.endpoints.streaming',
+      ],
       ['logs', log, '--format', 'json'],
       ['logs', project, '--topology', design, '--client', 'ec2-client'],
     ];
@@ -157,7 +220,10 @@ describe('whatif changes', () => {
   });
 
   it('a change that makes the design invalid names the change and the field, not a line of a file the user never saw', async () => {
-    const r = await rejects([...W, 'set:vpcs.vpc1.cidr=10.5.0.0/16'], 'examples/seed-tokyo.yaml after set:vpcs.vpc1.cidr=10.5.0.0/16: error: vpcs.vpc1.subnets.public-a.cidr:');
+    const r = await rejects(
+      [...W, 'set:vpcs.vpc1.cidr=10.5.0.0/16'],
+      'examples/seed-tokyo.yaml after set:vpcs.vpc1.cidr=10.5.0.0/16: error: vpcs.vpc1.subnets.public-a.cidr:',
+    );
     expect(r.err).not.toMatch(/after set:vpcs\.vpc1\.cidr=10\.5\.0\.0\/16:\d+:/);
   });
 
@@ -175,8 +241,16 @@ describe('check --config and --clients', () => {
     ['scalar', 'hello', /scalar\.config\.yaml:1: error: a check configuration is a YAML map .* found string "hello"/],
     ['dup', 'preset: strict\npreset: strict\n', /dup\.config\.yaml:2: error: duplicate key "preset"/],
     ['binary', Buffer.from([0, 1, 2, 0xff]), /binary\.config\.yaml:1: error: this is binary data/],
-    ['utf16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('preset: strict\n', 'utf16le')]), /utf16\.config\.yaml: error: this file is UTF-16/],
-    ['severity', 'rules:\n  pcoip-workspaces-unreachable: {severity: fatal, reason: x}\n', /severity\.config\.yaml:2: error: rules\.pcoip-workspaces-unreachable\.severity: "fatal" is not one of: error, warning, info, off/],
+    [
+      'utf16',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('preset: strict\n', 'utf16le')]),
+      /utf16\.config\.yaml: error: this file is UTF-16/,
+    ],
+    [
+      'severity',
+      'rules:\n  pcoip-workspaces-unreachable: {severity: fatal, reason: x}\n',
+      /severity\.config\.yaml:2: error: rules\.pcoip-workspaces-unreachable\.severity: "fatal" is not one of: error, warning, info, off/,
+    ],
     ['unknown', 'presets: strict\n', /unknown\.config\.yaml:1: error: presets: unknown field "presets"/],
   ])('--config %s', async (name, content, message) => {
     await rejects(['check', SEED, '--config', file(`${name}.config.yaml`, content)], message);
@@ -194,17 +268,36 @@ describe('check --config and --clients', () => {
     mkdirSync(project, { recursive: true });
     copyFileSync(SEED, join(project, 'design.yaml'));
     writeFileSync(join(project, 'wspl.config.yaml'), 'rules: {');
-    await rejects(['check', join(project, 'design.yaml')], /with-config\/wspl\.config\.yaml:1: error: .*\[yaml-syntax\]/);
+    await rejects(
+      ['check', join(project, 'design.yaml')],
+      /with-config\/wspl\.config\.yaml:1: error: .*\[yaml-syntax\]/,
+    );
   });
 
   it.each([
     ['bomb', aliasBomb(), /bomb\.clients\.yaml: error: the aliases/], // before: uncaught ReferenceError
     ['broken', 'clients: {', /broken\.clients\.yaml:1: error: .*\[yaml-syntax\]/], // before: no line, no cause
-    ['dup', 'clients:\n  lap: { at: internet }\n  lap: { at: internet }\n', /dup\.clients\.yaml:3: error: duplicate key "lap"/],
-    ['other', 'clients:\n  lap: { at: internet }\nvpcs: {}\n', /other\.clients\.yaml:3: error: vpcs: unknown field "vpcs"/], // before: ignored
+    [
+      'dup',
+      'clients:\n  lap: { at: internet }\n  lap: { at: internet }\n',
+      /dup\.clients\.yaml:3: error: duplicate key "lap"/,
+    ],
+    [
+      'other',
+      'clients:\n  lap: { at: internet }\nvpcs: {}\n',
+      /other\.clients\.yaml:3: error: vpcs: unknown field "vpcs"/,
+    ], // before: ignored
     ['empty', '', /empty\.clients\.yaml:1: error: a clients file is a YAML map .* found null/],
-    ['field', 'clients:\n  lap:\n    at: internet\n    publicIp: 999.1.1.1\n', /field\.clients\.yaml:4: error: clients\.lap\.publicIp: "999\.1\.1\.1" is not an IP address/],
-    ['version', 'clients:\n  lap: { at: internet, version: banana }\n', /version\.clients\.yaml:2: error: clients\.lap\.version/],
+    [
+      'field',
+      'clients:\n  lap:\n    at: internet\n    publicIp: 999.1.1.1\n',
+      /field\.clients\.yaml:4: error: clients\.lap\.publicIp: "999\.1\.1\.1" is not an IP address/,
+    ],
+    [
+      'version',
+      'clients:\n  lap: { at: internet, version: banana }\n',
+      /version\.clients\.yaml:2: error: clients\.lap\.version/,
+    ],
     ['binary', Buffer.from([0, 1, 0xff]), /binary\.clients\.yaml:1: error: this is binary data/],
   ])('--clients %s', async (name, content, message) => {
     await rejects(['check', SEED, '--clients', file(`${name}.clients.yaml`, content)], message);
@@ -214,7 +307,11 @@ describe('check --config and --clients', () => {
 describe('logs', () => {
   it.each([
     ['empty.log', '', 'the file is empty'],
-    ['binary.log', Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)), 'no WorkSpaces client log lines'],
+    [
+      'binary.log',
+      Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)),
+      'no WorkSpaces client log lines',
+    ],
     ['utf16.log', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LOG.toString(), 'utf16le')]), 'UTF-16'],
   ])('%s is exit 2 naming the file', async (name, content, message) => {
     const path = file(name, content);
@@ -240,8 +337,14 @@ describe('logs', () => {
   });
 
   it('--client or --workspace without --topology is bad usage (before: silently ignored)', async () => {
-    await rejects(['logs', 'test/logs/seed-4-2-privatelink-connected.log', '--client', 'ec2-client'], '--client only works with --topology');
-    await rejects(['logs', 'test/logs/seed-4-2-privatelink-connected.log', '--workspace', 'dcv-desktop'], '--workspace only works with --topology');
+    await rejects(
+      ['logs', 'test/logs/seed-4-2-privatelink-connected.log', '--client', 'ec2-client'],
+      '--client only works with --topology',
+    );
+    await rejects(
+      ['logs', 'test/logs/seed-4-2-privatelink-connected.log', '--workspace', 'dcv-desktop'],
+      '--workspace only works with --topology',
+    );
   });
 });
 

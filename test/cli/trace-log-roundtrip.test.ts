@@ -18,7 +18,9 @@ describe('trace --format log round trip', () => {
   ];
   for (const [client, workspace, outcome] of cases) {
     it(`${client} → ${workspace} reads back as ${outcome}`, async () => {
-      const predicted = JSON.parse((await run(['trace', SEED, '--client', client, '--workspace', workspace, '--format', 'json'])).out);
+      const predicted = JSON.parse(
+        (await run(['trace', SEED, '--client', client, '--workspace', workspace, '--format', 'json'])).out,
+      );
       const log = await run(['trace', SEED, '--client', client, '--workspace', workspace, '--format', 'log']);
       expect(log.code).toBe(0);
       const file = join(mkdtempSync(join(tmpdir(), 'wspl-rt-')), 'predicted.log');

@@ -8,7 +8,16 @@ const run = runCli;
 
 describe('wspl trace', () => {
   it('prints the contract JSON', async () => {
-    const { code, out } = await run(['trace', SEED, '--client', 'ec2-client', '--workspace', 'dcv-desktop', '--format', 'json']);
+    const { code, out } = await run([
+      'trace',
+      SEED,
+      '--client',
+      'ec2-client',
+      '--workspace',
+      'dcv-desktop',
+      '--format',
+      'json',
+    ]);
     expect(code).toBe(0);
     const t = JSON.parse(out);
     expect(t).toMatchObject({
@@ -16,10 +25,22 @@ describe('wspl trace', () => {
       client: 'ec2-client',
       workspace: 'dcv-desktop',
       path: 'privatelink',
-      endpoint: { hostname: 'privatelink.prod.ap-northeast-1.highlander.aws.a2z.com', transport: 'QUIC', port: 4195, address: '10.0.21.217' },
+      endpoint: {
+        hostname: 'privatelink.prod.ap-northeast-1.highlander.aws.a2z.com',
+        transport: 'QUIC',
+        port: 4195,
+        address: '10.0.21.217',
+      },
       blockers: [],
     });
-    expect(t.steps.map((s: { step: string }) => s.step)).toEqual(['registration', 'login', 'broker', 'dns', 'probe', 'connect']);
+    expect(t.steps.map((s: { step: string }) => s.step)).toEqual([
+      'registration',
+      'login',
+      'broker',
+      'dns',
+      'probe',
+      'connect',
+    ]);
     for (const s of t.steps) {
       expect(['ok', 'fail', 'skipped', 'unknown']).toContain(s.status);
       expect(typeof s.detail).toBe('string');
@@ -39,7 +60,7 @@ describe('wspl trace', () => {
     const { out } = await run(['trace', SEED, '--client', 'ec2-client', '--workspace', 'dcv-desktop']);
     const probes = out.slice(out.indexOf('Probes'), out.indexOf('Warnings'));
     expect(probes).toMatch(/QUIC 4195 10\.0\.21\.217: reachable \(chosen\)\n.*security group egress/);
-    expect(probes).toContain("QUIC 443 10.0.21.217: reachable\n   TCP 4195 10.0.21.217: reachable\n");
+    expect(probes).toContain('QUIC 443 10.0.21.217: reachable\n   TCP 4195 10.0.21.217: reachable\n');
     expect(probes.match(/endpoint-sg {2}security group ingress/g)).toHaveLength(1);
   });
   it('an unknown client or WorkSpace is bad input naming the choices (exit 2)', async () => {
@@ -52,7 +73,9 @@ describe('wspl trace', () => {
   });
   it('a missing flag or bad format is a usage error (exit 2)', async () => {
     expect((await run(['trace', SEED, '--client', 'home'])).code).toBe(2);
-    expect((await run(['trace', SEED, '--client', 'home', '--workspace', 'dcv-desktop', '--format', 'xml'])).code).toBe(2);
+    expect((await run(['trace', SEED, '--client', 'home', '--workspace', 'dcv-desktop', '--format', 'xml'])).code).toBe(
+      2,
+    );
   });
   it('a missing source file is exit 2 naming the file', async () => {
     const r = await run(['trace', 'nope.yaml', '--client', 'home', '--workspace', 'dcv-desktop']);
@@ -66,10 +89,38 @@ describe('wspl matrix', () => {
     const { code, out } = await run(['matrix', SEED, '--format', 'json']);
     expect(code).toBe(0);
     expect(JSON.parse(out).rows).toEqual([
-      { client: 'ec2-client', workspace: 'dcv-desktop', outcome: 'CONNECTED', path: 'privatelink', transport: 'QUIC', port: 4195 },
-      { client: 'ec2-client', workspace: 'pcoip-desktop', outcome: 'RESOURCE_NOT_FOUND', path: null, transport: null, port: null },
-      { client: 'home', workspace: 'dcv-desktop', outcome: 'NO_REACHABLE_ENDPOINT', path: 'privatelink', transport: null, port: null },
-      { client: 'home', workspace: 'pcoip-desktop', outcome: 'RESOURCE_NOT_FOUND', path: null, transport: null, port: null },
+      {
+        client: 'ec2-client',
+        workspace: 'dcv-desktop',
+        outcome: 'CONNECTED',
+        path: 'privatelink',
+        transport: 'QUIC',
+        port: 4195,
+      },
+      {
+        client: 'ec2-client',
+        workspace: 'pcoip-desktop',
+        outcome: 'RESOURCE_NOT_FOUND',
+        path: null,
+        transport: null,
+        port: null,
+      },
+      {
+        client: 'home',
+        workspace: 'dcv-desktop',
+        outcome: 'NO_REACHABLE_ENDPOINT',
+        path: 'privatelink',
+        transport: null,
+        port: null,
+      },
+      {
+        client: 'home',
+        workspace: 'pcoip-desktop',
+        outcome: 'RESOURCE_NOT_FOUND',
+        path: null,
+        transport: null,
+        port: null,
+      },
     ]);
   });
   it('prints a table in text', async () => {
@@ -80,7 +131,11 @@ describe('wspl matrix', () => {
 });
 
 describe('commands of the contract that are not built yet', () => {
-  for (const args of [['probe', '--region', 'ap-northeast-1'], ['snapshot', 'aws:ap-northeast-1', '-o', 'x.json'], ['serve', 'examples/seed-tokyo.yaml']]) {
+  for (const args of [
+    ['probe', '--region', 'ap-northeast-1'],
+    ['snapshot', 'aws:ap-northeast-1', '-o', 'x.json'],
+    ['serve', 'examples/seed-tokyo.yaml'],
+  ]) {
     it(`wspl ${args[0]} says so and exits 2`, async () => {
       const r = await run(args);
       expect(r.code).toBe(2);

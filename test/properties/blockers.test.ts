@@ -51,14 +51,21 @@ describe('what a trace points at', () => {
         const ids = resourceIds(model);
         for (const t of predictMatrix(model)) {
           for (const b of allBlockers(t)) {
-            expect(ids.has(b.resource), `${t.client} → ${t.workspace}: blocker names "${b.resource}" (${b.detail})`).toBe(true);
+            expect(
+              ids.has(b.resource),
+              `${t.client} → ${t.workspace}: blocker names "${b.resource}" (${b.detail})`,
+            ).toBe(true);
             if (b.location) {
               expect(b.location.file).toBe('estate.yaml');
-              if (b.location.line !== undefined) expect(b.location.line >= 1 && b.location.line <= lines, `${b.resource}: line ${b.location.line}`).toBe(true);
+              if (b.location.line !== undefined)
+                expect(b.location.line >= 1 && b.location.line <= lines, `${b.resource}: line ${b.location.line}`).toBe(
+                  true,
+                );
             }
           }
           for (const h of [...t.steps.flatMap((s) => s.hops ?? []), ...t.probes.flatMap((p) => p.hops)]) {
-            if (h.location?.line !== undefined) expect(h.location.line >= 1 && h.location.line <= lines, `${h.node}: line ${h.location.line}`).toBe(true);
+            if (h.location?.line !== undefined)
+              expect(h.location.line >= 1 && h.location.line <= lines, `${h.node}: line ${h.location.line}`).toBe(true);
           }
         }
       }),
@@ -73,23 +80,34 @@ describe('what a trace points at', () => {
         for (const t of predictMatrix(modelOf(build(e)))) {
           const offered = t.offered.map((o) => `${o.transport} ${o.port}`);
           if (t.path === 'privatelink' || (t.path === 'internet' && t.workspace === 'dcv-desktop')) {
-            const all = tcpFirst ? ['TCP 4195', 'TCP 443', 'QUIC 4195', 'QUIC 443'] : ['QUIC 4195', 'QUIC 443', 'TCP 4195', 'TCP 443'];
+            const all = tcpFirst
+              ? ['TCP 4195', 'TCP 443', 'QUIC 4195', 'QUIC 443']
+              : ['QUIC 4195', 'QUIC 443', 'TCP 4195', 'TCP 443'];
             const order = (x: string) => all.indexOf(x);
             expect(offered.every((x) => order(x) >= 0)).toBe(true);
             expect([...offered].sort((a, b) => order(a) - order(b))).toEqual(offered);
             // The offered order is transport first, then port: 4195 before 443 within a transport.
             const tr = offered.map((x) => x.split(' ')[0]);
-            expect(tr.indexOf(tcpFirst ? 'QUIC' : 'TCP') === -1 || tr.lastIndexOf(tcpFirst ? 'TCP' : 'QUIC') < tr.indexOf(tcpFirst ? 'QUIC' : 'TCP')).toBe(true);
+            expect(
+              tr.indexOf(tcpFirst ? 'QUIC' : 'TCP') === -1 ||
+                tr.lastIndexOf(tcpFirst ? 'TCP' : 'QUIC') < tr.indexOf(tcpFirst ? 'QUIC' : 'TCP'),
+            ).toBe(true);
           }
           // Probes follow the offers in order.
           const probeOrder = t.probes.map((p) => offered.indexOf(`${p.transport} ${p.port}`));
           expect([...probeOrder].sort((a, b) => a - b)).toEqual(probeOrder);
           if (t.outcome === 'CONNECTED' && t.workspace === 'dcv-desktop') {
             const first = t.probes.find((p) => p.reachable === true)!;
-            expect(t.endpoint).toEqual({ hostname: first.hostname, transport: first.transport, port: first.port, address: first.address ?? null });
+            expect(t.endpoint).toEqual({
+              hostname: first.hostname,
+              transport: first.transport,
+              port: first.port,
+              address: first.address ?? null,
+            });
           }
           if (t.outcome === 'CONNECTED') expect(t.probes.some((p) => p.reachable === true)).toBe(true);
-          if (t.outcome === 'NO_REACHABLE_ENDPOINT') expect(t.probes.every((p) => p.reachable !== true) || t.workspace === 'pcoip-desktop').toBe(true);
+          if (t.outcome === 'NO_REACHABLE_ENDPOINT')
+            expect(t.probes.every((p) => p.reachable !== true) || t.workspace === 'pcoip-desktop').toBe(true);
         }
       }),
       { numRuns: RUNS },

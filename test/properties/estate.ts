@@ -9,24 +9,76 @@ import { seedDoc } from '../scenarios/helpers.js';
 export const RUNS = Number(process.env.WSPL_PROPERTY_RUNS ?? 30);
 
 const targets = ['igw1', 'nat', 'pcx12', 'tgw1', 'blackhole'];
-const cidrs = ['0.0.0.0/0', '10.0.0.0/8', '10.0.0.0/16', '10.1.0.0/16', '10.2.0.0/16', '192.168.0.0/16', '3.0.0.0/8', '3.114.164.0/24', '10.0.21.0/24'];
-const sgRules = ['tcp:443 from 10.0.0.0/8', 'udp:443 from 10.0.0.0/16', 'tcp:4195 from 10.0.10.0/24', 'udp:4195 from 0.0.0.0/0', 'all from 10.2.0.0/16', 'tcp:4195 from 10.0.10.15/32', 'udp:4195 from 192.168.0.0/16', 'tcp:443 from client-sg', 'tcp:4195-4200 from 10.0.0.0/16'];
-const egress = ['all to 0.0.0.0/0', 'tcp:443 to 0.0.0.0/0', 'udp:443 to 0.0.0.0/0', 'tcp:4195 to 10.0.0.0/16', 'udp:4195 to 10.0.21.0/24', 'udp:53 to 0.0.0.0/0', 'tcp:443 to 3.0.0.0/8'];
-const aclIn = ['100 allow all from 0.0.0.0/0', '90 deny udp:4195 from 10.0.0.0/8', '80 allow tcp:1024-65535 from 0.0.0.0/0', '70 deny all from 10.2.0.0/16', '60 allow tcp:443 from 10.0.0.0/16', '50 deny tcp:443 from 10.0.10.0/24', '110 allow udp:1024-65535 from 0.0.0.0/0', '120 allow udp:4195 from 10.0.0.0/16'];
-const aclOut = ['100 allow all to 0.0.0.0/0', '90 deny tcp:1024-65535 to 10.0.0.0/16', '80 allow udp:1024-65535 to 0.0.0.0/0', '60 allow tcp:443 to 0.0.0.0/0', '110 allow tcp:1024-65535 to 10.0.0.0/8', '50 deny udp:443 to 0.0.0.0/0'];
+const cidrs = [
+  '0.0.0.0/0',
+  '10.0.0.0/8',
+  '10.0.0.0/16',
+  '10.1.0.0/16',
+  '10.2.0.0/16',
+  '192.168.0.0/16',
+  '3.0.0.0/8',
+  '3.114.164.0/24',
+  '10.0.21.0/24',
+];
+const sgRules = [
+  'tcp:443 from 10.0.0.0/8',
+  'udp:443 from 10.0.0.0/16',
+  'tcp:4195 from 10.0.10.0/24',
+  'udp:4195 from 0.0.0.0/0',
+  'all from 10.2.0.0/16',
+  'tcp:4195 from 10.0.10.15/32',
+  'udp:4195 from 192.168.0.0/16',
+  'tcp:443 from client-sg',
+  'tcp:4195-4200 from 10.0.0.0/16',
+];
+const egress = [
+  'all to 0.0.0.0/0',
+  'tcp:443 to 0.0.0.0/0',
+  'udp:443 to 0.0.0.0/0',
+  'tcp:4195 to 10.0.0.0/16',
+  'udp:4195 to 10.0.21.0/24',
+  'udp:53 to 0.0.0.0/0',
+  'tcp:443 to 3.0.0.0/8',
+];
+const aclIn = [
+  '100 allow all from 0.0.0.0/0',
+  '90 deny udp:4195 from 10.0.0.0/8',
+  '80 allow tcp:1024-65535 from 0.0.0.0/0',
+  '70 deny all from 10.2.0.0/16',
+  '60 allow tcp:443 from 10.0.0.0/16',
+  '50 deny tcp:443 from 10.0.10.0/24',
+  '110 allow udp:1024-65535 from 0.0.0.0/0',
+  '120 allow udp:4195 from 10.0.0.0/16',
+];
+const aclOut = [
+  '100 allow all to 0.0.0.0/0',
+  '90 deny tcp:1024-65535 to 10.0.0.0/16',
+  '80 allow udp:1024-65535 to 0.0.0.0/0',
+  '60 allow tcp:443 to 0.0.0.0/0',
+  '110 allow tcp:1024-65535 to 10.0.0.0/8',
+  '50 deny udp:443 to 0.0.0.0/0',
+];
 
 const routeTable = fc.dictionary(fc.constantFrom(...cidrs), fc.constantFrom(...targets), { maxKeys: 4 });
 const some = <T>(xs: T[]) => fc.subarray(xs);
 /** Half the time a table starts from routes that work (the seed's), then random entries override or add. */
 const tableFrom = (base: Record<string, string>) =>
   fc.oneof(
-    fc.dictionary(fc.constantFrom(...cidrs), fc.constantFrom(...targets), { maxKeys: 1 }).map((extra) => ({ ...base, ...extra })),
+    fc
+      .dictionary(fc.constantFrom(...cidrs), fc.constantFrom(...targets), { maxKeys: 1 })
+      .map((extra) => ({ ...base, ...extra })),
     routeTable,
   );
-const mostly = <T>(usual: T, other: fc.Arbitrary<T>) => fc.oneof({ weight: 2, arbitrary: fc.constant(usual) }, { weight: 1, arbitrary: other });
+const mostly = <T>(usual: T, other: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 2, arbitrary: fc.constant(usual) }, { weight: 1, arbitrary: other });
 const acl = fc.option(
   fc.tuple(fc.boolean(), some(aclIn), some(aclOut)).map(([open, ingress, egress]) =>
-    open ? { ingress: [...new Set([...ingress, '100 allow all from 0.0.0.0/0'])], egress: [...new Set([...egress, '100 allow all to 0.0.0.0/0'])] } : { ingress, egress },
+    open
+      ? {
+          ingress: [...new Set([...ingress, '100 allow all from 0.0.0.0/0'])],
+          egress: [...new Set([...egress, '100 allow all to 0.0.0.0/0'])],
+        }
+      : { ingress, egress },
   ),
   { nil: undefined, freq: 3 },
 );
@@ -35,12 +87,32 @@ export const estate = fc.record({
   privateRoutes: tableFrom({ '0.0.0.0/0': 'nat', '10.2.0.0/16': 'pcx12', '192.168.0.0/16': 'tgw1' }),
   publicRoutes: tableFrom({ '0.0.0.0/0': 'igw1', '10.2.0.0/16': 'pcx12', '192.168.0.0/16': 'tgw1' }),
   vpc3Routes: tableFrom({ '0.0.0.0/0': 'igw1', '10.0.0.0/16': 'pcx12' }),
-  tgwRoutes: fc.tuple(fc.boolean(), fc.dictionary(fc.constantFrom(...cidrs), fc.constantFrom('a1', 'a3', 'office-vpn', 'blackhole'), { maxKeys: 4 })).map(([keep, extra]) =>
-    keep ? { '10.0.0.0/16': 'a1', '192.168.0.0/16': 'office-vpn', ...extra } : extra,
+  tgwRoutes: fc
+    .tuple(
+      fc.boolean(),
+      fc.dictionary(fc.constantFrom(...cidrs), fc.constantFrom('a1', 'a3', 'office-vpn', 'blackhole'), { maxKeys: 4 }),
+    )
+    .map(([keep, extra]) => (keep ? { '10.0.0.0/16': 'a1', '192.168.0.0/16': 'office-vpn', ...extra } : extra)),
+  endpointSg: mostly(
+    [
+      'tcp:443 from 10.0.0.0/8',
+      'udp:443 from 10.0.0.0/8',
+      'tcp:4195 from 10.0.0.0/8',
+      'udp:4195 from 10.0.0.0/8',
+      'all from 192.168.0.0/16',
+    ],
+    some(sgRules),
   ),
-  endpointSg: mostly(['tcp:443 from 10.0.0.0/8', 'udp:443 from 10.0.0.0/8', 'tcp:4195 from 10.0.0.0/8', 'udp:4195 from 10.0.0.0/8', 'all from 192.168.0.0/16'], some(sgRules)),
   natEgress: mostly(['tcp:443 to 0.0.0.0/0', 'udp:443 to 0.0.0.0/0'], some(egress)),
-  natIngress: mostly(['all from 10.0.0.0/16'], fc.constantFrom(['all from 10.0.0.0/16'], ['all from 0.0.0.0/0'], ['tcp:443 from 10.0.0.0/8', 'udp:443 from 10.0.0.0/8'], [])),
+  natIngress: mostly(
+    ['all from 10.0.0.0/16'],
+    fc.constantFrom(
+      ['all from 10.0.0.0/16'],
+      ['all from 0.0.0.0/0'],
+      ['tcp:443 from 10.0.0.0/8', 'udp:443 from 10.0.0.0/8'],
+      [],
+    ),
+  ),
   clientEgress: mostly(['all to 0.0.0.0/0'], some(egress)),
   pcEgress: fc.option(some(egress), { nil: undefined }),
   pcPublicIp: fc.boolean(),
@@ -109,24 +181,46 @@ export function build(given: Estate): Doc {
     dns: { support: true, hostnames: true },
     subnets: { app: { cidr: '10.2.1.0/24', az: 'ap-northeast-1a', routeTable: 'rt' } },
     // Route targets must exist in the VPC whose table names them; keep only those that do.
-    routeTables: { rt: Object.fromEntries(Object.entries(e.vpc3Routes).filter(([, t]) => t !== 'nat').map(([c, t]) => [c, t === 'igw1' ? 'igw3' : t])) },
+    routeTables: {
+      rt: Object.fromEntries(
+        Object.entries(e.vpc3Routes)
+          .filter(([, t]) => t !== 'nat')
+          .map(([c, t]) => [c, t === 'igw1' ? 'igw3' : t]),
+      ),
+    },
     internetGateway: 'igw3',
     securityGroups: { pc: e.pcEgress ? { egress: e.pcEgress } : {} },
-    instances: { pc: { subnet: 'app', securityGroups: ['pc'], privateIp: '10.2.1.10', ...(e.pcPublicIp ? { publicIp: '198.51.100.77' } : {}) } },
+    instances: {
+      pc: {
+        subnet: 'app',
+        securityGroups: ['pc'],
+        privateIp: '10.2.1.10',
+        ...(e.pcPublicIp ? { publicIp: '198.51.100.77' } : {}),
+      },
+    },
     ...(e.vpc3Acl ? { networkAcls: { app: { subnets: ['app'], ...e.vpc3Acl } } } : {}),
   };
   doc.peerings = { pcx12: { requester: 'vpc1', accepter: 'vpc3' } };
   doc.transitGateways = {
     tgw1: {
       routeTables: { main: { ...e.tgwRoutes } },
-      attachments: { a1: { vpc: 'vpc1', subnets: ['tgw-a'] }, a3: { vpc: 'vpc3', subnets: ['app'] }, 'office-vpn': { vpn: 'office' } },
+      attachments: {
+        a1: { vpc: 'vpc1', subnets: ['tgw-a'] },
+        a3: { vpc: 'vpc3', subnets: ['app'] },
+        'office-vpn': { vpn: 'office' },
+      },
     },
   };
   doc.onPremises = {
     office: {
       cidrs: ['192.168.0.0/16'],
       connections: [{ vpn: 'tgw1/office-vpn' }],
-      dns: { server: '192.168.0.53', forwarders: e.forward ? [{ domain: 'privatelink.prod.ap-northeast-1.highlander.aws.a2z.com', to: ['10.0.21.217'] }] : [] },
+      dns: {
+        server: '192.168.0.53',
+        forwarders: e.forward
+          ? [{ domain: 'privatelink.prod.ap-northeast-1.highlander.aws.a2z.com', to: ['10.0.21.217'] }]
+          : [],
+      },
       ...(e.officeEgress ? { egress: e.officeEgress } : {}),
       ...(e.officeInternet ? { internet: { publicIp: '203.0.113.50' } } : {}),
     },

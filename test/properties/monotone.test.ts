@@ -14,8 +14,22 @@ const groups: [string, string][] = [
   ['vpc1', 'client-sg'],
   ['vpc3', 'pc'],
 ];
-const ingress = ['all from 0.0.0.0/0', 'tcp:4195 from 10.0.0.0/16', 'udp:443 from 10.0.10.15/32', 'udp:0-65535 from 10.0.0.0/8', 'tcp:443 from client-sg', 'all from 192.168.0.0/16'];
-const egress = ['all to 0.0.0.0/0', 'udp:4195 to 10.0.21.217/32', 'tcp:443 to 3.114.164.0/22', 'udp:443 to 0.0.0.0/0', 'tcp:0-65535 to 10.0.0.0/8', 'udp:53 to 10.0.0.0/16'];
+const ingress = [
+  'all from 0.0.0.0/0',
+  'tcp:4195 from 10.0.0.0/16',
+  'udp:443 from 10.0.10.15/32',
+  'udp:0-65535 from 10.0.0.0/8',
+  'tcp:443 from client-sg',
+  'all from 192.168.0.0/16',
+];
+const egress = [
+  'all to 0.0.0.0/0',
+  'udp:4195 to 10.0.21.217/32',
+  'tcp:443 to 3.114.164.0/22',
+  'udp:443 to 0.0.0.0/0',
+  'tcp:0-65535 to 10.0.0.0/8',
+  'udp:53 to 10.0.0.0/16',
+];
 
 const opening = fc.record({
   group: fc.constantFrom(...groups),
@@ -50,7 +64,10 @@ function addAllowAll(doc: Doc, pick: number, direction: 'ingress' | 'egress'): D
 function stillConnected(before: Trace[], after: Trace[], doc: Doc): void {
   before.forEach((t, i) => {
     if (t.outcome === 'CONNECTED') {
-      expect(after[i]!.outcome, `${t.client} → ${t.workspace}: ${after[i]!.blockers.map((b) => b.detail).join('; ')} ${after[i]!.missing.join('; ')}\n${show(doc)}`).toBe('CONNECTED');
+      expect(
+        after[i]!.outcome,
+        `${t.client} → ${t.workspace}: ${after[i]!.blockers.map((b) => b.detail).join('; ')} ${after[i]!.missing.join('; ')}\n${show(doc)}`,
+      ).toBe('CONNECTED');
     }
   });
 }
@@ -86,7 +103,8 @@ describe('opening and closing filters', () => {
         doc.vpcs.vpc1.securityGroups[group].egress = [];
         const after = predictMatrix(modelOf(doc));
         after.forEach((t, i) => {
-          if (t.outcome === 'CONNECTED') expect(before[i]!.outcome, `${t.client} → ${t.workspace}\n${show(doc)}`).toBe('CONNECTED');
+          if (t.outcome === 'CONNECTED')
+            expect(before[i]!.outcome, `${t.client} → ${t.workspace}\n${show(doc)}`).toBe('CONNECTED');
         });
       }),
       { numRuns: RUNS },

@@ -27,14 +27,16 @@ function reorder(doc: Doc, seed: number): Doc {
     for (const holder of [...Object.values(vpc.instances ?? {}), ...Object.values(vpc.endpoints ?? {})] as Doc[]) {
       if (holder.securityGroups) holder.securityGroups = shuffle(holder.securityGroups, seed + 6);
     }
-    for (const [name, rt] of Object.entries(vpc.routeTables ?? {})) vpc.routeTables[name] = shuffleKeys(rt as Record<string, string>, seed + 2);
+    for (const [name, rt] of Object.entries(vpc.routeTables ?? {}))
+      vpc.routeTables[name] = shuffleKeys(rt as Record<string, string>, seed + 2);
     for (const acl of Object.values(vpc.networkAcls ?? {}) as Doc[]) {
       if (acl.ingress) acl.ingress = shuffle(acl.ingress, seed + 3);
       if (acl.egress) acl.egress = shuffle(acl.egress, seed + 4);
     }
   }
   for (const tgw of Object.values(doc.transitGateways ?? {}) as Doc[]) {
-    for (const [name, rt] of Object.entries(tgw.routeTables ?? {})) tgw.routeTables[name] = shuffleKeys(rt as Record<string, string>, seed + 5);
+    for (const [name, rt] of Object.entries(tgw.routeTables ?? {}))
+      tgw.routeTables[name] = shuffleKeys(rt as Record<string, string>, seed + 5);
   }
   return doc;
 }

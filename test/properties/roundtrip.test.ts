@@ -28,7 +28,8 @@ function reload(text: string): Model {
 /** Every path to a scalar (or an empty list) of the exported document. */
 function leafPaths(node: unknown, at: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(node)) return node.length === 0 ? [at] : node.flatMap((v, i) => leafPaths(v, [...at, i]));
-  if (node !== null && typeof node === 'object') return Object.entries(node).flatMap(([k, v]) => leafPaths(v, [...at, k]));
+  if (node !== null && typeof node === 'object')
+    return Object.entries(node).flatMap(([k, v]) => leafPaths(v, [...at, k]));
   return [at];
 }
 
@@ -60,14 +61,19 @@ describe('export, reload and edits that change nothing', () => {
 
   it('whatif with no change is the plain trace', () => {
     fc.assert(
-      fc.property(estate, fc.constantFrom('ec2-client', 'home', 'peer', 'office'), fc.constantFrom('dcv-desktop', 'pcoip-desktop'), (e, c, w) => {
-        const model = modelOf(build(e));
-        const r = whatif(model, c, w, [], () => {
-          throw new Error('no change to apply');
-        });
-        expect(r.changes).toEqual([]);
-        expect(withoutLocations(r.initial)).toEqual(withoutLocations(traceConnection(model, c, w)));
-      }),
+      fc.property(
+        estate,
+        fc.constantFrom('ec2-client', 'home', 'peer', 'office'),
+        fc.constantFrom('dcv-desktop', 'pcoip-desktop'),
+        (e, c, w) => {
+          const model = modelOf(build(e));
+          const r = whatif(model, c, w, [], () => {
+            throw new Error('no change to apply');
+          });
+          expect(r.changes).toEqual([]);
+          expect(withoutLocations(r.initial)).toEqual(withoutLocations(traceConnection(model, c, w)));
+        },
+      ),
       { numRuns: RUNS },
     );
   }, 600_000);

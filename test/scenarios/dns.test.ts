@@ -62,11 +62,20 @@ describe('DNS', () => {
     const doc = peeredVpc3();
     doc.vpcs.vpc1.subnets['dns-a'] = { cidr: '10.0.53.0/24', az: 'ap-northeast-1a', routeTable: 'private' };
     doc.vpcs.vpc1.securityGroups['resolver-in'] = { ingress: ['udp:53 from 10.3.0.0/16'] };
-    doc.vpcs.vpc1.resolverEndpoints = { inbound: { subnets: ['dns-a'], addresses: ['10.0.53.10'], securityGroups: ['resolver-in'] } };
+    doc.vpcs.vpc1.resolverEndpoints = {
+      inbound: { subnets: ['dns-a'], addresses: ['10.0.53.10'], securityGroups: ['resolver-in'] },
+    };
     doc.vpcs.vpc3.subnets.dns = { cidr: '10.3.53.0/24', az: 'ap-northeast-1a', routeTable: 'rt' };
     doc.vpcs.vpc3.securityGroups['resolver-out'] = { egress: ['udp:53 to 10.0.53.0/24'] };
-    doc.vpcs.vpc3.resolverEndpoints = { out: { direction: 'outbound', subnets: ['dns'], addresses: ['10.3.53.10'], securityGroups: ['resolver-out'] } };
-    doc.vpcs.vpc3.dns = { support: true, forwarders: [{ domain: 'privatelink.prod.ap-northeast-1.highlander.aws.a2z.com', to: ['10.0.53.10'], via: 'out' }] };
+    doc.vpcs.vpc3.resolverEndpoints = {
+      out: { direction: 'outbound', subnets: ['dns'], addresses: ['10.3.53.10'], securityGroups: ['resolver-out'] },
+    };
+    doc.vpcs.vpc3.dns = {
+      support: true,
+      forwarders: [
+        { domain: 'privatelink.prod.ap-northeast-1.highlander.aws.a2z.com', to: ['10.0.53.10'], via: 'out' },
+      ],
+    };
     const t = trace(doc, 'peered', 'dcv-desktop');
     expect(t.outcome).toBe('CONNECTED');
     expect(t.steps.find((s) => s.step === 'dns')?.evidence).toEqual(expect.arrayContaining(['vpc1/inbound', 'pcx13']));
@@ -74,20 +83,26 @@ describe('DNS', () => {
     doc.vpcs.vpc3.securityGroups['resolver-out'] = { egress: ['tcp:53 to 10.0.53.0/24'] };
     const blocked = trace(doc, 'peered', 'dcv-desktop');
     expect(blocked.outcome).toBe('NO_REACHABLE_ENDPOINT');
-    expect(blocked.blockers).toContainEqual(expect.objectContaining({ resource: 'vpc3/resolver-out', ruleId: 'client-dns-resolution' }));
+    expect(blocked.blockers).toContainEqual(
+      expect.objectContaining({ resource: 'vpc3/resolver-out', ruleId: 'client-dns-resolution' }),
+    );
   });
   it('an office over a transit gateway with forwarding to an inbound resolver endpoint connects', () => {
     const t = trace(docFile('./office-tgw.yaml'), 'office-pc', 'dcv-desktop');
     expect(t.outcome).toBe('CONNECTED');
     expect(t.endpoint).toMatchObject({ transport: 'QUIC', port: 4195, address: '10.0.21.217' });
-    expect(t.steps.find((s) => s.step === 'dns')?.evidence).toEqual(expect.arrayContaining(['vpc1/inbound', 'tgw1/main']));
+    expect(t.steps.find((s) => s.step === 'dns')?.evidence).toEqual(
+      expect.arrayContaining(['vpc1/inbound', 'tgw1/main']),
+    );
   });
   it('the same office fails DNS when the resolver endpoint SG drops port 53, and says so', () => {
     const doc = docFile('./office-tgw.yaml');
     doc.vpcs.vpc1.securityGroups['resolver-sg'].ingress = ['tcp:53 from 192.168.0.0/16'];
     const t = trace(doc, 'office-pc', 'dcv-desktop');
     expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
-    expect(t.blockers).toContainEqual(expect.objectContaining({ resource: 'vpc1/resolver-sg', ruleId: 'client-dns-resolution' }));
+    expect(t.blockers).toContainEqual(
+      expect.objectContaining({ resource: 'vpc1/resolver-sg', ruleId: 'client-dns-resolution' }),
+    );
   });
   it('the office without a TGW route back to it: every probe fails on the return route', () => {
     const doc = docFile('./office-tgw.yaml');

@@ -14,10 +14,13 @@ interface Claim {
  *  the matrix form "#   CLIENT → WORKSPACE: OUTCOME". */
 function claims(text: string): Claim[] {
   const out: Claim[] = [];
-  for (const m of text.matchAll(/# Expected: wspl trace \S+ --client (\S+) --workspace (\S+)\s*(?:\n#\s*)?-> ([A-Z_]+)/g)) {
+  for (const m of text.matchAll(
+    /# Expected: wspl trace \S+ --client (\S+) --workspace (\S+)\s*(?:\n#\s*)?-> ([A-Z_]+)/g,
+  )) {
     out.push({ client: m[1]!, workspace: m[2]!, outcome: m[3]! });
   }
-  for (const m of text.matchAll(/^#\s+(\S+)\s+→ (\S+): ([A-Z_]+)/gm)) out.push({ client: m[1]!, workspace: m[2]!, outcome: m[3]! });
+  for (const m of text.matchAll(/^#\s+(\S+)\s+→ (\S+): ([A-Z_]+)/gm))
+    out.push({ client: m[1]!, workspace: m[2]!, outcome: m[3]! });
   return out;
 }
 

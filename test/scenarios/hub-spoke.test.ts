@@ -7,7 +7,11 @@ const HUB = '../../examples/hub-spoke.yaml';
 
 describe('hub and spoke', () => {
   it('gives the outcomes its header promises', () => {
-    const rows = predictMatrix(modelOf(docFile(HUB))).map((t) => [t.client, t.outcome, t.endpoint ? `${t.endpoint.transport} ${t.endpoint.port}` : null]);
+    const rows = predictMatrix(modelOf(docFile(HUB))).map((t) => [
+      t.client,
+      t.outcome,
+      t.endpoint ? `${t.endpoint.transport} ${t.endpoint.port}` : null,
+    ]);
     expect(rows).toEqual([
       ['spoke-pc', 'CONNECTED', 'QUIC 4195'],
       ['office-pc', 'CONNECTED', 'QUIC 4195'],
@@ -32,7 +36,9 @@ describe('hub and spoke', () => {
     delete doc.transitGateways.tgw1.attachments['spoke-att'].propagateTo;
     const t = trace(doc, 'spoke-pc', 'dcv-desktop');
     expect(t.outcome).toBe('REGISTRATION_FAILED');
-    expect(t.blockers).toContainEqual(expect.objectContaining({ kind: 'route', phase: 'return', ruleId: 'client-internet-for-auth' }));
+    expect(t.blockers).toContainEqual(
+      expect.objectContaining({ kind: 'route', phase: 'return', ruleId: 'client-internet-for-auth' }),
+    );
     expect(t.blockers.map((b) => b.detail).join(' ')).toMatch(/tgw1\/hub has no route for 10\.20\.1\.15/);
   });
   it('without the hub propagating to the spokes table, the spoke loses the endpoint and its DNS', () => {

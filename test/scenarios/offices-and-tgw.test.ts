@@ -21,7 +21,9 @@ describe('transit gateway attachments by Availability Zone', () => {
     doc.transitGateways.tgw1.attachments['vpc1-att'].subnets = ['tgw-a'];
     const t = trace(doc, 'office-pc', 'dcv-desktop');
     expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
-    expect(t.blockers).toContainEqual(expect.objectContaining({ resource: 'tgw1/vpc1-att', kind: 'route', phase: 'return' }));
+    expect(t.blockers).toContainEqual(
+      expect.objectContaining({ resource: 'tgw1/vpc1-att', kind: 'route', phase: 'return' }),
+    );
   });
 });
 
@@ -85,16 +87,37 @@ describe('network ACLs at transit gateway attachment subnets (TGW guide)', () =>
   }
   it('the attachment subnet ACL checks traffic from the TGW outbound: only TCP 443 passes here', () => {
     // DNS to the inbound resolver endpoint crosses the same ACL, so it needs UDP 53 as well.
-    const t = trace(withTgwAcl(['100 allow all from 10.0.0.0/16'], ['100 allow tcp:443 to 10.0.0.0/16', '110 allow udp:53 to 10.0.53.0/24']), 'office-pc', 'dcv-desktop');
+    const t = trace(
+      withTgwAcl(
+        ['100 allow all from 10.0.0.0/16'],
+        ['100 allow tcp:443 to 10.0.0.0/16', '110 allow udp:53 to 10.0.53.0/24'],
+      ),
+      'office-pc',
+      'dcv-desktop',
+    );
     expect(t.outcome).toBe('CONNECTED');
     expect(t.endpoint).toMatchObject({ transport: 'TCP', port: 443 });
-    expect(t.probes.find((p) => p.transport === 'QUIC')?.blockers[0]).toMatchObject({ resource: 'vpc1/tgw-acl', kind: 'network-acl', phase: 'forward' });
+    expect(t.probes.find((p) => p.transport === 'QUIC')?.blockers[0]).toMatchObject({
+      resource: 'vpc1/tgw-acl',
+      kind: 'network-acl',
+      phase: 'forward',
+    });
   });
   it('its inbound rules are not used for traffic from the TGW, only for the replies going back to it', () => {
-    const open = trace(withTgwAcl(['100 deny all from 192.168.0.0/16', '110 allow all from 0.0.0.0/0'], ['100 allow all to 0.0.0.0/0']), 'office-pc', 'dcv-desktop');
+    const open = trace(
+      withTgwAcl(['100 deny all from 192.168.0.0/16', '110 allow all from 0.0.0.0/0'], ['100 allow all to 0.0.0.0/0']),
+      'office-pc',
+      'dcv-desktop',
+    );
     expect(open.outcome).toBe('CONNECTED');
-    const noReplies = trace(withTgwAcl(['100 allow all from 192.168.0.0/16'], ['100 allow all to 0.0.0.0/0']), 'office-pc', 'dcv-desktop');
+    const noReplies = trace(
+      withTgwAcl(['100 allow all from 192.168.0.0/16'], ['100 allow all to 0.0.0.0/0']),
+      'office-pc',
+      'dcv-desktop',
+    );
     expect(noReplies.outcome).toBe('NO_REACHABLE_ENDPOINT');
-    expect(noReplies.blockers).toContainEqual(expect.objectContaining({ resource: 'vpc1/tgw-acl', phase: 'return', ruleId: 'nacl-return-traffic' }));
+    expect(noReplies.blockers).toContainEqual(
+      expect.objectContaining({ resource: 'vpc1/tgw-acl', phase: 'return', ruleId: 'nacl-return-traffic' }),
+    );
   });
 });

@@ -15,6 +15,8 @@ describe('a blocker names one resource that exists', () => {
     expect(t.blockers[0]).toMatchObject({ kind: 'security-group', ruleId: 'streaming-endpoint-ports' });
     expect(ids.has(t.blockers[0]!.resource)).toBe(true);
     // Both groups are still named, since a rule in either would do.
-    expect(t.blockers[0]!.detail).toMatch(/vpc1\/endpoint-sg2, vpc1\/endpoint-sg|vpc1\/endpoint-sg, vpc1\/endpoint-sg2/);
+    expect(t.blockers[0]!.detail).toMatch(
+      /vpc1\/endpoint-sg2, vpc1\/endpoint-sg|vpc1\/endpoint-sg, vpc1\/endpoint-sg2/,
+    );
   });
 });

@@ -14,7 +14,9 @@ describe('seed 4-1: NAT instance stopped, no internet', () => {
       ['registration', 'fail'],
       ['login', 'skipped'],
     ]);
-    expect(t.blockers).toContainEqual(expect.objectContaining({ resource: 'vpc1/nat', kind: 'nat', ruleId: 'client-internet-for-auth' }));
+    expect(t.blockers).toContainEqual(
+      expect.objectContaining({ resource: 'vpc1/nat', kind: 'nat', ruleId: 'client-internet-for-auth' }),
+    );
     expect(t.blockers.find((b) => b.resource === 'vpc1/nat')?.detail).toMatch(/stopped/);
   });
 });
@@ -24,7 +26,12 @@ describe('seed 4-2: NAT running with TCP/UDP 443 out only', () => {
   it('connects through PrivateLink over QUIC 4195 to the endpoint ENI', () => {
     expect(t.outcome).toBe('CONNECTED');
     expect(t.path).toBe('privatelink');
-    expect(t.endpoint).toEqual({ hostname: 'privatelink.prod.ap-northeast-1.highlander.aws.a2z.com', transport: 'QUIC', port: 4195, address: '10.0.21.217' });
+    expect(t.endpoint).toEqual({
+      hostname: 'privatelink.prod.ap-northeast-1.highlander.aws.a2z.com',
+      transport: 'QUIC',
+      port: 4195,
+      address: '10.0.21.217',
+    });
     expect(t.blockers).toEqual([]);
     expect(t.steps.map((s) => s.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
   });
@@ -61,7 +68,9 @@ describe('seed 4-4: PCoIP WorkSpace, PCoIP fallback off', () => {
     it(`is refused by the broker with RESOURCE_NOT_FOUND from ${client}`, () => {
       const t = trace(seedDoc(), client, 'pcoip-desktop');
       expect(t.outcome).toBe('RESOURCE_NOT_FOUND');
-      expect(t.blockers).toEqual([expect.objectContaining({ resource: 'corp', ruleId: 'pcoip-workspaces-unreachable' })]);
+      expect(t.blockers).toEqual([
+        expect.objectContaining({ resource: 'corp', ruleId: 'pcoip-workspaces-unreachable' }),
+      ]);
     });
   }
   it('streams PCoIP over the internet when the fallback is on', () => {

@@ -13,7 +13,9 @@ describe('endpoint security group', () => {
     expect(t.probes.map((p) => p.reachable)).toEqual([false, false, true, true]);
     // UDP fails on both ports while TCP passes on both: a UDP problem, not a port problem.
     expect(t.warnings.map((w) => w.code).filter((c) => c.endsWith('-blocked'))).toEqual(['udp-blocked']);
-    expect(t.warnings.find((w) => w.code === 'udp-blocked')?.detail).toMatch(/QUIC 4195, QUIC 443 blocked: vpc1\/endpoint-sg/);
+    expect(t.warnings.find((w) => w.code === 'udp-blocked')?.detail).toMatch(
+      /QUIC 4195, QUIC 443 blocked: vpc1\/endpoint-sg/,
+    );
   });
   it('without 4195: QUIC 443 is chosen', () => {
     const doc = seedDoc();
@@ -29,7 +31,13 @@ describe('endpoint security group', () => {
     const t = trace(doc, 'ec2-client', 'dcv-desktop');
     expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
     expect(t.endpoint).toBeNull();
-    expect(t.blockers).toEqual([expect.objectContaining({ resource: 'vpc1/endpoint-sg', kind: 'security-group', ruleId: 'streaming-endpoint-ports' })]);
+    expect(t.blockers).toEqual([
+      expect.objectContaining({
+        resource: 'vpc1/endpoint-sg',
+        kind: 'security-group',
+        ruleId: 'streaming-endpoint-ports',
+      }),
+    ]);
     expect(t.blockers[0]!.location?.line).toBeGreaterThan(0);
   });
   it('a TCP preference on the directory puts TCP first (inferred order)', () => {
@@ -52,7 +60,11 @@ describe('internet path (no endpoint on the directory)', () => {
     const t = trace(noEndpoint(), 'home', 'dcv-desktop');
     expect(t.outcome).toBe('CONNECTED');
     expect(t.path).toBe('internet');
-    expect(t.endpoint).toMatchObject({ hostname: '*.prod.ap-northeast-1.highlander.aws.a2z.com', transport: 'QUIC', port: 443 });
+    expect(t.endpoint).toMatchObject({
+      hostname: '*.prod.ap-northeast-1.highlander.aws.a2z.com',
+      transport: 'QUIC',
+      port: 443,
+    });
   });
   it('an old client does not, and the version is named as a blocker', () => {
     const doc = noEndpoint();
@@ -119,7 +131,11 @@ describe('network ACLs', () => {
     const doc = seedDoc();
     doc.vpcs.vpc1.securityGroups['endpoint-sg'].ingress = [];
     doc.vpcs.vpc1.networkAcls = {
-      'endpoint-acl': { subnets: ['endpoint-a'], ingress: ['90 deny udp:4195 from 10.0.0.0/16', '100 allow all from 0.0.0.0/0'], egress: ['100 allow all to 0.0.0.0/0'] },
+      'endpoint-acl': {
+        subnets: ['endpoint-a'],
+        ingress: ['90 deny udp:4195 from 10.0.0.0/16', '100 allow all from 0.0.0.0/0'],
+        egress: ['100 allow all to 0.0.0.0/0'],
+      },
     };
     const t = trace(doc, 'ec2-client', 'dcv-desktop');
     expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
@@ -159,7 +175,9 @@ describe('client versions on the private path', () => {
     const t = trace(doc, 'ec2-client', 'dcv-desktop');
     expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
     expect(t.offered.map((o) => o.port)).toEqual([4195, 4195]);
-    expect(t.blockers).toContainEqual(expect.objectContaining({ ruleId: 'client-version-443-fallback', inferred: true }));
+    expect(t.blockers).toContainEqual(
+      expect.objectContaining({ ruleId: 'client-version-443-fallback', inferred: true }),
+    );
   });
   it('an instance with no security groups is itself the blocker', () => {
     const doc = seedDoc();
@@ -197,7 +215,9 @@ describe('reading the guide where it is silent (inferred)', () => {
     doc.directories.corp.ipGroups = ['office-only'];
     const t = trace(doc, 'home', 'pcoip-desktop');
     expect(t.outcome).toBe('CONNECTED');
-    expect(t.warnings).toContainEqual(expect.objectContaining({ code: 'directory-ip-groups-bypassed', inferred: true }));
+    expect(t.warnings).toContainEqual(
+      expect.objectContaining({ code: 'directory-ip-groups-bypassed', inferred: true }),
+    );
   });
   it('an access endpoint entry with no endpoint id gives UNKNOWN', () => {
     const doc = seedDoc();
@@ -209,9 +229,17 @@ describe('reading the guide where it is silent (inferred)', () => {
   });
   it('a network ACL dropping the replies of the login path is named as return traffic', () => {
     const doc = seedDoc();
-    doc.vpcs.vpc1.networkAcls = { 'client-acl': { subnets: ['client-a'], ingress: ['100 allow all from 10.0.0.0/16'], egress: ['100 allow all to 0.0.0.0/0'] } };
+    doc.vpcs.vpc1.networkAcls = {
+      'client-acl': {
+        subnets: ['client-a'],
+        ingress: ['100 allow all from 10.0.0.0/16'],
+        egress: ['100 allow all to 0.0.0.0/0'],
+      },
+    };
     const t = trace(doc, 'ec2-client', 'dcv-desktop');
     expect(t.outcome).toBe('REGISTRATION_FAILED');
-    expect(t.blockers).toContainEqual(expect.objectContaining({ resource: 'vpc1/client-acl', phase: 'return', ruleId: 'nacl-return-traffic' }));
+    expect(t.blockers).toContainEqual(
+      expect.objectContaining({ resource: 'vpc1/client-acl', phase: 'return', ruleId: 'nacl-return-traffic' }),
+    );
   });
 });

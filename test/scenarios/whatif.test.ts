@@ -25,7 +25,15 @@ function fileOf(doc: Doc): string {
 
 describe('seed 4-5', () => {
   it('a DCV session survives removing the endpoint from the directory, and dies when the endpoint is deleted', async () => {
-    const { code, json } = await whatif(SEED, ['--client', 'ec2-client', '--workspace', 'dcv-desktop', '--change', 'set:directories.corp.streamingEndpoint=null', 'delete:vpcs.vpc1.endpoints.streaming']);
+    const { code, json } = await whatif(SEED, [
+      '--client',
+      'ec2-client',
+      '--workspace',
+      'dcv-desktop',
+      '--change',
+      'set:directories.corp.streamingEndpoint=null',
+      'delete:vpcs.vpc1.endpoints.streaming',
+    ]);
     expect(code).toBe(0);
     expect(json.initial).toMatchObject({ outcome: 'CONNECTED', path: 'privatelink' });
     expect(json.changes.map((c: { existing: string }) => c.existing)).toEqual(['continues', 'disconnected']);
@@ -39,39 +47,92 @@ describe('seed 4-5', () => {
   it('a PCoIP session survives turning the PCoIP fallback off; new ones get RESOURCE_NOT_FOUND', async () => {
     const doc = seedDoc();
     doc.directories.corp.pcoipOverInternet = true;
-    const { json } = await whatif(fileOf(doc), ['--client', 'home', '--workspace', 'pcoip-desktop', '--change', 'set:directories.corp.pcoipOverInternet=false']);
+    const { json } = await whatif(fileOf(doc), [
+      '--client',
+      'home',
+      '--workspace',
+      'pcoip-desktop',
+      '--change',
+      'set:directories.corp.pcoipOverInternet=false',
+    ]);
     expect(json.initial).toMatchObject({ outcome: 'CONNECTED', path: 'internet' });
     expect(json.changes[0]).toMatchObject({ existing: 'continues', new: { outcome: 'RESOURCE_NOT_FOUND' } });
   });
 
   it('stopping the NAT does not cut a PrivateLink stream but blocks new registrations (inferred)', async () => {
-    const { json } = await whatif(SEED, ['--client', 'ec2-client', '--workspace', 'dcv-desktop', '--change', 'set:vpcs.vpc1.instances.nat.state=stopped']);
+    const { json } = await whatif(SEED, [
+      '--client',
+      'ec2-client',
+      '--workspace',
+      'dcv-desktop',
+      '--change',
+      'set:vpcs.vpc1.instances.nat.state=stopped',
+    ]);
     expect(json.changes[0]).toMatchObject({ existing: 'continues', new: { outcome: 'REGISTRATION_FAILED' } });
   });
 
   it('a network ACL that starts dropping the stream cuts the running session (inferred)', async () => {
     const doc = seedDoc();
-    doc.vpcs.vpc1.networkAcls = { 'ep-acl': { subnets: ['endpoint-a'], ingress: ['100 allow all from 0.0.0.0/0'], egress: ['100 allow all to 0.0.0.0/0'] } };
-    const { json } = await whatif(fileOf(doc), ['--client', 'ec2-client', '--workspace', 'dcv-desktop', '--change', 'set:vpcs.vpc1.networkAcls.ep-acl.ingress=["90 deny udp:4195 from 10.0.0.0/16", "100 allow all from 0.0.0.0/0"]']);
+    doc.vpcs.vpc1.networkAcls = {
+      'ep-acl': {
+        subnets: ['endpoint-a'],
+        ingress: ['100 allow all from 0.0.0.0/0'],
+        egress: ['100 allow all to 0.0.0.0/0'],
+      },
+    };
+    const { json } = await whatif(fileOf(doc), [
+      '--client',
+      'ec2-client',
+      '--workspace',
+      'dcv-desktop',
+      '--change',
+      'set:vpcs.vpc1.networkAcls.ep-acl.ingress=["90 deny udp:4195 from 10.0.0.0/16", "100 allow all from 0.0.0.0/0"]',
+    ]);
     expect(json.changes[0].existing).toBe('disconnected');
     expect(json.changes[0].new.endpoint).toMatchObject({ transport: 'QUIC', port: 443 });
   });
 
   it('changing the endpoint SG does not cut the running session (security groups track it)', async () => {
-    const { json } = await whatif(SEED, ['--client', 'ec2-client', '--workspace', 'dcv-desktop', '--change', 'set:vpcs.vpc1.securityGroups.endpoint-sg.ingress=[]']);
+    const { json } = await whatif(SEED, [
+      '--client',
+      'ec2-client',
+      '--workspace',
+      'dcv-desktop',
+      '--change',
+      'set:vpcs.vpc1.securityGroups.endpoint-sg.ingress=[]',
+    ]);
     expect(json.changes[0]).toMatchObject({ existing: 'continues', new: { outcome: 'NO_REACHABLE_ENDPOINT' } });
   });
 
   it('says why not and exits 1 when the session does not connect before the changes', async () => {
     const io = captureIo();
-    const code = await main(['whatif', SEED, '--client', 'home', '--workspace', 'dcv-desktop', '--change', 'set:directories.corp.pcoipOverInternet=true'], io);
+    const code = await main(
+      [
+        'whatif',
+        SEED,
+        '--client',
+        'home',
+        '--workspace',
+        'dcv-desktop',
+        '--change',
+        'set:directories.corp.pcoipOverInternet=true',
+      ],
+      io,
+    );
     expect(code).toBe(1);
     expect(io.stdout()).toMatch(/No session runs before the changes/);
     expect(io.stdout()).toMatch(/private address/);
   });
 
   it('a change naming a path that does not exist is bad input (exit 2)', async () => {
-    const { code, stderr } = await whatif(SEED, ['--client', 'ec2-client', '--workspace', 'dcv-desktop', '--change', 'set:vpcs.nope.instances.nat.state=stopped']);
+    const { code, stderr } = await whatif(SEED, [
+      '--client',
+      'ec2-client',
+      '--workspace',
+      'dcv-desktop',
+      '--change',
+      'set:vpcs.nope.instances.nat.state=stopped',
+    ]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/vpcs\.nope/);
   });

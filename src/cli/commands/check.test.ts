@@ -35,14 +35,26 @@ describe('wspl check', () => {
 
   it('json: the contract shape, with locations', async () => {
     const r = await run('check', SEED, '--format', 'json');
-    const doc = JSON.parse(r.out) as { findings: { rule: string; severity: string; resource: string; message: string; location?: { file: string; line: number } }[]; summary: { error: number } };
+    const doc = JSON.parse(r.out) as {
+      findings: {
+        rule: string;
+        severity: string;
+        resource: string;
+        message: string;
+        location?: { file: string; line: number };
+      }[];
+      summary: { error: number };
+    };
     expect(doc.summary.error).toBe(1);
     const pcoip = doc.findings.find((f) => f.rule === 'pcoip-workspaces-unreachable');
     expect(pcoip).toMatchObject({ severity: 'error', resource: 'pcoip-desktop', location: { file: SEED } });
     expect(pcoip?.location?.line).toBeGreaterThan(1);
-    expect(doc.findings.map((f) => f.rule).sort()).toEqual(
-      ['internet-clients-cut-off', 'network-check-false-alarm', 'pcoip-workspaces-unreachable', 'streaming-endpoint-multi-az'],
-    );
+    expect(doc.findings.map((f) => f.rule).sort()).toEqual([
+      'internet-clients-cut-off',
+      'network-check-false-alarm',
+      'pcoip-workspaces-unreachable',
+      'streaming-endpoint-multi-az',
+    ]);
   });
 
   it('sarif: 2.1.0 with rule descriptors and physical locations', async () => {
@@ -54,7 +66,10 @@ describe('wspl check', () => {
     const ids = driver.rules.map((x: { id: string }) => x.id);
     expect(ids).toContain('streaming-endpoint-private-dns');
     const desc = driver.rules.find((x: { id: string }) => x.id === 'pcoip-workspaces-unreachable');
-    expect(desc).toMatchObject({ helpUri: 'docs/rules/pcoip-workspaces-unreachable.md', defaultConfiguration: { level: 'error' } });
+    expect(desc).toMatchObject({
+      helpUri: 'docs/rules/pcoip-workspaces-unreachable.md',
+      defaultConfiguration: { level: 'error' },
+    });
     expect(desc.shortDescription.text.length).toBeGreaterThan(10);
     const results = sarif.runs[0].results;
     expect(results).toHaveLength(4);
@@ -70,7 +85,9 @@ describe('wspl check', () => {
   it('junit: one testcase per rule × resource, failures for findings', async () => {
     const r = await run('check', SEED, '--format', 'junit');
     expect(r.out.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
-    expect(r.out).toMatch(/<testcase classname="pcoip-workspaces-unreachable" name="pcoip-desktop"><failure type="error"/);
+    expect(r.out).toMatch(
+      /<testcase classname="pcoip-workspaces-unreachable" name="pcoip-desktop"><failure type="error"/,
+    );
     expect(r.out).toMatch(/<testcase classname="streaming-endpoint-private-dns" name="vpc1\/streaming"\/>/);
     expect(r.out).toMatch(/<testsuites name="wspl check" tests="\d+" failures="4"/);
   });
@@ -79,7 +96,10 @@ describe('wspl check', () => {
     const r = await run('check', SEED, '--config', 'test/check/wspl.config.yaml', '--format', 'json');
     const doc = JSON.parse(r.out);
     expect(doc.findings.map((f: { rule: string }) => f.rule)).not.toContain('pcoip-workspaces-unreachable');
-    expect(doc.suppressed[0]).toMatchObject({ rule: 'pcoip-workspaces-unreachable', reason: 'PCoIP desktop is migrated to DCV next sprint' });
+    expect(doc.suppressed[0]).toMatchObject({
+      rule: 'pcoip-workspaces-unreachable',
+      reason: 'PCoIP desktop is migrated to DCV next sprint',
+    });
   });
 
   it('a bad config file is exit 2 naming file, line and field', async () => {
@@ -93,7 +113,10 @@ describe('wspl check', () => {
     const r = await run('check', SEED, '--clients', 'test/check/extra-clients.yaml', '--format', 'json');
     const doc = JSON.parse(r.out);
     const laptop = doc.findings.find((f: { resource: string }) => f.resource === 'laptop');
-    expect(laptop).toMatchObject({ rule: 'internet-clients-cut-off', location: { file: 'test/check/extra-clients.yaml', line: 3 } });
+    expect(laptop).toMatchObject({
+      rule: 'internet-clients-cut-off',
+      location: { file: 'test/check/extra-clients.yaml', line: 3 },
+    });
   });
 
   it('unreadable input is exit 2', async () => {
@@ -114,7 +137,9 @@ describe('wspl explain', () => {
   it('prints a rule page', async () => {
     const r = await run('explain', 'streaming-endpoint-private-dns');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('aws ec2 modify-vpc-endpoint --vpc-endpoint-id vpce-0123456789abcdef0 --private-dns-enabled');
+    expect(r.out).toContain(
+      'aws ec2 modify-vpc-endpoint --vpc-endpoint-id vpce-0123456789abcdef0 --private-dns-enabled',
+    );
     expect(r.out).toContain('PrivateDnsEnabled: true');
     expect(r.out).toContain('private_dns_enabled = true');
     expect(r.out).toContain('privateDnsEnabled: true');
@@ -139,7 +164,14 @@ describe('wspl endpoints', () => {
     const r = await run('endpoints', '--region', 'ap-northeast-1');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^\* com\.amazonaws\.ap-northeast-1\.highlander/m);
-    for (const s of ['workspaces ', 'workspaces-instances', 'workspaces-web', 'aps-workspaces', 'thinclient.api', 'appstream.streaming']) {
+    for (const s of [
+      'workspaces ',
+      'workspaces-instances',
+      'workspaces-web',
+      'aps-workspaces',
+      'thinclient.api',
+      'appstream.streaming',
+    ]) {
       expect(r.out).toContain(`com.amazonaws.ap-northeast-1.${s}`);
     }
   });

@@ -16,7 +16,7 @@ import { loadDesignText } from '../../sources/design/load.js';
 import { detectSource, loadSource } from '../../sources/index.js';
 import { yamlLocator } from '../../sources/design/locate.js';
 import { readPath } from '../../sources/design/paths.js';
-import { decodeInput, parseYamlInput, readInputBytes, typeName } from '../../sources/yaml-input.js';
+import { decodeInput, parseYamlInput, readInputBytes, typeName } from '../../input/yaml.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../main.js';
 import type { RegisterCommand } from './index.js';
 
@@ -36,7 +36,8 @@ function readText(file: string, what: string): string {
 
 /** --config, else wspl.config.yaml next to the source, else the defaults (recommended preset, no overrides). */
 function policyFor(source: string, configFile: string | undefined): CheckPolicy {
-  const file = configFile ?? (source.startsWith('aws:') ? undefined : path.join(path.dirname(source), CONFIG_FILE_NAME));
+  const file =
+    configFile ?? (source.startsWith('aws:') ? undefined : path.join(path.dirname(source), CONFIG_FILE_NAME));
   if (!file || (!configFile && !existsSync(file))) return DEFAULT_POLICY;
   const { policy, diagnostics } = parseCheckConfig(readText(file, 'a check configuration'), file);
   if (!policy) throw new InputError(`cannot read ${file}`, diagnostics, 'bad-config');
@@ -50,25 +51,59 @@ function policyFor(source: string, configFile: string | undefined): CheckPolicy 
  */
 function withClients(model: Model, source: string, clientsFile: string): Model {
   if (detectSource(source) !== 'design') {
-    throw new InputError(`--clients works with design-file sources only (${source} is not one)`, [], 'unsupported-option');
+    throw new InputError(
+      `--clients works with design-file sources only (${source} is not one)`,
+      [],
+      'unsupported-option',
+    );
   }
   const read = parseYamlInput(readText(clientsFile, 'a clients file'), clientsFile);
   if ('diagnostics' in read) throw new InputError(`cannot read ${clientsFile}`, read.diagnostics, 'bad-clients-file');
   const { doc, lines, value } = read.parsed;
   const clients = (value as { clients?: unknown } | null)?.clients;
   const form = 'a clients file is a YAML map with one key, `clients:`, holding clients in the design-file form';
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || clients === null || typeof clients !== 'object' || Array.isArray(clients)) {
-    const found = clients === undefined ? (value !== null && typeof value === 'object' && !Array.isArray(value) ? 'no `clients:` key' : typeName(value)) : `clients: ${typeName(clients)}`;
-    throw new InputError(`cannot read ${clientsFile}`, [{ severity: 'error', code: 'bad-clients-file', file: clientsFile, line: 1, message: `${form}; found ${found}` }], 'bad-clients-file');
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    clients === null ||
+    typeof clients !== 'object' ||
+    Array.isArray(clients)
+  ) {
+    const found =
+      clients === undefined
+        ? value !== null && typeof value === 'object' && !Array.isArray(value)
+          ? 'no `clients:` key'
+          : typeName(value)
+        : `clients: ${typeName(clients)}`;
+    throw new InputError(
+      `cannot read ${clientsFile}`,
+      [{ severity: 'error', code: 'bad-clients-file', file: clientsFile, line: 1, message: `${form}; found ${found}` }],
+      'bad-clients-file',
+    );
   }
   const others = Object.keys(value).filter((k) => k !== 'clients');
   if (others.length > 0) {
     const key = others[0] ?? '';
-    const node = doc.contents && isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && String(p.key.value) === key) : undefined;
+    const node =
+      doc.contents && isMap(doc.contents)
+        ? doc.contents.items.find((p) => isScalar(p.key) && String(p.key.value) === key)
+        : undefined;
     const at = (node?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
-    throw new InputError(`cannot read ${clientsFile}`, [
-      { severity: 'error', code: 'unknown-key', file: clientsFile, ...(at !== undefined ? { line: lines.linePos(at).line } : {}), field: key, message: `unknown field "${key}": ${form}` },
-    ], 'bad-clients-file');
+    throw new InputError(
+      `cannot read ${clientsFile}`,
+      [
+        {
+          severity: 'error',
+          code: 'unknown-key',
+          file: clientsFile,
+          ...(at !== undefined ? { line: lines.linePos(at).line } : {}),
+          field: key,
+          message: `unknown field "${key}": ${form}`,
+        },
+      ],
+      'bad-clients-file',
+    );
   }
   const names = Object.keys(clients);
   const locate = yamlLocator(doc, lines);
@@ -92,7 +127,10 @@ function withClients(model: Model, source: string, clientsFile: string): Model {
     .filter((c) => names.includes(c.id))
     .map((c) => {
       const line = lineOf(c.id);
-      return { ...c, prov: { ...c.prov, file: clientsFile, path: `clients.${c.id}`, ...(line !== undefined ? { line } : {}) } };
+      return {
+        ...c,
+        prov: { ...c.prov, file: clientsFile, path: `clients.${c.id}`, ...(line !== undefined ? { line } : {}) },
+      };
     });
   return { ...model, clients: [...model.clients.filter((c) => !names.includes(c.id)), ...added] };
 }
@@ -104,7 +142,9 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
     .argument('<source...>', 'design files (or other sources)')
     .option('--clients <file>', 'extra clients (a `clients:` map in the design-file form)')
     .addOption(new Option('--format <format>', 'output format').choices(REPORTER_NAMES).default('text' as const))
-    .addOption(new Option('--fail-on <severity>', 'exit 1 from this severity up').choices(FAIL_ON).default('error' as const))
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 from this severity up').choices(FAIL_ON).default('error' as const),
+    )
     .option('--config <file>', `rule configuration (default: ${CONFIG_FILE_NAME} next to each source)`)
     .action((sources, opts) => {
       const runs: SourceRun[] = sources.map((source) => {

@@ -12,18 +12,25 @@ export const registerEndpoints: RegisterCommand = (program, io) => {
     .command('endpoints')
     .description('list the WorkSpaces-related VPC endpoint services and say which one streaming needs')
     .option('--region <region>', 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, or a <region> placeholder)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const),
+    )
     .action((opts) => {
-      const [region, from] = opts.region !== undefined
-        ? [opts.region, '--region']
-        : process.env.AWS_REGION
-          ? [process.env.AWS_REGION, 'AWS_REGION']
-          : process.env.AWS_DEFAULT_REGION
-            ? [process.env.AWS_DEFAULT_REGION, 'AWS_DEFAULT_REGION']
-            : ['<region>', undefined];
+      const [region, from] =
+        opts.region !== undefined
+          ? [opts.region, '--region']
+          : process.env.AWS_REGION
+            ? [process.env.AWS_REGION, 'AWS_REGION']
+            : process.env.AWS_DEFAULT_REGION
+              ? [process.env.AWS_DEFAULT_REGION, 'AWS_DEFAULT_REGION']
+              : ['<region>', undefined];
       // A typo would print service names that do not exist, which someone may paste into a template.
       if (from && !REGION_CODE.test(region)) {
-        throw new InputError(`${from}: ${JSON.stringify(region)} is not a Region code such as ap-northeast-1`, [], 'bad-region');
+        throw new InputError(
+          `${from}: ${JSON.stringify(region)} is not a Region code such as ap-northeast-1`,
+          [],
+          'bad-region',
+        );
       }
       const rows = ENDPOINT_SERVICES.map((s) => ({ service: serviceName(region, s.suffix), ...s }));
       const needed = rows.find((r) => r.streaming);
@@ -33,7 +40,12 @@ export const registerEndpoints: RegisterCommand = (program, io) => {
             {
               region,
               streaming: needed?.service,
-              services: rows.map((r) => ({ service: r.service, product: r.product, purpose: r.purpose, streaming: r.streaming })),
+              services: rows.map((r) => ({
+                service: r.service,
+                product: r.product,
+                purpose: r.purpose,
+                streaming: r.streaming,
+              })),
             },
             null,
             2,
@@ -42,7 +54,8 @@ export const registerEndpoints: RegisterCommand = (program, io) => {
         return;
       }
       const width = Math.max(...rows.map((r) => r.service.length));
-      for (const r of rows) io.out(`${r.streaming ? '*' : ' '} ${r.service.padEnd(width)}  ${r.product}: ${r.purpose}\n`);
+      for (const r of rows)
+        io.out(`${r.streaming ? '*' : ' '} ${r.service.padEnd(width)}  ${r.product}: ${r.purpose}\n`);
       io.out(
         `\nWorkSpaces Personal streaming needs an Interface endpoint of ${needed?.service ?? ''} (private DNS on),\n` +
           `named in the directory's AccessEndpointConfig as AccessEndpointType STREAMING_WSP.\n`,

@@ -15,4 +15,15 @@ import { registerWhatif } from './whatif.js';
 /** Each command lives in its own file and registers itself on the program: an import and an entry here. */
 export type RegisterCommand = (program: Command, io: Io, state: RunState) => void;
 
-export const commands: RegisterCommand[] = [registerTrace, registerMatrix, registerWhatif, registerLogs, registerSchema, registerExport, registerCheck, registerExplain, registerEndpoints, registerNotBuilt];
+export const commands: RegisterCommand[] = [
+  registerTrace,
+  registerMatrix,
+  registerWhatif,
+  registerLogs,
+  registerSchema,
+  registerExport,
+  registerCheck,
+  registerExplain,
+  registerEndpoints,
+  registerNotBuilt,
+];

@@ -10,7 +10,9 @@ export const registerMatrix: RegisterCommand = (program, io) => {
     .command('matrix')
     .description('every client × WorkSpace outcome in one table')
     .argument('<source>', 'design file (or another source)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const),
+    )
     .action((source, opts) => {
       const traces = predictMatrixEntries(loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') }));
       io.out(opts.format === 'json' ? renderMatrixJson(traces) : renderMatrixText(traces));

@@ -14,7 +14,11 @@ export const registerTrace: RegisterCommand = (program, io) => {
     .argument('<source>', 'design file (or another source)')
     .requiredOption('--client <name>', 'client name')
     .requiredOption('--workspace <name>', 'WorkSpace name')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'log'] as const).default('text' as const))
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'json', 'log'] as const)
+        .default('text' as const),
+    )
     .action((source, opts) => {
       const model = loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') });
       const trace = traceConnection(model, opts.client, opts.workspace);

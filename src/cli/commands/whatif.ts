@@ -18,7 +18,9 @@ export const registerWhatif: RegisterCommand = (program, io, state) => {
     .requiredOption('--client <name>', 'client name')
     .requiredOption('--workspace <name>', 'WorkSpace name')
     .requiredOption('--change <change...>', 'set:PATH=VALUE or delete:PATH on the design form (see wspl export)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const),
+    )
     .action((source, opts) => {
       const model = loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') });
       // Changes apply to the design-file form of the model, so paths are those `wspl export` prints.
@@ -45,16 +47,31 @@ function loadChanged(text: string, source: string, change: string, client: strin
     .filter((d) => d.severity === 'error' || d.code === 'unknown-key')
     .map(({ line: _generated, ...d }) =>
       d.code === 'unknown-key' && d.severity === 'warning'
-        ? { ...d, severity: 'error', message: `"${d.field ?? ''}" is not a field of the design file (\`wspl export\` shows the paths)` }
+        ? {
+            ...d,
+            severity: 'error',
+            message: `"${d.field ?? ''}" is not a field of the design file (\`wspl export\` shows the paths)`,
+          }
         : d,
     );
   if (problems.length > 0 || !result.model) {
-    throw new InputError(`bad change "${change}": the design is no longer valid`, problems.length > 0 ? problems : result.diagnostics, 'bad-change');
+    throw new InputError(
+      `bad change "${change}": the design is no longer valid`,
+      problems.length > 0 ? problems : result.diagnostics,
+      'bad-change',
+    );
   }
   const model = result.model;
-  for (const [kind, name, list] of [['client', client, model.clients], ['WorkSpace', workspace, model.workspaces]] as const) {
+  for (const [kind, name, list] of [
+    ['client', client, model.clients],
+    ['WorkSpace', workspace, model.workspaces],
+  ] as const) {
     if (!list.some((x) => x.id === name)) {
-      throw new InputError(`bad change "${change}": it removes the ${kind} "${name}" whose session is being followed`, [], 'bad-change');
+      throw new InputError(
+        `bad change "${change}": it removes the ${kind} "${name}" whose session is being followed`,
+        [],
+        'bad-change',
+      );
     }
   }
   return model;

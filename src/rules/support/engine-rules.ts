@@ -64,18 +64,29 @@ export function reportTaggedBlockers<M extends string>(
       const mine = covered ? [] : trace.blockers.filter((b) => b.ruleId === ruleId);
       for (const b of mine) {
         blocked = true;
-        ctx.report({ resource: b.resource, messageId, data: { client, detail: b.detail }, inferred: b.inferred === true });
+        ctx.report({
+          resource: b.resource,
+          messageId,
+          data: { client, detail: b.detail },
+          inferred: b.inferred === true,
+        });
       }
       if (covered) blocked = true;
       const warningId = options.warningMessageId;
       for (const w of warningId ? trace.warnings.filter((x) => x.code === ruleId) : []) {
         blocked = true;
-        ctx.report({ resource: w.resource ?? client, messageId: warningId as M, data: { client, detail: w.detail }, inferred: w.inferred === true });
+        ctx.report({
+          resource: w.resource ?? client,
+          messageId: warningId as M,
+          data: { client, detail: w.detail },
+          inferred: w.inferred === true,
+        });
       }
       if (mine.length === 0 && trace.outcome === 'UNKNOWN') undecided = trace.missing;
     }
     if (blocked) continue;
-    if (undecided) ctx.unknown({ resource: client, missing: undecided.length > 0 ? undecided : ['(engine gave no detail)'] });
+    if (undecided)
+      ctx.unknown({ resource: client, missing: undecided.length > 0 ? undecided : ['(engine gave no detail)'] });
     else if (traces.length > 0) ctx.pass(client);
   }
 }

@@ -15,7 +15,7 @@ export function streamingSetups(model: Readonly<Model>): StreamingSetup[] {
   const setups: StreamingSetup[] = [];
   for (const directory of model.directories) {
     const ref = directory.streamingEndpoint ?? directory.streamingEndpointAwsId;
-    if (ref === null || ref === undefined) continue;
+    if (ref === undefined) continue;
     const endpoint = model.endpoints.find((e) => e.id === ref || (e.awsId !== undefined && e.awsId === ref));
     const setup: StreamingSetup = { directory, endpointRef: ref };
     if (endpoint) {

@@ -19,7 +19,13 @@ describe('ruleTester hygiene', () => {
   it('rejects the same environment twice under different names', () => {
     const model = seed('set:directories.corp.pcoipOverInternet=true');
     expect(() =>
-      ruleTester(pcoipUnreachable, { valid: [{ name: 'a', model }, { name: 'b', model }], invalid: [] }),
+      ruleTester(pcoipUnreachable, {
+        valid: [
+          { name: 'a', model },
+          { name: 'b', model },
+        ],
+        invalid: [],
+      }),
     ).toThrow(/duplicates another case/);
   });
 
@@ -33,8 +39,8 @@ describe('ruleTester hygiene', () => {
   });
 
   it('rejects an invalid case without expected errors', () => {
-    expect(() => ruleTester(pcoipUnreachable, { valid: [], invalid: [{ name: 'empty', model: seed(), errors: [] }] })).toThrow(
-      /lists no errors/,
-    );
+    expect(() =>
+      ruleTester(pcoipUnreachable, { valid: [], invalid: [{ name: 'empty', model: seed(), errors: [] }] }),
+    ).toThrow(/lists no errors/);
   });
 });

@@ -59,7 +59,8 @@ function assertNoDuplicates(rule: AnyRule, suite: RuleTestSuite): void {
   for (const c of all) {
     if (names.has(c.name)) throw new Error(`rule ${rule.meta.id}: duplicate test case name "${c.name}"`);
     names.add(c.name);
-    const body = JSON.stringify(modelOf(c)) + JSON.stringify('errors' in c ? c.errors : 'unknown' in c ? c.unknown : null);
+    const body =
+      JSON.stringify(modelOf(c)) + JSON.stringify('errors' in c ? c.errors : 'unknown' in c ? c.unknown : null);
     if (bodies.has(body)) throw new Error(`rule ${rule.meta.id}: test case "${c.name}" duplicates another case`);
     bodies.add(body);
   }
@@ -70,7 +71,9 @@ function assertKnownMessageIds(rule: AnyRule, suite: RuleTestSuite): void {
     if (c.errors.length === 0) throw new Error(`rule ${rule.meta.id}: invalid case "${c.name}" lists no errors`);
     for (const e of c.errors) {
       if (!Object.hasOwn(rule.meta.messages, e.messageId)) {
-        throw new Error(`rule ${rule.meta.id}: case "${c.name}" expects messageId '${e.messageId}', not in meta.messages`);
+        throw new Error(
+          `rule ${rule.meta.id}: case "${c.name}" expects messageId '${e.messageId}', not in meta.messages`,
+        );
       }
     }
   }
@@ -85,8 +88,14 @@ export function ruleTester(rule: AnyRule, suite: RuleTestSuite): void {
     for (const c of suite.valid) {
       it(`valid: ${c.name}`, () => {
         const r = runCase(rule, c);
-        expect(r.findings.map((f) => `${f.resource}: ${f.message}`), 'valid case must have no findings').toEqual([]);
-        expect(r.unknowns.map((u) => `${u.resource}: ${u.missing.join(', ')}`), 'valid case must be decided').toEqual([]);
+        expect(
+          r.findings.map((f) => `${f.resource}: ${f.message}`),
+          'valid case must have no findings',
+        ).toEqual([]);
+        expect(
+          r.unknowns.map((u) => `${u.resource}: ${u.missing.join(', ')}`),
+          'valid case must be decided',
+        ).toEqual([]);
       });
     }
     for (const c of suite.invalid) {

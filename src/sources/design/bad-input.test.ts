@@ -24,14 +24,23 @@ describe('values a design file must not accept silently', () => {
   it('an account id written as a number YAML cannot keep', () => {
     for (const n of ['-1', '99999999999999999999999', '1.5']) {
       expect(errorsOf(SEED.replace('account: "111122223333"', `account: ${n}`))).toEqual([
-        expect.objectContaining({ code: 'bad-account', field: 'account', line: 6, message: expect.stringContaining('write it quoted') }),
+        expect.objectContaining({
+          code: 'bad-account',
+          field: 'account',
+          line: 6,
+          message: expect.stringContaining('write it quoted'),
+        }),
       ]);
     }
   });
 
   it('__proto__ as a name anywhere (JavaScript would drop it without a word)', () => {
-    expect(errorsOf(SEED.replace('  vpc2:', '  __proto__:'))).toEqual([expect.objectContaining({ code: 'reserved-name', line: 41 })]);
-    expect(errorsOf(SEED + '__proto__: { polluted: true }\n')).toEqual([expect.objectContaining({ code: 'reserved-name' })]);
+    expect(errorsOf(SEED.replace('  vpc2:', '  __proto__:'))).toEqual([
+      expect.objectContaining({ code: 'reserved-name', line: 41 }),
+    ]);
+    expect(errorsOf(SEED + '__proto__: { polluted: true }\n')).toEqual([
+      expect.objectContaining({ code: 'reserved-name' }),
+    ]);
   });
 
   it('values YAML reads as something other than text say what they were read as', () => {
@@ -44,14 +53,24 @@ describe('values a design file must not accept silently', () => {
 
 describe('broken files', () => {
   it('an empty or blank file says it is empty', () => {
-    for (const text of ['', '  \n\n', '\uFEFF']) expect(errorsOf(text)).toEqual([expect.objectContaining({ code: 'not-a-design-file', message: expect.stringContaining('empty') })]);
+    for (const text of ['', '  \n\n', '\uFEFF'])
+      expect(errorsOf(text)).toEqual([
+        expect.objectContaining({ code: 'not-a-design-file', message: expect.stringContaining('empty') }),
+      ]);
   });
 
   it('a duplicate key, a second document and an alias bomb are named, with the line where YAML knows it', () => {
-    expect(errorsOf(SEED.replace('vpcs:\n', 'region: us-east-1\nvpcs:\n'))).toEqual([expect.objectContaining({ line: 9, message: expect.stringContaining('duplicate key "region"') })]);
+    expect(errorsOf(SEED.replace('vpcs:\n', 'region: us-east-1\nvpcs:\n'))).toEqual([
+      expect.objectContaining({ line: 9, message: expect.stringContaining('duplicate key "region"') }),
+    ]);
     expect(errorsOf(SEED + '---\nwspl: 1\n')[0]?.message).toContain('second YAML document');
     const bomb = ['wspl: 1', 'a: &a [x,x,x,x,x,x,x,x,x,x]'];
-    for (let i = 1; i < 9; i++) bomb.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(i === 1 ? '*a' : `*l${i - 1}`)
+          .join(',')}]`,
+      );
     expect(errorsOf(bomb.join('\n'))[0]?.message).toContain('aliases');
   });
 
@@ -76,23 +95,76 @@ describe('property: the loader returns a model or diagnostics, and never throws'
   };
 
   it('on random bytes read as UTF-8', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => check(Buffer.from(b).toString('utf8'))), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => check(Buffer.from(b).toString('utf8'))),
+      { numRuns: 200 },
+    );
   });
 
   it('on YAML-ish text built from design-file words', () => {
     const token = fc.constantFrom(
-      'wspl', 'vpcs', 'vpc1', 'subnets', 'cidr', 'clients', 'directories', 'workspaces', 'at', 'routeTables', 'ingress', 'egress',
-      ':', ': ', '\n', '\n  ', '\n    ', '- ', '[', ']', '{', '}', ',', '&a ', '*a', '!!binary ', '"', "'", '#', '---\n', '? ', '|\n', '~',
-      '1', '-1', '1e400', '.inf', '10.0.0.0/16', '10.0.0.0/33', 'tcp:443 from 10.0.0.0/16', 'internet', 'vpc1/client', 'null', 'true', '__proto__',
+      'wspl',
+      'vpcs',
+      'vpc1',
+      'subnets',
+      'cidr',
+      'clients',
+      'directories',
+      'workspaces',
+      'at',
+      'routeTables',
+      'ingress',
+      'egress',
+      ':',
+      ': ',
+      '\n',
+      '\n  ',
+      '\n    ',
+      '- ',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '&a ',
+      '*a',
+      '!!binary ',
+      '"',
+      "'",
+      '#',
+      '---\n',
+      '? ',
+      '|\n',
+      '~',
+      '1',
+      '-1',
+      '1e400',
+      '.inf',
+      '10.0.0.0/16',
+      '10.0.0.0/33',
+      'tcp:443 from 10.0.0.0/16',
+      'internet',
+      'vpc1/client',
+      'null',
+      'true',
+      '__proto__',
     );
-    fc.assert(fc.property(fc.array(token, { maxLength: 60 }), (parts) => check(parts.join(''))), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 60 }), (parts) => check(parts.join(''))),
+      { numRuns: 200 },
+    );
   });
 
   it('on the seed with one random edit', () => {
     fc.assert(
-      fc.property(fc.nat({ max: SEED.length }), fc.nat({ max: 40 }), fc.string({ maxLength: 12 }), (at, drop, insert) => {
-        check(SEED.slice(0, at) + insert + SEED.slice(at + drop));
-      }),
+      fc.property(
+        fc.nat({ max: SEED.length }),
+        fc.nat({ max: 40 }),
+        fc.string({ maxLength: 12 }),
+        (at, drop, insert) => {
+          check(SEED.slice(0, at) + insert + SEED.slice(at + drop));
+        },
+      ),
       { numRuns: 200 },
     );
   });

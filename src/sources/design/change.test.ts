@@ -68,7 +68,11 @@ describe('applyChange', () => {
 
 describe('applyChange on names JavaScript treats specially', () => {
   it('refuses __proto__ (the assignment would set a prototype and change nothing)', () => {
-    for (const change of ['set:vpcs.__proto__={x: {cidr: 10.9.0.0/16}}', 'set:__proto__.polluted=1', 'delete:vpcs.__proto__']) {
+    for (const change of [
+      'set:vpcs.__proto__={x: {cidr: 10.9.0.0/16}}',
+      'set:__proto__.polluted=1',
+      'delete:vpcs.__proto__',
+    ]) {
       expect(() => applyChange(seedDoc(), change)).toThrow('"__proto__" cannot be used as a name');
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -1,7 +1,7 @@
 // One `whatif` change applied to a design document: `set:PATH=VALUE` (VALUE is YAML) or `delete:PATH`, where PATH
 // is a dotted path of the exported design form (vpcs.vpc1.instances.nat.state). The input is never mutated.
 import { InputError } from '../../diagnostics.js';
-import { parseYamlInput } from '../yaml-input.js';
+import { parseYamlInput } from '../../input/yaml.js';
 import { formatPath, readPath } from './paths.js';
 
 type Container = Record<string, unknown> | unknown[];
@@ -16,7 +16,9 @@ function childKey(parent: Container, segment: string): string | number | undefin
 }
 
 function hasChild(parent: Container, key: string | number): boolean {
-  return Array.isArray(parent) ? typeof key === 'number' && key < parent.length : Object.prototype.hasOwnProperty.call(parent, key);
+  return Array.isArray(parent)
+    ? typeof key === 'number' && key < parent.length
+    : Object.prototype.hasOwnProperty.call(parent, key);
 }
 
 function bad(change: string, why: string): InputError {
@@ -29,7 +31,8 @@ function parentOf(root: Container, path: string[], change: string): Container {
   let node: Container = root;
   for (let i = 0; i < path.length - 1; i++) {
     const key = childKey(node, path[i] ?? '');
-    const next: unknown = key === undefined || !hasChild(node, key) ? undefined : (node as Record<string | number, unknown>)[key];
+    const next: unknown =
+      key === undefined || !hasChild(node, key) ? undefined : (node as Record<string | number, unknown>)[key];
     if (!isContainer(next)) {
       const where = formatPath(path.slice(0, i + 1));
       throw bad(change, next === undefined ? `${where} does not exist` : `${where} is a value, not a map or list`);
@@ -41,7 +44,8 @@ function parentOf(root: Container, path: string[], change: string): Container {
 
 function parseValue(text: string, change: string): unknown {
   const read = parseYamlInput(text, 'value');
-  if ('diagnostics' in read) throw bad(change, `the value is not valid YAML (${read.diagnostics[0]?.message ?? 'unreadable'})`);
+  if ('diagnostics' in read)
+    throw bad(change, `the value is not valid YAML (${read.diagnostics[0]?.message ?? 'unreadable'})`);
   return read.parsed.value;
 }
 
@@ -64,7 +68,7 @@ export function applyChange(doc: object, change: string): object {
   if (op === 'delete') {
     if (!hasChild(parent, key)) throw bad(change, `${formatPath(path)} does not exist`);
     if (Array.isArray(parent)) parent.splice(key as number, 1);
-    else delete parent[key];
+    else Reflect.deleteProperty(parent, key);
     return copy;
   }
   const value = parseValue(rest.slice(1), change);

@@ -8,7 +8,10 @@ describe('CIDR parsing', () => {
   it('accepts network addresses and rejects host bits, naming the network address', () => {
     expect(parseCidr('10.0.0.0/16').ok).toBe(true);
     expect(parseCidr('2001:db8::/32').ok).toBe(true);
-    expect(parseCidr('10.0.0.1/16')).toEqual({ ok: false, message: '"10.0.0.1/16" has host bits set; the network address is 10.0.0.0/16' });
+    expect(parseCidr('10.0.0.1/16')).toEqual({
+      ok: false,
+      message: '"10.0.0.1/16" has host bits set; the network address is 10.0.0.0/16',
+    });
     expect(parseCidr('10.0.0.0/33').ok).toBe(false);
     expect(parseCidr('10.0.0.0').ok).toBe(false);
     expect(parseCidr('10.1/16').ok).toBe(false); // ipaddr.js alone would take this short form
@@ -51,7 +54,8 @@ describe('CIDR parsing', () => {
       fc.property(net, net, (a, b) => {
         if (!('version' in a) || !('version' in b)) return;
         expect(networksOverlap(a, b)).toBe(networksOverlap(b, a));
-        const both = cidrContains(formatNetwork(a), formatNetwork(b)) || cidrContains(formatNetwork(b), formatNetwork(a));
+        const both =
+          cidrContains(formatNetwork(a), formatNetwork(b)) || cidrContains(formatNetwork(b), formatNetwork(a));
         expect(networksOverlap(a, b)).toBe(both);
       }),
     );

@@ -58,10 +58,24 @@ describe('the CLI on design files', () => {
   it('prints the JSON Schema of the design file', async () => {
     const r = await run('schema');
     expect(r.code).toBe(0);
-    const schema = JSON.parse(r.out) as { $schema: string; properties: Record<string, { description?: string }>; required: string[] };
+    const schema = JSON.parse(r.out) as {
+      $schema: string;
+      properties: Record<string, { description?: string }>;
+      required: string[];
+    };
     expect(schema.$schema).toContain('2020-12');
     expect(schema.required).toEqual(expect.arrayContaining(['wspl', 'account', 'region']));
-    for (const key of ['vpcs', 'directories', 'workspaces', 'clients', 'onPremises', 'transitGateways', 'peerings', 'prefixLists', 'ipGroups']) {
+    for (const key of [
+      'vpcs',
+      'directories',
+      'workspaces',
+      'clients',
+      'onPremises',
+      'transitGateways',
+      'peerings',
+      'prefixLists',
+      'ipGroups',
+    ]) {
       expect(schema.properties[key], key).toBeDefined();
     }
     expect(schema.properties.clients?.description).toBeTruthy();
@@ -74,7 +88,9 @@ describe('warnings', () => {
     const path = write('warn.yaml', text);
     const r = await run('export', path);
     expect(r.code).toBe(0);
-    expect(r.err).toContain(`${path}:${text.split('\n').length - 1}: warning: colours: unknown top-level key "colours" (ignored) [unknown-key]`);
+    expect(r.err).toContain(
+      `${path}:${text.split('\n').length - 1}: warning: colours: unknown top-level key "colours" (ignored) [unknown-key]`,
+    );
   });
 });
 
@@ -90,6 +106,8 @@ describe('source detection', () => {
     const path = write('no-version.yaml', 'account: "111122223333"\nregion: ap-northeast-1\n');
     const r = await run('export', path);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`${path}:1: error: not a wspl design file: the first line should be \`wspl: 1\` [missing-version]`);
+    expect(r.err).toContain(
+      `${path}:1: error: not a wspl design file: the first line should be \`wspl: 1\` [missing-version]`,
+    );
   });
 });

@@ -63,7 +63,11 @@ export class DesignContext {
   account(value: string | number, path: Path): string {
     let text = String(value);
     if (typeof value === 'number' && !(Number.isSafeInteger(value) && value >= 0)) {
-      this.error('bad-account', path, `account id written as the number ${text}, which is not a 12-digit account id; write it quoted, e.g. "111122223333"`);
+      this.error(
+        'bad-account',
+        path,
+        `account id written as the number ${text}, which is not a 12-digit account id; write it quoted, e.g. "111122223333"`,
+      );
       return text;
     }
     if (typeof value === 'number') {
@@ -75,7 +79,8 @@ export class DesignContext {
   }
 
   region(value: string, path: Path): string {
-    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(value)) this.error('bad-region', path, `"${value}" is not a Region code such as ap-northeast-1`);
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(value))
+      this.error('bad-region', path, `"${value}" is not a Region code such as ap-northeast-1`);
     return value;
   }
 }

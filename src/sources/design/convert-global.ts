@@ -42,17 +42,35 @@ function convertAttachments(ctx: DesignContext, doc: DesignDoc, tgwName: string,
     const path = ['transitGateways', tgwName, 'attachments', name];
     const kinds = ATTACHMENT_KINDS.filter((k) => a[k] !== undefined);
     if (kinds.length !== 1) {
-      ctx.error('bad-attachment', path, `an attachment names exactly one of vpc, vpn, dx, peering (found ${kinds.join(', ') || 'none'})`);
+      ctx.error(
+        'bad-attachment',
+        path,
+        `an attachment names exactly one of vpc, vpn, dx, peering (found ${kinds.join(', ') || 'none'})`,
+      );
       continue;
     }
     let table = a.routeTable;
     if (table === undefined) {
       if (tableNames.length === 1) table = tableNames[0];
-      else ctx.error('missing-field', path, `routeTable is needed when transit gateway ${tgwName} has ${tableNames.length} route tables`);
+      else
+        ctx.error(
+          'missing-field',
+          path,
+          `routeTable is needed when transit gateway ${tgwName} has ${tableNames.length} route tables`,
+        );
     } else if (!tableNames.includes(table)) {
-      ctx.error('unknown-reference', [...path, 'routeTable'], `route table "${table}" not found in transit gateway ${tgwName}`);
+      ctx.error(
+        'unknown-reference',
+        [...path, 'routeTable'],
+        `route table "${table}" not found in transit gateway ${tgwName}`,
+      );
     }
-    const common = { id: `${tgwName}/${name}`, name, routeTable: `${tgwName}/${table ?? ''}`, prov: ctx.prov(path, name) };
+    const common = {
+      id: `${tgwName}/${name}`,
+      name,
+      routeTable: `${tgwName}/${table ?? ''}`,
+      prov: ctx.prov(path, name),
+    };
     const kind = kinds[0];
     if (kind === 'vpc' && a.vpc !== undefined) {
       const vpc = get(doc.vpcs, a.vpc);
@@ -61,10 +79,12 @@ function convertAttachments(ctx: DesignContext, doc: DesignDoc, tgwName: string,
       out.push({ ...common, kind, vpc: a.vpc, subnets });
     } else if ((kind === 'vpn' || kind === 'dx') && a[kind] !== undefined) {
       const onPrem = a[kind];
-      if (!has(doc.onPremises, onPrem)) ctx.error('unknown-reference', [...path, kind], `on-premises network "${onPrem}" not found`);
+      if (!has(doc.onPremises, onPrem))
+        ctx.error('unknown-reference', [...path, kind], `on-premises network "${onPrem}" not found`);
       out.push({ ...common, kind, onPrem: `onprem/${onPrem}` });
     } else if (kind === 'peering' && a.peering !== undefined) {
-      if (!has(doc.transitGateways, a.peering)) ctx.error('unknown-reference', [...path, 'peering'], `transit gateway "${a.peering}" not found`);
+      if (!has(doc.transitGateways, a.peering))
+        ctx.error('unknown-reference', [...path, 'peering'], `transit gateway "${a.peering}" not found`);
       out.push({ ...common, kind, peerTgw: a.peering });
     }
   }
@@ -81,7 +101,8 @@ export function convertTransitGateways(ctx: DesignContext, doc: DesignDoc, model
         const rp = [...at, destination];
         if (!ctx.checkCidr(destination, rp)) continue;
         if (target === 'blackhole') out.push({ destination, prov: ctx.prov(rp) });
-        else if (has(raw.attachments, target)) out.push({ destination, attachment: `${name}/${target}`, prov: ctx.prov(rp) });
+        else if (has(raw.attachments, target))
+          out.push({ destination, attachment: `${name}/${target}`, prov: ctx.prov(rp) });
         else ctx.error('unknown-reference', rp, `attachment "${target}" not found in transit gateway ${name}`);
       }
       return { id: `${name}/${tableName}`, name: tableName, routes: out, prov: ctx.prov(at, tableName) };
@@ -104,7 +125,14 @@ export function convertTransitGateways(ctx: DesignContext, doc: DesignDoc, model
  * table it propagates to. Written after the static routes, so longest-prefix match prefers a static route of the same
  * prefix, as the transit gateway does.
  */
-function addPropagatedRoutes(ctx: DesignContext, doc: DesignDoc, tgwName: string, raw: DesignTgw, tables: TgwRouteTable[], attachments: TgwAttachment[]): void {
+function addPropagatedRoutes(
+  ctx: DesignContext,
+  doc: DesignDoc,
+  tgwName: string,
+  raw: DesignTgw,
+  tables: TgwRouteTable[],
+  attachments: TgwAttachment[],
+): void {
   for (const [name, a] of entries(raw.attachments)) {
     const att = attachments.find((x) => x.name === name);
     if (!att) continue;
@@ -120,7 +148,8 @@ function addPropagatedRoutes(ctx: DesignContext, doc: DesignDoc, tgwName: string
         ctx.error('bad-attachment', at, `a ${att.kind} attachment has no CIDRs of its own to propagate`);
         return;
       }
-      for (const destination of cidrs) table.routes.push({ destination, attachment: att.id, propagated: true, prov: ctx.prov(at) });
+      for (const destination of cidrs)
+        table.routes.push({ destination, attachment: att.id, propagated: true, prov: ctx.prov(at) });
     });
   }
 }
@@ -138,7 +167,13 @@ function propagatedCidrs(doc: DesignDoc, att: TgwAttachment): string[] | undefin
 }
 
 /** `vpn: X` / `dx: X`: X is a VPC (its VGW), a transit gateway (its attachment for this site) or TGW/ATTACHMENT. */
-function convertConnection(ctx: DesignContext, doc: DesignDoc, site: string, c: { vpn?: string; dx?: string }, path: (string | number)[]): OnPremConnection | undefined {
+function convertConnection(
+  ctx: DesignContext,
+  doc: DesignDoc,
+  site: string,
+  c: { vpn?: string; dx?: string },
+  path: (string | number)[],
+): OnPremConnection | undefined {
   const kinds = (['vpn', 'dx'] as const).filter((k) => c[k] !== undefined);
   const kind = kinds[0];
   if (kinds.length !== 1 || kind === undefined) {
@@ -154,11 +189,13 @@ function convertConnection(ctx: DesignContext, doc: DesignDoc, site: string, c: 
     ctx.error('unknown-reference', at, `"${via}" is neither a VPC nor a transit gateway`);
     return undefined;
   }
-  const attachment =
-    attachmentName ??
-    entries(tgw.attachments).find(([, a]) => a[kind] === site)?.[0];
+  const attachment = attachmentName ?? entries(tgw.attachments).find(([, a]) => a[kind] === site)?.[0];
   if (attachment === undefined || !has(tgw.attachments, attachment)) {
-    ctx.error('unknown-reference', at, `transit gateway ${tgwName} has no ${kind} attachment ${attachmentName ?? `for ${site}`}`);
+    ctx.error(
+      'unknown-reference',
+      at,
+      `transit gateway ${tgwName} has no ${kind} attachment ${attachmentName ?? `for ${site}`}`,
+    );
     return undefined;
   }
   return { kind, via: 'tgw', tgw: tgwName, attachment: `${tgwName}/${attachment}` };
@@ -189,7 +226,9 @@ function convertOnPrem(ctx: DesignContext, doc: DesignDoc, name: string, raw: De
     connections,
     dns: { ...(server !== undefined ? { server } : {}), forwarders },
     ...(raw.internet !== undefined ? { internet: { ...raw.internet } } : {}),
-    ...(raw.egress !== undefined ? { egress: convertRules(ctx, { doc }, raw.egress, 'egress', [...path, 'egress']) } : {}),
+    ...(raw.egress !== undefined
+      ? { egress: convertRules(ctx, { doc }, raw.egress, 'egress', [...path, 'egress']) }
+      : {}),
     prov: ctx.prov(path, name),
   });
 }

@@ -28,9 +28,17 @@ function meanings(doc: DesignDoc, raw: DesignVpc, target: string): string[] {
   return found.filter(([hit]) => hit).map(([, what]) => what);
 }
 
-function resolveTarget(ctx: DesignContext, doc: DesignDoc, vpcName: string, raw: DesignVpc, target: string, path: Path): RouteTarget | undefined {
+function resolveTarget(
+  ctx: DesignContext,
+  doc: DesignDoc,
+  vpcName: string,
+  raw: DesignVpc,
+  target: string,
+  path: Path,
+): RouteTarget | undefined {
   const all = meanings(doc, raw, target);
-  if (all.length > 1) ctx.warn('ambiguous-name', path, `route target "${target}" names ${all.join(' and ')}; ${all[0]} is used`);
+  if (all.length > 1)
+    ctx.warn('ambiguous-name', path, `route target "${target}" names ${all.join(' and ')}; ${all[0]} is used`);
   if (target === 'local') return { kind: 'local' };
   if (target === 'blackhole') return { kind: 'blackhole' };
   if (raw.internetGateway === target) return { kind: 'igw', id: target };
@@ -58,7 +66,13 @@ function localRoutes(ctx: DesignContext, cidrs: string[], path: Path): Route[] {
   return cidrs.map((destination) => ({ destination, target: { kind: 'local' }, prov: ctx.prov(path) }));
 }
 
-export function convertRouteTables(ctx: DesignContext, doc: DesignDoc, vpcName: string, raw: DesignVpc, ownCidrs: string[]): RouteTable[] {
+export function convertRouteTables(
+  ctx: DesignContext,
+  doc: DesignDoc,
+  vpcName: string,
+  raw: DesignVpc,
+  ownCidrs: string[],
+): RouteTable[] {
   const vpcPath = ['vpcs', vpcName];
   const tables: RouteTable[] = entries(raw.routeTables).map(([name, routes]) => {
     const path = [...vpcPath, 'routeTables', name];
@@ -72,7 +86,11 @@ export function convertRouteTables(ctx: DesignContext, doc: DesignDoc, vpcName: 
       } else if (has(doc.prefixLists, destination)) {
         prefixList = true;
       } else {
-        ctx.error('unknown-reference', at, `route destination "${destination}" is neither a CIDR nor a prefix list name`);
+        ctx.error(
+          'unknown-reference',
+          at,
+          `route destination "${destination}" is neither a CIDR nor a prefix list name`,
+        );
         continue;
       }
       if (typeof target !== 'string') continue;
@@ -81,15 +99,31 @@ export function convertRouteTables(ctx: DesignContext, doc: DesignDoc, vpcName: 
       if (resolved.kind === 'local' && ownCidrs.includes(destination)) continue; // implied, listed first below
       explicit.push({ destination, ...(prefixList ? { prefixList } : {}), target: resolved, prov: ctx.prov(at) });
     }
-    return { id: `${vpcName}/${name}`, name, vpc: vpcName, routes: [...localRoutes(ctx, ownCidrs, path), ...explicit], prov: ctx.prov(path, name) };
+    return {
+      id: `${vpcName}/${name}`,
+      name,
+      vpc: vpcName,
+      routes: [...localRoutes(ctx, ownCidrs, path), ...explicit],
+      prov: ctx.prov(path, name),
+    };
   });
   const main = mainRouteTableName(raw);
   if (!tables.some((t) => t.name === main)) {
     if (raw.mainRouteTable !== undefined) {
-      ctx.error('unknown-reference', [...vpcPath, 'mainRouteTable'], `route table "${main}" not found in VPC ${vpcName}`);
+      ctx.error(
+        'unknown-reference',
+        [...vpcPath, 'mainRouteTable'],
+        `route table "${main}" not found in VPC ${vpcName}`,
+      );
     } else {
       // AWS creates every VPC with a main route table that holds only the local routes.
-      tables.push({ id: `${vpcName}/${main}`, name: main, vpc: vpcName, routes: localRoutes(ctx, ownCidrs, vpcPath), prov: ctx.prov(vpcPath) });
+      tables.push({
+        id: `${vpcName}/${main}`,
+        name: main,
+        vpc: vpcName,
+        routes: localRoutes(ctx, ownCidrs, vpcPath),
+        prov: ctx.prov(vpcPath),
+      });
     }
   }
   return tables;

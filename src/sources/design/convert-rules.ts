@@ -50,7 +50,10 @@ export function convertRules(
     const text = typeof item === 'string' ? item : item.rule;
     const path = typeof item === 'string' ? [...listPath, i] : [...listPath, i, 'rule'];
     const parsed = parseTrafficRule(text, direction);
-    if ('code' in parsed) return ctx.error(parsed.code, path, parsed.message);
+    if ('code' in parsed) {
+      ctx.error(parsed.code, path, parsed.message);
+      return;
+    }
     const peer = resolvePeer(ctx, scope, parsed.peer, path);
     if (!peer) return;
     const description = typeof item === 'string' ? undefined : item.description;
@@ -68,10 +71,17 @@ export function convertRules(
 
 /** AWS gives a new group one egress rule: all traffic to 0.0.0.0/0. */
 export function defaultEgress(ctx: DesignContext, path: Path): SgRule[] {
-  return [{ protocol: 'all', fromPort: 0, toPort: 65535, peer: { kind: 'cidr', cidr: '0.0.0.0/0' }, prov: ctx.prov(path) }];
+  return [
+    { protocol: 'all', fromPort: 0, toPort: 65535, peer: { kind: 'cidr', cidr: '0.0.0.0/0' }, prov: ctx.prov(path) },
+  ];
 }
 
-export function convertSecurityGroups(ctx: DesignContext, doc: DesignDoc, vpcName: string, raw: DesignVpc): SecurityGroup[] {
+export function convertSecurityGroups(
+  ctx: DesignContext,
+  doc: DesignDoc,
+  vpcName: string,
+  raw: DesignVpc,
+): SecurityGroup[] {
   return entries(raw.securityGroups).map(([name, sg]) => {
     const path = ['vpcs', vpcName, 'securityGroups', name];
     const scope = { doc, vpcName };
@@ -92,8 +102,14 @@ function convertNaclRules(ctx: DesignContext, list: string[], direction: Directi
   list.forEach((text, i) => {
     const path = [...listPath, i];
     const parsed = parseNaclRule(text, direction);
-    if ('code' in parsed) return ctx.error(parsed.code, path, parsed.message);
-    if (seen.has(parsed.number)) return ctx.error('duplicate-rule-number', path, `rule number ${parsed.number} is used twice`);
+    if ('code' in parsed) {
+      ctx.error(parsed.code, path, parsed.message);
+      return;
+    }
+    if (seen.has(parsed.number)) {
+      ctx.error('duplicate-rule-number', path, `rule number ${parsed.number} is used twice`);
+      return;
+    }
     seen.add(parsed.number);
     if (!ctx.checkCidr(parsed.peer, path)) return;
     const { number, action, protocol, fromPort, toPort, peer } = parsed;
@@ -105,7 +121,13 @@ function convertNaclRules(ctx: DesignContext, list: string[], direction: Directi
 /** The rules AWS puts in a VPC's default network ACL: allow everything (IPv6 too when the VPC has IPv6). */
 export function defaultNaclRules(ctx: DesignContext, path: Path, ipv6: boolean): NaclRule[] {
   const rule = (number: number, cidr: string): NaclRule => ({
-    number, action: 'allow', protocol: 'all', fromPort: 0, toPort: 65535, cidr, prov: ctx.prov(path),
+    number,
+    action: 'allow',
+    protocol: 'all',
+    fromPort: 0,
+    toPort: 65535,
+    cidr,
+    prov: ctx.prov(path),
   });
   return ipv6 ? [rule(100, '0.0.0.0/0'), rule(101, '::/0')] : [rule(100, '0.0.0.0/0')];
 }
@@ -116,7 +138,12 @@ export const DEFAULT_NACL = 'default';
  * Network ACLs of one VPC. Every subnet not associated with a declared ACL belongs to the ACL named "default";
  * when the file declares none, it is created as AWS creates it (allow all both ways).
  */
-export function convertNetworkAcls(ctx: DesignContext, vpcName: string, raw: DesignVpc, subnets: Subnet[]): NetworkAcl[] {
+export function convertNetworkAcls(
+  ctx: DesignContext,
+  vpcName: string,
+  raw: DesignVpc,
+  subnets: Subnet[],
+): NetworkAcl[] {
   const vpcPath = ['vpcs', vpcName];
   const owner = new Map<string, string>();
   const acls: NetworkAcl[] = entries(raw.networkAcls).map(([name, acl]) => {
@@ -124,9 +151,15 @@ export function convertNetworkAcls(ctx: DesignContext, vpcName: string, raw: Des
     const ids: string[] = [];
     (acl.subnets ?? []).forEach((subnetName, i) => {
       const at = [...path, 'subnets', i];
-      if (!has(raw.subnets, subnetName)) return ctx.error('unknown-reference', at, `subnet "${subnetName}" not found in VPC ${vpcName}`);
+      if (!has(raw.subnets, subnetName)) {
+        ctx.error('unknown-reference', at, `subnet "${subnetName}" not found in VPC ${vpcName}`);
+        return;
+      }
       const previous = owner.get(subnetName);
-      if (previous !== undefined) return ctx.error('duplicate-association', at, `subnet "${subnetName}" is already in network ACL "${previous}"`);
+      if (previous !== undefined) {
+        ctx.error('duplicate-association', at, `subnet "${subnetName}" is already in network ACL "${previous}"`);
+        return;
+      }
       owner.set(subnetName, name);
       ids.push(`${vpcName}/${subnetName}`);
     });

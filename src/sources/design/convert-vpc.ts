@@ -4,14 +4,28 @@ import { cidrHasIp, networkContains, networksOverlap, parseCidr, type Network } 
 import { entries, type DesignContext, type Path } from './context.js';
 import { convertNetworkAcls, convertSecurityGroups } from './convert-rules.js';
 import { convertRouteTables, mainRouteTableName } from './convert-routes.js';
-import { ENDPOINT_DEFAULT_STATE, ENDPOINT_DEFAULT_TYPE, NAT_GATEWAY_DEFAULTS, VPC_DEFAULTS, instanceDefaults, interfaceEndpointDefaults } from './defaults.js';
+import {
+  ENDPOINT_DEFAULT_STATE,
+  ENDPOINT_DEFAULT_TYPE,
+  NAT_GATEWAY_DEFAULTS,
+  VPC_DEFAULTS,
+  instanceDefaults,
+  interfaceEndpointDefaults,
+} from './defaults.js';
 import { get, has } from './names.js';
 import type { DesignDoc, DesignVpc } from './schema.js';
 
 type VpcPart = 'subnets' | 'securityGroups';
 
 /** Resolves names of subnets or security groups of this VPC to ids, reporting the missing ones. */
-export function vpcRefs(ctx: DesignContext, raw: DesignVpc | undefined, vpcName: string, part: VpcPart, list: string[], path: Path): string[] {
+export function vpcRefs(
+  ctx: DesignContext,
+  raw: DesignVpc | undefined,
+  vpcName: string,
+  part: VpcPart,
+  list: string[],
+  path: Path,
+): string[] {
   const what = part === 'subnets' ? 'subnet' : 'security group';
   const ids: string[] = [];
   list.forEach((name, i) => {
@@ -22,7 +36,14 @@ export function vpcRefs(ctx: DesignContext, raw: DesignVpc | undefined, vpcName:
 }
 
 /** Places each address in the subnet that holds it; an address in none of `subnetNames` is an error. */
-export function placeAddresses(ctx: DesignContext, raw: DesignVpc, vpcName: string, subnetNames: string[], ips: string[], path: Path): EndpointAddress[] {
+export function placeAddresses(
+  ctx: DesignContext,
+  raw: DesignVpc,
+  vpcName: string,
+  subnetNames: string[],
+  ips: string[],
+  path: Path,
+): EndpointAddress[] {
   const out: EndpointAddress[] = [];
   ips.forEach((ip, i) => {
     const at = [...path, i];
@@ -32,7 +53,11 @@ export function placeAddresses(ctx: DesignContext, raw: DesignVpc, vpcName: stri
       return s !== undefined && cidrHasIp(s.cidr, ip);
     });
     if (home === undefined) {
-      ctx.error('address-outside-subnets', at, `${ip} is not in any of its subnets (${subnetNames.join(', ') || 'none'})`);
+      ctx.error(
+        'address-outside-subnets',
+        at,
+        `${ip} is not in any of its subnets (${subnetNames.join(', ') || 'none'})`,
+      );
       return;
     }
     out.push({ subnet: `${vpcName}/${home}`, ip });
@@ -68,11 +93,19 @@ function convertSubnets(ctx: DesignContext, vpcName: string, raw: DesignVpc, v4:
       const p6 = parseCidr(s.ipv6Cidr);
       if (!p6.ok) ctx.error('bad-cidr', [...path, 'ipv6Cidr'], p6.message);
       else if (!v6.some((n) => networkContains(n, p6.value))) {
-        ctx.error('subnet-outside-vpc', [...path, 'ipv6Cidr'], `${s.ipv6Cidr} is not inside the IPv6 CIDRs of VPC ${vpcName}`);
+        ctx.error(
+          'subnet-outside-vpc',
+          [...path, 'ipv6Cidr'],
+          `${s.ipv6Cidr} is not inside the IPv6 CIDRs of VPC ${vpcName}`,
+        );
       }
     }
     if (s.routeTable !== undefined && !has(raw.routeTables, s.routeTable) && s.routeTable !== mainRouteTableName(raw)) {
-      ctx.error('unknown-reference', [...path, 'routeTable'], `route table "${s.routeTable}" not found in VPC ${vpcName}`);
+      ctx.error(
+        'unknown-reference',
+        [...path, 'routeTable'],
+        `route table "${s.routeTable}" not found in VPC ${vpcName}`,
+      );
     }
     return {
       id: `${vpcName}/${name}`,
@@ -90,7 +123,8 @@ function convertSubnets(ctx: DesignContext, vpcName: string, raw: DesignVpc, v4:
 function checkIpIn(ctx: DesignContext, raw: DesignVpc, subnetName: string, ip: string, path: Path): void {
   if (!ctx.checkIp(ip, path)) return;
   const subnet = get(raw.subnets, subnetName);
-  if (subnet && !cidrHasIp(subnet.cidr, ip)) ctx.error('address-outside-subnets', path, `${ip} is not in subnet ${subnetName} (${subnet.cidr})`);
+  if (subnet && !cidrHasIp(subnet.cidr, ip))
+    ctx.error('address-outside-subnets', path, `${ip} is not in subnet ${subnetName} (${subnet.cidr})`);
 }
 
 function subnetRef(ctx: DesignContext, raw: DesignVpc, vpcName: string, name: string, path: Path): string {
@@ -103,9 +137,15 @@ export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, 
   const account = raw.account !== undefined ? ctx.account(raw.account, [...path, 'account']) : model.account;
   const region = raw.region !== undefined ? ctx.region(raw.region, [...path, 'region']) : model.region;
   const cidrs = [raw.cidr, ...(raw.secondaryCidrs ?? [])];
-  const v4 = validNetworks(ctx, cidrs.map((cidr, i) => ({ cidr, path: i === 0 ? [...path, 'cidr'] : [...path, 'secondaryCidrs', i - 1] })));
+  const v4 = validNetworks(
+    ctx,
+    cidrs.map((cidr, i) => ({ cidr, path: i === 0 ? [...path, 'cidr'] : [...path, 'secondaryCidrs', i - 1] })),
+  );
   const ipv6Cidrs = raw.ipv6Cidrs ?? [];
-  const v6 = validNetworks(ctx, ipv6Cidrs.map((cidr, i) => ({ cidr, path: [...path, 'ipv6Cidrs', i] })));
+  const v6 = validNetworks(
+    ctx,
+    ipv6Cidrs.map((cidr, i) => ({ cidr, path: [...path, 'ipv6Cidrs', i] })),
+  );
   model.vpcs.push({
     id: vpcName,
     account,
@@ -117,7 +157,9 @@ export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, 
     ...(raw.internetGateway !== undefined ? { internetGateway: raw.internetGateway } : {}),
     mainRouteTable: `${vpcName}/${mainRouteTableName(raw)}`,
     ...(raw.sharedFrom !== undefined ? { sharedFrom: ctx.account(raw.sharedFrom, [...path, 'sharedFrom']) } : {}),
-    ...(raw.dns?.forwarders ? { resolverRules: convertResolverRules(ctx, doc, vpcName, raw.dns.forwarders, [...path, 'dns', 'forwarders']) } : {}),
+    ...(raw.dns?.forwarders
+      ? { resolverRules: convertResolverRules(ctx, doc, vpcName, raw.dns.forwarders, [...path, 'dns', 'forwarders']) }
+      : {}),
     prov: ctx.prov(path, vpcName),
   });
   const subnets = convertSubnets(ctx, vpcName, raw, v4, v6);
@@ -137,7 +179,10 @@ export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, 
       name,
       vpc: vpcName,
       subnet: subnetRef(ctx, raw, vpcName, inst.subnet, [...at, 'subnet']),
-      securityGroups: vpcRefs(ctx, raw, vpcName, 'securityGroups', inst.securityGroups ?? [], [...at, 'securityGroups']),
+      securityGroups: vpcRefs(ctx, raw, vpcName, 'securityGroups', inst.securityGroups ?? [], [
+        ...at,
+        'securityGroups',
+      ]),
       ...(inst.privateIp !== undefined ? { privateIp: inst.privateIp } : {}),
       ...(inst.publicIp !== undefined ? { publicIp: inst.publicIp } : {}),
       nat,
@@ -208,7 +253,13 @@ export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, 
 type RawForwarder = NonNullable<NonNullable<DesignVpc['dns']>['forwarders']>[number];
 
 /** Forwarding rules: each names an outbound resolver endpoint, in this VPC (NAME) or another (VPC/NAME). */
-function convertResolverRules(ctx: DesignContext, doc: DesignDoc, vpcName: string, rules: RawForwarder[], path: Path): ResolverRule[] {
+function convertResolverRules(
+  ctx: DesignContext,
+  doc: DesignDoc,
+  vpcName: string,
+  rules: RawForwarder[],
+  path: Path,
+): ResolverRule[] {
   const out: ResolverRule[] = [];
   rules.forEach((r, i) => {
     const at = [...path, i];
@@ -220,10 +271,19 @@ function convertResolverRules(ctx: DesignContext, doc: DesignDoc, vpcName: strin
       return;
     }
     if ((target.direction ?? 'inbound') !== 'outbound') {
-      ctx.error('bad-reference', [...at, 'via'], `resolver endpoint "${r.via}" is inbound; forwarding rules send queries through an outbound endpoint`);
+      ctx.error(
+        'bad-reference',
+        [...at, 'via'],
+        `resolver endpoint "${r.via}" is inbound; forwarding rules send queries through an outbound endpoint`,
+      );
       return;
     }
-    out.push({ domain: r.domain.replace(/\.$/, ''), to: r.to, via: `${vpc}/${endpoint}`, prov: ctx.prov(at, r.domain) });
+    out.push({
+      domain: r.domain.replace(/\.$/, ''),
+      to: r.to,
+      via: `${vpc}/${endpoint}`,
+      prov: ctx.prov(at, r.domain),
+    });
   });
   return out;
 }

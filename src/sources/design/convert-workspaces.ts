@@ -7,7 +7,12 @@ import { DIRECTORY_DEFAULTS, STREAMING_ACCESS_ENDPOINT_TYPE } from './defaults.j
 import { get, has } from './names.js';
 import type { DesignClient, DesignDirectory, DesignDoc } from './schema.js';
 
-function resolveStreamingEndpoint(ctx: DesignContext, doc: DesignDoc, value: string, path: Path): { id: string | null; awsId?: string } {
+function resolveStreamingEndpoint(
+  ctx: DesignContext,
+  doc: DesignDoc,
+  value: string,
+  path: Path,
+): { id: string | null; awsId?: string } {
   const [vpcName = '', endpointName] = value.split('/', 2);
   if (endpointName !== undefined) {
     if (has(get(doc.vpcs, vpcName)?.endpoints, endpointName)) return { id: value };
@@ -18,7 +23,11 @@ function resolveStreamingEndpoint(ctx: DesignContext, doc: DesignDoc, value: str
     for (const [vName, vpc] of entries(doc.vpcs)) {
       for (const [eName, ep] of entries(vpc.endpoints)) if (ep.id === value) return { id: `${vName}/${eName}` };
     }
-    ctx.warn('endpoint-not-described', path, `endpoint ${value} is not described in this file; its settings are unknown`);
+    ctx.warn(
+      'endpoint-not-described',
+      path,
+      `endpoint ${value} is not described in this file; its settings are unknown`,
+    );
     return { id: null, awsId: value };
   }
   ctx.error('unknown-reference', path, `streamingEndpoint "${value}" should read VPC/ENDPOINT`);
@@ -35,11 +44,14 @@ function convertDirectory(ctx: DesignContext, doc: DesignDoc, name: string, d: D
     else if (vpc) subnets = vpcRefs(ctx, vpc, d.vpc, 'subnets', d.subnets, [...path, 'subnets']);
   }
   const endpoint =
-    d.streamingEndpoint != null ? resolveStreamingEndpoint(ctx, doc, d.streamingEndpoint, [...path, 'streamingEndpoint']) : { id: null };
+    d.streamingEndpoint != null
+      ? resolveStreamingEndpoint(ctx, doc, d.streamingEndpoint, [...path, 'streamingEndpoint'])
+      : { id: null };
   const ipGroups: string[] = [];
   (d.ipGroups ?? []).forEach((g, i) => {
     if (has(doc.ipGroups, g)) ipGroups.push(g);
-    else ctx.error('unknown-reference', [...path, 'ipGroups', i], `IP access control group "${g}" not found in ipGroups`);
+    else
+      ctx.error('unknown-reference', [...path, 'ipGroups', i], `IP access control group "${g}" not found in ipGroups`);
   });
   const configured = d.streamingEndpoint != null;
   const accessEndpointType = d.accessEndpointType ?? (configured ? STREAMING_ACCESS_ENDPOINT_TYPE : undefined);
@@ -59,7 +71,9 @@ function convertDirectory(ctx: DesignContext, doc: DesignDoc, name: string, d: D
     encryption: d.encryption ?? DIRECTORY_DEFAULTS.encryption,
     globalAccelerator: d.globalAccelerator ?? DIRECTORY_DEFAULTS.globalAccelerator,
     ...(d.preferredProtocol !== undefined ? { preferredProtocol: d.preferredProtocol } : {}),
-    ...(d.denyDeviceTypes !== undefined && d.denyDeviceTypes.length > 0 ? { deniedDeviceTypes: d.denyDeviceTypes } : {}),
+    ...(d.denyDeviceTypes !== undefined && d.denyDeviceTypes.length > 0
+      ? { deniedDeviceTypes: d.denyDeviceTypes }
+      : {}),
     prov: ctx.prov(path, name),
   });
 }
@@ -87,11 +101,19 @@ function convertClient(ctx: DesignContext, doc: DesignDoc, name: string, c: Desi
   if (c.publicIp !== undefined) ctx.checkIp(c.publicIp, [...path, 'publicIp']);
   if (c.privateIp !== undefined) ctx.checkIp(c.privateIp, [...path, 'privateIp']);
   if (typeof c.version === 'number') {
-    ctx.warn('unquoted-version', [...path, 'version'], `version written as a number (${c.version}); quote it so YAML keeps it as written`);
+    ctx.warn(
+      'unquoted-version',
+      [...path, 'version'],
+      `version written as a number (${c.version}); quote it so YAML keeps it as written`,
+    );
   }
   // The version decides the 443 fallback; one that cannot be compared would quietly read as "too old".
   if (!/^\d+(\.\d+)*$/.test(String(c.version ?? '0'))) {
-    ctx.error('bad-version', [...path, 'version'], `"${String(c.version)}" is not a client version such as 5.29.1 (Windows, macOS) or 2024.7 (Linux)`);
+    ctx.error(
+      'bad-version',
+      [...path, 'version'],
+      `"${String(c.version)}" is not a client version such as 5.29.1 (Windows, macOS) or 2024.7 (Linux)`,
+    );
   }
   if (!at) return;
   model.clients.push({
@@ -110,7 +132,8 @@ export function convertWorkspacesSide(ctx: DesignContext, doc: DesignDoc, model:
   for (const [name, d] of entries(doc.directories)) convertDirectory(ctx, doc, name, d, model);
   for (const [name, w] of entries(doc.workspaces)) {
     const path = ['workspaces', name];
-    if (!has(doc.directories, w.directory)) ctx.error('unknown-reference', [...path, 'directory'], `directory "${w.directory}" not found`);
+    if (!has(doc.directories, w.directory))
+      ctx.error('unknown-reference', [...path, 'directory'], `directory "${w.directory}" not found`);
     model.workspaces.push({
       id: name,
       directory: w.directory,

@@ -14,7 +14,10 @@ export function instanceDefaults(nat: boolean): Pick<Instance, 'state' | 'source
 }
 
 /** CreateNatGateway: public connectivity; a described gateway is taken as available. */
-export const NAT_GATEWAY_DEFAULTS: Pick<NatGateway, 'connectivity' | 'state'> = { connectivity: 'public', state: 'available' };
+export const NAT_GATEWAY_DEFAULTS: Pick<NatGateway, 'connectivity' | 'state'> = {
+  connectivity: 'public',
+  state: 'available',
+};
 
 /**
  * The file describes interface endpoints first of all (the streaming endpoint is one), so the type defaults to
@@ -24,11 +27,12 @@ export const ENDPOINT_DEFAULT_TYPE: VpcEndpoint['type'] = 'Interface';
 export const ENDPOINT_DEFAULT_STATE: EndpointState = 'available';
 
 /** CreateVpcEndpoint for an interface endpoint of an AWS service: private DNS on, IPv4 addresses and records. */
-export const interfaceEndpointDefaults: Partial<Pick<VpcEndpoint, 'privateDns' | 'dnsRecordIpType' | 'ipAddressType'>> = {
-  privateDns: true,
-  dnsRecordIpType: 'ipv4',
-  ipAddressType: 'ipv4',
-};
+export const interfaceEndpointDefaults: Partial<Pick<VpcEndpoint, 'privateDns' | 'dnsRecordIpType' | 'ipAddressType'>> =
+  {
+    privateDns: true,
+    dnsRecordIpType: 'ipv4',
+    ipAddressType: 'ipv4',
+  };
 
 /** A new directory registered with WorkSpaces Personal, with no access endpoint or fallback configured. */
 export const DIRECTORY_DEFAULTS: Pick<Directory, 'type' | 'pcoipOverInternet' | 'encryption' | 'globalAccelerator'> = {

@@ -6,7 +6,9 @@ import { exportDesign, toDesignYaml } from './export.js';
 import { loadDesignFile, loadDesignText } from './load.js';
 
 const files = [
-  ...readdirSync('examples').filter((f) => /\.ya?ml$/.test(f)).map((f) => join('examples', f)),
+  ...readdirSync('examples')
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => join('examples', f)),
   'test/design/all-features.yaml',
 ];
 
@@ -35,7 +37,14 @@ describe.each(files)('%s', (file) => {
 
 describe('the example list', () => {
   it('has the seed cases and the office example', () => {
-    for (const f of ['seed-tokyo', 'seed-4-1-nat-stopped', 'seed-4-2-connected', 'seed-4-3-home', 'seed-4-4-pcoip', 'office-tgw']) {
+    for (const f of [
+      'seed-tokyo',
+      'seed-4-1-nat-stopped',
+      'seed-4-2-connected',
+      'seed-4-3-home',
+      'seed-4-4-pcoip',
+      'office-tgw',
+    ]) {
       expect(files).toContain(`examples/${f}.yaml`);
     }
   });

@@ -6,7 +6,14 @@ import { Document, isCollection, visit, type Node } from 'yaml';
 import type { Model, NetworkAcl, RouteTable, RouteTarget, SgRule, Vpc } from '../../model/types.js';
 import { DEFAULT_NACL } from './convert-rules.js';
 import { MAIN_ROUTE_TABLE, VGW_WORD } from './convert-routes.js';
-import { ENDPOINT_DEFAULT_STATE, ENDPOINT_DEFAULT_TYPE, NAT_GATEWAY_DEFAULTS, PEERING_DEFAULT_STATE, STREAMING_ACCESS_ENDPOINT_TYPE, instanceDefaults } from './defaults.js';
+import {
+  ENDPOINT_DEFAULT_STATE,
+  ENDPOINT_DEFAULT_TYPE,
+  NAT_GATEWAY_DEFAULTS,
+  PEERING_DEFAULT_STATE,
+  STREAMING_ACCESS_ENDPOINT_TYPE,
+  instanceDefaults,
+} from './defaults.js';
 import { formatNaclRule, formatTrafficRule, type Direction } from './rule-syntax.js';
 
 type Obj = Record<string, unknown>;
@@ -55,7 +62,13 @@ class Exporter {
 
   rule(r: SgRule, direction: Direction, vpc?: string): unknown {
     const peer =
-      r.peer.kind === 'cidr' ? r.peer.cidr : r.peer.kind === 'sg' ? (vpc ? this.local(r.peer.id, vpc) : r.peer.id) : (this.prefixList(r.peer.id)?.name ?? r.peer.id);
+      r.peer.kind === 'cidr'
+        ? r.peer.cidr
+        : r.peer.kind === 'sg'
+          ? vpc
+            ? this.local(r.peer.id, vpc)
+            : r.peer.id
+          : (this.prefixList(r.peer.id)?.name ?? r.peer.id);
     const text = formatTrafficRule({ protocol: r.protocol, fromPort: r.fromPort, toPort: r.toPort, peer }, direction);
     return r.description !== undefined ? { rule: text, description: r.description } : text;
   }
@@ -76,7 +89,11 @@ class Exporter {
 
   /** True for the main table AWS creates by itself, which the loader recreates when the file leaves it out. */
   impliedMainTable(t: RouteTable, vpc: Vpc): boolean {
-    return t.name === MAIN_ROUTE_TABLE && vpc.mainRouteTable === t.id && t.routes.every((r) => r.target.kind === 'local' && this.ownCidr(vpc, r.destination));
+    return (
+      t.name === MAIN_ROUTE_TABLE &&
+      vpc.mainRouteTable === t.id &&
+      t.routes.every((r) => r.target.kind === 'local' && this.ownCidr(vpc, r.destination))
+    );
   }
 
   ownCidr(vpc: Vpc, destination: string): boolean {
@@ -106,79 +123,118 @@ class Exporter {
       dns: clean({
         support: v.dnsSupport,
         hostnames: v.dnsHostnames,
-        forwarders: v.resolverRules?.map((r) => ({ domain: r.domain, to: r.to, via: r.via.startsWith(`${v.id}/`) ? r.via.slice(v.id.length + 1) : r.via })),
+        forwarders: v.resolverRules?.map((r) => ({
+          domain: r.domain,
+          to: r.to,
+          via: r.via.startsWith(`${v.id}/`) ? r.via.slice(v.id.length + 1) : r.via,
+        })),
       }),
       sharedFrom: v.sharedFrom,
       internetGateway: v.internetGateway,
       vpnGateway: vgw?.kind === 'vgw' && vgw.id !== VGW_WORD ? vgw.id : undefined,
       mainRouteTable: mainName !== undefined && mainName !== MAIN_ROUTE_TABLE ? mainName : undefined,
-      subnets: keyed(mine(m.subnets), (s) => s.name, (s) =>
-        clean({ cidr: s.cidr, ipv6Cidr: s.ipv6Cidr, az: s.az, routeTable: s.routeTable && (this.routeTable(s.routeTable)?.name ?? tail(s.routeTable)) }),
+      subnets: keyed(
+        mine(m.subnets),
+        (s) => s.name,
+        (s) =>
+          clean({
+            cidr: s.cidr,
+            ipv6Cidr: s.ipv6Cidr,
+            az: s.az,
+            routeTable: s.routeTable && (this.routeTable(s.routeTable)?.name ?? tail(s.routeTable)),
+          }),
       ),
-      routeTables: keyed(tables.filter((t) => !this.impliedMainTable(t, v)), (t) => t.name, (t) =>
-        Object.fromEntries(
-          t.routes
-            .filter((r) => !(r.target.kind === 'local' && this.ownCidr(v, r.destination)))
-            .map((r) => [r.prefixList ? (this.prefixList(r.destination)?.name ?? r.destination) : r.destination, this.target(r.target)]),
-        ),
+      routeTables: keyed(
+        tables.filter((t) => !this.impliedMainTable(t, v)),
+        (t) => t.name,
+        (t) =>
+          Object.fromEntries(
+            t.routes
+              .filter((r) => !(r.target.kind === 'local' && this.ownCidr(v, r.destination)))
+              .map((r) => [
+                r.prefixList ? (this.prefixList(r.destination)?.name ?? r.destination) : r.destination,
+                this.target(r.target),
+              ]),
+          ),
       ),
-      securityGroups: keyed(mine(m.securityGroups), (g) => g.name, (g) => ({
-        ingress: g.ingress.map((r) => this.rule(r, 'ingress', v.id)),
-        egress: g.egress.map((r) => this.rule(r, 'egress', v.id)),
-      })),
-      networkAcls: keyed(mine(m.networkAcls).filter((a) => !this.impliedDefaultAcl(a, v)), (a) => a.name, (a) =>
-        clean({
-          subnets: a.name === DEFAULT_NACL ? undefined : names(a.subnets),
-          ingress: a.ingress.map((r) => formatNaclRule({ ...r, peer: r.cidr }, 'ingress')),
-          egress: a.egress.map((r) => formatNaclRule({ ...r, peer: r.cidr }, 'egress')),
+      securityGroups: keyed(
+        mine(m.securityGroups),
+        (g) => g.name,
+        (g) => ({
+          ingress: g.ingress.map((r) => this.rule(r, 'ingress', v.id)),
+          egress: g.egress.map((r) => this.rule(r, 'egress', v.id)),
         }),
       ),
-      instances: keyed(mine(m.instances), (i) => i.name, (i) =>
-        clean({
-          subnet: this.local(i.subnet, v.id),
-          securityGroups: nonEmpty(names(i.securityGroups)),
-          privateIp: i.privateIp,
-          publicIp: i.publicIp,
-          nat: i.nat || undefined,
-          state: i.state,
-          sourceDestCheck: i.sourceDestCheck !== instanceDefaults(i.nat).sourceDestCheck ? i.sourceDestCheck : undefined,
+      networkAcls: keyed(
+        mine(m.networkAcls).filter((a) => !this.impliedDefaultAcl(a, v)),
+        (a) => a.name,
+        (a) =>
+          clean({
+            subnets: a.name === DEFAULT_NACL ? undefined : names(a.subnets),
+            ingress: a.ingress.map((r) => formatNaclRule({ ...r, peer: r.cidr }, 'ingress')),
+            egress: a.egress.map((r) => formatNaclRule({ ...r, peer: r.cidr }, 'egress')),
+          }),
+      ),
+      instances: keyed(
+        mine(m.instances),
+        (i) => i.name,
+        (i) =>
+          clean({
+            subnet: this.local(i.subnet, v.id),
+            securityGroups: nonEmpty(names(i.securityGroups)),
+            privateIp: i.privateIp,
+            publicIp: i.publicIp,
+            nat: i.nat || undefined,
+            state: i.state,
+            sourceDestCheck:
+              i.sourceDestCheck !== instanceDefaults(i.nat).sourceDestCheck ? i.sourceDestCheck : undefined,
+          }),
+      ),
+      natGateways: keyed(
+        mine(m.natGateways),
+        (g) => g.name,
+        (g) =>
+          clean({
+            subnet: this.local(g.subnet, v.id),
+            connectivity: g.connectivity !== NAT_GATEWAY_DEFAULTS.connectivity ? g.connectivity : undefined,
+            publicIp: g.publicIp,
+            state: g.state,
+          }),
+      ),
+      endpoints: keyed(
+        mine(m.endpoints),
+        (e) => e.name,
+        (e) =>
+          clean({
+            id: e.awsId,
+            service: e.service,
+            type: e.type !== ENDPOINT_DEFAULT_TYPE ? e.type : undefined,
+            subnets: nonEmpty(names(e.subnets)),
+            securityGroups: nonEmpty(names(e.securityGroups)),
+            privateDns: e.privateDns,
+            dnsRecordIpType: e.dnsRecordIpType,
+            ipAddressType: e.ipAddressType,
+            addresses: nonEmpty(e.addresses.map((a) => a.ip)),
+            owner: e.owner !== v.account ? e.owner : undefined,
+            state: e.state !== ENDPOINT_DEFAULT_STATE ? e.state : undefined,
+          }),
+      ),
+      resolverEndpoints: keyed(
+        mine(m.resolverEndpoints),
+        (r) => r.name,
+        (r) => ({
+          ...(r.direction === 'outbound' ? { direction: r.direction } : {}),
+          subnets: names(r.subnets),
+          addresses: r.addresses.map((a) => a.ip),
+          securityGroups: names(r.securityGroups),
         }),
       ),
-      natGateways: keyed(mine(m.natGateways), (g) => g.name, (g) =>
-        clean({
-          subnet: this.local(g.subnet, v.id),
-          connectivity: g.connectivity !== NAT_GATEWAY_DEFAULTS.connectivity ? g.connectivity : undefined,
-          publicIp: g.publicIp,
-          state: g.state,
-        }),
-      ),
-      endpoints: keyed(mine(m.endpoints), (e) => e.name, (e) =>
-        clean({
-          id: e.awsId,
-          service: e.service,
-          type: e.type !== ENDPOINT_DEFAULT_TYPE ? e.type : undefined,
-          subnets: nonEmpty(names(e.subnets)),
-          securityGroups: nonEmpty(names(e.securityGroups)),
-          privateDns: e.privateDns,
-          dnsRecordIpType: e.dnsRecordIpType,
-          ipAddressType: e.ipAddressType,
-          addresses: nonEmpty(e.addresses.map((a) => a.ip)),
-          owner: e.owner !== v.account ? e.owner : undefined,
-          state: e.state !== ENDPOINT_DEFAULT_STATE ? e.state : undefined,
-        }),
-      ),
-      resolverEndpoints: keyed(mine(m.resolverEndpoints), (r) => r.name, (r) => ({
-        ...(r.direction === 'outbound' ? { direction: r.direction } : {}),
-        subnets: names(r.subnets),
-        addresses: r.addresses.map((a) => a.ip),
-        securityGroups: names(r.securityGroups),
-      })),
     });
   }
 
   document(): Obj {
     const m = this.model;
-    const other = <T extends { account: string; region: string }>(x: T) => ({
+    const other = (x: { account: string; region: string }) => ({
       account: x.account !== m.account ? x.account : undefined,
       region: x.region !== m.region ? x.region : undefined,
     });
@@ -186,67 +242,135 @@ class Exporter {
       wspl: 1,
       account: m.account,
       region: m.region,
-      vpcs: keyed(m.vpcs, (v) => v.id, (v) => this.vpc(v)),
-      peerings: keyed(m.peerings, (p) => p.name, (p) =>
-        clean({ requester: p.requesterVpc, accepter: p.accepterVpc, state: p.state !== PEERING_DEFAULT_STATE ? p.state : undefined }),
+      vpcs: keyed(
+        m.vpcs,
+        (v) => v.id,
+        (v) => this.vpc(v),
       ),
-      transitGateways: keyed(m.transitGateways, (t) => t.id, (t) =>
-        clean({
-          ...other(t),
-          routeTables: keyed(t.routeTables, (rt) => rt.name, (rt) =>
-            Object.fromEntries(rt.routes.filter((r) => !r.propagated).map((r) => [r.destination, r.attachment !== undefined ? this.local(r.attachment, t.id) : 'blackhole'])),
-          ),
-          attachments: keyed(t.attachments, (a) => a.name, (a) => {
-            const routeTable = this.local(a.routeTable, t.id);
-            // Propagation shows as the tables that hold routes learned from this attachment.
-            const tables = t.routeTables.filter((rt) => rt.routes.some((r) => r.propagated && r.attachment === a.id)).map((rt) => rt.name);
-            const propagateTo = tables.length > 0 ? { propagateTo: tables } : {};
-            if (a.kind === 'vpc') return { vpc: a.vpc, subnets: a.subnets.map((s) => this.local(s, a.vpc)), routeTable, ...propagateTo };
-            if (a.kind === 'peering') return { peering: a.peerTgw, routeTable, ...propagateTo };
-            return { [a.kind]: tail(a.onPrem), routeTable, ...propagateTo };
+      peerings: keyed(
+        m.peerings,
+        (p) => p.name,
+        (p) =>
+          clean({
+            requester: p.requesterVpc,
+            accepter: p.accepterVpc,
+            state: p.state !== PEERING_DEFAULT_STATE ? p.state : undefined,
           }),
-        }),
       ),
-      onPremises: keyed(m.onPremises, (o) => o.name, (o) =>
-        clean({
-          cidrs: o.cidrs,
-          connections: o.connections.map((c) => ({ [c.kind]: c.via === 'vgw' ? c.vpc : `${c.tgw}/${this.local(c.attachment, c.tgw)}` })),
-          dns: clean({ server: o.dns.server, forwarders: o.dns.forwarders.map((f) => ({ domain: f.domain, to: f.to })) }),
-          internet: o.internet && clean({ publicIp: o.internet.publicIp }),
-          egress: o.egress?.map((r) => this.rule(r, 'egress')),
-        }),
+      transitGateways: keyed(
+        m.transitGateways,
+        (t) => t.id,
+        (t) =>
+          clean({
+            ...other(t),
+            routeTables: keyed(
+              t.routeTables,
+              (rt) => rt.name,
+              (rt) =>
+                Object.fromEntries(
+                  rt.routes
+                    .filter((r) => !r.propagated)
+                    .map((r) => [
+                      r.destination,
+                      r.attachment !== undefined ? this.local(r.attachment, t.id) : 'blackhole',
+                    ]),
+                ),
+            ),
+            attachments: keyed(
+              t.attachments,
+              (a) => a.name,
+              (a) => {
+                const routeTable = this.local(a.routeTable, t.id);
+                // Propagation shows as the tables that hold routes learned from this attachment.
+                const tables = t.routeTables
+                  .filter((rt) => rt.routes.some((r) => r.propagated && r.attachment === a.id))
+                  .map((rt) => rt.name);
+                const propagateTo = tables.length > 0 ? { propagateTo: tables } : {};
+                if (a.kind === 'vpc')
+                  return {
+                    vpc: a.vpc,
+                    subnets: a.subnets.map((s) => this.local(s, a.vpc)),
+                    routeTable,
+                    ...propagateTo,
+                  };
+                if (a.kind === 'peering') return { peering: a.peerTgw, routeTable, ...propagateTo };
+                return { [a.kind]: tail(a.onPrem), routeTable, ...propagateTo };
+              },
+            ),
+          }),
       ),
-      prefixLists: keyed(m.prefixLists, (p) => p.name, (p) => p.cidrs),
-      ipGroups: keyed(m.ipGroups, (g) => g.name, (g) => g.cidrs),
-      directories: keyed(m.directories, (d) => d.id, (d) => {
-        const endpoint = d.streamingEndpoint ?? d.streamingEndpointAwsId ?? null;
-        const impliedType = endpoint !== null ? STREAMING_ACCESS_ENDPOINT_TYPE : undefined;
-        return clean({
-          id: d.directoryId,
-          ...other(d),
-          type: d.type,
-          vpc: d.vpc,
-          subnets: d.vpc !== undefined ? d.subnets.map((s) => this.local(s, d.vpc ?? '')) : undefined,
-          streamingEndpoint: endpoint,
-          accessEndpointType: d.accessEndpointType !== impliedType ? d.accessEndpointType : undefined,
-          pcoipOverInternet: d.pcoipOverInternet,
-          ipGroups: d.ipGroups,
-          encryption: d.encryption,
-          globalAccelerator: d.globalAccelerator,
-          preferredProtocol: d.preferredProtocol,
-          denyDeviceTypes: d.deniedDeviceTypes,
-        });
-      }),
-      workspaces: keyed(m.workspaces, (w) => w.id, (w) => clean({ directory: w.directory, protocol: w.protocol, globalAccelerator: w.globalAccelerator })),
-      clients: keyed(m.clients, (c) => c.id, (c) =>
-        clean({
-          at: c.at.kind === 'internet' ? 'internet' : c.at.kind === 'onprem' ? c.at.network : (c.at.instance ?? c.at.subnet),
-          publicIp: c.publicIp,
-          privateIp: c.privateIp,
-          version: c.version,
-          os: c.os,
-          egress: c.egress?.map((r) => this.rule(r, 'egress')),
-        }),
+      onPremises: keyed(
+        m.onPremises,
+        (o) => o.name,
+        (o) =>
+          clean({
+            cidrs: o.cidrs,
+            connections: o.connections.map((c) => ({
+              [c.kind]: c.via === 'vgw' ? c.vpc : `${c.tgw}/${this.local(c.attachment, c.tgw)}`,
+            })),
+            dns: clean({
+              server: o.dns.server,
+              forwarders: o.dns.forwarders.map((f) => ({ domain: f.domain, to: f.to })),
+            }),
+            internet: o.internet && clean({ publicIp: o.internet.publicIp }),
+            egress: o.egress?.map((r) => this.rule(r, 'egress')),
+          }),
+      ),
+      prefixLists: keyed(
+        m.prefixLists,
+        (p) => p.name,
+        (p) => p.cidrs,
+      ),
+      ipGroups: keyed(
+        m.ipGroups,
+        (g) => g.name,
+        (g) => g.cidrs,
+      ),
+      directories: keyed(
+        m.directories,
+        (d) => d.id,
+        (d) => {
+          const endpoint = d.streamingEndpoint ?? d.streamingEndpointAwsId ?? null;
+          const impliedType = endpoint !== null ? STREAMING_ACCESS_ENDPOINT_TYPE : undefined;
+          return clean({
+            id: d.directoryId,
+            ...other(d),
+            type: d.type,
+            vpc: d.vpc,
+            subnets: d.vpc !== undefined ? d.subnets.map((s) => this.local(s, d.vpc ?? '')) : undefined,
+            streamingEndpoint: endpoint,
+            accessEndpointType: d.accessEndpointType !== impliedType ? d.accessEndpointType : undefined,
+            pcoipOverInternet: d.pcoipOverInternet,
+            ipGroups: d.ipGroups,
+            encryption: d.encryption,
+            globalAccelerator: d.globalAccelerator,
+            preferredProtocol: d.preferredProtocol,
+            denyDeviceTypes: d.deniedDeviceTypes,
+          });
+        },
+      ),
+      workspaces: keyed(
+        m.workspaces,
+        (w) => w.id,
+        (w) => clean({ directory: w.directory, protocol: w.protocol, globalAccelerator: w.globalAccelerator }),
+      ),
+      clients: keyed(
+        m.clients,
+        (c) => c.id,
+        (c) =>
+          clean({
+            at:
+              c.at.kind === 'internet'
+                ? 'internet'
+                : c.at.kind === 'onprem'
+                  ? c.at.network
+                  : (c.at.instance ?? c.at.subnet),
+            publicIp: c.publicIp,
+            privateIp: c.privateIp,
+            version: c.version,
+            os: c.os,
+            egress: c.egress?.map((r) => this.rule(r, 'egress')),
+          }),
       ),
     });
   }
@@ -280,5 +404,8 @@ function markFlow(node: Node, depth: number): void {
 }
 
 export function toDesignYaml(model: Model): string {
-  return designToYaml(exportDesign(model), ' Exported by wspl: the model as a design file (wspl: 1). Reload it with any wspl command.');
+  return designToYaml(
+    exportDesign(model),
+    ' Exported by wspl: the model as a design file (wspl: 1). Reload it with any wspl command.',
+  );
 }

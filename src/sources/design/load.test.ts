@@ -14,7 +14,11 @@ function seedModel() {
 
 /** The line of the first line of `file` that contains `needle` (1-based). */
 function lineOf(file: string, needle: string): number {
-  return readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+  return (
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes(needle)) + 1
+  );
 }
 
 describe('the contract example', () => {
@@ -37,7 +41,13 @@ describe('the contract example', () => {
       ['vpc1', true, true],
       ['vpc2', true, false], // AWS defaults for a new VPC
     ]);
-    expect(m.subnets.map((s) => s.id)).toEqual(['vpc1/public-a', 'vpc1/client-a', 'vpc1/endpoint-a', 'vpc2/ws-a', 'vpc2/ws-c']);
+    expect(m.subnets.map((s) => s.id)).toEqual([
+      'vpc1/public-a',
+      'vpc1/client-a',
+      'vpc1/endpoint-a',
+      'vpc2/ws-a',
+      'vpc2/ws-c',
+    ]);
     expect(m.subnets.find((s) => s.id === 'vpc1/client-a')?.routeTable).toBe('vpc1/private');
     const priv = m.routeTables.find((t) => t.id === 'vpc1/private');
     expect(priv?.routes.map((r) => [r.destination, r.target])).toEqual([
@@ -53,7 +63,12 @@ describe('the contract example', () => {
   it('parses security-group rules', () => {
     const m = seedModel();
     const ep = m.securityGroups.find((g) => g.id === 'vpc1/endpoint-sg');
-    expect(ep?.ingress.map((r) => `${r.protocol}:${r.fromPort}-${r.toPort}`)).toEqual(['tcp:443-443', 'udp:443-443', 'tcp:4195-4195', 'udp:4195-4195']);
+    expect(ep?.ingress.map((r) => `${r.protocol}:${r.fromPort}-${r.toPort}`)).toEqual([
+      'tcp:443-443',
+      'udp:443-443',
+      'tcp:4195-4195',
+      'udp:4195-4195',
+    ]);
     expect(ep?.ingress[0]?.peer).toEqual({ kind: 'cidr', cidr: '10.0.0.0/16' });
     expect(ep?.egress).toEqual([]);
     const nat = m.securityGroups.find((g) => g.id === 'vpc1/nat-sg');
@@ -65,20 +80,53 @@ describe('the contract example', () => {
 
   it('resolves instances, the endpoint, the directory, workspaces and clients', () => {
     const m = seedModel();
-    expect(m.instances.find((i) => i.id === 'vpc1/nat')).toMatchObject({ nat: true, state: 'running', sourceDestCheck: false, subnet: 'vpc1/public-a', securityGroups: ['vpc1/nat-sg'] });
-    expect(m.instances.find((i) => i.id === 'vpc1/client')).toMatchObject({ nat: false, state: 'running', sourceDestCheck: true, privateIp: '10.0.10.15' });
+    expect(m.instances.find((i) => i.id === 'vpc1/nat')).toMatchObject({
+      nat: true,
+      state: 'running',
+      sourceDestCheck: false,
+      subnet: 'vpc1/public-a',
+      securityGroups: ['vpc1/nat-sg'],
+    });
+    expect(m.instances.find((i) => i.id === 'vpc1/client')).toMatchObject({
+      nat: false,
+      state: 'running',
+      sourceDestCheck: true,
+      privateIp: '10.0.10.15',
+    });
     expect(m.endpoints[0]).toMatchObject({
-      id: 'vpc1/streaming', type: 'Interface', service: 'com.amazonaws.ap-northeast-1.highlander', privateDns: true,
-      dnsRecordIpType: 'ipv4', owner: '111122223333', state: 'available', subnets: ['vpc1/endpoint-a'],
-      securityGroups: ['vpc1/endpoint-sg'], addresses: [{ subnet: 'vpc1/endpoint-a', ip: '10.0.21.217' }],
+      id: 'vpc1/streaming',
+      type: 'Interface',
+      service: 'com.amazonaws.ap-northeast-1.highlander',
+      privateDns: true,
+      dnsRecordIpType: 'ipv4',
+      owner: '111122223333',
+      state: 'available',
+      subnets: ['vpc1/endpoint-a'],
+      securityGroups: ['vpc1/endpoint-sg'],
+      addresses: [{ subnet: 'vpc1/endpoint-a', ip: '10.0.21.217' }],
     });
     expect(m.directories[0]).toMatchObject({
-      id: 'corp', directoryId: 'd-9567a1b2c3', vpc: 'vpc2', subnets: ['vpc2/ws-a', 'vpc2/ws-c'], streamingEndpoint: 'vpc1/streaming',
-      accessEndpointType: 'STREAMING_WSP', pcoipOverInternet: false, ipGroups: [], encryption: 'standard-tls', preferredProtocol: 'udp',
+      id: 'corp',
+      directoryId: 'd-9567a1b2c3',
+      vpc: 'vpc2',
+      subnets: ['vpc2/ws-a', 'vpc2/ws-c'],
+      streamingEndpoint: 'vpc1/streaming',
+      accessEndpointType: 'STREAMING_WSP',
+      pcoipOverInternet: false,
+      ipGroups: [],
+      encryption: 'standard-tls',
+      preferredProtocol: 'udp',
     });
     expect(m.ipGroups).toMatchObject([{ id: 'office-only', cidrs: ['192.0.2.0/24'] }]);
-    expect(m.workspaces.map((w) => [w.id, w.directory, w.protocol])).toEqual([['dcv-desktop', 'corp', 'dcv'], ['pcoip-desktop', 'corp', 'pcoip']]);
-    expect(m.clients[0]).toMatchObject({ id: 'ec2-client', at: { kind: 'vpc', vpc: 'vpc1', subnet: 'vpc1/client-a', instance: 'vpc1/client' }, version: '5.29.1' });
+    expect(m.workspaces.map((w) => [w.id, w.directory, w.protocol])).toEqual([
+      ['dcv-desktop', 'corp', 'dcv'],
+      ['pcoip-desktop', 'corp', 'pcoip'],
+    ]);
+    expect(m.clients[0]).toMatchObject({
+      id: 'ec2-client',
+      at: { kind: 'vpc', vpc: 'vpc1', subnet: 'vpc1/client-a', instance: 'vpc1/client' },
+      version: '5.29.1',
+    });
     expect(m.clients[1]).toMatchObject({ id: 'home', at: { kind: 'internet' }, publicIp: '198.51.100.7' });
   });
 
@@ -91,13 +139,28 @@ describe('the contract example', () => {
 
   it('records provenance with the line of each key', () => {
     const m = seedModel();
-    expect(m.vpcs[0]?.prov).toEqual({ source: 'design', file: SEED, line: lineOf(SEED, '  vpc1:'), path: 'vpcs.vpc1', originalId: 'vpc1' });
-    expect(m.subnets[1]?.prov).toMatchObject({ line: lineOf(SEED, 'client-a:   {'), path: 'vpcs.vpc1.subnets.client-a' });
+    expect(m.vpcs[0]?.prov).toEqual({
+      source: 'design',
+      file: SEED,
+      line: lineOf(SEED, '  vpc1:'),
+      path: 'vpcs.vpc1',
+      originalId: 'vpc1',
+    });
+    expect(m.subnets[1]?.prov).toMatchObject({
+      line: lineOf(SEED, 'client-a:   {'),
+      path: 'vpcs.vpc1.subnets.client-a',
+    });
     expect(m.endpoints[0]?.prov.line).toBe(lineOf(SEED, '      streaming:'));
     expect(m.clients[1]?.prov.line).toBe(lineOf(SEED, '  home:'));
     const route = m.routeTables.find((t) => t.id === 'vpc1/public')?.routes[1];
-    expect(route?.prov).toMatchObject({ line: lineOf(SEED, 'public:  {'), path: 'vpcs.vpc1.routeTables.public."0.0.0.0/0"' });
+    expect(route?.prov).toMatchObject({
+      line: lineOf(SEED, 'public:  {'),
+      path: 'vpcs.vpc1.routeTables.public."0.0.0.0/0"',
+    });
     const rule = m.securityGroups[1]?.egress[1];
-    expect(rule?.prov).toMatchObject({ line: lineOf(SEED, 'egress: [tcp:443 to'), path: 'vpcs.vpc1.securityGroups.nat-sg.egress.1' });
+    expect(rule?.prov).toMatchObject({
+      line: lineOf(SEED, 'egress: [tcp:443 to'),
+      path: 'vpcs.vpc1.securityGroups.nat-sg.egress.1',
+    });
   });
 });

@@ -5,7 +5,7 @@ import { isMap } from 'yaml';
 import type { z } from 'zod';
 import { emptyModel } from '../../model/types.js';
 import type { LoadResult } from '../load.js';
-import { EXPECTED, decodeInput, parseYamlInput, readInputBytes, typeName, valueAt } from '../yaml-input.js';
+import { EXPECTED, decodeInput, parseYamlInput, readInputBytes, typeName, valueAt } from '../../input/yaml.js';
 import { DesignContext, entries } from './context.js';
 import { convertCidrLists, convertOnPremises, convertPeerings, convertTransitGateways } from './convert-global.js';
 import { convertVpc } from './convert-vpc.js';
@@ -23,8 +23,14 @@ function reportShapeIssues(ctx: DesignContext, root: unknown, issues: z.core.$Zo
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const value = valueAt(root, issue.path);
     if (path.length === 1 && path[0] === 'wspl') {
-      if (value === undefined) ctx.error('missing-version', [], 'not a wspl design file: the first line should be `wspl: 1`');
-      else ctx.error('unsupported-version', path, `wspl: ${JSON.stringify(value)} is not supported; this version reads wspl: 1`);
+      if (value === undefined)
+        ctx.error('missing-version', [], 'not a wspl design file: the first line should be `wspl: 1`');
+      else
+        ctx.error(
+          'unsupported-version',
+          path,
+          `wspl: ${JSON.stringify(value)} is not supported; this version reads wspl: 1`,
+        );
     } else if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) ctx.error('unknown-key', [...path, key], `unknown field "${key}"`);
     } else if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && value === undefined) {
@@ -61,9 +67,12 @@ const WHAT = 'a YAML design file';
 
 /** Loads a design file from its text. `file` is only used to name the source in diagnostics and provenance. */
 export function loadDesignText(text: string, file: string): LoadResult {
-  const decoded = text.includes('\u0000') ? decodeInput(new TextEncoder().encode(text), file, WHAT) : { text: text.replace(/^\uFEFF/, '') };
+  const decoded = text.includes('\u0000')
+    ? decodeInput(new TextEncoder().encode(text), file, WHAT)
+    : { text: text.replace(/^\uFEFF/, '') };
   if ('diagnostic' in decoded) return { diagnostics: [decoded.diagnostic] };
-  if (decoded.text.trim() === '') return fail(file, 'not-a-design-file', 'the file is empty; a design file is a YAML map starting with `wspl: 1`', 1);
+  if (decoded.text.trim() === '')
+    return fail(file, 'not-a-design-file', 'the file is empty; a design file is a YAML map starting with `wspl: 1`', 1);
   const read = parseYamlInput(decoded.text, file);
   if ('diagnostics' in read) return { diagnostics: read.diagnostics };
   const { doc: yamlDoc, lines, value: root, warnings } = read.parsed;

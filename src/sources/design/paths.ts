@@ -9,9 +9,7 @@ function needsQuotes(segment: string): boolean {
 }
 
 export function formatPath(path: readonly PathSegment[]): string {
-  return path
-    .map((s) => (typeof s === 'number' || !needsQuotes(s) ? String(s) : JSON.stringify(s)))
-    .join('.');
+  return path.map((s) => (typeof s === 'number' || !needsQuotes(s) ? String(s) : JSON.stringify(s))).join('.');
 }
 
 /**
@@ -29,7 +27,7 @@ export function readPath(text: string, stopAt = ''): { path: string[]; rest: str
       segment = JSON.parse(text.slice(i, end + 1)) as string;
       i = end + 1;
     } else {
-      while (i < text.length && text[i] !== '.' && !stopAt.includes(text[i] ?? '')) segment += text[i++];
+      while (i < text.length && text[i] !== '.' && !stopAt.includes(text[i] ?? '')) segment += text[i++] ?? '';
       if (segment === '') return { error: `empty segment in path "${text}"` };
     }
     path.push(segment);
@@ -37,7 +35,8 @@ export function readPath(text: string, stopAt = ''): { path: string[]; rest: str
       i++;
       continue;
     }
-    if (i < text.length && !stopAt.includes(text[i] ?? '')) return { error: `unexpected "${text[i]}" in path "${text}"` };
+    if (i < text.length && !stopAt.includes(text[i] ?? ''))
+      return { error: `unexpected "${text[i]}" in path "${text}"` };
     return { path, rest: text.slice(i) };
   }
 }

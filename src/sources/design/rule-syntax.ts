@@ -31,9 +31,13 @@ function keywordFor(direction: Direction): 'from' | 'to' {
   return direction === 'ingress' ? 'from' : 'to';
 }
 
-function parsePorts(proto: Protocol, ports: string | undefined): { fromPort: number; toPort: number } | RuleSyntaxError {
+function parsePorts(
+  proto: Protocol,
+  ports: string | undefined,
+): { fromPort: number; toPort: number } | RuleSyntaxError {
   if (ports === undefined) return ALL_PORTS;
-  if (proto === 'all') return { code: 'bad-rule', message: '`all` covers every protocol and port; write it without a port' };
+  if (proto === 'all')
+    return { code: 'bad-rule', message: '`all` covers every protocol and port; write it without a port' };
   const m = /^(\d+)(?:-(\d+))?$/.exec(ports);
   if (!m) return { code: 'bad-port', message: `"${ports}" is not a port or a PORT-PORT range` };
   const fromPort = Number(m[1]);
@@ -69,7 +73,10 @@ export function parseTrafficRule(text: string, direction: Direction): ParsedTraf
 export function parseNaclRule(text: string, direction: Direction): ParsedNaclRule | RuleSyntaxError {
   const m = /^\s*(\d+)\s+(\S+)\s+(.*)$/.exec(text);
   if (!m) {
-    return { code: 'bad-rule', message: `"${text}" does not read NUMBER allow|deny PROTO[:PORT[-PORT]] ${keywordFor(direction)} CIDR` };
+    return {
+      code: 'bad-rule',
+      message: `"${text}" does not read NUMBER allow|deny PROTO[:PORT[-PORT]] ${keywordFor(direction)} CIDR`,
+    };
   }
   const number = Number(m[1]);
   if (number < 1 || number > 32766) {

@@ -18,13 +18,16 @@ interface JsonSchema {
 
 /** Just enough of JSON Schema to check the published schema against the examples (it inlines everything). */
 function violations(schema: JsonSchema, value: unknown, at = '$'): string[] {
-  if (schema.anyOf) return schema.anyOf.some((s) => violations(s, value, at).length === 0) ? [] : [`${at}: matches no alternative`];
+  if (schema.anyOf)
+    return schema.anyOf.some((s) => violations(s, value, at).length === 0) ? [] : [`${at}: matches no alternative`];
   if (schema.const !== undefined && value !== schema.const) return [`${at}: expected ${String(schema.const)}`];
   if (schema.enum && !schema.enum.includes(value)) return [`${at}: ${String(value)} not in enum`];
   const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
   const types = schema.type === undefined ? undefined : [schema.type].flat();
-  if (types && !types.some((t) => t === type || (t === 'integer' && type === 'number'))) return [`${at}: expected ${types.join('|')}, got ${type}`];
-  if (type === 'array') return (value as unknown[]).flatMap((v, i) => (schema.items ? violations(schema.items, v, `${at}[${i}]`) : []));
+  if (types && !types.some((t) => t === type || (t === 'integer' && type === 'number')))
+    return [`${at}: expected ${types.join('|')}, got ${type}`];
+  if (type === 'array')
+    return (value as unknown[]).flatMap((v, i) => (schema.items ? violations(schema.items, v, `${at}[${i}]`) : []));
   if (type !== 'object') return [];
   const obj = value as Record<string, unknown>;
   const out = (schema.required ?? []).filter((k) => !(k in obj)).map((k) => `${at}.${k}: required`);
@@ -43,7 +46,17 @@ describe('the published JSON Schema', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.required).toEqual(['wspl', 'account', 'region']);
     expect(Object.keys(schema.properties ?? {})).toEqual(
-      expect.arrayContaining(['vpcs', 'peerings', 'transitGateways', 'onPremises', 'prefixLists', 'ipGroups', 'directories', 'workspaces', 'clients']),
+      expect.arrayContaining([
+        'vpcs',
+        'peerings',
+        'transitGateways',
+        'onPremises',
+        'prefixLists',
+        'ipGroups',
+        'directories',
+        'workspaces',
+        'clients',
+      ]),
     );
     expect(schema.description).toContain('design file');
     const vpc = schema.properties?.vpcs?.additionalProperties as JsonSchema;
@@ -51,15 +64,26 @@ describe('the published JSON Schema', () => {
     expect(vpc.properties?.dns?.description).toContain('hostnames');
   });
 
-  const files = [...readdirSync('examples').filter((f) => f.endsWith('.yaml')).map((f) => join('examples', f)), 'test/design/all-features.yaml'];
+  const files = [
+    ...readdirSync('examples')
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => join('examples', f)),
+    'test/design/all-features.yaml',
+  ];
   it.each(files)('accepts %s', (file) => {
     expect(violations(schema, parse(readFileSync(file, 'utf8')))).toEqual([]);
   });
 
   it('rejects a misspelt field and a wrong enum value', () => {
-    const doc = parse(readFileSync('examples/seed-tokyo.yaml', 'utf8')) as { vpcs: { vpc1: Record<string, unknown> }; workspaces: Record<string, { protocol: string }> };
+    const doc = parse(readFileSync('examples/seed-tokyo.yaml', 'utf8')) as {
+      vpcs: { vpc1: Record<string, unknown> };
+      workspaces: Record<string, { protocol: string }>;
+    };
     doc.vpcs.vpc1.subnet = {};
     doc.workspaces['dcv-desktop']!.protocol = 'rdp';
-    expect(violations(schema, doc)).toEqual(['$.vpcs.vpc1.subnet: not allowed', '$.workspaces.dcv-desktop.protocol: rdp not in enum']);
+    expect(violations(schema, doc)).toEqual([
+      '$.vpcs.vpc1.subnet: not allowed',
+      '$.workspaces.dcv-desktop.protocol: rdp not in enum',
+    ]);
   });
 });

@@ -14,7 +14,9 @@ const names = (what: string) => z.array(name).describe(what);
 
 const ruleText = z
   .string()
-  .describe('PROTO[:PORT[-PORT]] from|to PEER. PROTO: tcp, udp, icmp, all. PEER: a CIDR, a security group name (VPC/NAME for another VPC) or a prefix list name. Ingress reads `from`, egress `to`.');
+  .describe(
+    'PROTO[:PORT[-PORT]] from|to PEER. PROTO: tcp, udp, icmp, all. PEER: a CIDR, a security group name (VPC/NAME for another VPC) or a prefix list name. Ingress reads `from`, egress `to`.',
+  );
 const sgRule = z.union([
   ruleText,
   z.strictObject({ rule: ruleText, description: z.string().optional() }).describe('A rule with a description'),
@@ -22,7 +24,9 @@ const sgRule = z.union([
 const rules = (what: string) => z.array(sgRule).describe(what);
 const naclRule = z
   .string()
-  .describe('NUMBER allow|deny PROTO[:PORT[-PORT]] from|to CIDR, e.g. "100 allow tcp:443 from 10.0.0.0/16". Lowest number wins; no match denies.');
+  .describe(
+    'NUMBER allow|deny PROTO[:PORT[-PORT]] from|to CIDR, e.g. "100 allow tcp:443 from 10.0.0.0/16". Lowest number wins; no match denies.',
+  );
 
 const subnet = z.strictObject({
   cidr,
@@ -43,7 +47,9 @@ const securityGroup = z.strictObject({
 });
 
 const networkAcl = z.strictObject({
-  subnets: names('Subnets associated with this ACL. The ACL named "default" also takes every subnet no other ACL has').optional(),
+  subnets: names(
+    'Subnets associated with this ACL. The ACL named "default" also takes every subnet no other ACL has',
+  ).optional(),
   ingress: z.array(naclRule).describe('Inbound rules').optional(),
   egress: z.array(naclRule).describe('Outbound rules').optional(),
 });
@@ -68,19 +74,31 @@ const natGateway = z.strictObject({
 const endpoint = z.strictObject({
   id: z.string().describe('The AWS id (vpce-…), when known').optional(),
   service: z.string().describe('Service name, e.g. com.amazonaws.ap-northeast-1.highlander'),
-  type: z.enum(['Interface', 'Gateway', 'GatewayLoadBalancer', 'Resource', 'ServiceNetwork']).describe('Default: Interface').optional(),
+  type: z
+    .enum(['Interface', 'Gateway', 'GatewayLoadBalancer', 'Resource', 'ServiceNetwork'])
+    .describe('Default: Interface')
+    .optional(),
   subnets: names('Subnet names in this VPC').optional(),
   securityGroups: names('Security group names in this VPC').optional(),
   privateDns: z.boolean().describe('Default for Interface endpoints: true, as the EC2 API does').optional(),
-  dnsRecordIpType: z.enum(['ipv4', 'ipv6', 'dualstack', 'service-defined']).describe('Default for Interface endpoints: ipv4').optional(),
+  dnsRecordIpType: z
+    .enum(['ipv4', 'ipv6', 'dualstack', 'service-defined'])
+    .describe('Default for Interface endpoints: ipv4')
+    .optional(),
   ipAddressType: z.enum(['ipv4', 'ipv6', 'dualstack']).describe('Default for Interface endpoints: ipv4').optional(),
   addresses: z.array(ip).describe('ENI addresses; each must lie in one of the endpoint subnets').optional(),
   owner: account.describe("Owning account id; default: the VPC's account").optional(),
-  state: z.enum(['available', 'pending', 'deleting', 'deleted', 'rejected', 'failed']).describe('Default: available').optional(),
+  state: z
+    .enum(['available', 'pending', 'deleting', 'deleted', 'rejected', 'failed'])
+    .describe('Default: available')
+    .optional(),
 });
 
 const resolverEndpoint = z.strictObject({
-  direction: z.enum(['inbound', 'outbound']).describe('Default: inbound (other networks forward queries into this VPC)').optional(),
+  direction: z
+    .enum(['inbound', 'outbound'])
+    .describe('Default: inbound (other networks forward queries into this VPC)')
+    .optional(),
   subnets: names('Subnet names in this VPC'),
   addresses: z.array(ip).describe('Inbound addresses; each must lie in one of the subnets').optional(),
   securityGroups: names('Security group names in this VPC').optional(),
@@ -112,11 +130,16 @@ const vpc = z.strictObject({
   sharedFrom: account.describe("Set when another account shares this VPC (RAM): the owner's account id").optional(),
   internetGateway: name.describe('Name of the attached internet gateway').optional(),
   vpnGateway: name.describe('Name of the attached virtual private gateway').optional(),
-  mainRouteTable: name.describe('Route table used by subnets without one; default: "main" (only local routes unless declared)').optional(),
+  mainRouteTable: name
+    .describe('Route table used by subnets without one; default: "main" (only local routes unless declared)')
+    .optional(),
   subnets: z.record(z.string(), subnet).optional(),
   routeTables: z.record(z.string(), routeTable).optional(),
   securityGroups: z.record(z.string(), securityGroup).optional(),
-  networkAcls: z.record(z.string(), networkAcl).describe('Subnets in no ACL use "default", which allows everything unless declared').optional(),
+  networkAcls: z
+    .record(z.string(), networkAcl)
+    .describe('Subnets in no ACL use "default", which allows everything unless declared')
+    .optional(),
   instances: z.record(z.string(), instance).optional(),
   natGateways: z.record(z.string(), natGateway).optional(),
   endpoints: z.record(z.string(), endpoint).describe('VPC endpoints').optional(),
@@ -137,7 +160,9 @@ const tgwAttachment = z
     dx: name.describe('Direct Connect attachment: the on-premises network name').optional(),
     peering: name.describe('Peering attachment: the other transit gateway name').optional(),
     routeTable: name.describe('Associated route table; default: the only one').optional(),
-    propagateTo: names('Route tables this attachment propagates its CIDRs to (the VPC CIDRs, or the site CIDRs for vpn/dx); a static route for the same prefix wins').optional(),
+    propagateTo: names(
+      'Route tables this attachment propagates its CIDRs to (the VPC CIDRs, or the site CIDRs for vpn/dx); a static route for the same prefix wins',
+    ).optional(),
   })
   .describe('Exactly one of vpc, vpn, dx, peering');
 
@@ -245,5 +270,5 @@ export type DesignDirectory = z.infer<typeof directory>;
 export type DesignClient = z.infer<typeof client>;
 
 export function designJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(designSchema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+  return z.toJSONSchema(designSchema, { target: 'draft-2020-12', io: 'input' });
 }

@@ -13,7 +13,14 @@ export const MAX_ALIAS_COUNT = 1000;
 const RESERVED_KEYS = new Set(['__proto__']);
 
 function error(file: string, code: string, message: string, line?: number, field?: string): Diagnostic {
-  return { severity: 'error', code, file, ...(line !== undefined ? { line } : {}), ...(field ? { field } : {}), message };
+  return {
+    severity: 'error',
+    code,
+    file,
+    ...(line !== undefined ? { line } : {}),
+    ...(field ? { field } : {}),
+    message,
+  };
 }
 
 /** A read error in a user's words, without Node's syscall text. */
@@ -58,7 +65,11 @@ function lineOfOffset(bytes: Uint8Array, offset: number): number {
  * Decodes UTF-8 text (a BOM is dropped; CRLF is left to YAML, which reads it). UTF-16 and binary data are named as
  * such, since "not UTF-8" alone does not tell a Windows user what to do. `what` names the expected content.
  */
-export function decodeInput(bytes: Uint8Array, file: string, what: string): { text: string } | { diagnostic: Diagnostic } {
+export function decodeInput(
+  bytes: Uint8Array,
+  file: string,
+  what: string,
+): { text: string } | { diagnostic: Diagnostic } {
   const b0 = bytes[0];
   const b1 = bytes[1];
   // With a BOM, or ASCII text as UTF-16 without one (every other byte NUL).
@@ -66,11 +77,15 @@ export function decodeInput(bytes: Uint8Array, file: string, what: string): { te
   const be = bytes.length >= 4 && b0 === 0 && b1 !== 0 && bytes[2] === 0 && bytes[3] !== 0;
   const utf16 = (b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || le || be;
   if (utf16) {
-    return { diagnostic: error(file, 'not-text', `this file is UTF-16 text; ${what} is UTF-8: save it as UTF-8 and retry`) };
+    return {
+      diagnostic: error(file, 'not-text', `this file is UTF-16 text; ${what} is UTF-8: save it as UTF-8 and retry`),
+    };
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    return { diagnostic: error(file, 'not-text', `this is binary data (a NUL byte), not ${what}`, lineOfOffset(bytes, nul)) };
+    return {
+      diagnostic: error(file, 'not-text', `this is binary data (a NUL byte), not ${what}`, lineOfOffset(bytes, nul)),
+    };
   }
   let text: string;
   try {
@@ -130,10 +145,21 @@ export function parseYamlInput(text: string, file: string): { parsed: YamlParsed
   const walk = (node: unknown): void => {
     if (node === null || typeof node !== 'object' || seen.has(node)) return;
     seen.add(node);
-    const n = node as { items?: unknown[]; key?: { value?: unknown; range?: [number, number, number] }; value?: unknown };
-    if (n.key !== undefined && RESERVED_KEYS.has(String(n.key?.value))) {
-      const at = n.key?.range?.[0];
-      reserved.push(error(file, 'reserved-name', `"${String(n.key?.value)}" cannot be used as a name`, at !== undefined ? lines.linePos(at).line : undefined));
+    const n = node as {
+      items?: unknown[];
+      key?: { value?: unknown; range?: [number, number, number] };
+      value?: unknown;
+    };
+    if (n.key !== undefined && RESERVED_KEYS.has(String(n.key.value))) {
+      const at = n.key.range?.[0];
+      reserved.push(
+        error(
+          file,
+          'reserved-name',
+          `"${String(n.key.value)}" cannot be used as a name`,
+          at !== undefined ? lines.linePos(at).line : undefined,
+        ),
+      );
     }
     if (Array.isArray(n.items)) for (const item of n.items) walk(item);
     if (n.key !== undefined) walk(n.value);
@@ -160,7 +186,14 @@ export function parseYamlInput(text: string, file: string): { parsed: YamlParsed
 }
 
 /** zod's names for expected types, in the words of a YAML file. */
-export const EXPECTED: Record<string, string> = { record: 'a map', object: 'a map', array: 'a list', string: 'a string', number: 'a number', boolean: 'true or false' };
+export const EXPECTED: Record<string, string> = {
+  record: 'a map',
+  object: 'a map',
+  array: 'a list',
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+};
 
 /** What a YAML value is, in the words of a YAML file. */
 export function typeName(v: unknown): string {
@@ -170,7 +203,8 @@ export function typeName(v: unknown): string {
   if (v instanceof Uint8Array) return 'binary data (!!binary)';
   if (v instanceof Set || v instanceof Map) return 'a YAML set or ordered map';
   if (typeof v === 'object') return 'a map';
-  if (typeof v === 'number' && !Number.isFinite(v)) return `number ${Number.isNaN(v) ? '.nan' : v > 0 ? '.inf (too large)' : '-.inf (too large)'}`;
+  if (typeof v === 'number' && !Number.isFinite(v))
+    return `number ${Number.isNaN(v) ? '.nan' : v > 0 ? '.inf (too large)' : '-.inf (too large)'}`;
   return `${typeof v} ${JSON.stringify(v)}`;
 }
 

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeInput, describeReadError, parseYamlInput, readInputBytes } from './yaml-input.js';
+import { decodeInput, describeReadError, parseYamlInput, readInputBytes } from './yaml.js';
 
 const bytes = (s: string, enc: BufferEncoding = 'utf8') => Buffer.from(s, enc);
 const WHAT = 'a YAML design file';
@@ -21,7 +21,9 @@ describe('decodeInput', () => {
     const be = Buffer.from(bytes('wspl: 1\n', 'utf16le')).swap16();
     for (const b of [le, bytes('wspl: 1\n', 'utf16le'), be]) {
       const r = decodeInput(b, 'f.yaml', WHAT);
-      expect(r).toEqual({ diagnostic: expect.objectContaining({ code: 'not-text', message: expect.stringContaining('UTF-16') }) });
+      expect(r).toEqual({
+        diagnostic: expect.objectContaining({ code: 'not-text', message: expect.stringContaining('UTF-16') }),
+      });
     }
   });
 
@@ -47,13 +49,23 @@ describe('parseYamlInput', () => {
   });
 
   it('says plainly that a file holds a second document', () => {
-    expect(diagnosticsOf('a: 1\n---\nb: 2\n')[0]).toMatchObject({ line: 2, message: expect.stringContaining('second YAML document') });
+    expect(diagnosticsOf('a: 1\n---\nb: 2\n')[0]).toMatchObject({
+      line: 2,
+      message: expect.stringContaining('second YAML document'),
+    });
   });
 
   it('stops an alias bomb without throwing', () => {
     const levels = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];
-    for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(',')}]`);
-    expect(diagnosticsOf(levels.join('\n') + '\n')).toEqual([expect.objectContaining({ code: 'yaml-syntax', message: expect.stringContaining('aliases') })]);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(i === 1 ? '*a' : `*l${i - 1}`)
+          .join(',')}]`,
+      );
+    expect(diagnosticsOf(levels.join('\n') + '\n')).toEqual([
+      expect.objectContaining({ code: 'yaml-syntax', message: expect.stringContaining('aliases') }),
+    ]);
   });
 
   it('reads a self-referencing alias as data (the caller finds it has the wrong shape)', () => {
@@ -62,13 +74,18 @@ describe('parseYamlInput', () => {
   });
 
   it('reports nesting too deep to read, in flow and block style', () => {
-    for (const text of ['x: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n', 'x:\n' + Array.from({ length: 3000 }, (_, i) => ' '.repeat(i + 1) + 'k:').join('\n') + ' 1\n']) {
+    for (const text of [
+      'x: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n',
+      'x:\n' + Array.from({ length: 3000 }, (_, i) => ' '.repeat(i + 1) + 'k:').join('\n') + ' 1\n',
+    ]) {
       expect(diagnosticsOf(text).some((d) => d.message === 'the YAML is nested too deeply to read')).toBe(true);
     }
   });
 
   it('refuses __proto__ as a name (it would vanish from the data) and keys that are lists or maps', () => {
-    expect(diagnosticsOf('vpcs:\n  __proto__: { cidr: 10.0.0.0/16 }\n')).toEqual([expect.objectContaining({ code: 'reserved-name', line: 2 })]);
+    expect(diagnosticsOf('vpcs:\n  __proto__: { cidr: 10.0.0.0/16 }\n')).toEqual([
+      expect.objectContaining({ code: 'reserved-name', line: 2 }),
+    ]);
     expect(diagnosticsOf('? [a, b]\n: 1\n')[0]?.message).toContain('plain name');
   });
 });
@@ -84,7 +101,9 @@ describe('reading files', () => {
       [join(file, 'below'), 'a part of the path is a file, not a folder'],
     ];
     for (const [path, why] of cases) {
-      expect(readInputBytes(path)).toEqual({ diagnostic: expect.objectContaining({ code: 'unreadable', file: path, message: `cannot read it: ${why}` }) });
+      expect(readInputBytes(path)).toEqual({
+        diagnostic: expect.objectContaining({ code: 'unreadable', file: path, message: `cannot read it: ${why}` }),
+      });
     }
     expect(describeReadError(Object.assign(new Error('x'), { code: 'EACCES' }))).toBe('permission denied');
   });
