@@ -4,7 +4,7 @@ import { traceConnection } from '../workspaces/trace.js';
 import { compareSession } from './compare.js';
 import { readLogFile } from './read.js';
 
-const model = loadSource('examples/seed-tokyo.yaml');
+const model = await loadSource('examples/seed-tokyo.yaml');
 
 describe('compareSession', () => {
   it('the seed 4-2 log agrees with the prediction for the EC2 client', async () => {

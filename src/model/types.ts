@@ -6,15 +6,41 @@
 
 export type SourceKind = 'design' | 'cloudformation' | 'cdk' | 'terraform-plan' | 'snapshot' | 'aws';
 
+/** A place in a source file. */
+export interface SourcePosition {
+  line: number;
+  column?: number;
+}
+
 /** Where an entity came from, so findings point at the line to edit. */
 export interface Provenance {
   source: SourceKind;
   file: string;
   line?: number;
+  column?: number;
   /** JSON pointer or dotted design path of the entity in its source. */
   path?: string;
   /** The id the entity has in its source (logical id, vpc-…, the design-file name). */
   originalId?: string;
+  /** CDK construct path ("SeedStack/Endpoint/Resource") when the source is a cdk.out folder. */
+  constructPath?: string;
+  /** Terraform resource address ("module.net.aws_vpc_endpoint.streaming") when the source is a plan. */
+  address?: string;
+  /**
+   * Where single fields of the entity sit, keyed by the model field name ("privateDns", "securityGroups"), so a
+   * finding about one property points at that property's line rather than at the resource. Optional: sources fill
+   * what they know.
+   */
+  fields?: Record<string, SourcePosition>;
+}
+
+/**
+ * Where a resource lives in AWS. Every AWS resource of the model carries it: one model can hold several accounts and
+ * Regions (a network account with the transit gateway, a WorkSpaces account with the directory).
+ */
+export interface Scope {
+  account: string;
+  region: string;
 }
 
 export type Protocol = 'tcp' | 'udp' | 'icmp' | 'all';
@@ -32,7 +58,7 @@ export interface SgRule {
   prov: Provenance;
 }
 
-export interface SecurityGroup {
+export interface SecurityGroup extends Scope {
   id: string;
   name: string;
   vpc: string;
@@ -51,7 +77,7 @@ export interface NaclRule {
   prov: Provenance;
 }
 
-export interface NetworkAcl {
+export interface NetworkAcl extends Scope {
   id: string;
   name: string;
   vpc: string;
@@ -79,7 +105,7 @@ export interface Route {
   prov: Provenance;
 }
 
-export interface RouteTable {
+export interface RouteTable extends Scope {
   id: string;
   name: string;
   vpc: string;
@@ -87,7 +113,7 @@ export interface RouteTable {
   prov: Provenance;
 }
 
-export interface Subnet {
+export interface Subnet extends Scope {
   id: string;
   name: string;
   vpc: string;
@@ -99,10 +125,8 @@ export interface Subnet {
   prov: Provenance;
 }
 
-export interface Vpc {
+export interface Vpc extends Scope {
   id: string;
-  account: string;
-  region: string;
   cidrs: string[];
   ipv6Cidrs: string[];
   /** enableDnsSupport / enableDnsHostnames; undefined when the source did not say. */
@@ -115,10 +139,15 @@ export interface Vpc {
   sharedFrom?: string;
   /** Route 53 Resolver forwarding rules associated with the VPC: they win over private zones for their domain. */
   resolverRules?: ResolverRule[];
+  /**
+   * The VPC's DHCP option set: which DNS servers its instances ask. Undefined: the default set
+   * (AmazonProvidedDNS, the VPC resolver). `domainNameServers` holds addresses or "AmazonProvidedDNS".
+   */
+  dhcpOptions?: { id?: string; domainNameServers: string[]; prov?: Provenance };
   prov: Provenance;
 }
 
-export interface Instance {
+export interface Instance extends Scope {
   id: string;
   name: string;
   vpc: string;
@@ -134,7 +163,7 @@ export interface Instance {
   prov: Provenance;
 }
 
-export interface NatGateway {
+export interface NatGateway extends Scope {
   id: string;
   name: string;
   vpc: string;
@@ -153,7 +182,7 @@ export interface EndpointAddress {
   ip: string;
 }
 
-export interface VpcEndpoint {
+export interface VpcEndpoint extends Scope {
   id: string;
   name: string;
   vpc: string;
@@ -177,7 +206,7 @@ export interface VpcEndpoint {
  * A Route 53 Resolver endpoint. Inbound: where other networks' resolvers forward queries into a VPC. Outbound: where
  * a VPC's forwarding rules send queries out from.
  */
-export interface ResolverEndpoint {
+export interface ResolverEndpoint extends Scope {
   id: string;
   name: string;
   vpc: string;
@@ -188,7 +217,8 @@ export interface ResolverEndpoint {
   prov: Provenance;
 }
 
-export interface PeeringConnection {
+/** A peering connection; its scope is the requester's. The accepter VPC may sit in another account or Region. */
+export interface PeeringConnection extends Scope {
   id: string;
   name: string;
   requesterVpc: string;
@@ -218,10 +248,8 @@ export type TgwAttachment =
   | { id: string; name: string; kind: 'vpn' | 'dx'; onPrem: string; routeTable: string; prov: Provenance }
   | { id: string; name: string; kind: 'peering'; peerTgw: string; routeTable: string; prov: Provenance };
 
-export interface TransitGateway {
+export interface TransitGateway extends Scope {
   id: string;
-  account: string;
-  region: string;
   routeTables: TgwRouteTable[];
   attachments: TgwAttachment[];
   prov: Provenance;
@@ -261,26 +289,24 @@ export interface OnPremNetwork {
   prov: Provenance;
 }
 
-export interface IpGroup {
+export interface IpGroup extends Scope {
   id: string;
   name: string;
   cidrs: string[];
   prov: Provenance;
 }
 
-export interface PrefixList {
+export interface PrefixList extends Scope {
   id: string;
   name: string;
   cidrs: string[];
   prov: Provenance;
 }
 
-export interface Directory {
+export interface Directory extends Scope {
   id: string;
   /** The AWS directory id (d-… or wsd-…). */
   directoryId?: string;
-  account: string;
-  region: string;
   type: 'personal' | 'pools';
   vpc?: string;
   subnets: string[];
@@ -302,7 +328,7 @@ export interface Directory {
 
 export type DeviceType = 'windows' | 'macos' | 'linux' | 'web' | 'ios' | 'android' | 'chromeos' | 'zeroclient';
 
-export interface Workspace {
+export interface Workspace extends Scope {
   id: string;
   directory: string;
   protocol: 'dcv' | 'pcoip';
@@ -331,8 +357,11 @@ export interface Client {
 }
 
 export interface Model {
+  /** Defaults for resources that do not say (the design file's top-level `account` and `region`). */
   account: string;
   region: string;
+  /** Where the model as a whole came from (the file, or the live accounts read), for diagnostics about it. */
+  origin?: Provenance;
   vpcs: Vpc[];
   subnets: Subnet[];
   routeTables: RouteTable[];

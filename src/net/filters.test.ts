@@ -21,10 +21,12 @@ const nacl = (
   cidr: string,
 ): NaclRule => ({ number, action, protocol, fromPort: from, toPort: to, cidr, prov });
 
+const scope = { account: '111122223333', region: 'ap-northeast-1' };
+
 function netWith(groups: SecurityGroup[], prefixLists: { id: string; cidrs: string[] }[] = []): Network {
   const m = emptyModel('111122223333', 'ap-northeast-1');
   m.securityGroups = groups;
-  m.prefixLists = prefixLists.map((p) => ({ ...p, name: p.id, prov }));
+  m.prefixLists = prefixLists.map((p) => ({ ...p, name: p.id, ...scope, prov }));
   return new Network(m);
 }
 
@@ -33,6 +35,7 @@ describe('security groups', () => {
     id: 'ep',
     name: 'ep',
     vpc: 'v',
+    ...scope,
     prov,
     ingress: [
       sgRule('tcp', 443, 443, { kind: 'cidr', cidr: '10.0.0.0/16' }),
@@ -83,6 +86,7 @@ describe('security groups', () => {
       id: 'a',
       name: 'a',
       vpc: 'v',
+      ...scope,
       prov,
       ingress: [],
       egress: [sgRule('all', 0, 65535, { kind: 'cidr', cidr: '0.0.0.0/0' })],
@@ -99,6 +103,7 @@ describe('network ACLs', () => {
     id: 'acl',
     name: 'acl',
     vpc: 'v',
+    ...scope,
     subnets: [],
     ingress,
     egress,

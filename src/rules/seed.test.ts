@@ -19,8 +19,8 @@ const SEED_FINDINGS = [
 ];
 
 describe('the seed environment', () => {
-  it('examples/seed-tokyo.yaml yields exactly the expected findings', () => {
-    expect(active(loadSource('examples/seed-tokyo.yaml'))).toEqual(SEED_FINDINGS);
+  it('examples/seed-tokyo.yaml yields exactly the expected findings', async () => {
+    expect(active(await loadSource('examples/seed-tokyo.yaml'))).toEqual(SEED_FINDINGS);
   });
 
   it.each([

@@ -1,23 +1,44 @@
-// One entry point for every `<source>` of the contract. It decides what kind of source a path or spec is and
-// hands it to that source's loader. Only the design file is built so far; the others say so plainly instead of
-// half-reading the input.
+// One entry point for every `<source>` of the contract. A registry of loaders (loader.ts): the first whose `detect`
+// claims the spec reads it, asynchronously; the meaning checks then run on the model whatever the source. Kinds that
+// are not built yet say so plainly instead of half-reading the input.
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { InputError, type Diagnostic } from '../diagnostics.js';
-import type { Model } from '../model/types.js';
-import { loadDesignFile } from './design/load.js';
-import { requireModel } from './load.js';
 import { describeReadError } from '../input/yaml.js';
+import type { Model, SourceKind } from '../model/types.js';
+import { finishLoad } from './check-model.js';
+import { designLoader } from './design/loader.js';
+import type { LoadOptions, LoadResult, SourceLoader, SourceProbe } from './loader.js';
 
-export type DetectedSource = 'design' | 'cloudformation' | 'cdk' | 'terraform-plan' | 'snapshot' | 'aws';
+/** Recognised but not readable yet: named so the message can say what the file is. */
+const NOT_BUILT: { kind: SourceKind; label: string; detect: (p: SourceProbe) => boolean }[] = [
+  { kind: 'aws', label: 'live AWS accounts (aws:REGION)', detect: (p) => p.spec.startsWith('aws:') },
+  {
+    kind: 'cdk',
+    label: 'CDK output folders (cdk.out)',
+    detect: (p) => p.isDirectory && existsSync(`${p.spec}/manifest.json`),
+  },
+  {
+    kind: 'cloudformation',
+    label: 'CloudFormation templates',
+    detect: (p) => p.isFile && /["']?(AWSTemplateFormatVersion|Resources)["']?\s*:/.test(p.head),
+  },
+  {
+    kind: 'terraform-plan',
+    label: 'Terraform plans',
+    detect: (p) =>
+      p.isFile &&
+      /"(format_version|terraform_version)"\s*:/.test(p.head) &&
+      /"(planned_values|resource_changes)"/.test(p.head),
+  },
+  {
+    kind: 'snapshot',
+    label: 'snapshot files',
+    detect: (p) => p.isFile && /"(wsplSnapshot|snapshot)"\s*:/.test(p.head),
+  },
+];
 
-const NAMES: Record<Exclude<DetectedSource, 'design'>, string> = {
-  cloudformation: 'CloudFormation templates',
-  cdk: 'CDK output folders (cdk.out)',
-  'terraform-plan': 'Terraform plans',
-  snapshot: 'snapshot files',
-  aws: 'live AWS accounts (aws:REGION)',
-};
+/** The loaders, asked in this order. Sources register here as they are built. */
+export const loaders: SourceLoader[] = [designLoader];
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -42,53 +63,57 @@ function readHead(path: string): string {
   }
 }
 
-/** Decides the kind of a source from its spec, its file name and its first bytes. */
-export function detectSource(pathOrSpec: string): DetectedSource {
-  if (pathOrSpec.startsWith('aws:')) return 'aws';
-  if (!existsSync(pathOrSpec)) {
-    throw new InputError(`${pathOrSpec}: no such file or directory`, [], 'unreadable');
-  }
-  if (statSync(pathOrSpec).isDirectory()) {
-    if (existsSync(join(pathOrSpec, 'manifest.json'))) return 'cdk';
-    throw new InputError(
-      `${pathOrSpec} is a directory but not a CDK output folder (no manifest.json)`,
-      [],
-      'unknown-source',
-    );
-  }
-  const head = readHead(pathOrSpec);
-  if (/(^|[{,])\s*["']?wspl["']?\s*:/m.test(head)) return 'design';
-  if (/["']?(AWSTemplateFormatVersion|Resources)["']?\s*:/.test(head)) return 'cloudformation';
-  if (/"(format_version|terraform_version)"\s*:/.test(head) && /"(planned_values|resource_changes)"/.test(head))
-    return 'terraform-plan';
-  if (/"(wsplSnapshot|snapshot)"\s*:/.test(head)) return 'snapshot';
-  // A YAML file with no `wspl:` key is most likely a design file that forgot it: load it as one so the user
-  // gets the missing-version diagnostic with a line number.
-  if (/\.ya?ml$/i.test(pathOrSpec)) return 'design';
-  throw new InputError(
-    `${pathOrSpec}: cannot tell what kind of source this is (expected a design file with \`wspl: 1\`, a CloudFormation template, a Terraform plan, a snapshot, a cdk.out folder or aws:REGION)`,
-    [],
-    'unknown-source',
-  );
+function probe(spec: string): SourceProbe {
+  if (spec.startsWith('aws:')) return { spec, isFile: false, isDirectory: false, head: '' };
+  if (!existsSync(spec)) throw new InputError(`${spec}: no such file or directory`, [], 'unreadable');
+  const isDirectory = statSync(spec).isDirectory();
+  return { spec, isFile: !isDirectory, isDirectory, head: isDirectory ? '' : readHead(spec) };
 }
 
-export interface LoadSourceOptions {
+const EXPECTED_KINDS =
+  'expected a design file with `wspl: 1`, a CloudFormation template, a Terraform plan, a snapshot, a cdk.out folder or aws:REGION';
+
+/** The loader that reads a spec; throws InputError (exit 2) when none does. */
+export function findLoader(spec: string): SourceLoader {
+  const p = probe(spec);
+  const loader = loaders.find((l) => l.detect(p));
+  if (loader) return loader;
+  const known = NOT_BUILT.find((k) => k.detect(p));
+  if (known) {
+    throw new InputError(
+      `${spec}: reading ${known.label} is not built yet; only ${loaders.map((l) => l.label).join(', ')} can be read so far`,
+      [],
+      'source-not-built',
+    );
+  }
+  if (p.isDirectory) {
+    throw new InputError(`${spec} is a directory but not a CDK output folder (no manifest.json)`, [], 'unknown-source');
+  }
+  throw new InputError(`${spec}: cannot tell what kind of source this is (${EXPECTED_KINDS})`, [], 'unknown-source');
+}
+
+/** Decides the kind of a source from its spec, its file name and its first bytes. */
+export function detectSource(spec: string): SourceKind {
+  return findLoader(spec).kind;
+}
+
+/** Reads any source: the loader's result with the meaning checks applied. Bad input is a failed result, not a throw. */
+export async function readSource(spec: string, options: LoadOptions = {}): Promise<LoadResult> {
+  return finishLoad(await findLoader(spec).load(spec, options));
+}
+
+export interface LoadSourceOptions extends LoadOptions {
   /** Receives the warnings of a source that loaded (unknown keys, unquoted numbers, …); errors throw instead. */
   onWarning?: (warning: Diagnostic) => void;
 }
 
-/** Loads any source into the model; throws InputError (exit 2) when the source cannot be read. */
-export function loadSource(pathOrSpec: string, options: LoadSourceOptions = {}): Model {
-  const kind = detectSource(pathOrSpec);
-  if (kind === 'design') {
-    const result = loadDesignFile(pathOrSpec);
-    const model = requireModel(result, pathOrSpec);
-    for (const d of result.diagnostics) if (d.severity === 'warning') options.onWarning?.(d);
-    return model;
+/** Loads any source into the model; throws InputError (exit 2) naming every problem when it cannot be read. */
+export async function loadSource(spec: string, options: LoadSourceOptions = {}): Promise<Model> {
+  const result = await readSource(spec, options);
+  if (!result.ok) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    throw new InputError(`cannot read ${spec}`, errors.length > 0 ? errors : result.diagnostics);
   }
-  throw new InputError(
-    `${pathOrSpec}: reading ${NAMES[kind]} is not built yet; only design files (wspl: 1) can be read so far`,
-    [],
-    'source-not-built',
-  );
+  for (const d of result.diagnostics) if (d.severity === 'warning') options.onWarning?.(d);
+  return result.model;
 }

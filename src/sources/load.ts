@@ -1,17 +1,11 @@
-import type { Diagnostic } from '../diagnostics.js';
 import { InputError } from '../diagnostics.js';
 import type { Model } from '../model/types.js';
+import type { LoadResult } from './loader.js';
 
-export interface LoadResult {
-  /** Present when the source could be read; absent when an error diagnostic stopped it. */
-  model?: Model;
-  diagnostics: Diagnostic[];
-}
-
-/** Throws an InputError (exit 2) when any diagnostic is an error; otherwise returns the model. */
+/** Throws an InputError (exit 2) when the load failed; otherwise returns the model. */
 export function requireModel(result: LoadResult, file: string): Model {
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0 || !result.model) {
+  if (!result.ok) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
     throw new InputError(`cannot read ${file}`, errors.length > 0 ? errors : result.diagnostics);
   }
   return result.model;

@@ -32,7 +32,7 @@ describe.each(files)('examples/%s', (file) => {
   it('states its expected prediction', () => {
     expect(list.length).toBeGreaterThan(0);
   });
-  it.each(list.map((c) => [`${c.client} → ${c.workspace}: ${c.outcome}`, c] as const))('%s', (_name, c) => {
-    expect(traceConnection(loadSource(`examples/${file}`), c.client, c.workspace).outcome).toBe(c.outcome);
+  it.each(list.map((c) => [`${c.client} → ${c.workspace}: ${c.outcome}`, c] as const))('%s', async (_name, c) => {
+    expect(traceConnection(await loadSource(`examples/${file}`), c.client, c.workspace).outcome).toBe(c.outcome);
   });
 });

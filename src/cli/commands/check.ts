@@ -113,7 +113,7 @@ function withClients(model: Model, source: string, clientsFile: string): Model {
   const sourceDoc = ('parsed' in sourceRead ? sourceRead.parsed.value : {}) as Record<string, unknown>;
   const merged = { ...sourceDoc, clients: { ...(sourceDoc.clients as object | undefined), ...clients } };
   const result = loadDesignText(stringify(merged), clientsFile);
-  if (!result.model) {
+  if (!result.ok) {
     // Lines of the merged text mean nothing to the user: point at the field in the clients file instead.
     const diagnostics = result.diagnostics.map(({ line: _merged, ...d }) => {
       const name = names.find((n) => d.field === `clients.${n}` || d.field?.startsWith(`clients.${n}.`));
@@ -146,12 +146,13 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
       new Option('--fail-on <severity>', 'exit 1 from this severity up').choices(FAIL_ON).default('error' as const),
     )
     .option('--config <file>', `rule configuration (default: ${CONFIG_FILE_NAME} next to each source)`)
-    .action((sources, opts) => {
-      const runs: SourceRun[] = sources.map((source) => {
-        const loaded = loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') });
+    .action(async (sources, opts) => {
+      const runs: SourceRun[] = [];
+      for (const source of sources) {
+        const loaded = await loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') });
         const model = opts.clients ? withClients(loaded, source, opts.clients) : loaded;
-        return { source, result: runCheck(model, { policy: policyFor(source, opts.config) }) };
-      });
+        runs.push({ source, result: runCheck(model, { policy: policyFor(source, opts.config) }) });
+      }
       io.out(reporters[opts.format]({ runs }, { color: io.isTty, cwd: process.cwd() }));
       const reaches = REACHES[opts.failOn];
       const failing = runs.some((r) => r.result.findings.some((f) => !f.suppressed && reaches.includes(f.severity)));

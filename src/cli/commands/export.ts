@@ -11,7 +11,7 @@ export const registerExport: RegisterCommand = (program, io) => {
     .description('write any source out as a design file (the readable form of the model)')
     .argument('<source>', 'design file (or another source)')
     .addOption(new Option('--format <format>', 'output format').choices(['design'] as const).default('design' as const))
-    .action((source) => {
-      io.out(toDesignYaml(loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') })));
+    .action(async (source) => {
+      io.out(toDesignYaml(await loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') })));
     });
 };

@@ -34,7 +34,9 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
         );
       }
       const warn = (d: Diagnostic) => io.err(formatDiagnostic(d) + '\n');
-      const predictor = opts.topology ? prepareComparison(opts.topology, opts.client, opts.workspace, warn) : undefined;
+      const predictor = opts.topology
+        ? await prepareComparison(opts.topology, opts.client, opts.workspace, warn)
+        : undefined;
       const comparisons: Comparison[] = [];
       const inputs = [...paths];
       if (opts.local) inputs.push(...localFolders());
@@ -69,14 +71,14 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
  * Loads the topology once and returns the prediction to hold each session against. The WorkSpace follows from the
  * session's protocol; when the setup has several of that protocol, --workspace must say which (checked up front).
  */
-function prepareComparison(
+async function prepareComparison(
   source: string,
   client: string | undefined,
   workspace: string | undefined,
   warn: (d: Diagnostic) => void,
-): (s: LogSession) => Trace | undefined {
+): Promise<(s: LogSession) => Trace | undefined> {
   if (!client) throw new InputError('--topology needs --client NAME: the client whose logs these are');
-  const model = loadSource(source, { onWarning: warn });
+  const model = await loadSource(source, { onWarning: warn });
   if (!model.clients.some((c) => c.id === client)) {
     throw new InputError(
       `--client: no client named "${client}" in ${source}; clients: ${model.clients.map((c) => c.id).join(', ') || '(none)'}`,

@@ -13,8 +13,10 @@ export const registerMatrix: RegisterCommand = (program, io) => {
     .addOption(
       new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const),
     )
-    .action((source, opts) => {
-      const traces = predictMatrixEntries(loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') }));
+    .action(async (source, opts) => {
+      const traces = predictMatrixEntries(
+        await loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') }),
+      );
       io.out(opts.format === 'json' ? renderMatrixJson(traces) : renderMatrixText(traces));
     });
 };

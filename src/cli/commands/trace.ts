@@ -19,8 +19,8 @@ export const registerTrace: RegisterCommand = (program, io) => {
         .choices(['text', 'json', 'log'] as const)
         .default('text' as const),
     )
-    .action((source, opts) => {
-      const model = loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') });
+    .action(async (source, opts) => {
+      const model = await loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') });
       const trace = traceConnection(model, opts.client, opts.workspace);
       if (opts.format === 'json') io.out(JSON.stringify(trace, null, 2) + '\n');
       else if (opts.format === 'log') {

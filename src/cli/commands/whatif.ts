@@ -21,8 +21,8 @@ export const registerWhatif: RegisterCommand = (program, io, state) => {
     .addOption(
       new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const),
     )
-    .action((source, opts) => {
-      const model = loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') });
+    .action(async (source, opts) => {
+      const model = await loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') });
       // Changes apply to the design-file form of the model, so paths are those `wspl export` prints.
       let doc: object = exportDesign(model);
       const apply = (_m: unknown, change: string) => {
@@ -54,7 +54,7 @@ function loadChanged(text: string, source: string, change: string, client: strin
           }
         : d,
     );
-  if (problems.length > 0 || !result.model) {
+  if (problems.length > 0 || !result.ok) {
     throw new InputError(
       `bad change "${change}": the design is no longer valid`,
       problems.length > 0 ? problems : result.diagnostics,

@@ -14,8 +14,7 @@ const texts = new Map<string, string>();
 
 export function design(text: string, file = 'test.yaml'): Model {
   const result = loadDesignText(text, file);
-  if (!result.model)
-    throw new Error(`test design does not load:\n${result.diagnostics.map(formatDiagnostic).join('\n')}`);
+  if (!result.ok) throw new Error(`test design does not load:\n${result.diagnostics.map(formatDiagnostic).join('\n')}`);
   return result.model;
 }
 

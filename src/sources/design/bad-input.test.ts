@@ -1,5 +1,6 @@
 // The design loader on input a user could hand it by mistake: every case is diagnostics (file, line, field), never
 // an exception, and never a silently ignored value.
+import { modelOf } from '../loader.js';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ const SEED = readFileSync('examples/seed-tokyo.yaml', 'utf8');
 
 function errorsOf(text: string) {
   const r = loadDesignText(text, 'd.yaml');
-  expect(r.model).toBeUndefined();
+  expect(modelOf(r)).toBeUndefined();
   return r.diagnostics.filter((d) => d.severity === 'error');
 }
 
@@ -18,7 +19,9 @@ describe('values a design file must not accept silently', () => {
     expect(errorsOf(SEED.replace('198.51.100.7, version: 5.29.1', '198.51.100.7, version: banana'))).toEqual([
       expect.objectContaining({ code: 'bad-version', field: 'clients.home.version', line: 69 }),
     ]);
-    expect(loadDesignText(SEED.replace(/version: 5\.29\.1/g, 'version: "5.29.1.5595"'), 'd.yaml').model).toBeDefined();
+    expect(
+      modelOf(loadDesignText(SEED.replace(/version: 5\.29\.1/g, 'version: "5.29.1.5595"'), 'd.yaml')),
+    ).toBeDefined();
   });
 
   it('an account id written as a number YAML cannot keep', () => {
@@ -77,16 +80,16 @@ describe('broken files', () => {
   it('a file cut anywhere, or with CRLF line ends, loads or reports; it never throws', () => {
     for (let cut = 0; cut <= SEED.length; cut += 37) {
       const r = loadDesignText(SEED.slice(0, cut), 'd.yaml');
-      if (!r.model) expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+      if (!modelOf(r)) expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
     }
-    expect(loadDesignText(SEED.replace(/\n/g, '\r\n'), 'd.yaml').model).toBeDefined();
+    expect(modelOf(loadDesignText(SEED.replace(/\n/g, '\r\n'), 'd.yaml'))).toBeDefined();
   });
 });
 
 describe('property: the loader returns a model or diagnostics, and never throws', () => {
   const check = (text: string) => {
     const r = loadDesignText(text, 'fuzz.yaml');
-    if (!r.model) expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    if (!modelOf(r)) expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
     for (const d of r.diagnostics) {
       expect(d.file).toBe('fuzz.yaml');
       expect(typeof d.message).toBe('string');

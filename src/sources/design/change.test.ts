@@ -1,3 +1,4 @@
+import { modelOf } from '../loader.js';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../diagnostics.js';
 import { applyChange } from './change.js';
@@ -9,7 +10,7 @@ import { designToYaml } from './export.js';
 type Doc = any;
 
 function seedDoc(): Doc {
-  const model = loadDesignFile('examples/seed-tokyo.yaml').model;
+  const model = modelOf(loadDesignFile('examples/seed-tokyo.yaml'));
   if (!model) throw new Error('seed does not load');
   return exportDesign(model);
 }
@@ -34,8 +35,8 @@ describe('applyChange', () => {
     expect(d.vpcs.vpc1.endpoints.streaming).toBeUndefined();
     const r = loadDesignText(designToYaml(doc), 'changed.yaml');
     expect(r.diagnostics).toEqual([]);
-    expect(r.model?.endpoints).toEqual([]);
-    expect(r.model?.directories[0]?.streamingEndpoint).toBeNull();
+    expect(modelOf(r)?.endpoints).toEqual([]);
+    expect(modelOf(r)?.directories[0]?.streamingEndpoint).toBeNull();
   });
 
   it('adds a new key when the parent exists, and takes structured YAML values', () => {

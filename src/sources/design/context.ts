@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import type { Provenance } from '../../model/types.js';
 import type { Locator } from './locate.js';
-import { formatPath, type PathSegment } from './paths.js';
+import { formatPath, readPath, type PathSegment } from './paths.js';
 import { parseCidr, parseIp } from './cidr.js';
 
 export type Path = readonly PathSegment[];
@@ -33,6 +33,12 @@ export class DesignContext {
 
   warn(code: string, path: Path, message: string): void {
     this.report('warning', code, path, message);
+  }
+
+  /** The line of a dotted field path ("vpcs.vpc1.subnets.a.cidr"), for meaning checks run on the model. */
+  locateField(dotted: string): number | undefined {
+    const parsed = readPath(dotted);
+    return 'path' in parsed ? this.locate(parsed.path) : undefined;
   }
 
   prov(path: Path, originalId?: string): Provenance {

@@ -11,7 +11,14 @@ export function convertCidrLists(ctx: DesignContext, doc: DesignDoc, model: Mode
   for (const key of ['prefixLists', 'ipGroups'] as const) {
     for (const [name, cidrs] of entries(doc[key])) {
       cidrs.forEach((c, i) => ctx.checkCidr(c, [key, name, i]));
-      model[key].push({ id: name, name, cidrs, prov: ctx.prov([key, name], name) });
+      model[key].push({
+        id: name,
+        name,
+        account: model.account,
+        region: model.region,
+        cidrs,
+        prov: ctx.prov([key, name], name),
+      });
     }
   }
 }
@@ -25,6 +32,8 @@ export function convertPeerings(ctx: DesignContext, doc: DesignDoc, model: Model
     model.peerings.push({
       id: name,
       name,
+      account: model.vpcs.find((v) => v.id === p.requester)?.account ?? model.account,
+      region: model.vpcs.find((v) => v.id === p.requester)?.region ?? model.region,
       requesterVpc: p.requester,
       accepterVpc: p.accepter,
       state: p.state ?? PEERING_DEFAULT_STATE,

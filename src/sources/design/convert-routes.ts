@@ -1,6 +1,6 @@
 // Route tables of one VPC. A table maps DESTINATION → TARGET name; local routes for the VPC's own CIDRs are
 // implied (AWS adds them to every table and they cannot be removed), and are always listed first.
-import type { Route, RouteTable, RouteTarget } from '../../model/types.js';
+import type { Route, RouteTable, RouteTarget, Scope } from '../../model/types.js';
 import { parseIp } from './cidr.js';
 import { entries, type DesignContext, type Path } from './context.js';
 import { get, has } from './names.js';
@@ -69,6 +69,7 @@ function localRoutes(ctx: DesignContext, cidrs: string[], path: Path): Route[] {
 export function convertRouteTables(
   ctx: DesignContext,
   doc: DesignDoc,
+  scope: Scope,
   vpcName: string,
   raw: DesignVpc,
   ownCidrs: string[],
@@ -103,6 +104,7 @@ export function convertRouteTables(
       id: `${vpcName}/${name}`,
       name,
       vpc: vpcName,
+      ...scope,
       routes: [...localRoutes(ctx, ownCidrs, path), ...explicit],
       prov: ctx.prov(path, name),
     };
@@ -121,6 +123,7 @@ export function convertRouteTables(
         id: `${vpcName}/${main}`,
         name: main,
         vpc: vpcName,
+        ...scope,
         routes: localRoutes(ctx, ownCidrs, vpcPath),
         prov: ctx.prov(vpcPath),
       });

@@ -1,5 +1,5 @@
 // Security-group rules, network ACLs and the peers they name.
-import type { NaclRule, NetworkAcl, Peer, SecurityGroup, SgRule, Subnet } from '../../model/types.js';
+import type { NaclRule, NetworkAcl, Peer, Scope, SecurityGroup, SgRule, Subnet } from '../../model/types.js';
 import { parseIp } from './cidr.js';
 import { entries, type DesignContext, type Path } from './context.js';
 import { parseNaclRule, parseTrafficRule, type Direction } from './rule-syntax.js';
@@ -79,6 +79,7 @@ export function defaultEgress(ctx: DesignContext, path: Path): SgRule[] {
 export function convertSecurityGroups(
   ctx: DesignContext,
   doc: DesignDoc,
+  vpcScope: Scope,
   vpcName: string,
   raw: DesignVpc,
 ): SecurityGroup[] {
@@ -89,6 +90,7 @@ export function convertSecurityGroups(
       id: `${vpcName}/${name}`,
       name,
       vpc: vpcName,
+      ...vpcScope,
       ingress: convertRules(ctx, scope, sg.ingress ?? [], 'ingress', [...path, 'ingress']),
       egress: sg.egress ? convertRules(ctx, scope, sg.egress, 'egress', [...path, 'egress']) : defaultEgress(ctx, path),
       prov: ctx.prov(path, name),
@@ -140,6 +142,7 @@ export const DEFAULT_NACL = 'default';
  */
 export function convertNetworkAcls(
   ctx: DesignContext,
+  scope: Scope,
   vpcName: string,
   raw: DesignVpc,
   subnets: Subnet[],
@@ -167,6 +170,7 @@ export function convertNetworkAcls(
       id: `${vpcName}/${name}`,
       name,
       vpc: vpcName,
+      ...scope,
       subnets: ids,
       ingress: convertNaclRules(ctx, acl.ingress ?? [], 'ingress', [...path, 'ingress']),
       egress: convertNaclRules(ctx, acl.egress ?? [], 'egress', [...path, 'egress']),
@@ -180,6 +184,7 @@ export function convertNetworkAcls(
       id: `${vpcName}/${DEFAULT_NACL}`,
       name: DEFAULT_NACL,
       vpc: vpcName,
+      ...scope,
       subnets: [],
       ingress: defaultNaclRules(ctx, vpcPath, ipv6),
       egress: defaultNaclRules(ctx, vpcPath, ipv6),

@@ -1,5 +1,5 @@
 // One VPC of the design file and everything declared inside it.
-import type { EndpointAddress, Model, ResolverRule, Subnet } from '../../model/types.js';
+import type { EndpointAddress, Model, ResolverRule, Scope, Subnet } from '../../model/types.js';
 import { cidrHasIp, networkContains, networksOverlap, parseCidr, type Network } from './cidr.js';
 import { entries, type DesignContext, type Path } from './context.js';
 import { convertNetworkAcls, convertSecurityGroups } from './convert-rules.js';
@@ -75,7 +75,14 @@ function validNetworks(ctx: DesignContext, cidrs: { cidr: string; path: Path }[]
   return nets;
 }
 
-function convertSubnets(ctx: DesignContext, vpcName: string, raw: DesignVpc, v4: Network[], v6: Network[]): Subnet[] {
+function convertSubnets(
+  ctx: DesignContext,
+  scope: Scope,
+  vpcName: string,
+  raw: DesignVpc,
+  v4: Network[],
+  v6: Network[],
+): Subnet[] {
   const seen: { name: string; net: Network }[] = [];
   return entries(raw.subnets).map(([name, s]) => {
     const path = ['vpcs', vpcName, 'subnets', name];
@@ -111,6 +118,7 @@ function convertSubnets(ctx: DesignContext, vpcName: string, raw: DesignVpc, v4:
       id: `${vpcName}/${name}`,
       name,
       vpc: vpcName,
+      ...scope,
       cidr: s.cidr,
       ...(s.ipv6Cidr !== undefined ? { ipv6Cidr: s.ipv6Cidr } : {}),
       az: s.az,
@@ -146,6 +154,7 @@ export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, 
     ctx,
     ipv6Cidrs.map((cidr, i) => ({ cidr, path: [...path, 'ipv6Cidrs', i] })),
   );
+  const scope: Scope = { account, region };
   model.vpcs.push({
     id: vpcName,
     account,
@@ -162,11 +171,11 @@ export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, 
       : {}),
     prov: ctx.prov(path, vpcName),
   });
-  const subnets = convertSubnets(ctx, vpcName, raw, v4, v6);
+  const subnets = convertSubnets(ctx, scope, vpcName, raw, v4, v6);
   model.subnets.push(...subnets);
-  model.routeTables.push(...convertRouteTables(ctx, doc, vpcName, raw, [...cidrs, ...ipv6Cidrs]));
-  model.securityGroups.push(...convertSecurityGroups(ctx, doc, vpcName, raw));
-  model.networkAcls.push(...convertNetworkAcls(ctx, vpcName, raw, subnets));
+  model.routeTables.push(...convertRouteTables(ctx, doc, scope, vpcName, raw, [...cidrs, ...ipv6Cidrs]));
+  model.securityGroups.push(...convertSecurityGroups(ctx, doc, scope, vpcName, raw));
+  model.networkAcls.push(...convertNetworkAcls(ctx, scope, vpcName, raw, subnets));
 
   for (const [name, inst] of entries(raw.instances)) {
     const at = [...path, 'instances', name];
@@ -178,6 +187,7 @@ export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, 
       id: `${vpcName}/${name}`,
       name,
       vpc: vpcName,
+      ...scope,
       subnet: subnetRef(ctx, raw, vpcName, inst.subnet, [...at, 'subnet']),
       securityGroups: vpcRefs(ctx, raw, vpcName, 'securityGroups', inst.securityGroups ?? [], [
         ...at,
@@ -199,6 +209,7 @@ export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, 
       id: `${vpcName}/${name}`,
       name,
       vpc: vpcName,
+      ...scope,
       subnet: subnetRef(ctx, raw, vpcName, gw.subnet, [...at, 'subnet']),
       connectivity: gw.connectivity ?? NAT_GATEWAY_DEFAULTS.connectivity,
       ...(gw.publicIp !== undefined ? { publicIp: gw.publicIp } : {}),
@@ -219,6 +230,7 @@ export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, 
       id: `${vpcName}/${name}`,
       name,
       vpc: vpcName,
+      ...scope,
       ...(ep.id !== undefined ? { awsId: ep.id } : {}),
       service: ep.service,
       type,
@@ -241,6 +253,7 @@ export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, 
       id: `${vpcName}/${name}`,
       name,
       vpc: vpcName,
+      ...scope,
       direction: re.direction ?? 'inbound',
       subnets: vpcRefs(ctx, raw, vpcName, 'subnets', re.subnets, [...at, 'subnets']),
       addresses: placeAddresses(ctx, raw, vpcName, re.subnets, re.addresses ?? [], [...at, 'addresses']),

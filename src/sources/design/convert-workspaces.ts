@@ -134,8 +134,11 @@ export function convertWorkspacesSide(ctx: DesignContext, doc: DesignDoc, model:
     const path = ['workspaces', name];
     if (!has(doc.directories, w.directory))
       ctx.error('unknown-reference', [...path, 'directory'], `directory "${w.directory}" not found`);
+    const dir = model.directories.find((d) => d.id === w.directory);
     model.workspaces.push({
       id: name,
+      account: dir?.account ?? model.account,
+      region: dir?.region ?? model.region,
       directory: w.directory,
       protocol: w.protocol,
       ...(w.globalAccelerator !== undefined ? { globalAccelerator: w.globalAccelerator } : {}),

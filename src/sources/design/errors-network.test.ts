@@ -1,5 +1,6 @@
 // Errors in the constructs beyond the contract example: network ACLs, NAT gateways, peering, transit gateways,
 // on-premises networks, resolver endpoints, prefix lists, accounts.
+import { modelOf } from '../loader.js';
 import { describe, expect, it } from 'vitest';
 import { loadDesignText } from './load.js';
 
@@ -229,7 +230,7 @@ transitGateways:
       'n.yaml',
     );
     expect(r.diagnostics).toEqual([]);
-    const rt = r.model?.routeTables.find((t) => t.id === 'vpc1/rt');
+    const rt = modelOf(r)?.routeTables.find((t) => t.id === 'vpc1/rt');
     expect(rt?.routes.map((x) => [x.destination, x.prefixList ?? false, x.target])).toEqual([
       ['10.0.0.0/16', false, { kind: 'local' }],
       ['0.0.0.0/0', false, { kind: 'igw', id: 'igw' }],
@@ -240,7 +241,7 @@ transitGateways:
       ['10.6.0.0/16', false, { kind: 'tgw', id: 't' }],
       ['10.5.0.0/16', false, { kind: 'instance', id: 'vpc1/box' }],
     ]);
-    const sg = r.model?.securityGroups.find((g) => g.id === 'vpc1/sg');
+    const sg = modelOf(r)?.securityGroups.find((g) => g.id === 'vpc1/sg');
     expect(sg?.ingress.map((x) => x.peer)).toEqual([
       { kind: 'prefix-list', id: 'corp' },
       { kind: 'sg', id: 'vpc2/other' },

@@ -1,3 +1,4 @@
+import { modelOf } from '../loader.js';
 import { describe, expect, it } from 'vitest';
 import { loadDesignText } from './load.js';
 
@@ -71,7 +72,7 @@ describe('design file errors', () => {
   it('the base file is valid', () => {
     const r = loadDesignText(BASE, 'f.yaml');
     expect(r.diagnostics).toEqual([]);
-    expect(r.model).toBeDefined();
+    expect(modelOf(r)).toBeDefined();
   });
 
   const cases: [string, number, string, string, string][] = [
@@ -273,7 +274,7 @@ describe('design file errors', () => {
 
   it('warns about unknown top-level keys, naming them', () => {
     const r = loadDesignText(BASE + 'colours: [red]\n', 'f.yaml');
-    expect(r.model).toBeDefined();
+    expect(modelOf(r)).toBeDefined();
     expect(r.diagnostics).toMatchObject([{ severity: 'warning', code: 'unknown-key', field: 'colours', line: 28 }]);
     expect(r.diagnostics[0]?.message).toContain('colours');
   });

@@ -4,7 +4,8 @@
 import { isMap } from 'yaml';
 import type { z } from 'zod';
 import { emptyModel } from '../../model/types.js';
-import type { LoadResult } from '../load.js';
+import { finishLoad } from '../check-model.js';
+import { loadFailure, type LoadResult } from '../loader.js';
 import { EXPECTED, decodeInput, parseYamlInput, readInputBytes, typeName, valueAt } from '../../input/yaml.js';
 import { DesignContext, entries } from './context.js';
 import { convertCidrLists, convertOnPremises, convertPeerings, convertTransitGateways } from './convert-global.js';
@@ -12,10 +13,6 @@ import { convertVpc } from './convert-vpc.js';
 import { convertWorkspacesSide } from './convert-workspaces.js';
 import { yamlLocator } from './locate.js';
 import { designSchema, TOP_LEVEL_KEYS, type DesignDoc } from './schema.js';
-
-function fail(file: string, code: string, message: string, line?: number): LoadResult {
-  return { diagnostics: [{ severity: 'error', code, file, ...(line !== undefined ? { line } : {}), message }] };
-}
 
 /** Turns zod's issues into diagnostics with codes that name the kind of mistake. */
 function reportShapeIssues(ctx: DesignContext, root: unknown, issues: z.core.$ZodIssue[]): void {
@@ -50,6 +47,7 @@ function reportShapeIssues(ctx: DesignContext, root: unknown, issues: z.core.$Zo
 
 function convert(ctx: DesignContext, doc: DesignDoc): LoadResult {
   const model = emptyModel(ctx.account(doc.account, ['account']), ctx.region(doc.region, ['region']));
+  model.origin = { source: 'design', file: ctx.file, line: 1 };
   for (const key of Object.keys(doc)) {
     if (!TOP_LEVEL_KEYS.includes(key)) ctx.warn('unknown-key', [key], `unknown top-level key "${key}" (ignored)`);
   }
@@ -60,31 +58,44 @@ function convert(ctx: DesignContext, doc: DesignDoc): LoadResult {
   convertOnPremises(ctx, doc, model);
   convertWorkspacesSide(ctx, doc, model);
   const hasErrors = ctx.diagnostics.some((d) => d.severity === 'error');
-  return { ...(hasErrors ? {} : { model }), diagnostics: ctx.diagnostics };
+  if (hasErrors) return { ok: false, diagnostics: ctx.diagnostics };
+  return { ok: true, model, diagnostics: ctx.diagnostics, locate: (path) => ctx.locateField(path) };
 }
 
 const WHAT = 'a YAML design file';
 
-/** Loads a design file from its text. `file` is only used to name the source in diagnostics and provenance. */
+/**
+ * Loads a design file from its text, meaning checks included. `file` is only used to name the source in diagnostics
+ * and provenance.
+ */
 export function loadDesignText(text: string, file: string): LoadResult {
+  return finishLoad(convertDesignText(text, file));
+}
+
+function convertDesignText(text: string, file: string): LoadResult {
   const decoded = text.includes('\u0000')
     ? decodeInput(new TextEncoder().encode(text), file, WHAT)
     : { text: text.replace(/^\uFEFF/, '') };
-  if ('diagnostic' in decoded) return { diagnostics: [decoded.diagnostic] };
+  if ('diagnostic' in decoded) return { ok: false, diagnostics: [decoded.diagnostic] };
   if (decoded.text.trim() === '')
-    return fail(file, 'not-a-design-file', 'the file is empty; a design file is a YAML map starting with `wspl: 1`', 1);
+    return loadFailure(
+      file,
+      'not-a-design-file',
+      'the file is empty; a design file is a YAML map starting with `wspl: 1`',
+      1,
+    );
   const read = parseYamlInput(decoded.text, file);
-  if ('diagnostics' in read) return { diagnostics: read.diagnostics };
+  if ('diagnostics' in read) return { ok: false, diagnostics: read.diagnostics };
   const { doc: yamlDoc, lines, value: root, warnings } = read.parsed;
   if (!isMap(yamlDoc.contents)) {
-    return fail(file, 'not-a-design-file', 'a design file is a YAML map starting with `wspl: 1`', 1);
+    return loadFailure(file, 'not-a-design-file', 'a design file is a YAML map starting with `wspl: 1`', 1);
   }
   const ctx = new DesignContext(file, yamlLocator(yamlDoc, lines));
   ctx.diagnostics.push(...warnings);
   const parsed = designSchema.safeParse(root);
   if (!parsed.success) {
     reportShapeIssues(ctx, root, parsed.error.issues);
-    return { diagnostics: ctx.diagnostics };
+    return { ok: false, diagnostics: ctx.diagnostics };
   }
   return convert(ctx, parsed.data);
 }
@@ -92,8 +103,8 @@ export function loadDesignText(text: string, file: string): LoadResult {
 /** Reads and loads a design file. Never writes to it. An unreadable or non-text file is an error diagnostic. */
 export function loadDesignFile(path: string): LoadResult {
   const read = readInputBytes(path);
-  if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
+  if ('diagnostic' in read) return { ok: false, diagnostics: [read.diagnostic] };
   const decoded = decodeInput(read.bytes, path, WHAT);
-  if ('diagnostic' in decoded) return { diagnostics: [decoded.diagnostic] };
+  if ('diagnostic' in decoded) return { ok: false, diagnostics: [decoded.diagnostic] };
   return loadDesignText(decoded.text, path);
 }
