@@ -10,6 +10,8 @@ export type SourceKind = 'design' | 'cloudformation' | 'cdk' | 'terraform-plan' 
 export interface SourcePosition {
   line: number;
   column?: number;
+  /** Set when the field was stated in another file than the entity (an overlay). */
+  file?: string;
 }
 
 /** Where an entity came from, so findings point at the line to edit. */
@@ -331,7 +333,8 @@ export type DeviceType = 'windows' | 'macos' | 'linux' | 'web' | 'ios' | 'androi
 export interface Workspace extends Scope {
   id: string;
   directory: string;
-  protocol: 'dcv' | 'pcoip';
+  /** Streaming protocol; undefined when the source cannot say (CloudFormation and Terraform cannot). */
+  protocol?: 'dcv' | 'pcoip';
   /** Per-WorkSpace Global Accelerator mode. */
   globalAccelerator?: 'inherited' | 'enabled' | 'disabled';
   prov: Provenance;

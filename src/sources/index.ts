@@ -8,6 +8,7 @@ import type { Model, SourceKind } from '../model/types.js';
 import { finishLoad } from './check-model.js';
 import { designLoader } from './design/loader.js';
 import type { LoadOptions, LoadResult, SourceLoader, SourceProbe } from './loader.js';
+import { applyOverlay } from './overlay.js';
 
 /** Recognised but not readable yet: named so the message can say what the file is. */
 const NOT_BUILT: { kind: SourceKind; label: string; detect: (p: SourceProbe) => boolean }[] = [
@@ -99,7 +100,11 @@ export function detectSource(spec: string): SourceKind {
 
 /** Reads any source: the loader's result with the meaning checks applied. Bad input is a failed result, not a throw. */
 export async function readSource(spec: string, options: LoadOptions = {}): Promise<LoadResult> {
-  return finishLoad(await findLoader(spec).load(spec, options));
+  const loaded = await findLoader(spec).load(spec, options);
+  if (!loaded.ok || options.overlay === undefined) return finishLoad(loaded);
+  const overlaid = applyOverlay(loaded.model, options.overlay);
+  if (!overlaid.ok) return overlaid;
+  return finishLoad({ ...overlaid, diagnostics: [...loaded.diagnostics, ...overlaid.diagnostics] });
 }
 
 export interface LoadSourceOptions extends LoadOptions {

@@ -30,6 +30,8 @@ export interface LoadOptions {
   onProgress?: (message: string) => void;
   /** Environment to read settings and credentials from (tests pass their own). */
   env?: NodeJS.ProcessEnv;
+  /** `--overlay FILE` (alias `--clients`): what the source cannot state, applied after it loads (overlay.ts). */
+  overlay?: string;
 }
 
 /** Maps a field path of a diagnostic ("vpcs.vpc1.subnets.a.cidr") to its line in the source, when the source can. */

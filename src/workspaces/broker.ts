@@ -49,7 +49,22 @@ function unsupported(detail: string, blocker: Blocker): BrokerAnswer {
   };
 }
 
+/** What the broker answers depends on the protocol: unknown protocol, unknown answer. */
+function protocolUnknown(ws: Workspace): BrokerAnswer {
+  return {
+    status: 'unknown',
+    path: null,
+    offered: [],
+    needsAll: false,
+    blockers: [],
+    warnings: [],
+    missing: [`${ws.id}: streaming protocol (DCV or PCoIP); the source cannot state it, an overlay can`],
+    detail: 'the WorkSpace protocol is not known',
+  };
+}
+
 function internetAnswer(world: World, ctx: ClientContext, dir: Directory, ws: Workspace, region: string): BrokerAnswer {
+  if (ws.protocol === undefined) return protocolUnknown(ws);
   if (ws.protocol === 'pcoip') {
     const host = `PCoIP gateways of ${region}`;
     return {
@@ -197,6 +212,7 @@ export function askBroker(
       inferred: ep.dnsRecordIpType === 'service-defined',
     });
   }
+  if (ws.protocol === undefined) return protocolUnknown(ws);
   if (ws.protocol === 'pcoip') {
     if (!dir.pcoipOverInternet) {
       return {

@@ -287,7 +287,7 @@ describe('check --config and --clients', () => {
       'clients:\n  lap: { at: internet }\nvpcs: {}\n',
       /other\.clients\.yaml:3: error: vpcs: unknown field "vpcs"/,
     ], // before: ignored
-    ['empty', '', /empty\.clients\.yaml:1: error: a clients file is a YAML map .* found null/],
+    ['empty', '', /empty\.clients\.yaml:1: error: an overlay is a YAML map .* found null/],
     [
       'field',
       'clients:\n  lap:\n    at: internet\n    publicIp: 999.1.1.1\n',

@@ -1,7 +1,7 @@
 import { Option } from '@commander-js/extra-typings';
-import { formatDiagnostic } from '../../diagnostics.js';
 import { toDesignYaml } from '../../sources/design/export.js';
 import { loadSource } from '../../sources/index.js';
+import { clientsOption, loadOptionsOf, overlayOption } from '../source-options.js';
 import type { RegisterCommand } from './index.js';
 
 /** `wspl export <source> --format design`: any source written out as a design file. */
@@ -11,7 +11,9 @@ export const registerExport: RegisterCommand = (program, io) => {
     .description('write any source out as a design file (the readable form of the model)')
     .argument('<source>', 'design file (or another source)')
     .addOption(new Option('--format <format>', 'output format').choices(['design'] as const).default('design' as const))
-    .action(async (source) => {
-      io.out(toDesignYaml(await loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') })));
+    .addOption(overlayOption)
+    .addOption(clientsOption)
+    .action(async (source, opts) => {
+      io.out(toDesignYaml(await loadSource(source, loadOptionsOf(opts, io))));
     });
 };

@@ -1,12 +1,13 @@
 import { homedir } from 'node:os';
 import { Option } from '@commander-js/extra-typings';
-import { InputError, formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
+import { InputError } from '../../diagnostics.js';
 import { clientLogFolders, existingClientLogFolders } from '../../logs/locations.js';
 import { planLogs, readPlanned } from '../../logs/read.js';
 import { JsonLogWriter, TextLogWriter } from '../../logs/render.js';
 import { compareSession, type Comparison } from '../../logs/compare.js';
 import type { LogSession } from '../../logs/types.js';
-import { loadSource } from '../../sources/index.js';
+import { loadSource, type LoadSourceOptions } from '../../sources/index.js';
+import { loadOptionsOf, overlayOption } from '../source-options.js';
 import { traceConnection } from '../../workspaces/trace.js';
 import type { Trace } from '../../workspaces/types.js';
 import { buildWorld } from '../../workspaces/world.js';
@@ -19,6 +20,7 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
     .argument('[paths...]', "log files, or the client's logs folder (its files are read in time order)")
     .option('--local', "read this machine's client log folder (Windows, macOS or Linux location)")
     .option('--topology <source>', 'compare each session with the prediction for --client on this setup')
+    .addOption(overlayOption)
     .option('--client <name>', 'with --topology: the client that wrote the logs')
     .option(
       '--workspace <name>',
@@ -33,9 +35,8 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
           `wspl logs: ${opts.client ? '--client' : '--workspace'} only works with --topology <source> (the setup to compare the sessions with)`,
         );
       }
-      const warn = (d: Diagnostic) => io.err(formatDiagnostic(d) + '\n');
       const predictor = opts.topology
-        ? await prepareComparison(opts.topology, opts.client, opts.workspace, warn)
+        ? await prepareComparison(opts.topology, opts.client, opts.workspace, loadOptionsOf(opts, io))
         : undefined;
       const comparisons: Comparison[] = [];
       const inputs = [...paths];
@@ -75,10 +76,10 @@ async function prepareComparison(
   source: string,
   client: string | undefined,
   workspace: string | undefined,
-  warn: (d: Diagnostic) => void,
+  options: LoadSourceOptions,
 ): Promise<(s: LogSession) => Trace | undefined> {
   if (!client) throw new InputError('--topology needs --client NAME: the client whose logs these are');
-  const model = await loadSource(source, { onWarning: warn });
+  const model = await loadSource(source, options);
   if (!model.clients.some((c) => c.id === client)) {
     throw new InputError(
       `--client: no client named "${client}" in ${source}; clients: ${model.clients.map((c) => c.id).join(', ') || '(none)'}`,

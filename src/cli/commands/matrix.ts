@@ -1,8 +1,8 @@
 import { Option } from '@commander-js/extra-typings';
-import { formatDiagnostic } from '../../diagnostics.js';
 import { renderMatrixJson, renderMatrixText } from '../../report/matrix.js';
 import { loadSource } from '../../sources/index.js';
 import { predictMatrixEntries } from '../../workspaces/matrix.js';
+import { clientsOption, loadOptionsOf, overlayOption } from '../source-options.js';
 import type { RegisterCommand } from './index.js';
 
 export const registerMatrix: RegisterCommand = (program, io) => {
@@ -13,10 +13,10 @@ export const registerMatrix: RegisterCommand = (program, io) => {
     .addOption(
       new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const),
     )
+    .addOption(overlayOption)
+    .addOption(clientsOption)
     .action(async (source, opts) => {
-      const traces = predictMatrixEntries(
-        await loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') }),
-      );
+      const traces = predictMatrixEntries(await loadSource(source, loadOptionsOf(opts, io)));
       io.out(opts.format === 'json' ? renderMatrixJson(traces) : renderMatrixText(traces));
     });
 };

@@ -1,10 +1,10 @@
 import { Option } from '@commander-js/extra-typings';
-import { formatDiagnostic } from '../../diagnostics.js';
 import { formatTraceAsLog } from '../../logs/write.js';
 import { renderTraceText } from '../../report/trace-text.js';
 import { loadSource } from '../../sources/index.js';
 import { traceConnection } from '../../workspaces/trace.js';
 import { styleFor } from '../style.js';
+import { clientsOption, loadOptionsOf, overlayOption } from '../source-options.js';
 import type { RegisterCommand } from './index.js';
 
 export const registerTrace: RegisterCommand = (program, io) => {
@@ -19,8 +19,10 @@ export const registerTrace: RegisterCommand = (program, io) => {
         .choices(['text', 'json', 'log'] as const)
         .default('text' as const),
     )
+    .addOption(overlayOption)
+    .addOption(clientsOption)
     .action(async (source, opts) => {
-      const model = await loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') });
+      const model = await loadSource(source, loadOptionsOf(opts, io));
       const trace = traceConnection(model, opts.client, opts.workspace);
       if (opts.format === 'json') io.out(JSON.stringify(trace, null, 2) + '\n');
       else if (opts.format === 'log') {

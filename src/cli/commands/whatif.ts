@@ -1,5 +1,5 @@
 import { Option } from '@commander-js/extra-typings';
-import { InputError, formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
+import { InputError, type Diagnostic } from '../../diagnostics.js';
 import type { Model } from '../../model/types.js';
 import { loadSource } from '../../sources/index.js';
 import { applyChange } from '../../sources/design/change.js';
@@ -8,6 +8,7 @@ import { loadDesignText } from '../../sources/design/load.js';
 import { renderWhatifText } from '../../report/whatif-text.js';
 import { whatif } from '../../workspaces/lifecycle.js';
 import { EXIT_FINDINGS } from '../main.js';
+import { clientsOption, loadOptionsOf, overlayOption } from '../source-options.js';
 import type { RegisterCommand } from './index.js';
 
 export const registerWhatif: RegisterCommand = (program, io, state) => {
@@ -21,8 +22,10 @@ export const registerWhatif: RegisterCommand = (program, io, state) => {
     .addOption(
       new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const),
     )
+    .addOption(overlayOption)
+    .addOption(clientsOption)
     .action(async (source, opts) => {
-      const model = await loadSource(source, { onWarning: (d) => io.err(formatDiagnostic(d) + '\n') });
+      const model = await loadSource(source, loadOptionsOf(opts, io));
       // Changes apply to the design-file form of the model, so paths are those `wspl export` prints.
       let doc: object = exportDesign(model);
       const apply = (_m: unknown, change: string) => {

@@ -210,7 +210,7 @@ function convertConnection(
   return { kind, via: 'tgw', tgw: tgwName, attachment: `${tgwName}/${attachment}` };
 }
 
-function convertOnPrem(ctx: DesignContext, doc: DesignDoc, name: string, raw: DesignOnPrem, model: Model): void {
+export function convertOnPrem(ctx: DesignContext, doc: DesignDoc, name: string, raw: DesignOnPrem, model: Model): void {
   const path = ['onPremises', name];
   const cidrs = [...(raw.cidr !== undefined ? [raw.cidr] : []), ...(raw.cidrs ?? [])];
   if (raw.cidr !== undefined) ctx.checkCidr(raw.cidr, [...path, 'cidr']);

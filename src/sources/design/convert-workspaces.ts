@@ -34,7 +34,13 @@ function resolveStreamingEndpoint(
   return { id: null };
 }
 
-function convertDirectory(ctx: DesignContext, doc: DesignDoc, name: string, d: DesignDirectory, model: Model): void {
+export function convertDirectory(
+  ctx: DesignContext,
+  doc: DesignDoc,
+  name: string,
+  d: DesignDirectory,
+  model: Model,
+): void {
   const path = ['directories', name];
   const vpc = d.vpc !== undefined ? get(doc.vpcs, d.vpc) : undefined;
   if (d.vpc !== undefined && !vpc) ctx.error('unknown-reference', [...path, 'vpc'], `VPC "${d.vpc}" not found`);
@@ -95,7 +101,7 @@ function resolveLocation(ctx: DesignContext, doc: DesignDoc, at: string, path: P
   return undefined;
 }
 
-function convertClient(ctx: DesignContext, doc: DesignDoc, name: string, c: DesignClient, model: Model): void {
+export function convertClient(ctx: DesignContext, doc: DesignDoc, name: string, c: DesignClient, model: Model): void {
   const path = ['clients', name];
   const at = resolveLocation(ctx, doc, c.at, [...path, 'at']);
   if (c.publicIp !== undefined) ctx.checkIp(c.publicIp, [...path, 'publicIp']);

@@ -183,7 +183,7 @@ const onPremConnection = z
   })
   .describe('Exactly one of vpn, dx');
 
-const onPremises = z.strictObject({
+export const onPremisesSchema = z.strictObject({
   cidr: cidr.describe('Shorthand for one CIDR').optional(),
   cidrs: z.array(cidr).optional(),
   connections: z.array(onPremConnection).optional(),
@@ -203,7 +203,7 @@ const onPremises = z.strictObject({
   egress: rules('Site firewall outbound rules; omitted: everything allowed out').optional(),
 });
 
-const directory = z.strictObject({
+export const directorySchema = z.strictObject({
   id: z.string().describe('AWS directory id (d-… or wsd-…)').optional(),
   account: account.optional(),
   region: region.optional(),
@@ -226,13 +226,13 @@ const directory = z.strictObject({
     .optional(),
 });
 
-const workspace = z.strictObject({
+export const workspaceSchema = z.strictObject({
   directory: name,
   protocol: z.enum(['dcv', 'pcoip']),
   globalAccelerator: z.enum(['inherited', 'enabled', 'disabled']).optional(),
 });
 
-const client = z.strictObject({
+export const clientSchema = z.strictObject({
   at: z.string().describe('internet, VPC/INSTANCE, VPC/SUBNET or onprem/NAME'),
   publicIp: ip.optional(),
   privateIp: ip.optional(),
@@ -249,12 +249,12 @@ export const designSchema = z
     vpcs: z.record(z.string(), vpc).optional(),
     peerings: z.record(z.string(), peering).describe('VPC peering connections').optional(),
     transitGateways: z.record(z.string(), transitGateway).optional(),
-    onPremises: z.record(z.string(), onPremises).describe('On-premises networks').optional(),
+    onPremises: z.record(z.string(), onPremisesSchema).describe('On-premises networks').optional(),
     prefixLists: z.record(z.string(), z.array(cidr)).describe('Managed prefix lists: name → CIDRs').optional(),
     ipGroups: z.record(z.string(), z.array(cidr)).describe('IP access control groups: name → allowed CIDRs').optional(),
-    directories: z.record(z.string(), directory).describe('WorkSpaces directories').optional(),
-    workspaces: z.record(z.string(), workspace).optional(),
-    clients: z.record(z.string(), client).describe('WorkSpaces client devices').optional(),
+    directories: z.record(z.string(), directorySchema).describe('WorkSpaces directories').optional(),
+    workspaces: z.record(z.string(), workspaceSchema).optional(),
+    clients: z.record(z.string(), clientSchema).describe('WorkSpaces client devices').optional(),
   })
   .describe('wspl design file: an Amazon WorkSpaces Personal environment streaming over AWS PrivateLink')
   .meta({ title: 'wspl design file (wspl: 1)' });
@@ -265,9 +265,9 @@ export type DesignDoc = z.infer<typeof designSchema>;
 export type DesignVpc = z.infer<typeof vpc>;
 export type DesignRule = z.infer<typeof sgRule>;
 export type DesignTgw = z.infer<typeof transitGateway>;
-export type DesignOnPrem = z.infer<typeof onPremises>;
-export type DesignDirectory = z.infer<typeof directory>;
-export type DesignClient = z.infer<typeof client>;
+export type DesignOnPrem = z.infer<typeof onPremisesSchema>;
+export type DesignDirectory = z.infer<typeof directorySchema>;
+export type DesignClient = z.infer<typeof clientSchema>;
 
 export function designJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(designSchema, { target: 'draft-2020-12', io: 'input' });
