@@ -4,7 +4,7 @@
 import { contains, nthAddress } from './cidr.js';
 import { traceFlow, type Origin } from './flow.js';
 import type { Network } from './network.js';
-import type { Blocker, Hop } from './trace-types.js';
+import type { Hop, NetBlocker, PublicAnswerCode } from './trace-types.js';
 import type { Provenance } from '../model/types.js';
 
 /** A private hosted zone: a name, the VPCs it is associated with, and its A/AAAA answers. */
@@ -17,10 +17,8 @@ export interface PrivateZone {
   prov?: Provenance;
 }
 
-export type PublicAnswer =
-  | { status: 'resolves'; detail: string }
-  | { status: 'nxdomain'; detail: string }
-  | { status: 'unknown'; detail: string };
+/** What public DNS answers for a name: it resolves, it is not a public name, or nobody here knows. */
+export type PublicAnswer = PublicAnswerCode;
 
 export interface DnsWorld {
   zones: readonly PrivateZone[];
@@ -35,9 +33,10 @@ export interface DnsResult {
   status: 'private' | 'public' | 'nxdomain' | 'failed' | 'unknown';
   addresses: string[];
   hops: Hop[];
-  blockers: Blocker[];
+  blockers: NetBlocker[];
   missing: string[];
-  detail: string;
+  /** The private zone that answered (its owner, e.g. an endpoint). */
+  zoneOwner?: string;
 }
 
 function inZone(name: string, zone: string): boolean {
@@ -50,15 +49,15 @@ function fromPublic(world: DnsWorld, name: string, hops: Hop[], via: string): Dn
   const a = world.publicDns(name);
   hops.push({
     node: via,
-    action: 'DNS (public)',
-    result: a.status === 'resolves' ? 'allowed' : a.status === 'nxdomain' ? 'denied' : 'unknown',
-    detail: a.detail,
+    evaluated: 'dns-public',
+    direction: 'outbound',
+    result: a === 'resolves' ? 'allowed' : a === 'not-public' ? 'denied' : 'unknown',
+    decision: { code: 'public-answer', name, answer: a },
   });
-  if (a.status === 'resolves')
-    return { status: 'public', addresses: [], hops, blockers: [], missing: [], detail: a.detail };
-  if (a.status === 'unknown')
-    return { status: 'unknown', addresses: [], hops, blockers: [], missing: [a.detail], detail: a.detail };
-  return { status: 'nxdomain', addresses: [], hops, blockers: [], missing: [], detail: a.detail };
+  if (a === 'resolves') return { status: 'public', addresses: [], hops, blockers: [], missing: [] };
+  if (a === 'unknown')
+    return { status: 'unknown', addresses: [], hops, blockers: [], missing: [`what public DNS answers for ${name}`] };
+  return { status: 'nxdomain', addresses: [], hops, blockers: [], missing: [] };
 }
 
 /** Forwarding can chain (VPC → inbound endpoint → a VPC with rules of its own); stop loops here. */
@@ -69,21 +68,19 @@ function resolveInVpc(net: Network, world: DnsWorld, vpcId: string, name: string
   const resolverIp = vpc?.cidrs[0] ? nthAddress(net.range(vpc.cidrs[0]), 2) : 'base + 2';
   const node = `${vpcId} resolver ${resolverIp}`;
   if (vpc?.dnsSupport === false) {
-    hops.push({ node, action: 'DNS', result: 'denied', detail: 'DNS support is off for the VPC' });
+    hops.push({
+      node,
+      evaluated: 'dns-resolver',
+      direction: 'outbound',
+      result: 'denied',
+      decision: { code: 'vpc-dns-off' },
+    });
     return {
       status: 'failed',
       addresses: [],
       hops,
-      blockers: [
-        {
-          resource: vpcId,
-          kind: 'dns',
-          detail: `${vpcId} has DNS support (enableDnsSupport) off: its resolver answers nothing`,
-          location: vpc.prov,
-        },
-      ],
+      blockers: [{ resource: vpcId, kind: 'dns', reason: { code: 'vpc-dns-off', vpc: vpcId }, location: vpc.prov }],
       missing: [],
-      detail: 'VPC resolver off',
     };
   }
   if (vpc && vpc.dnsSupport === undefined) {
@@ -93,7 +90,6 @@ function resolveInVpc(net: Network, world: DnsWorld, vpcId: string, name: string
       hops,
       blockers: [],
       missing: [`${vpcId}: DNS support (enableDnsSupport)`],
-      detail: 'DNS support of the VPC is not given',
     };
   }
   // A Route 53 Resolver forwarding rule for the name wins over private zones (Route 53 Resolver guide).
@@ -103,9 +99,10 @@ function resolveInVpc(net: Network, world: DnsWorld, vpcId: string, name: string
   if (rule && depth < MAX_FORWARDS) {
     hops.push({
       node,
-      action: 'resolver forwarding rule',
+      evaluated: 'resolver-rule',
+      direction: 'outbound',
       result: 'forwarded',
-      detail: `${rule.domain} -> ${rule.to.join(', ')} via ${rule.via}`,
+      decision: { code: 'resolver-rule', domain: rule.domain, to: [...rule.to], via: rule.via },
       location: rule.prov,
     });
     const out = net.model.resolverEndpoints.find((r) => r.id === rule.via);
@@ -119,7 +116,6 @@ function resolveInVpc(net: Network, world: DnsWorld, vpcId: string, name: string
         hops,
         blockers: [],
         missing: [`${vpcId}: outbound resolver endpoint ${rule.via}`],
-        detail: 'outbound endpoint unknown',
       };
     return forward(
       net,
@@ -137,9 +133,10 @@ function resolveInVpc(net: Network, world: DnsWorld, vpcId: string, name: string
   if (zone) {
     hops.push({
       node,
-      action: 'DNS (private zone)',
+      evaluated: 'dns-private-zone',
+      direction: 'outbound',
       result: zone.addresses.length > 0 ? 'allowed' : 'denied',
-      detail: `${name} -> ${zone.addresses.join(', ') || 'no records'} (zone of ${zone.owner})`,
+      decision: { code: 'zone-answer', name, addresses: [...zone.addresses], owner: zone.owner },
       location: zone.prov,
     });
     if (zone.addresses.length === 0) {
@@ -147,15 +144,8 @@ function resolveInVpc(net: Network, world: DnsWorld, vpcId: string, name: string
         status: 'failed',
         addresses: [],
         hops,
-        blockers: [
-          {
-            resource: zone.owner,
-            kind: 'dns',
-            detail: `the private zone of ${zone.owner} has no address records for ${name}`,
-          },
-        ],
+        blockers: [{ resource: zone.owner, kind: 'dns', reason: { code: 'zone-no-records', owner: zone.owner, name } }],
         missing: [],
-        detail: 'no records',
       };
     }
     return {
@@ -164,7 +154,7 @@ function resolveInVpc(net: Network, world: DnsWorld, vpcId: string, name: string
       hops,
       blockers: [],
       missing: [],
-      detail: `answered by the private zone of ${zone.owner}`,
+      zoneOwner: zone.owner,
     };
   }
   return fromPublic(world, name, hops, node);
@@ -179,7 +169,6 @@ function resolveOnPrem(net: Network, world: DnsWorld, networkId: string, name: s
       hops,
       blockers: [],
       missing: [`on-premises network ${networkId}`],
-      detail: 'unknown network',
     };
   const fwd = site.dns.forwarders
     .filter((f) => inZone(name, f.domain))
@@ -187,9 +176,10 @@ function resolveOnPrem(net: Network, world: DnsWorld, networkId: string, name: s
   if (!fwd) return fromPublic(world, name, hops, `${site.id} DNS ${site.dns.server ?? ''}`.trim());
   hops.push({
     node: `${site.id} DNS`,
-    action: 'conditional forwarder',
+    evaluated: 'dns-forwarder',
+    direction: 'outbound',
     result: 'forwarded',
-    detail: `${fwd.domain} -> ${fwd.to.join(', ')}`,
+    decision: { code: 'forwarder', domain: fwd.domain, to: [...fwd.to] },
   });
   const serverRange = site.dns.server
     ? net.range(site.dns.server)
@@ -203,7 +193,6 @@ function resolveOnPrem(net: Network, world: DnsWorld, networkId: string, name: s
       hops,
       blockers: [],
       missing: [`${site.id}: DNS server address`],
-      detail: 'no DNS server address',
     };
   return forward(
     net,
@@ -226,7 +215,7 @@ function forward(
   hops: Hop[],
   depth: number,
 ): DnsResult {
-  const blockers: Blocker[] = [];
+  const blockers: NetBlocker[] = [];
   const missing: string[] = [];
   for (const target of targets) {
     const t = net.range(target);
@@ -250,18 +239,23 @@ function forward(
     if (flow.disposition === 'accepted') {
       hops.push({
         node: rep.id,
-        action: 'inbound resolver endpoint',
+        evaluated: 'inbound-resolver-endpoint',
+        direction: 'inbound',
         result: 'forwarded',
-        detail: `query answered by the resolver of ${rep.vpc}`,
+        decision: { code: 'inbound-endpoint', vpc: rep.vpc },
       });
       return resolveInVpc(net, world, rep.vpc, name, hops, depth + 1);
     }
-    blockers.push(...flow.blockers.map((b) => ({ ...b, detail: `DNS query to ${rep.id} (${target}): ${b.detail}` })));
+    blockers.push(
+      ...flow.blockers.map((b) => ({
+        ...b,
+        reason: { code: 'dns-query-blocked' as const, resolverEndpoint: rep.id, target, reason: b.reason },
+      })),
+    );
     missing.push(...flow.missing);
   }
-  if (blockers.length > 0)
-    return { status: 'failed', addresses: [], hops, blockers, missing, detail: 'no forwarder target answers' };
-  return { status: 'unknown', addresses: [], hops, blockers, missing, detail: 'forwarder targets not known' };
+  if (blockers.length > 0) return { status: 'failed', addresses: [], hops, blockers, missing };
+  return { status: 'unknown', addresses: [], hops, blockers, missing };
 }
 
 export function resolveName(net: Network, world: DnsWorld, place: ResolverPlace, name: string): DnsResult {

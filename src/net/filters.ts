@@ -13,11 +13,11 @@ export interface Remote {
 
 export interface SgVerdict {
   result: 'allowed' | 'denied' | 'unknown';
-  /** The rule that allowed it. */
+  /** The rule that allowed it, or the rule that covers the remote only in part (unknown). */
   rule?: SgRule;
   group?: string;
   /** Why it is unknown. */
-  reason?: string;
+  unknown?: 'partial' | 'prefix-list' | 'group-not-in-input';
 }
 
 function protoMatches(ruleProto: Protocol, proto: FlowProtocol): boolean {
@@ -29,6 +29,33 @@ function portMatches(rule: { protocol: Protocol; fromPort: number; toPort: numbe
 }
 
 type PeerMatch = 'full' | 'partial' | 'none' | 'unknown';
+
+/** Does one allow rule (security group or firewall, stateful) let the flow through, for the whole remote range? */
+export function ruleMatch(net: Network, rule: SgRule, proto: FlowProtocol, port: number, remote: Remote): PeerMatch {
+  if (!protoMatches(rule.protocol, proto) || !portMatches(rule, port)) return 'none';
+  return peerMatches(net, rule, remote);
+}
+
+/**
+ * Allow lists (security group rules, a site firewall, a home router): one rule that covers the whole remote range is
+ * enough; a rule that covers part of it cannot decide for all of it (unknown).
+ */
+export function evaluateAllowRules(
+  net: Network,
+  rules: readonly SgRule[],
+  proto: FlowProtocol,
+  port: number,
+  remote: Remote,
+): SgVerdict {
+  let partial: SgVerdict | undefined;
+  for (const rule of rules) {
+    const m = ruleMatch(net, rule, proto, port, remote);
+    if (m === 'full') return { result: 'allowed', rule };
+    if (m === 'partial' && !partial) partial = { result: 'unknown', rule, unknown: 'partial' };
+    if (m === 'unknown' && !partial) partial = { result: 'unknown', rule, unknown: 'prefix-list' };
+  }
+  return partial ?? { result: 'denied' };
+}
 
 function peerMatches(net: Network, rule: SgRule, remote: Remote): PeerMatch {
   const peer = rule.peer;
@@ -54,18 +81,10 @@ export function evaluateSecurityGroups(
   let partial: SgVerdict | undefined;
   for (const id of groupIds) {
     const sg = net.securityGroups.get(id);
-    if (!sg) return { result: 'unknown', group: id, reason: `security group ${id} is not in the input` };
-    for (const rule of sg[direction]) {
-      if (!protoMatches(rule.protocol, proto) || !portMatches(rule, port)) continue;
-      const m = peerMatches(net, rule, remote);
-      if (m === 'full') return { result: 'allowed', rule, group: id };
-      if (m === 'partial' && !partial) {
-        partial = { result: 'unknown', rule, group: id, reason: `a rule covers only part of ${remote.range.text}` };
-      }
-      if (m === 'unknown' && !partial) {
-        partial = { result: 'unknown', rule, group: id, reason: `prefix list of a rule is not in the input` };
-      }
-    }
+    if (!sg) return { result: 'unknown', group: id, unknown: 'group-not-in-input' };
+    const v = evaluateAllowRules(net, sg[direction], proto, port, remote);
+    if (v.result === 'allowed') return { ...v, group: id };
+    if (v.result === 'unknown' && !partial) partial = { ...v, group: id };
   }
   return partial ?? { result: 'denied' };
 }
@@ -76,7 +95,8 @@ export interface AclVerdict {
   rules: NaclRule[];
   /** Port ranges that end up denied, for messages. */
   deniedPorts: [number, number][];
-  reason?: string;
+  /** The rule that covers the remote range only in part (unknown). */
+  partialRule?: NaclRule;
 }
 
 /**
@@ -107,7 +127,7 @@ export function evaluateAcl(
           result: 'unknown',
           rules: [rule],
           deniedPorts: [],
-          reason: `rule ${rule.number} covers only part of ${remote.text}`,
+          partialRule: rule,
         };
       }
       continue;
@@ -138,29 +158,4 @@ export function evaluateAcl(
     rules: uniqueRules.filter((r) => r.action === 'deny'),
     deniedPorts: denied,
   };
-}
-
-export function describeSgRule(rule: SgRule, direction: 'ingress' | 'egress'): string {
-  const ports =
-    rule.protocol === 'all' || rule.protocol === 'icmp'
-      ? ''
-      : rule.fromPort === rule.toPort
-        ? `:${rule.fromPort}`
-        : `:${rule.fromPort}-${rule.toPort}`;
-  const peer = rule.peer.kind === 'cidr' ? rule.peer.cidr : rule.peer.id;
-  return `${rule.protocol}${ports} ${direction === 'ingress' ? 'from' : 'to'} ${peer}`;
-}
-
-export function describeAclRule(rule: NaclRule): string {
-  const ports =
-    rule.protocol === 'all' || rule.protocol === 'icmp'
-      ? ''
-      : rule.fromPort === rule.toPort
-        ? `:${rule.fromPort}`
-        : `:${rule.fromPort}-${rule.toPort}`;
-  return `${rule.number} ${rule.action} ${rule.protocol}${ports} ${rule.cidr}`;
-}
-
-export function describePorts(ranges: [number, number][]): string {
-  return ranges.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(', ');
 }

@@ -3,18 +3,10 @@
 // the result lists every blocking setting; routing stops the walk, since a dropped packet goes nowhere.
 import type { SgRule, Subnet } from '../model/types.js';
 import { ANY_V4, isPrivate, type IpRange } from './cidr.js';
-import {
-  describeAclRule,
-  describePorts,
-  describeSgRule,
-  evaluateAcl,
-  evaluateSecurityGroups,
-  type FlowProtocol,
-  type Remote,
-} from './filters.js';
+import { evaluateAcl, evaluateAllowRules, evaluateSecurityGroups, type FlowProtocol, type Remote } from './filters.js';
 import type { Network } from './network.js';
 import { routeStep, type Arrival, type RouteContext } from './routing.js';
-import type { Blocker, Hop } from './trace-types.js';
+import type { FlowDesc, Hop, HopDecision, NetBlocker, PortRange } from './trace-types.js';
 
 export type Origin =
   | {
@@ -41,30 +33,54 @@ export interface FlowSpec {
    * rules now say (inferred for the endpoint, as for any stateful group); ACLs and routes still apply per packet.
    */
   established?: boolean;
+  /**
+   * The ports the client picks for its side (where replies go), from its OS (VPC User Guide, "Ephemeral ports").
+   * Undefined: the OS is not known, so a return rule that covers only part of the widest range cannot be decided.
+   */
+  clientEphemeral?: PortRange;
 }
 
 export interface FlowResult {
   disposition: 'accepted' | 'denied' | 'no-route' | 'unknown';
   hops: Hop[];
-  blockers: Blocker[];
+  blockers: NetBlocker[];
   missing: string[];
   /** The public address the flow reaches the internet with; 'unknown' when the input does not say. */
   publicSource?: string;
 }
 
-/** Ports a client picks for its side of a connection: what return traffic is addressed to. */
-export const EPHEMERAL_PORTS: [number, number] = [1024, 65535];
+/** The widest ephemeral range any client or NAT uses; NAT gateways use all of it (VPC User Guide). */
+export const EPHEMERAL_PORTS: PortRange = [1024, 65535];
 
 /** A subnet boundary the outbound packets crossed; the return packets cross it the other way. */
 interface Crossing {
   subnet: string;
   direction: 'ingress' | 'egress';
   remote: IpRange;
+  /** The packets carried a NAT's address: replies go to the NAT's ports, not the client's. */
+  natted: boolean;
 }
+
+export interface CrossOptions {
+  /** The reply does not cross this boundary's ACL again (the TGW-to-instance case in one subnet). */
+  noReturn?: boolean;
+  natted?: boolean;
+}
+
+function flowDesc(spec: FlowSpec, direction: 'ingress' | 'egress', remote: IpRange): FlowDesc {
+  return {
+    protocol: spec.proto,
+    port: spec.port,
+    toward: direction === 'ingress' ? 'from' : 'to',
+    remote: remote.text,
+  };
+}
+
+const ACL_DIRECTION = { ingress: 'inbound', egress: 'outbound' } as const;
 
 class FlowWalk implements RouteContext {
   hops: Hop[] = [];
-  blockers: Blocker[] = [];
+  blockers: NetBlocker[] = [];
   missing: string[] = [];
   crossings: Crossing[] = [];
   noRoute = false;
@@ -79,7 +95,7 @@ class FlowWalk implements RouteContext {
     this.hops.push(h);
   }
 
-  block(b: Blocker): void {
+  block(b: NetBlocker): void {
     this.blockers.push({ phase: 'forward', ...b });
   }
 
@@ -88,87 +104,117 @@ class FlowWalk implements RouteContext {
   }
 
   /** Network ACLs only apply where a packet enters or leaves a subnet. */
-  crossAcl(subnet: string, direction: 'ingress' | 'egress', remote: IpRange, noReturn = false): void {
+  crossAcl(subnet: string, direction: 'ingress' | 'egress', remote: IpRange, opts: CrossOptions = {}): void {
     const acl = this.net.aclOf(subnet);
-    const dirName = direction === 'ingress' ? 'inbound' : 'outbound';
     const v = evaluateAcl(acl, direction, this.spec.proto, [this.spec.port, this.spec.port], remote, this.net);
-    if (!noReturn) this.crossings.push({ subnet, direction, remote });
+    if (!opts.noReturn) this.crossings.push({ subnet, direction, remote, natted: opts.natted === true });
     if (!acl) return;
     const node = acl.id;
+    const base = {
+      node,
+      evaluated: 'network-acl',
+      direction: direction === 'ingress' ? 'inbound' : 'outbound',
+    } as const;
     if (v.result === 'allowed') {
       this.hop({
-        node,
-        action: `network ACL ${dirName}`,
+        ...base,
         result: 'allowed',
-        detail: v.rules.map(describeAclRule).join('; '),
+        decision: { code: 'acl-rules', rules: v.rules },
         location: v.rules[0]?.prov ?? acl.prov,
       });
     } else if (v.result === 'unknown') {
-      this.hop({ node, action: `network ACL ${dirName}`, result: 'unknown', detail: v.reason ?? '' });
-      this.unknown(`${node}: ${v.reason}`);
+      this.hop({
+        ...base,
+        result: 'unknown',
+        decision: { code: 'filter-partial', ...(v.partialRule ? { rule: v.partialRule } : {}), remote: remote.text },
+      });
+      this.unknown(`${node}: rule ${v.partialRule?.number ?? '?'} covers only part of ${remote.text}`);
     } else {
       const rule = v.rules[0];
-      const detail = rule ? `rule ${describeAclRule(rule)}` : 'no rule allows it (implicit deny *)';
-      this.hop({ node, action: `network ACL ${dirName}`, result: 'denied', detail, location: rule?.prov ?? acl.prov });
+      this.hop({
+        ...base,
+        result: 'denied',
+        decision: rule ? { code: 'acl-rule-denies', rule } : { code: 'acl-implicit-deny' },
+        location: rule?.prov ?? acl.prov,
+      });
       this.block({
         resource: node,
         kind: 'network-acl',
-        detail: `${dirName} ${this.spec.proto.toUpperCase()} ${this.spec.port} ${direction === 'ingress' ? 'from' : 'to'} ${remote.text} on ${subnet} is denied: ${detail}`,
+        reason: {
+          code: 'acl-denied',
+          direction: ACL_DIRECTION[direction],
+          flow: flowDesc(this.spec, direction, remote),
+          subnet,
+          ...(rule ? { rule } : {}),
+        },
         location: rule?.prov ?? acl.prov,
       });
     }
   }
 
   checkSg(node: string, groups: readonly string[] | undefined, direction: 'ingress' | 'egress', remote: Remote): void {
-    const action = `security group ${direction}`;
+    const base = { evaluated: 'security-group', direction: direction === 'ingress' ? 'inbound' : 'outbound' } as const;
     if (this.spec.established) {
-      this.hop({ node, action, result: 'allowed', detail: 'existing connection: tracked by the security group' });
+      this.hop({ ...base, node, result: 'allowed', decision: { code: 'sg-established' } });
       return;
     }
     if (groups === undefined) {
-      this.hop({ node, action, result: 'unknown', detail: 'the input names no security groups' });
+      this.hop({ ...base, node, result: 'unknown', decision: { code: 'sg-not-given' } });
       this.unknown(`${node}: security groups`);
       return;
     }
     const v = evaluateSecurityGroups(this.net, groups, direction, this.spec.proto, this.spec.port, remote);
-    const what = `${this.spec.proto.toUpperCase()} ${this.spec.port} ${direction === 'ingress' ? 'from' : 'to'} ${remote.range.text}`;
+    const flow = flowDesc(this.spec, direction, remote.range);
     if (v.result === 'allowed' && v.rule) {
       this.hop({
+        ...base,
         node: v.group ?? node,
-        action,
         result: 'allowed',
-        detail: describeSgRule(v.rule, direction),
+        decision: { code: 'sg-rule', rule: v.rule, direction },
         location: v.rule.prov,
       });
     } else if (v.result === 'unknown') {
-      this.hop({ node: v.group ?? node, action, result: 'unknown', detail: v.reason ?? '' });
-      this.unknown(`${v.group ?? node}: ${v.reason}`);
+      const decision: HopDecision =
+        v.unknown === 'group-not-in-input'
+          ? { code: 'sg-unknown-group', group: v.group ?? node }
+          : v.unknown === 'prefix-list' && v.rule
+            ? { code: 'prefix-list-unknown', rule: v.rule }
+            : { code: 'filter-partial', ...(v.rule ? { rule: v.rule } : {}), remote: remote.range.text };
+      this.hop({ ...base, node: v.group ?? node, result: 'unknown', decision });
+      this.unknown(
+        `${v.group ?? node}: ${
+          v.unknown === 'group-not-in-input'
+            ? `security group ${v.group ?? node} is not in the input`
+            : v.unknown === 'prefix-list'
+              ? 'prefix list of a rule is not in the input'
+              : `a rule covers only part of ${remote.range.text}`
+        }`,
+      );
     } else {
       if (groups.length === 0) {
-        this.hop({ node, action, result: 'denied', detail: `${node} has no security groups, so nothing is allowed` });
+        this.hop({ ...base, node, result: 'denied', decision: { code: 'sg-none-attached', node } });
         this.block({
           resource: node,
           kind: 'security-group',
-          detail: `${node} has no security groups: no ${direction} ${what} is allowed`,
+          reason: { code: 'sg-none-attached', node, direction, flow },
         });
         return;
       }
-      const names = groups.join(', ');
       // A blocker names one resource that exists: with several groups, a rule in any of them would do, so the
-      // first by name stands for them (independent of the order they are attached in); the detail names them all.
+      // first by name stands for them (independent of the order they are attached in); the reason names them all.
       const owner = [...groups].sort()[0] as string;
       const first = this.net.securityGroups.get(owner);
       this.hop({
-        node: names,
-        action,
+        ...base,
+        node: groups.join(', '),
         result: 'denied',
-        detail: `no ${direction} rule allows ${what}`,
+        decision: { code: 'sg-no-rule', groups: [...groups], direction, flow },
         location: first?.prov,
       });
       this.block({
         resource: owner,
         kind: 'security-group',
-        detail: `${groups.length === 1 ? 'security group' : 'security groups'} ${names} ${groups.length === 1 ? 'allows' : 'allow'} no ${direction} ${what}`,
+        reason: { code: 'sg-no-rule', groups: [...groups], direction, flow },
         location: first?.prov,
       });
     }
@@ -177,67 +223,90 @@ class FlowWalk implements RouteContext {
   /** Site firewall or home router: rules in security-group form, where undefined means "everything out". */
   checkFirewall(node: string, rules: readonly SgRule[] | undefined, remote: IpRange): void {
     if (!rules) return;
-    const rule = rules.find(
-      (r) =>
-        (r.protocol === 'all' || r.protocol === this.spec.proto) &&
-        (r.protocol === 'all' || (r.fromPort <= this.spec.port && this.spec.port <= r.toPort)) &&
-        r.peer.kind === 'cidr' &&
-        this.net.range(r.peer.cidr).start <= remote.start &&
-        remote.end <= this.net.range(r.peer.cidr).end,
-    );
-    if (rule) {
+    const v = evaluateAllowRules(this.net, rules, this.spec.proto, this.spec.port, { range: remote });
+    const base = { node, evaluated: 'firewall', direction: 'outbound' } as const;
+    const flow = flowDesc(this.spec, 'egress', remote);
+    if (v.result === 'allowed' && v.rule) {
       this.hop({
-        node,
-        action: 'firewall egress',
+        ...base,
         result: 'allowed',
-        detail: describeSgRule(rule, 'egress'),
-        location: rule.prov,
+        decision: { code: 'firewall-rule', rule: v.rule },
+        location: v.rule.prov,
       });
-    } else {
+    } else if (v.result === 'unknown') {
       this.hop({
-        node,
-        action: 'firewall egress',
-        result: 'denied',
-        detail: `no rule allows ${this.spec.proto.toUpperCase()} ${this.spec.port} to ${remote.text}`,
+        ...base,
+        result: 'unknown',
+        decision: { code: 'filter-partial', ...(v.rule ? { rule: v.rule } : {}), remote: remote.text },
       });
-      this.block({
-        resource: node,
-        kind: 'firewall',
-        detail: `the outbound rules of ${node} allow no ${this.spec.proto.toUpperCase()} ${this.spec.port} to ${remote.text}`,
-      });
+      this.unknown(`${node}: a firewall rule covers only part of ${remote.text}`);
+    } else {
+      this.hop({ ...base, result: 'denied', decision: { code: 'firewall-no-rule', flow } });
+      this.block({ resource: node, kind: 'firewall', reason: { code: 'firewall-denied', node, flow } });
     }
   }
 
-  /** Return packets cross every boundary again the other way, to the sender's ephemeral ports (ACLs are stateless). */
+  /**
+   * Return packets cross every boundary again the other way, to the sender's ephemeral ports (ACLs are stateless).
+   * The client's range depends on its OS; a NAT's is the widest range.
+   */
   checkReturnAcls(): void {
     for (const c of this.crossings) {
       const acl = this.net.aclOf(c.subnet);
       if (!acl) continue;
       const back = c.direction === 'ingress' ? 'egress' : 'ingress';
-      const v = evaluateAcl(acl, back, this.spec.proto, EPHEMERAL_PORTS, c.remote, this.net);
-      const dirName = back === 'ingress' ? 'inbound' : 'outbound';
+      const ephemeral = c.natted ? EPHEMERAL_PORTS : (this.spec.clientEphemeral ?? EPHEMERAL_PORTS);
+      const v = evaluateAcl(acl, back, this.spec.proto, ephemeral, c.remote, this.net);
       if (v.result === 'allowed') continue;
       if (v.result === 'unknown') {
-        this.unknown(`${acl.id}: ${v.reason}`);
+        this.unknown(`${acl.id}: rule ${v.partialRule?.number ?? '?'} covers only part of ${c.remote.text}`);
+        continue;
+      }
+      if (v.result === 'partial' && !c.natted && this.spec.clientEphemeral === undefined) {
+        // Part of the ephemeral range passes: whether the replies do depends on the client's OS.
+        this.unknown(
+          `the client's operating system: ${acl.id} lets replies back only to part of ports 1024-65535 (${c.subnet})`,
+        );
         continue;
       }
       const rule = v.rules[0];
+      const direction = ACL_DIRECTION[back];
       this.hop({
         node: acl.id,
-        action: `network ACL ${dirName} (return)`,
+        evaluated: 'network-acl',
+        direction: 'return',
         result: 'denied',
-        detail: `return traffic to ports ${describePorts(v.deniedPorts)} is denied${rule ? ` by rule ${describeAclRule(rule)}` : ' (implicit deny *)'}`,
+        decision: {
+          code: 'acl-return-denied',
+          aclDirection: direction,
+          ports: v.deniedPorts,
+          ...(rule ? { rule } : {}),
+        },
         location: rule?.prov ?? acl.prov,
       });
       this.blockers.push({
         resource: acl.id,
         kind: 'network-acl',
         phase: 'return',
-        detail: `${dirName} return traffic ${this.spec.proto.toUpperCase()} ${back === 'ingress' ? 'from' : 'to'} ${c.remote.text} on ports ${describePorts(v.deniedPorts)} is denied on ${c.subnet}${rule ? ` by rule ${describeAclRule(rule)}` : ' (no rule allows the ephemeral ports 1024-65535)'}`,
+        reason: {
+          code: 'acl-return-denied',
+          direction,
+          protocol: this.spec.proto,
+          toward: back === 'ingress' ? 'from' : 'to',
+          remote: c.remote.text,
+          ports: v.deniedPorts,
+          subnet: c.subnet,
+          ephemeral,
+          ...(rule ? { rule } : {}),
+        },
         location: rule?.prov ?? acl.prov,
       });
     }
   }
+}
+
+function arrivalName(a: Arrival): string {
+  return a.kind === 'subnet' ? a.subnet : a.kind === 'onprem' ? a.network : 'the internet';
 }
 
 function sameArrival(a: Arrival, b: Arrival): boolean {
@@ -277,7 +346,11 @@ export function traceFlow(net: Network, origin: Origin, target: FlowTarget, spec
       w.block({
         resource: target.label,
         kind: 'route',
-        detail: `the packets arrive at ${arrival.kind === 'subnet' ? arrival.subnet : arrival.kind}, not at ${target.subnet}`,
+        reason: {
+          code: 'arrives-elsewhere',
+          at: arrival.kind === 'subnet' ? arrival.subnet : arrival.kind,
+          expected: target.subnet,
+        },
       });
     } else {
       const via = arrival.crossedTransit || origin.kind !== 'vpc' ? undefined : origin.securityGroups;
@@ -295,7 +368,12 @@ export function traceFlow(net: Network, origin: Origin, target: FlowTarget, spec
           resource: target.subnet,
           kind: 'route',
           phase: 'return',
-          detail: `replies from ${target.address.text} to ${origin.range.text} are routed to ${back.kind === 'subnet' ? back.subnet : back.kind === 'onprem' ? back.network : 'the internet'}, not back to the client`,
+          reason: {
+            code: 'reply-misrouted',
+            from: target.address.text,
+            to: origin.range.text,
+            arrivesAt: arrivalName(back),
+          },
         });
       }
     }
@@ -322,7 +400,13 @@ export function traceFlow(net: Network, origin: Origin, target: FlowTarget, spec
           resource: arrival.natSubnet,
           kind: 'route',
           phase: 'return',
-          detail: `replies from the NAT in ${arrival.natSubnet} to ${origin.range.text} are routed to ${back.kind === 'subnet' ? back.subnet : back.kind === 'onprem' ? back.network : 'the internet'}, not back to the client`,
+          reason: {
+            code: 'reply-misrouted',
+            from: arrival.natSubnet,
+            viaNat: arrival.natSubnet,
+            to: origin.range.text,
+            arrivesAt: arrivalName(back),
+          },
         });
       }
     }
@@ -341,8 +425,8 @@ class ReturnProbe implements RouteContext {
     private readonly outer: FlowWalk,
   ) {}
   hop(): void {}
-  block(b: Blocker): void {
-    this.outer.blockers.push({ ...b, phase: 'return', detail: `return path: ${b.detail}` });
+  block(b: NetBlocker): void {
+    this.outer.blockers.push({ ...b, phase: 'return', reason: { code: 'on-return-path', reason: b.reason } });
   }
   unknown(what: string): void {
     this.outer.unknown(`return path: ${what}`);

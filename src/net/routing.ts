@@ -4,7 +4,8 @@ import type { OnPremNetwork, RouteTable, SgRule, Subnet, TransitGateway, TgwAtta
 import { contains, isPrivate, longestPrefixMatch, type IpRange, type Prefixed } from './cidr.js';
 import type { FlowProtocol, Remote } from './filters.js';
 import type { Network } from './network.js';
-import type { Blocker, Hop } from './trace-types.js';
+import type { Hop, NetBlocker } from './trace-types.js';
+import type { CrossOptions } from './flow.js';
 
 /** Where the walk reports hops, blockers and gaps; filters are evaluated through it so a reply walk can skip them. */
 export interface RouteContext {
@@ -12,10 +13,11 @@ export interface RouteContext {
   spec: { proto: FlowProtocol; port: number };
   noRoute: boolean;
   hop(h: Hop): void;
-  block(b: Blocker): void;
+  block(b: NetBlocker): void;
   unknown(what: string): void;
-  /** `noReturn`: the reply does not cross this boundary's ACL again (the TGW-to-instance case in one subnet). */
-  crossAcl(subnet: string, direction: 'ingress' | 'egress', remote: IpRange, noReturn?: boolean): void;
+  crossAcl(subnet: string, direction: 'ingress' | 'egress', remote: IpRange, opts?: CrossOptions): void;
+  /** The packets passed a NAT device (its address replaces theirs). */
+  nat?(id: string): void;
   checkSg(node: string, groups: readonly string[] | undefined, direction: 'ingress' | 'egress', remote: Remote): void;
 }
 
@@ -49,27 +51,33 @@ interface Leg {
   publicIp?: string;
   transit: boolean;
   depth: number;
+  /** A NAT replaced the source address on the way. */
+  natted?: boolean;
 }
 
 const MAX_LEGS = 8;
 
 type TableTarget = { kind: 'local' } | RouteTable['routes'][number]['target'];
 
-function tableEntries(
-  net: Network,
-  subnet: Subnet,
-  table: RouteTable | undefined,
-): Prefixed<{ target: TableTarget; text: string; prov?: RouteTable['prov'] }>[] {
-  const entries: Prefixed<{ target: TableTarget; text: string; prov?: RouteTable['prov'] }>[] = [];
+interface TableEntry {
+  target: TableTarget;
+  destination: string;
+  /** The target as the user names it: an id, or local / blackhole. */
+  name: string;
+  prov?: RouteTable['prov'];
+}
+
+function tableEntries(net: Network, subnet: Subnet, table: RouteTable | undefined): Prefixed<TableEntry>[] {
+  const entries: Prefixed<TableEntry>[] = [];
   const vpc = net.vpcs.get(subnet.vpc);
   for (const c of [...(vpc?.cidrs ?? []), ...(vpc?.ipv6Cidrs ?? [])]) {
-    entries.push({ range: net.range(c), value: { target: { kind: 'local' }, text: `${c} -> local` } });
+    entries.push({ range: net.range(c), value: { target: { kind: 'local' }, destination: c, name: 'local' } });
   }
   for (const r of table?.routes ?? []) {
     const ranges = r.prefixList ? (net.prefixListRanges(r.destination) ?? []) : [net.range(r.destination)];
     const name = 'id' in r.target ? r.target.id : r.target.kind;
     for (const range of ranges)
-      entries.push({ range, value: { target: r.target, text: `${r.destination} -> ${name}`, prov: r.prov } });
+      entries.push({ range, value: { target: r.target, destination: r.destination, name, prov: r.prov } });
   }
   return entries;
 }
@@ -89,13 +97,13 @@ function enterVpc(
   const subnet = ctx.net.subnetOf(vpcId, dst);
   if (!subnet) {
     ctx.noRoute = true;
-    ctx.block({ resource: vpcId, kind: 'route', detail: `no subnet of ${vpcId} holds ${dst.text}` });
+    ctx.block({ resource: vpcId, kind: 'route', reason: { code: 'no-subnet-holds', vpc: vpcId, address: dst.text } });
     return undefined;
   }
   const via = attachmentSubnetFor(ctx, viaSubnets, subnet.az);
   if (via === subnet.id) return { kind: 'subnet', subnet: subnet.id, crossedTransit: leg.transit };
-  if (via) ctx.crossAcl(via, 'egress', dst);
-  ctx.crossAcl(subnet.id, 'ingress', leg.src);
+  if (via) ctx.crossAcl(via, 'egress', dst, { natted: leg.natted });
+  ctx.crossAcl(subnet.id, 'ingress', leg.src, { natted: leg.natted });
   return { kind: 'subnet', subnet: subnet.id, crossedTransit: leg.transit };
 }
 
@@ -109,7 +117,7 @@ function viaNat(a: Arrival | undefined, natSubnet: string): Arrival | undefined 
   return a?.kind === 'internet' && a.natSubnet === undefined ? { ...a, natSubnet } : a;
 }
 
-function drop(ctx: RouteContext, b: Blocker): undefined {
+function drop(ctx: RouteContext, b: NetBlocker): undefined {
   ctx.noRoute = true;
   ctx.block(b);
   return undefined;
@@ -136,7 +144,7 @@ function viaTransitGateway(
     drop(ctx, {
       resource: table.id,
       kind: 'route',
-      detail: `transit gateway route table ${table.id} has no route for ${dst.text}`,
+      reason: { code: 'tgw-no-route', table: table.id, address: dst.text },
       location: table.prov,
     });
     return;
@@ -146,16 +154,22 @@ function viaTransitGateway(
     drop(ctx, {
       resource: table.id,
       kind: 'route',
-      detail: `transit gateway route ${match.value.destination} in ${table.id} is a blackhole`,
+      reason: { code: 'tgw-blackhole', table: table.id, destination: match.value.destination },
       location: match.value.prov,
     });
     return;
   }
   ctx.hop({
     node: table.id,
-    action: 'transit gateway route',
+    evaluated: 'transit-gateway-route',
+    direction: 'outbound',
     result: 'forwarded',
-    detail: `${match.value.destination} -> ${att.id}${match.value.propagated ? ' (propagated)' : ''}`,
+    decision: {
+      code: 'tgw-route',
+      destination: match.value.destination,
+      attachment: att.id,
+      propagated: match.value.propagated === true,
+    },
     location: match.value.prov,
   });
   const next = { ...leg, transit: true, depth: leg.depth + 1 };
@@ -164,7 +178,7 @@ function viaTransitGateway(
     // Not for this VPC: it is a transit VPC (central egress); the attachment subnet's route table decides.
     const sub = att.subnets[0] ? net.subnets.get(att.subnets[0]) : undefined;
     if (!sub) {
-      drop(ctx, { resource: att.id, kind: 'route', detail: `attachment ${att.id} names no subnet` });
+      drop(ctx, { resource: att.id, kind: 'route', reason: { code: 'attachment-no-subnet', attachment: att.id } });
       return;
     }
     return fromSubnet(ctx, sub, dst, next);
@@ -178,35 +192,41 @@ function viaTransitGateway(
   drop(ctx, {
     resource: att.id,
     kind: 'route',
-    detail: `${att.id} leads to ${att.onPrem}, which does not hold ${dst.text}`,
+    reason: { code: 'attachment-wrong-site', attachment: att.id, site: att.onPrem, address: dst.text },
   });
 }
 
 function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): Arrival | undefined {
   const net = ctx.net;
   if (leg.depth > MAX_LEGS) {
-    drop(ctx, { resource: subnet.id, kind: 'route', detail: 'routing loop' });
+    drop(ctx, { resource: subnet.id, kind: 'route', reason: { code: 'routing-loop' } });
     return;
   }
   const table = net.routeTableOf(subnet);
-  const tableName = table?.id ?? `${subnet.vpc} main route table (local routes only)`;
   const entries = net.memo(`routes|${subnet.vpc}|${table?.id ?? ''}`, () => tableEntries(net, subnet, table));
   const match = longestPrefixMatch(entries, dst);
   if (!match) {
     drop(ctx, {
       resource: table?.id ?? subnet.id,
       kind: 'route',
-      detail: `${tableName} (used by ${subnet.id}) has no route for ${dst.text}`,
+      reason: {
+        code: 'no-route',
+        ...(table ? { table: table.id } : {}),
+        vpc: subnet.vpc,
+        subnet: subnet.id,
+        address: dst.text,
+      },
       location: table?.prov ?? subnet.prov,
     });
     return;
   }
-  const { target, text, prov } = match.value;
+  const { target, destination, name, prov } = match.value;
   ctx.hop({
     node: table?.id ?? subnet.vpc,
-    action: 'route',
+    evaluated: 'route',
+    direction: 'outbound',
     result: target.kind === 'blackhole' ? 'dropped' : 'forwarded',
-    detail: text,
+    decision: { code: 'route', destination, target: name },
     location: prov,
   });
   const vpc = net.vpcs.get(subnet.vpc);
@@ -217,13 +237,13 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
         drop(ctx, {
           resource: subnet.vpc,
           kind: 'route',
-          detail: `no subnet of ${subnet.vpc} holds ${dst.text}`,
+          reason: { code: 'no-subnet-holds', vpc: subnet.vpc, address: dst.text },
         });
         return;
       }
       if (to.id !== subnet.id) {
-        ctx.crossAcl(subnet.id, 'egress', dst);
-        ctx.crossAcl(to.id, 'ingress', leg.src);
+        ctx.crossAcl(subnet.id, 'egress', dst, { natted: leg.natted });
+        ctx.crossAcl(to.id, 'ingress', leg.src, { natted: leg.natted });
       }
       return { kind: 'subnet', subnet: to.id, crossedTransit: leg.transit };
     }
@@ -231,7 +251,7 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
       drop(ctx, {
         resource: table?.id ?? subnet.id,
         kind: 'route',
-        detail: `route ${text} in ${tableName} is a blackhole`,
+        reason: { code: 'blackhole-route', route: destination, ...(table ? { table: table.id } : {}), vpc: subnet.vpc },
         location: prov,
       });
       return;
@@ -241,7 +261,12 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
         drop(ctx, {
           resource: table?.id ?? subnet.id,
           kind: 'route',
-          detail: `${tableName} sends ${dst.text} to the internet gateway, but the internet does not route private addresses`,
+          reason: {
+            code: 'igw-private-address',
+            ...(table ? { table: table.id } : {}),
+            vpc: subnet.vpc,
+            address: dst.text,
+          },
           location: prov,
         });
         return;
@@ -250,16 +275,16 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
         ctx.block({
           resource: subnet.vpc,
           kind: 'route',
-          detail: `${target.id} is not attached to ${subnet.vpc}`,
+          reason: { code: 'igw-not-attached', igw: target.id, vpc: subnet.vpc },
           location: prov,
         });
       }
-      ctx.crossAcl(subnet.id, 'egress', dst);
+      ctx.crossAcl(subnet.id, 'egress', dst, { natted: leg.natted });
       if (leg.publicIp === undefined) {
         ctx.block({
           resource: subnet.id,
           kind: 'internet',
-          detail: `traffic from ${leg.src.text} leaves through ${target.id} but has no public IPv4 address; an internet gateway only passes traffic of addresses that have one`,
+          reason: { code: 'no-public-ip', source: leg.src.text, igw: target.id },
         });
       }
       return { kind: 'internet', publicSource: leg.publicIp };
@@ -274,14 +299,14 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
         ctx.block({
           resource: ngw.id,
           kind: 'nat',
-          detail: `NAT gateway ${ngw.id} is ${ngw.state}`,
+          reason: { code: 'nat-gateway-state', natGateway: ngw.id, state: ngw.state },
           location: ngw.prov,
         });
       if (ngw.connectivity === 'private' && !isPrivate(dst))
         ctx.block({
           resource: ngw.id,
           kind: 'nat',
-          detail: `NAT gateway ${ngw.id} is private and cannot reach the internet`,
+          reason: { code: 'nat-gateway-private', natGateway: ngw.id },
           location: ngw.prov,
         });
       const natSubnet = net.subnets.get(ngw.subnet);
@@ -289,27 +314,34 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
         drop(ctx, {
           resource: ngw.id,
           kind: 'nat',
-          detail: `subnet ${ngw.subnet} of ${ngw.id} is not in the input`,
+          reason: { code: 'nat-subnet-missing', nat: ngw.id, subnet: ngw.subnet },
         });
         return;
       }
       if (natSubnet.id !== subnet.id) {
-        ctx.crossAcl(subnet.id, 'egress', dst);
-        ctx.crossAcl(natSubnet.id, 'ingress', leg.src);
+        ctx.crossAcl(subnet.id, 'egress', dst, { natted: leg.natted });
+        ctx.crossAcl(natSubnet.id, 'ingress', leg.src, { natted: leg.natted });
       }
       ctx.hop({
         node: ngw.id,
-        action: 'NAT',
+        evaluated: 'nat',
+        direction: 'outbound',
         result: 'forwarded',
-        detail: `source becomes ${ngw.publicIp ?? 'its elastic IP'}`,
+        decision: {
+          code: 'nat-source',
+          ...(ngw.publicIp !== undefined ? { publicIp: ngw.publicIp } : {}),
+          gateway: true,
+        },
         location: ngw.prov,
       });
+      ctx.nat?.(ngw.id);
       return viaNat(
         fromSubnet(ctx, natSubnet, dst, {
           src: net.range(natSubnet.cidr),
           publicIp: ngw.publicIp ?? 'unknown',
           transit: leg.transit,
           depth: leg.depth + 1,
+          natted: true,
         }),
         natSubnet.id,
       );
@@ -324,21 +356,21 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
         ctx.block({
           resource: inst.id,
           kind: 'nat',
-          detail: `NAT instance ${inst.id} is ${inst.state}`,
+          reason: { code: 'nat-instance-state', instance: inst.id, state: inst.state },
           location: inst.prov,
         });
       if (!inst.nat)
         ctx.block({
           resource: inst.id,
           kind: 'nat',
-          detail: `${inst.id} is not configured as a NAT instance`,
+          reason: { code: 'not-nat-instance', instance: inst.id },
           location: inst.prov,
         });
       if (inst.sourceDestCheck === true)
         ctx.block({
           resource: inst.id,
           kind: 'nat',
-          detail: `source/destination check is on for ${inst.id}; a NAT instance needs it off`,
+          reason: { code: 'source-dest-check', instance: inst.id },
           location: inst.prov,
         });
       const natSubnet = net.subnets.get(inst.subnet);
@@ -346,23 +378,29 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
         drop(ctx, {
           resource: inst.id,
           kind: 'nat',
-          detail: `subnet ${inst.subnet} of ${inst.id} is not in the input`,
+          reason: { code: 'nat-subnet-missing', nat: inst.id, subnet: inst.subnet },
         });
         return;
       }
       if (natSubnet.id !== subnet.id) {
-        ctx.crossAcl(subnet.id, 'egress', dst);
-        ctx.crossAcl(natSubnet.id, 'ingress', leg.src);
+        ctx.crossAcl(subnet.id, 'egress', dst, { natted: leg.natted });
+        ctx.crossAcl(natSubnet.id, 'ingress', leg.src, { natted: leg.natted });
       }
       ctx.checkSg(inst.id, inst.securityGroups, 'ingress', { range: leg.src, securityGroups: leg.srcGroups });
       ctx.checkSg(inst.id, inst.securityGroups, 'egress', { range: dst });
       ctx.hop({
         node: inst.id,
-        action: 'NAT',
+        evaluated: 'nat',
+        direction: 'outbound',
         result: inst.state === 'running' ? 'forwarded' : 'dropped',
-        detail: `source becomes ${inst.publicIp ?? 'its public IP'}`,
+        decision: {
+          code: 'nat-source',
+          ...(inst.publicIp !== undefined ? { publicIp: inst.publicIp } : {}),
+          gateway: false,
+        },
         location: inst.prov,
       });
+      ctx.nat?.(inst.id);
       const src = inst.privateIp ? net.range(inst.privateIp) : net.range(natSubnet.cidr);
       return viaNat(
         fromSubnet(ctx, natSubnet, dst, {
@@ -371,6 +409,7 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
           publicIp: inst.publicIp,
           transit: leg.transit,
           depth: leg.depth + 1,
+          natted: true,
         }),
         natSubnet.id,
       );
@@ -382,23 +421,29 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
         return undefined;
       }
       if (pc.state !== 'active')
-        ctx.block({ resource: pc.id, kind: 'peering', detail: `peering ${pc.id} is ${pc.state}`, location: pc.prov });
+        ctx.block({
+          resource: pc.id,
+          kind: 'peering',
+          reason: { code: 'peering-state', peering: pc.id, state: pc.state },
+          location: pc.prov,
+        });
       const other = pc.requesterVpc === subnet.vpc ? pc.accepterVpc : pc.requesterVpc;
       if (!net.vpcRanges(other).some((r) => contains(r, dst))) {
         drop(ctx, {
           resource: pc.id,
           kind: 'route',
-          detail: `${dst.text} is not in ${other}; VPC peering does not carry traffic onward (no transitive routing)`,
+          reason: { code: 'peering-not-transitive', peering: pc.id, address: dst.text, other },
           location: prov,
         });
         return;
       }
-      ctx.crossAcl(subnet.id, 'egress', dst);
+      ctx.crossAcl(subnet.id, 'egress', dst, { natted: leg.natted });
       ctx.hop({
         node: pc.id,
-        action: 'VPC peering',
+        evaluated: 'peering',
+        direction: 'outbound',
         result: pc.state === 'active' ? 'forwarded' : 'dropped',
-        detail: `${subnet.vpc} -> ${other}`,
+        decision: { code: 'peering', from: subnet.vpc, to: other },
         location: pc.prov,
       });
       return enterVpc(ctx, other, dst, { ...leg, depth: leg.depth + 1 });
@@ -414,7 +459,7 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
         drop(ctx, {
           resource: tgw.id,
           kind: 'route',
-          detail: `${subnet.vpc} has no attachment on ${tgw.id}`,
+          reason: { code: 'vpc-not-attached', vpc: subnet.vpc, tgw: tgw.id },
           location: tgw.prov,
         });
         return;
@@ -427,7 +472,14 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
         drop(ctx, {
           resource: att.id,
           kind: 'route',
-          detail: `attachment ${att.id} has no subnet in ${subnet.az}, so traffic from ${subnet.id} cannot reach ${tgw.id} (attachment subnets: ${azs.join(', ')})`,
+          reason: {
+            code: 'attachment-missing-az',
+            attachment: att.id,
+            az: subnet.az,
+            subnet: subnet.id,
+            tgw: tgw.id,
+            azs,
+          },
           location: att.prov,
         });
         return;
@@ -435,8 +487,9 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
       // TGW guide: the instance subnet's ACL checks outbound, the attachment subnet's ACL inbound (both when they
       // are one subnet); the reply from the TGW is checked by neither when they are one subnet.
       const attSubnet = att.kind === 'vpc' ? attachmentSubnetFor(ctx, att.subnets, subnet.az) : undefined;
-      ctx.crossAcl(subnet.id, 'egress', dst, attSubnet === subnet.id);
-      if (attSubnet) ctx.crossAcl(attSubnet, 'ingress', leg.src, attSubnet === subnet.id);
+      ctx.crossAcl(subnet.id, 'egress', dst, { noReturn: attSubnet === subnet.id, natted: leg.natted });
+      if (attSubnet)
+        ctx.crossAcl(attSubnet, 'ingress', leg.src, { noReturn: attSubnet === subnet.id, natted: leg.natted });
       return viaTransitGateway(ctx, tgw, att, dst, leg);
     }
     case 'vgw': {
@@ -449,12 +502,12 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
         drop(ctx, {
           resource: target.id,
           kind: 'route',
-          detail: `no on-premises network behind ${target.id} holds ${dst.text}`,
+          reason: { code: 'no-site-behind-vgw', vgw: target.id, address: dst.text },
           location: prov,
         });
         return;
       }
-      ctx.crossAcl(subnet.id, 'egress', dst);
+      ctx.crossAcl(subnet.id, 'egress', dst, { natted: leg.natted });
       return { kind: 'onprem', network: onprem.id };
     }
   }
@@ -471,9 +524,10 @@ function fromOnPrem(ctx: RouteContext, onprem: OnPremNetwork, dst: IpRange, leg:
       if (net.vpcRanges(conn.vpc).some((r) => contains(r, dst))) {
         ctx.hop({
           node: onprem.id,
-          action: `${conn.kind.toUpperCase()} to virtual private gateway`,
+          evaluated: conn.kind === 'vpn' ? 'vpn' : 'direct-connect',
+          direction: 'outbound',
           result: 'forwarded',
-          detail: `${dst.text} is in ${conn.vpc}`,
+          decision: { code: 'to-vgw', address: dst.text, vpc: conn.vpc },
         });
         return enterVpc(ctx, conn.vpc, dst, { ...leg, transit: true });
       }
@@ -487,16 +541,17 @@ function fromOnPrem(ctx: RouteContext, onprem: OnPremNetwork, dst: IpRange, leg:
     }
     ctx.hop({
       node: onprem.id,
-      action: `${conn.kind.toUpperCase()} to transit gateway`,
+      evaluated: conn.kind === 'vpn' ? 'vpn' : 'direct-connect',
+      direction: 'outbound',
       result: 'forwarded',
-      detail: `via ${att.id}`,
+      decision: { code: 'to-tgw', attachment: att.id },
     });
     return viaTransitGateway(ctx, tgw, att, dst, { ...leg, transit: true });
   }
   drop(ctx, {
     resource: onprem.id,
     kind: 'route',
-    detail: `no VPN or Direct Connect link of ${onprem.id} leads to ${dst.text}`,
+    reason: { code: 'no-link-from-site', site: onprem.id, address: dst.text },
     inferred: true,
     location: onprem.prov,
   });
@@ -516,11 +571,17 @@ export function routeStep(
       drop(ctx, {
         resource: origin.label,
         kind: 'route',
-        detail: `${dst.text} is a private address: the internet does not route to it; the client needs a VPN, Direct Connect or a network inside the VPCs`,
+        reason: { code: 'internet-private-address', address: dst.text },
       });
       return;
     }
-    ctx.hop({ node: origin.label, action: 'internet', result: 'forwarded', detail: `to ${dst.text}` });
+    ctx.hop({
+      node: origin.label,
+      evaluated: 'internet',
+      direction: 'outbound',
+      result: 'forwarded',
+      decision: { code: 'to-internet', address: dst.text },
+    });
     return {
       kind: 'internet',
       publicSource: origin.range.prefix === (origin.range.version === 4 ? 32 : 128) ? origin.range.text : undefined,
@@ -535,9 +596,13 @@ export function routeStep(
     if (!isPrivate(dst) && onprem.internet) {
       ctx.hop({
         node: onprem.id,
-        action: 'internet breakout',
+        evaluated: 'internet-breakout',
+        direction: 'outbound',
         result: 'forwarded',
-        detail: `source becomes ${onprem.internet.publicIp ?? 'the site public address'}`,
+        decision: {
+          code: 'breakout',
+          ...(onprem.internet.publicIp !== undefined ? { publicIp: onprem.internet.publicIp } : {}),
+        },
       });
       return { kind: 'internet', publicSource: onprem.internet.publicIp ?? 'unknown' };
     }

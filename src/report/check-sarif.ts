@@ -19,7 +19,7 @@ export function artifactUri(file: string, cwd: string): { uri: string; uriBaseId
 }
 
 function descriptor(
-  meta: Pick<RuleMeta, 'id' | 'description' | 'severity' | 'docs' | 'sources'>,
+  meta: Pick<RuleMeta, 'description' | 'severity' | 'docs' | 'sources'> & { id: string },
   options: ReportOptions,
 ) {
   return {

@@ -1,5 +1,18 @@
 // `wspl matrix`: every client × WorkSpace in one table, and its JSON form of the contract.
 import type { MatrixEntry } from '../workspaces/matrix.js';
+import type { Trace } from '../workspaces/types.js';
+import { blockerText } from './reason-text.js';
+import { warningDetail } from './trace-words.js';
+
+export interface MatrixCause {
+  resource: string;
+  kind: string;
+  /** The typed reason's code ("sg-no-rule", "private-dns-off"). */
+  reason: string;
+  ruleId?: string;
+  phase?: 'forward' | 'return';
+  detail: string;
+}
 
 export interface MatrixRow {
   client: string;
@@ -8,6 +21,34 @@ export interface MatrixRow {
   path: string | null;
   transport: string | null;
   port: number | null;
+  blockers: MatrixCause[];
+  warnings: { code: string; resource?: string; detail: string }[];
+}
+
+/** WorkSpaces that share a trace share its causes: worded once per trace, not once per cell. */
+const causesOf = new WeakMap<Trace, Pick<MatrixRow, 'blockers' | 'warnings'>>();
+
+function causes(t: Trace): Pick<MatrixRow, 'blockers' | 'warnings'> {
+  let c = causesOf.get(t);
+  if (!c) {
+    c = {
+      blockers: t.blockers.map((b) => ({
+        resource: b.resource,
+        kind: b.kind,
+        reason: b.reason.code,
+        ...(b.ruleId !== undefined ? { ruleId: b.ruleId } : {}),
+        ...(b.phase === 'return' ? { phase: b.phase } : {}),
+        detail: blockerText(b),
+      })),
+      warnings: t.warnings.map((w) => ({
+        code: w.code,
+        ...(w.resource !== undefined ? { resource: w.resource } : {}),
+        detail: warningDetail(w),
+      })),
+    };
+    causesOf.set(t, c);
+  }
+  return c;
 }
 
 function rowOf({ client, workspace, trace: t }: MatrixEntry): MatrixRow {
@@ -18,6 +59,7 @@ function rowOf({ client, workspace, trace: t }: MatrixEntry): MatrixRow {
     path: t.path,
     transport: t.endpoint?.transport ?? null,
     port: t.endpoint?.port ?? null,
+    ...causes(t),
   };
 }
 
@@ -47,7 +89,9 @@ export function renderMatrixText(entries: readonly MatrixEntry[]): string {
         ? `missing: ${t.missing[0]}`
         : '',
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  // A loop, not Math.max(...rows): spreading 100,000+ rows as arguments overflows the stack.
+  const widths = header.map((h) => h.length);
+  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => c.padEnd(widths[i] ?? 0))

@@ -2,6 +2,8 @@
 // every blocker with the setting to change and where it is written.
 import type { Provenance } from '../model/types.js';
 import type { Hop, Trace } from '../workspaces/types.js';
+import { blockerText } from './reason-text.js';
+import { hopAction, hopDetail, stepDetail, warningDetail } from './trace-words.js';
 
 export interface Style {
   bold(s: string): string;
@@ -26,7 +28,7 @@ function hopLine(h: Hop, s: Style): string {
         ? s.yellow('?')
         : s.green('✓');
   const loc = where(h.location);
-  return `     ${mark} ${h.node}  ${h.action}: ${h.detail}${loc ? s.dim(`  (${loc})`) : ''}`;
+  return `     ${mark} ${h.node}  ${hopAction(h)}: ${hopDetail(h)}${loc ? s.dim(`  (${loc})`) : ''}`;
 }
 
 export function verdict(t: Trace): string {
@@ -59,7 +61,7 @@ export function renderTraceText(t: Trace, s: Style = plain): string {
             ? s.yellow('UNKNOWN')
             : s.dim('skipped');
     out.push(`${i + 1}. ${step.step.padEnd(12)} ${status}${step.inferred ? s.dim(' (inferred)') : ''}`);
-    out.push(`   ${step.detail}`);
+    out.push(`   ${stepDetail(step, t.probes)}`);
     for (const h of step.hops ?? []) out.push(hopLine(h, s));
   });
   if (t.probes.some((p) => p.hops.length > 0)) {
@@ -91,14 +93,14 @@ export function renderTraceText(t: Trace, s: Style = plain): string {
       ]
         .filter(Boolean)
         .join(', ');
-      out.push(`  ${s.red('✗')} ${b.resource}: ${b.detail}`);
+      out.push(`  ${s.red('✗')} ${b.resource}: ${blockerText(b)}`);
       out.push(s.dim(`      [${tags}]${loc ? ` ${loc}` : ''}`));
     }
   }
   if (t.warnings.length > 0) {
     out.push('', s.bold('Warnings:'));
     for (const w of t.warnings)
-      out.push(`  ${s.yellow('!')} ${w.code}: ${w.detail}${w.inferred ? s.dim(' (inferred)') : ''}`);
+      out.push(`  ${s.yellow('!')} ${w.code}: ${warningDetail(w)}${w.inferred ? s.dim(' (inferred)') : ''}`);
   }
   if (t.missing.length > 0) {
     out.push('', s.bold('Missing from the input (the answer cannot be decided without them):'));

@@ -1,20 +1,21 @@
-import type { WhatifStep } from '../workspaces/lifecycle.js';
-import type { Trace } from '../workspaces/types.js';
+import type { WhatifResult } from '../workspaces/lifecycle.js';
+import { blockerText } from './reason-text.js';
 import { verdict } from './trace-text.js';
+import { fateText } from './trace-words.js';
 
-export function renderWhatifText(r: { initial: Trace; changes: WhatifStep[] }): string {
+export function renderWhatifText(r: WhatifResult): string {
   const out = [`${r.initial.client} → ${r.initial.workspace} now: ${verdict(r.initial)}`];
   if (r.initial.outcome !== 'CONNECTED') {
-    out.push('No session runs before the changes, so there is nothing to keep alive. Why it does not connect:');
-    for (const b of r.initial.blockers) out.push(`  ✗ ${b.resource}: ${b.detail}`);
+    out.push('No session runs before the changes. Why a new one does not connect now:');
+    for (const b of r.initial.blockers) out.push(`  ✗ ${b.resource}: ${blockerText(b)}`);
     for (const m of r.initial.missing) out.push(`  ? missing: ${m}`);
-    return out.join('\n') + '\n';
   }
   r.changes.forEach((c, i) => {
     out.push('', `${i + 1}. ${c.change}`);
-    out.push(`   running session: ${c.existing} — ${c.existingReason}`);
+    out.push(`   running session: ${c.existing} — ${fateText(c.reason)}`);
     out.push(`   new session:     ${verdict(c.new)}`);
-    for (const b of c.new.blockers) out.push(`     ✗ ${b.resource}: ${b.detail}`);
+    for (const b of c.new.blockers) out.push(`     ✗ ${b.resource}: ${blockerText(b)}`);
+    for (const m of c.new.missing) out.push(`     ? missing: ${m}`);
   });
   return out.join('\n') + '\n';
 }

@@ -31,7 +31,7 @@ export default defineRule({
         seen.add(t.warnings);
         for (const w of t.warnings) {
           if (w.code === 'endpoint-address-unreachable')
-            ctx.report({ resource: client, messageId: 'addressUnreachable', data: { client, detail: w.detail } });
+            ctx.report({ resource: client, messageId: 'addressUnreachable', data: { client, detail: { warning: w } } });
         }
       }
     }

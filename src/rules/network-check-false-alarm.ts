@@ -28,7 +28,7 @@ export default defineRule({
         ctx.report({
           resource: client,
           messageId: 'falseAlarm',
-          data: { client, detail: warning.detail },
+          data: { client, detail: { warning } },
           inferred: warning.inferred === true,
         });
       } else if (traces.length > 0) ctx.pass(client);

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import pcoipUnreachable from './pcoip-workspaces-unreachable.js';
 import { runCheck } from './runner.js';
 import { seed } from './testing/design.js';
+import type { RuleId } from '../workspaces/rule-ids.js';
 import { defineRule, INTERNAL_ERROR } from './types.js';
 
 const throwing = defineRule({
   meta: {
-    id: 'always-throws',
+    // Ids outside the contract, only for this test.
+    id: 'always-throws' as RuleId,
     description: 'test',
     severity: 'error',
     messages: { x: 'x' },
@@ -20,7 +22,7 @@ const throwing = defineRule({
 
 const mutating = defineRule({
   meta: {
-    id: 'mutates',
+    id: 'mutates' as RuleId,
     description: 'test',
     severity: 'error',
     messages: { x: 'x' },

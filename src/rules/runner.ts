@@ -20,6 +20,7 @@ import {
   type RuleResult,
   type RuleStatus,
   type UnknownResult,
+  type Wording,
 } from './types.js';
 
 export interface CheckOptions {
@@ -27,6 +28,8 @@ export interface CheckOptions {
   rules?: readonly AnyRule[];
   /** Replaces the connection engine (tests, benchmarks). */
   traceAll?: TraceAll;
+  /** The words for engine facts in messages (src/report/wording.ts); without them, facts show their codes. */
+  wording?: Wording;
 }
 
 export interface CheckSummary {
@@ -73,6 +76,7 @@ function runOne(
   engine: EngineAccess,
   policy: CheckPolicy,
   index: ProvenanceIndex,
+  wording: Wording | undefined,
 ): RuleResult {
   const meta = rule.meta;
   const offReason = ruleIsOff(policy, meta.id);
@@ -96,7 +100,7 @@ function runOne(
       if (template === undefined) {
         throw new Error(`rule ${meta.id} reported messageId '${messageId}', which is not in meta.messages`);
       }
-      const message = formatMessage(template, data, meta.id);
+      const message = formatMessage(template, data, meta.id, wording);
       // The same fact found twice (e.g. once per WorkSpace of one client) is one finding.
       const key = `${resource}\u0000${message}`;
       if (seen.has(key)) return;
@@ -184,7 +188,7 @@ export function runCheck(model: Model, options: CheckOptions = {}): CheckResult 
   const selected = options.rules ?? registry;
   const engine = lazyEngine(frozen, options.traceAll ?? traceAllWithEngine);
   const index = provenanceIndex(frozen);
-  const results = selected.map((rule) => runOne(rule, frozen, engine, policy, index));
+  const results = selected.map((rule) => runOne(rule, frozen, engine, policy, index, options.wording));
   return {
     rules: selected.map((r) => r.meta),
     results,

@@ -90,7 +90,7 @@ function reportEngineBlockers(ctx: RuleContext<MessageId>, reportedGroups: Set<s
       ctx.report({
         resource: b.resource,
         messageId: 'blockedOnPath',
-        data: { client: trace.client, detail: b.detail },
+        data: { client: trace.client, detail: { blocker: b } },
         inferred: b.inferred,
       });
     }

@@ -1,4 +1,5 @@
-import { describeService, parseServiceName, streamingServiceName } from './endpoint-services.js';
+import { describeService, parseServiceName } from '../workspaces/endpoint-services.js';
+import { streamingServiceName } from '../workspaces/knowledge.js';
 import { API_ENDPOINT_GUIDE, PRIVATELINK_SERVICES, STREAMING_ENDPOINTS_GUIDE } from './sources.js';
 import { streamingSetups } from './support/streaming.js';
 import { defineRule } from './types.js';

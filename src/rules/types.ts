@@ -1,7 +1,8 @@
 // The shape of a rule (ESLint-style): declarative `meta` plus a `check` that reports data, never text.
 // Policy (how severe, whether on at all) lives in presets and config, not in the rule.
 import type { Model, Provenance } from '../model/types.js';
-import type { Trace } from '../workspaces/types.js';
+import type { Blocker, Trace, TraceWarning } from '../workspaces/types.js';
+import type { RuleId } from '../workspaces/rule-ids.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -10,7 +11,7 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export type RuleSource = 'seed' | 'inferred' | `https://${string}`;
 
 export interface RuleMeta<M extends string = string> {
-  id: string;
+  id: RuleId;
   description: string;
   /** Default severity (contract.md). */
   severity: Severity;
@@ -28,7 +29,18 @@ export interface RuleMeta<M extends string = string> {
   usesEngine: boolean;
 }
 
-export type ReportData = Record<string, string | number>;
+/** A message value: plain, or an engine fact whose words the report layer makes (see Wording). */
+export type ReportValue = string | number | { blocker: Blocker } | { warning: TraceWarning };
+export type ReportData = Record<string, ReportValue>;
+
+/**
+ * How engine facts become words in messages. The words live in src/report/ (prose is made there only); the caller of
+ * the runner passes them in, and without them a fact is shown by its code.
+ */
+export interface Wording {
+  blocker(b: Blocker): string;
+  warning(w: TraceWarning): string;
+}
 
 export interface ReportDescriptor<M extends string> {
   /** Model id of the resource to change ("vpc1/endpoint-sg", "corp"); its provenance becomes the location. */

@@ -1,10 +1,11 @@
 // What the broker answers a CONNECT request with, from the directory's access endpoint configuration
-// (system.md section 2, step 3): private endpoints, public gateways, or a refusal.
+// (system.md section 2, step 3): private endpoints, public gateways, or a refusal. What it refuses is decided by the
+// requirements (requirements.ts), the same functions the rules call.
 import type { Directory, Workspace } from '../model/types.js';
-import type { Blocker } from '../net/trace-types.js';
-import { dcvGatewayName, privateStreamingName, streamingServiceName, supports443Fallback } from './knowledge.js';
 import type { ClientContext } from './client-context.js';
-import type { OfferedEndpoint, Outcome, Path, TraceWarning } from './types.js';
+import { dcvGatewayName, privateStreamingName, supports443Fallback } from './knowledge.js';
+import { brokerRequirements, pcoipReachable, type Violation } from './requirements.js';
+import type { Blocker, BrokerNote, OfferedEndpoint, Outcome, Path, TraceWarning } from './types.js';
 import type { World } from './world.js';
 
 export interface BrokerAnswer {
@@ -19,9 +20,16 @@ export interface BrokerAnswer {
   blockers: Blocker[];
   warnings: TraceWarning[];
   missing: string[];
-  detail: string;
+  note: BrokerNote;
   /** The internet path for DCV: 443 offers left out because the client is too old. */
   withheld443?: boolean;
+  /** Those 443 offers: probed only to tell whether a newer client would connect. */
+  withheldOffers?: OfferedEndpoint[];
+}
+
+function withheld(hostname: string, preferTcp: boolean, fallback: boolean | undefined): Partial<BrokerAnswer> {
+  if (fallback !== false) return { withheld443: false };
+  return { withheld443: true, withheldOffers: dcvOffers(hostname, preferTcp, true).filter((o) => o.port === 443) };
 }
 
 /** The client probes QUIC before TCP and 4195 before 443 (seed log); a TCP preference puts TCP first (inferred). */
@@ -35,35 +43,43 @@ function dcvOffers(hostname: string, preferTcp: boolean, with443: boolean): Offe
   return preferTcp ? [...tcp, ...quic] : [...quic, ...tcp];
 }
 
-function unsupported(detail: string, blocker: Blocker): BrokerAnswer {
+export function blockerOf(v: Violation): Blocker {
+  return {
+    resource: v.resource,
+    kind: v.kind,
+    reason: v.reason,
+    ...(v.rule !== undefined ? { ruleId: v.rule } : {}),
+    ...(v.location !== undefined ? { location: v.location } : {}),
+    ...(v.inferred ? { inferred: true } : {}),
+  };
+}
+
+function unknownAnswer(note: BrokerNote, missing: string[]): BrokerAnswer {
+  return { status: 'unknown', path: null, offered: [], needsAll: false, blockers: [], warnings: [], missing, note };
+}
+
+function refusal(outcome: Outcome, v: Violation, note: BrokerNote): BrokerAnswer {
   return {
     status: 'fail',
-    outcome: 'UNSUPPORTED_CONFIGURATION',
+    outcome,
     path: null,
     offered: [],
     needsAll: false,
-    blockers: [blocker],
+    blockers: [blockerOf(v)],
     warnings: [],
     missing: [],
-    detail,
+    note,
   };
 }
 
 /** What the broker answers depends on the protocol: unknown protocol, unknown answer. */
 function protocolUnknown(ws: Workspace): BrokerAnswer {
-  return {
-    status: 'unknown',
-    path: null,
-    offered: [],
-    needsAll: false,
-    blockers: [],
-    warnings: [],
-    missing: [`${ws.id}: streaming protocol (DCV or PCoIP); the source cannot state it, an overlay can`],
-    detail: 'the WorkSpace protocol is not known',
-  };
+  return unknownAnswer({ code: 'protocol-unknown' }, [
+    `${ws.id}: streaming protocol (DCV or PCoIP); the source cannot state it, an overlay can`,
+  ]);
 }
 
-function internetAnswer(world: World, ctx: ClientContext, dir: Directory, ws: Workspace, region: string): BrokerAnswer {
+function internetAnswer(ctx: ClientContext, dir: Directory, ws: Workspace, region: string): BrokerAnswer {
   if (ws.protocol === undefined) return protocolUnknown(ws);
   if (ws.protocol === 'pcoip') {
     const host = `PCoIP gateways of ${region}`;
@@ -78,13 +94,13 @@ function internetAnswer(world: World, ctx: ClientContext, dir: Directory, ws: Wo
       blockers: [],
       warnings: [],
       missing: [],
-      detail: 'PCoIP streams over the internet to the PCoIP gateways (TCP and UDP 4172)',
+      note: { code: 'pcoip-gateways' },
     };
   }
   const fallback = supports443Fallback(ctx.client);
   const missing =
     fallback === undefined
-      ? [`${ctx.client.id}: client OS (to tell whether version ${ctx.client.version} can fall back to 443)`]
+      ? [`${ctx.client.id}: client OS (to tell whether version ${ctx.client.version ?? ''} can fall back to 443)`]
       : [];
   return {
     status: 'ok',
@@ -94,8 +110,8 @@ function internetAnswer(world: World, ctx: ClientContext, dir: Directory, ws: Wo
     blockers: [],
     warnings: [],
     missing,
-    detail: 'no streaming endpoint on the directory: DCV streams over the internet to the public DCV gateways',
-    withheld443: fallback === false,
+    note: { code: 'dcv-gateways' },
+    ...withheld(dcvGatewayName(region), dir.preferredProtocol === 'tcp', fallback),
   };
 }
 
@@ -108,143 +124,38 @@ export function askBroker(
 ): BrokerAnswer {
   if (dir.streamingEndpoint === null) {
     if (dir.streamingEndpointAwsId) {
-      return {
-        status: 'unknown',
-        path: null,
-        offered: [],
-        needsAll: false,
-        blockers: [],
-        warnings: [],
-        missing: [`${dir.id}: streaming endpoint ${dir.streamingEndpointAwsId} is not in the input`],
-        detail: 'the directory names an endpoint the input does not hold',
-      };
+      return unknownAnswer({ code: 'endpoint-not-in-input', endpoint: dir.streamingEndpointAwsId }, [
+        `${dir.id}: streaming endpoint ${dir.streamingEndpointAwsId} is not in the input`,
+      ]);
     }
     if (dir.accessEndpointType !== undefined) {
       // An access endpoint entry without a VpcEndpointId: the API model allows it; what the broker then does is
       // not documented, so the prediction stops here.
-      return {
-        status: 'unknown',
-        path: null,
-        offered: [],
-        needsAll: false,
-        blockers: [],
-        warnings: [],
-        missing: [
-          `${dir.id}: what the broker does with an access endpoint (${dir.accessEndpointType}) that names no VpcEndpointId (not documented)`,
-        ],
-        detail: 'access endpoint without an endpoint id',
-      };
+      return unknownAnswer({ code: 'access-endpoint-without-id', type: dir.accessEndpointType }, [
+        `${dir.id}: what the broker does with an access endpoint (${dir.accessEndpointType}) that names no VpcEndpointId (not documented)`,
+      ]);
     }
-    return internetAnswer(world, ctx, dir, ws, region);
+    return internetAnswer(ctx, dir, ws, region);
   }
   const ep = world.endpoints.get(dir.streamingEndpoint);
   if (!ep) {
-    return {
-      status: 'unknown',
-      path: null,
-      offered: [],
-      needsAll: false,
-      blockers: [],
-      warnings: [],
-      missing: [`${dir.id}: streaming endpoint ${dir.streamingEndpoint}`],
-      detail: 'endpoint not in the input',
-    };
+    return unknownAnswer({ code: 'endpoint-not-in-input', endpoint: dir.streamingEndpoint }, [
+      `${dir.id}: streaming endpoint ${dir.streamingEndpoint}`,
+    ]);
   }
-  const loc = dir.prov;
-  if (dir.type === 'pools') {
-    return unsupported('WorkSpaces Pools cannot stream through an interface endpoint', {
-      resource: dir.id,
-      kind: 'directory',
-      ruleId: 'directory-workspace-type',
-      detail: `${dir.id} is a Pools directory; streaming endpoints are for WorkSpaces Personal only`,
-      location: loc,
-    });
-  }
-  if (dir.encryption === 'fips-validated') {
-    return unsupported('FIPS endpoint encryption is not supported with a streaming endpoint', {
-      resource: dir.id,
-      kind: 'directory',
-      ruleId: 'directory-fips',
-      detail: `${dir.id} uses FIPS_VALIDATED endpoint encryption, which streaming endpoints do not support`,
-      location: loc,
-    });
-  }
-  if (dir.accessEndpointType !== undefined && dir.accessEndpointType !== 'STREAMING_WSP') {
-    return unsupported('the access endpoint type is wrong', {
-      resource: dir.id,
-      kind: 'directory',
-      ruleId: 'streaming-endpoint-access-type',
-      detail: `AccessEndpointType is ${dir.accessEndpointType}; it must be STREAMING_WSP`,
-      location: loc,
-    });
-  }
-  const endpointRegion = world.net.vpcs.get(ep.vpc)?.region ?? region;
-  if (ep.service !== streamingServiceName(region) || ep.type !== 'Interface' || endpointRegion !== region) {
-    return unsupported('the directory points at an endpoint that is not the streaming service', {
-      resource: ep.id,
-      kind: 'endpoint',
-      ruleId: 'streaming-endpoint-service',
-      detail: `${ep.id} is a ${ep.type} endpoint of ${ep.service}; streaming needs an Interface endpoint of ${streamingServiceName(region)}`,
-      location: ep.prov,
-    });
-  }
-  const vpc = world.net.vpcs.get(ep.vpc);
-  if (ep.owner !== dir.account || vpc?.sharedFrom) {
-    const why =
-      ep.owner !== dir.account
-        ? `is owned by account ${ep.owner}, not ${dir.account}`
-        : `sits in ${ep.vpc}, shared from account ${vpc?.sharedFrom}`;
-    return unsupported('the endpoint is not in the directory account', {
-      resource: ep.id,
-      kind: 'endpoint',
-      ruleId: 'streaming-endpoint-same-account',
-      detail: `${ep.id} ${why}; only endpoints of the directory's own account are supported`,
-      location: ep.prov,
-    });
-  }
-  if (ep.dnsRecordIpType === 'dualstack' || ep.dnsRecordIpType === 'service-defined') {
-    return unsupported('the endpoint DNS record IP type is not supported', {
-      resource: ep.id,
-      kind: 'endpoint',
-      ruleId: 'streaming-endpoint-dns-record-ip-type',
-      detail: `${ep.id} has DNS record IP type ${ep.dnsRecordIpType}; streaming works only with ipv4 or ipv6${ep.dnsRecordIpType === 'service-defined' ? ' (service-defined publishes both, inferred to fail like dualstack)' : ''}`,
-      location: ep.prov,
-      inferred: ep.dnsRecordIpType === 'service-defined',
-    });
+  for (const verdict of brokerRequirements(dir, ep, world.net.vpcs.get(ep.vpc))) {
+    const v = verdict.violations[0];
+    if (v) return refusal('UNSUPPORTED_CONFIGURATION', v, { code: 'unsupported', reason: v.reason });
   }
   if (ws.protocol === undefined) return protocolUnknown(ws);
   if (ws.protocol === 'pcoip') {
-    if (!dir.pcoipOverInternet) {
-      return {
-        status: 'fail',
-        outcome: 'RESOURCE_NOT_FOUND',
-        path: null,
-        offered: [],
-        needsAll: false,
-        blockers: [
-          {
-            resource: dir.id,
-            kind: 'directory',
-            ruleId: 'pcoip-workspaces-unreachable',
-            detail: `${dir.id} has a streaming endpoint and no PCoIP internet fallback: PCoIP cannot use the endpoint, so the broker refuses with RESOURCE_NOT_FOUND`,
-            location: loc,
-          },
-        ],
-        warnings: [],
-        missing: [],
-        detail: 'broker answers RESOURCE_NOT_FOUND (seed 4-4)',
-      };
-    }
-    const a = internetAnswer(world, ctx, dir, ws, region);
+    const refused = pcoipReachable(dir, ws).violations[0];
+    if (refused) return refusal('RESOURCE_NOT_FOUND', refused, { code: 'resource-not-found' });
     return {
-      ...a,
-      detail: 'PCoIP falls back to the internet (InternetFallbackProtocols: PCOIP)',
+      ...internetAnswer(ctx, dir, ws, region),
+      note: { code: 'pcoip-fallback' },
       warnings: [
-        {
-          code: 'pcoip-over-internet',
-          detail: 'PCoIP streams leave the private path: the directory allows PCoIP over the internet',
-          resource: dir.id,
-        },
+        { code: 'pcoip-over-internet', facts: { code: 'pcoip-over-internet', directory: dir.id }, resource: dir.id },
       ],
     };
   }
@@ -253,7 +164,7 @@ export function askBroker(
     warnings.push({
       code: 'directory-ip-groups-bypassed',
       resource: dir.id,
-      detail: `IP access control groups ${dir.ipGroups.join(', ')} no longer apply: the directory has a streaming endpoint`,
+      facts: { code: 'directory-ip-groups-bypassed', directory: dir.id, groups: dir.ipGroups, pcoipFallback: false },
     });
   }
   // Old clients cannot use 443 for DCV on the internet (documented); that they likewise ignore the 443 offers of
@@ -263,12 +174,12 @@ export function askBroker(
     status: 'ok',
     path: 'privatelink',
     offered: dcvOffers(privateStreamingName(region), dir.preferredProtocol === 'tcp', fallback !== false),
-    withheld443: fallback === false,
+    ...withheld(privateStreamingName(region), dir.preferredProtocol === 'tcp', fallback),
     needsAll: false,
     endpointId: ep.id,
     blockers: [],
     warnings,
     missing: [],
-    detail: `streaming endpoint ${ep.id} is set: the broker offers only the private name (no public gateway)`,
+    note: { code: 'private-endpoint', endpoint: ep.id },
   };
 }

@@ -3,6 +3,8 @@ import type { Client } from '../model/types.js';
 import { ANY_V4 } from '../net/cidr.js';
 import type { ResolverPlace } from '../net/dns.js';
 import type { Origin } from '../net/flow.js';
+import type { PortRange } from '../net/trace-types.js';
+import { clientOs } from './knowledge.js';
 import type { World } from './world.js';
 
 export interface ClientContext {
@@ -11,9 +13,27 @@ export interface ClientContext {
   resolver: ResolverPlace;
   /** Facts about the client itself that the input lacks. */
   missing: string[];
+  /** The ports the client's OS picks for its side of a connection; undefined when its OS is not known. */
+  ephemeral?: PortRange;
 }
 
+/**
+ * Ephemeral ports by OS (VPC User Guide, "Ephemeral ports"): Windows Server 2008 and later 49152-65535, many Linux
+ * kernels 32768-60999. macOS uses the IANA range 49152-65535 (Apple's default, not stated by AWS).
+ */
+export const EPHEMERAL_BY_OS: Record<'windows' | 'macos' | 'linux', PortRange> = {
+  windows: [49152, 65535],
+  macos: [49152, 65535],
+  linux: [32768, 60999],
+};
+
 export function clientContext(world: World, client: Client): ClientContext {
+  const ctx = locate(world, client);
+  const os = clientOs(client);
+  return os ? { ...ctx, ephemeral: EPHEMERAL_BY_OS[os] } : ctx;
+}
+
+function locate(world: World, client: Client): ClientContext {
   const net = world.net;
   const at = client.at;
   const missing: string[] = [];

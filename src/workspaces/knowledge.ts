@@ -1,6 +1,8 @@
 // What AWS documents about the service: names, ports, versions. Each fact carries its source so a finding built on
 // it can say where it comes from (research/domain.md has the full notes).
 import type { Client } from '../model/types.js';
+import type { PublicAnswer } from '../net/dns.js';
+import { serviceName } from './endpoint-services.js';
 
 export const SOURCES = {
   guide: 'https://docs.aws.amazon.com/workspaces/latest/adminguide/creating-streaming-vpc-endpoints.html',
@@ -10,7 +12,7 @@ export const SOURCES = {
 
 /** The interface endpoint service for streaming (not `…workspaces`, which is the API). */
 export function streamingServiceName(region: string): string {
-  return `com.amazonaws.${region}.highlander`;
+  return serviceName(region, 'highlander');
 }
 
 /** The private DNS name the broker offers when a streaming endpoint is set; only the endpoint VPC's resolver answers it. */
@@ -101,18 +103,11 @@ export function supports443Fallback(client: Client): boolean | undefined {
 }
 
 /** What public DNS answers for the names a client looks up. */
-export function publicDnsAnswer(
-  name: string,
-  region: string,
-): { status: 'resolves' | 'nxdomain' | 'unknown'; detail: string } {
-  if (name === privateStreamingName(region)) {
-    return {
-      status: 'nxdomain',
-      detail: `${name} is not publicly resolvable: only the resolver of the endpoint's VPC answers it (AWS guide)`,
-    };
-  }
+export function publicDnsAnswer(name: string): PublicAnswer {
+  // The private name of any Region: only the resolver of an endpoint's VPC answers it.
+  if (/^privatelink\.prod\.[a-z0-9-]+\.highlander\.aws\.a2z\.com$/.test(name)) return 'not-public';
   if (name.endsWith('.amazonaws.com') || name.endsWith('.awsapps.com') || name.endsWith('.highlander.aws.a2z.com')) {
-    return { status: 'resolves', detail: `${name} resolves to AWS public addresses` };
+    return 'resolves';
   }
-  return { status: 'unknown', detail: `what public DNS answers for ${name} is not known` };
+  return 'unknown';
 }

@@ -5,15 +5,27 @@
 import type { Model } from '../model/types.js';
 import { contains } from '../net/cidr.js';
 import { traceFlow, type FlowTarget } from '../net/flow.js';
+import type { NetBlocker } from '../net/trace-types.js';
 import { clientContext } from './client-context.js';
 import { dcvGatewayAddress } from './knowledge.js';
 import { traceConnection } from './trace.js';
 import type { Trace } from './types.js';
 import { buildWorld, directoryRegion } from './world.js';
 
+/** Why a running session survives a change or not, as data (worded in src/report/). */
+export type FateReason =
+  | { code: 'left-setup' }
+  | { code: 'eni-gone'; address?: string }
+  | { code: 'endpoint-deleted'; endpoint: string; state: string }
+  | { code: 'subnet-gone'; address?: string }
+  | { code: 'packets-dropped'; causes: NetBlocker[] }
+  | { code: 'cannot-tell'; missing: string[] }
+  | { code: 'path-intact'; target: string; privateLink: boolean }
+  | { code: 'no-session' };
+
 export interface SessionFate {
-  existing: 'continues' | 'disconnected';
-  existingReason: string;
+  existing: 'continues' | 'disconnected' | 'none';
+  reason: FateReason;
   inferred: boolean;
 }
 
@@ -22,9 +34,9 @@ function sessionTarget(
   model: Model,
   region: string,
   net: ReturnType<typeof buildWorld>['net'],
-): FlowTarget | string {
+): FlowTarget | FateReason {
   const ep = session.endpoint;
-  if (!ep) return 'no session was running';
+  if (!ep) return { code: 'no-session' };
   if (session.path === 'internet') {
     return { kind: 'internet', address: net.range(dcvGatewayAddress(region)), label: ep.hostname };
   }
@@ -39,12 +51,12 @@ function sessionTarget(
           return sub !== undefined && contains(net.range(sub.cidr), addr) && e.addresses.length === 0;
         }),
     );
-  if (!endpoint) return `the endpoint network interface ${ep.address ?? ''} carrying the session no longer exists`;
+  if (!endpoint) return { code: 'eni-gone', ...(ep.address ? { address: ep.address } : {}) };
   if (endpoint.state === 'deleted' || endpoint.state === 'deleting')
-    return `endpoint ${endpoint.id} is ${endpoint.state}: its network interfaces go away with it`;
+    return { code: 'endpoint-deleted', endpoint: endpoint.id, state: endpoint.state };
   const subnet =
     endpoint.addresses.find((a) => contains(net.range(a.ip), addr))?.subnet ?? net.subnetOf(endpoint.vpc, addr)?.id;
-  if (!subnet) return `the subnet of ${ep.address} is gone`;
+  if (!subnet) return { code: 'subnet-gone', ...(ep.address ? { address: ep.address } : {}) };
   return {
     kind: 'eni',
     vpc: endpoint.vpc,
@@ -57,60 +69,56 @@ function sessionTarget(
 
 /** Whether the session that runs now survives on the changed model. */
 export function existingSessionFate(session: Trace, changed: Model): SessionFate {
+  if (session.outcome !== 'CONNECTED' || !session.endpoint) {
+    return { existing: 'none', reason: { code: 'no-session' }, inferred: false };
+  }
   const client = changed.clients.find((c) => c.id === session.client);
   const ws = changed.workspaces.find((w) => w.id === session.workspace);
-  if (!client || !ws)
-    return {
-      existing: 'disconnected',
-      existingReason: 'the client or the WorkSpace is no longer in the setup',
-      inferred: true,
-    };
+  if (!client || !ws) return { existing: 'disconnected', reason: { code: 'left-setup' }, inferred: true };
   const world = buildWorld(changed);
   const dir = changed.directories.find((d) => d.id === ws.directory);
   const region = dir ? directoryRegion(world, dir) : changed.region;
   const target = sessionTarget(session, changed, region, world.net);
-  if (typeof target === 'string')
-    return {
-      existing: 'disconnected',
-      existingReason: `${target} (observed in seed 4-5: deleting the endpoint cut the running session)`,
-      inferred: false,
-    };
+  // Deleting the endpoint cut the running session (observed in seed 4-5).
+  if ('code' in target) return { existing: 'disconnected', reason: target, inferred: false };
   const ep = session.endpoint;
-  if (!ep) return { existing: 'disconnected', existingReason: 'no session was running', inferred: false };
-  const flow = traceFlow(world.net, clientContext(world, client).origin, target, {
+  const ctx = clientContext(world, client);
+  const flow = traceFlow(world.net, ctx.origin, target, {
     proto: ep.transport === 'TCP' ? 'tcp' : 'udp',
     port: ep.port,
     established: true,
+    ...(ctx.ephemeral ? { clientEphemeral: ctx.ephemeral } : {}),
   });
+  // Inferred: routes and network ACLs act on every packet.
   if (flow.blockers.length > 0) {
-    return {
-      existing: 'disconnected',
-      existingReason: `the running session's packets are now dropped: ${flow.blockers.map((b) => `${b.resource}: ${b.detail}`).join('; ')} (inferred: routes and network ACLs act on every packet)`,
-      inferred: true,
-    };
+    return { existing: 'disconnected', reason: { code: 'packets-dropped', causes: flow.blockers }, inferred: true };
   }
   if (flow.disposition === 'unknown') {
-    return { existing: 'continues', existingReason: `cannot tell: ${flow.missing.join('; ')}`, inferred: true };
+    return { existing: 'continues', reason: { code: 'cannot-tell', missing: flow.missing }, inferred: true };
   }
-  const how =
-    session.path === 'privatelink' ? `its packets still reach ${target.label}` : `its packets still reach the gateways`;
   return {
     existing: 'continues',
-    existingReason: `${how}; settings of the directory and the broker only apply to new sessions (observed in seed 4-5), and security groups keep tracking a live connection (inferred)`,
+    reason: { code: 'path-intact', target: target.label, privateLink: session.path === 'privatelink' },
     inferred: false,
   };
 }
 
 export interface WhatifStep {
   change: string;
-  existing: 'continues' | 'disconnected';
-  existingReason: string;
+  existing: 'continues' | 'disconnected' | 'none';
+  reason: FateReason;
   new: Trace;
 }
 
+export interface WhatifResult {
+  initial: Trace;
+  changes: WhatifStep[];
+}
+
 /**
- * Applies the changes in order. `apply` turns the previous model and one change into the next model (the CLI does
- * it on the design-file form, so the paths are the ones `wspl export` shows).
+ * Applies the changes in order, from any state: after each change, the fate of the session running before it (none
+ * when none ran) and the outcome of a new session. `apply` turns the previous model and one change into the next
+ * model (the CLI does it on the design-file form, so the paths are the ones `wspl export` shows).
  */
 export function whatif(
   model: Model,
@@ -118,27 +126,35 @@ export function whatif(
   workspaceId: string,
   changes: readonly string[],
   apply: (m: Model, change: string) => Model,
-): { initial: Trace; changes: WhatifStep[] } {
+): WhatifResult {
   const initial = traceConnection(model, clientId, workspaceId);
   const steps: WhatifStep[] = [];
-  if (initial.outcome !== 'CONNECTED') return { initial, changes: steps };
   let current = model;
-  let alive = true;
+  let running: Trace | undefined = initial.outcome === 'CONNECTED' ? initial : undefined;
   for (const change of changes) {
     current = apply(current, change);
     const next = traceConnection(current, clientId, workspaceId);
-    if (!alive) {
-      steps.push({
-        change,
-        existing: 'disconnected',
-        existingReason: 'already disconnected by an earlier change',
-        new: next,
-      });
+    if (!running) {
+      steps.push({ change, existing: 'none', reason: { code: 'no-session' }, new: next });
       continue;
     }
-    const fate = existingSessionFate(initial, current);
-    alive = fate.existing === 'continues';
-    steps.push({ change, existing: fate.existing, existingReason: fate.existingReason, new: next });
+    const fate = existingSessionFate(running, current);
+    steps.push({ change, existing: fate.existing, reason: fate.reason, new: next });
+    if (fate.existing === 'disconnected') running = undefined;
   }
   return { initial, changes: steps };
+}
+
+/**
+ * The exit code's question for CI: did a change disconnect a running session, or turn a working new session into a
+ * failing one?
+ */
+export function whatifBreaksSomething(r: WhatifResult): boolean {
+  let before = r.initial.outcome;
+  for (const step of r.changes) {
+    if (step.existing === 'disconnected') return true;
+    if (before === 'CONNECTED' && step.new.outcome !== 'CONNECTED') return true;
+    before = step.new.outcome;
+  }
+  return false;
 }

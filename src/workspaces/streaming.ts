@@ -3,11 +3,12 @@
 import { contains } from '../net/cidr.js';
 import { resolveName, type DnsResult } from '../net/dns.js';
 import { traceFlow, type FlowResult, type FlowTarget } from '../net/flow.js';
-import type { Blocker } from '../net/trace-types.js';
-import type { BrokerAnswer } from './broker.js';
+import type { NetBlocker } from '../net/trace-types.js';
+import { blockerOf, type BrokerAnswer } from './broker.js';
 import type { ClientContext } from './client-context.js';
 import { dcvGatewayAddress, privateStreamingName } from './knowledge.js';
-import type { OfferedEndpoint, ProbeResult } from './types.js';
+import type { RuleId } from './rule-ids.js';
+import type { Blocker, OfferedEndpoint, ProbeResult } from './types.js';
 import { zoneProblems, type World } from './world.js';
 
 export interface StreamingResult {
@@ -16,6 +17,8 @@ export interface StreamingResult {
   hypothetical: boolean;
   probes: ProbeResult[];
   dnsBlockers: Blocker[];
+  /** For a client too old for 443: whether a 443 probe would pass for a newer one. */
+  would443Pass?: boolean | 'unknown';
 }
 
 function flowKey(ctx: ClientContext, target: FlowTarget, o: OfferedEndpoint): string {
@@ -32,7 +35,11 @@ export function cachedFlow(
 ): FlowResult {
   const hit = world.cache.get(key) as FlowResult | undefined;
   if (hit) return hit;
-  const r = traceFlow(world.net, ctx.origin, target, { proto, port });
+  const r = traceFlow(world.net, ctx.origin, target, {
+    proto,
+    port,
+    ...(ctx.ephemeral ? { clientEphemeral: ctx.ephemeral } : {}),
+  });
   world.cache.set(key, r);
   return r;
 }
@@ -93,27 +100,13 @@ function explainDns(
   dns: DnsResult,
   region: string,
 ): { blockers: Blocker[]; missing: string[] } {
-  const out: Blocker[] = dns.blockers.map((b) => ({ ...b, ruleId: b.ruleId ?? 'client-dns-resolution' }));
+  const out: Blocker[] = dns.blockers.map((b) => ({ ...b, ruleId: 'client-dns-resolution' }));
   const ep = answer.endpointId ? world.endpoints.get(answer.endpointId) : undefined;
-  const name = privateStreamingName(region);
-  const zone = ep ? zoneProblems(world.net, ep) : { blockers: [], missing: [] };
-  out.push(...zone.blockers.filter((b) => b.ruleId !== 'streaming-endpoint-service'));
-  const zoneWouldAnswer = zone.blockers.length === 0 && zone.missing.length === 0;
+  const zone = ep ? zoneProblems(world.net, ep, region) : { violations: [], missing: [] };
+  out.push(...zone.violations.filter((v) => v.rule !== 'streaming-endpoint-service').map(blockerOf));
+  const zoneWouldAnswer = zone.violations.length === 0 && zone.missing.length === 0;
   const inEndpointVpc = ctx.resolver.kind === 'vpc' && ctx.resolver.vpc === ep?.vpc;
   if (zoneWouldAnswer && !inEndpointVpc && (dns.status === 'nxdomain' || dns.status === 'public')) {
-    const where =
-      ctx.resolver.kind === 'vpc'
-        ? `the resolver of ${ctx.resolver.vpc}`
-        : ctx.resolver.kind === 'onprem'
-          ? `the DNS of ${ctx.resolver.network}`
-          : 'public DNS';
-    const epVpc = ep?.vpc ?? 'the endpoint VPC';
-    const fix =
-      ctx.resolver.kind === 'internet'
-        ? 'the client must be on a network that uses that resolver'
-        : ctx.resolver.kind === 'vpc'
-          ? `associate a Route 53 Resolver rule with ${ctx.resolver.vpc} that forwards ${name} to an inbound resolver endpoint in ${epVpc}`
-          : `forward ${name} to a Route 53 Resolver inbound endpoint in ${epVpc}`;
     out.push({
       resource:
         ctx.resolver.kind === 'vpc'
@@ -123,24 +116,29 @@ function explainDns(
             : ctx.client.id,
       kind: 'dns',
       ruleId: 'client-dns-resolution',
-      detail: `${where} cannot resolve ${name}: only the resolver of ${epVpc} answers it; ${fix}`,
+      reason: {
+        code: 'private-name-unresolvable',
+        resolver: ctx.resolver,
+        name: privateStreamingName(region),
+        ...(ep ? { endpointVpc: ep.vpc } : {}),
+      },
     });
   }
   return { blockers: dedupe(out), missing: zone.missing };
 }
 
+/** One blocker per resource and reason: the same setting found twice is one thing to fix. */
 export function dedupe(blockers: Blocker[]): Blocker[] {
   const seen = new Set<string>();
   return blockers.filter((b) => {
-    const k = `${b.resource}|${b.detail}`;
+    const k = `${b.resource}|${JSON.stringify(b.reason)}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
   });
 }
 
-function ruleFor(b: Blocker, target: FlowTarget): string | undefined {
-  if (b.ruleId) return b.ruleId;
+function ruleFor(b: NetBlocker, target: FlowTarget): RuleId | undefined {
   if (target.kind !== 'eni') return undefined;
   if (b.kind === 'network-acl' && b.phase === 'return') return 'nacl-return-traffic';
   if (b.kind === 'security-group' && target.securityGroups.includes(b.resource)) return 'streaming-endpoint-ports';
@@ -176,14 +174,7 @@ export function streamAndProbe(
   } else {
     // PCoIP gateways are published as address ranges, not names: nothing to resolve.
     dns = answer.offered.some((o) => o.port === 4172)
-      ? {
-          status: 'public',
-          addresses: [],
-          hops: [],
-          blockers: [],
-          missing: [],
-          detail: 'PCoIP gateways are reached by address',
-        }
+      ? { status: 'public', addresses: [], hops: [], blockers: [], missing: [] }
       : resolveName(world.net, world.dns, ctx.resolver, hostname);
     if (dns.status === 'failed' || dns.status === 'nxdomain') blockersFromDns = dns.blockers;
     targets = [
@@ -195,6 +186,22 @@ export function streamAndProbe(
     ];
   }
   const probes: ProbeResult[] = [];
+  let would443Pass: boolean | 'unknown' | undefined;
+  for (const o of answer.withheldOffers ?? []) {
+    for (const target of targets) {
+      const flow = cachedFlow(
+        world,
+        ctx,
+        target,
+        o.transport === 'TCP' ? 'tcp' : 'udp',
+        o.port,
+        flowKey(ctx, target, o),
+      );
+      if (flow.disposition === 'accepted') would443Pass = true;
+      else if (flow.disposition === 'unknown' && would443Pass !== true) would443Pass = 'unknown';
+      else would443Pass ??= false;
+    }
+  }
   for (const o of answer.offered) {
     for (const target of targets) {
       const proto = o.transport === 'TCP' ? 'tcp' : 'udp';
@@ -213,9 +220,19 @@ export function streamAndProbe(
         reachable:
           dns.status === 'unknown' && reachable === false && flow.blockers.length === 0 ? 'unknown' : reachable,
         hops: flow.hops,
-        blockers: flow.blockers.map((b) => ({ ...b, ruleId: ruleFor(b, target) })),
+        ...(flow.missing.length > 0 ? { missing: flow.missing } : {}),
+        blockers: flow.blockers.map((b) => {
+          const ruleId = ruleFor(b, target);
+          return ruleId ? { ...b, ruleId } : b;
+        }),
       });
     }
   }
-  return { dns, hypothetical, probes, dnsBlockers: blockersFromDns };
+  return {
+    dns,
+    hypothetical,
+    probes,
+    dnsBlockers: blockersFromDns,
+    ...(would443Pass !== undefined ? { would443Pass } : {}),
+  };
 }

@@ -3,8 +3,8 @@
 import type { Directory, Model, VpcEndpoint } from '../model/types.js';
 import type { DnsWorld, PrivateZone } from '../net/dns.js';
 import { Network } from '../net/network.js';
-import type { Blocker } from '../net/trace-types.js';
-import { privateStreamingName, publicDnsAnswer, streamingServiceName } from './knowledge.js';
+import { privateStreamingName, publicDnsAnswer } from './knowledge.js';
+import { privateZoneRequirements, type Verdict } from './requirements.js';
 
 export interface World {
   model: Model;
@@ -20,58 +20,11 @@ function isV6(addr: string): boolean {
 }
 
 /**
- * Why the endpoint's private DNS name does not answer in its VPC: settings that stop it, and facts the input does
- * not give (both empty when it answers).
+ * Why the endpoint's private DNS name does not answer in its VPC: the requirements it breaks, and facts the input
+ * does not give (both empty when it answers). Decided by the requirements (one home), worded in src/report/.
  */
-export function zoneProblems(net: Network, ep: VpcEndpoint): { blockers: Blocker[]; missing: string[] } {
-  const out: Blocker[] = [];
-  const missing: string[] = [];
-  const region = net.vpcs.get(ep.vpc)?.region ?? net.model.region;
-  if (ep.service !== streamingServiceName(region) || ep.type !== 'Interface') {
-    out.push({
-      resource: ep.id,
-      kind: 'endpoint',
-      ruleId: 'streaming-endpoint-service',
-      detail: `${ep.id} is a ${ep.type} endpoint of ${ep.service}, not an Interface endpoint of ${streamingServiceName(region)}`,
-      location: ep.prov,
-    });
-  }
-  if (ep.state !== 'available') {
-    out.push({
-      resource: ep.id,
-      kind: 'endpoint',
-      ruleId: 'streaming-endpoint-state',
-      detail: `${ep.id} is ${ep.state}, not available`,
-      location: ep.prov,
-    });
-  }
-  if (ep.privateDns === false) {
-    out.push({
-      resource: ep.id,
-      kind: 'endpoint',
-      ruleId: 'streaming-endpoint-private-dns',
-      detail: `private DNS is off on ${ep.id}: ${privateStreamingName(region)} does not resolve to it`,
-      location: ep.prov,
-    });
-  } else if (ep.privateDns === undefined) {
-    missing.push(`${ep.id}: whether private DNS is on`);
-  }
-  const vpc = net.vpcs.get(ep.vpc);
-  if (vpc && (vpc.dnsSupport === false || vpc.dnsHostnames === false)) {
-    const off = [vpc.dnsSupport === false ? 'DNS support' : '', vpc.dnsHostnames === false ? 'DNS hostnames' : '']
-      .filter(Boolean)
-      .join(' and ');
-    out.push({
-      resource: vpc.id,
-      kind: 'dns',
-      ruleId: 'streaming-endpoint-vpc-dns',
-      detail: `${vpc.id} has ${off} off; private DNS of ${ep.id} needs both on`,
-      location: vpc.prov,
-    });
-  } else if (vpc && (vpc.dnsSupport === undefined || vpc.dnsHostnames === undefined)) {
-    missing.push(`${vpc.id}: DNS support and DNS hostnames (private DNS needs both)`);
-  }
-  return { blockers: out, missing };
+export function zoneProblems(net: Network, ep: VpcEndpoint, directoryRegion?: string): Verdict {
+  return privateZoneRequirements(ep, net.vpcs.get(ep.vpc), directoryRegion ?? ep.region);
 }
 
 function zoneAddresses(net: Network, ep: VpcEndpoint): string[] {
@@ -93,7 +46,7 @@ export function buildWorld(model: Model): World {
   const zones: PrivateZone[] = [];
   for (const ep of model.endpoints) {
     const problems = zoneProblems(net, ep);
-    if (problems.blockers.length > 0 || problems.missing.length > 0) continue;
+    if (problems.violations.length > 0 || problems.missing.length > 0) continue;
     const region = net.vpcs.get(ep.vpc)?.region ?? model.region;
     zones.push({
       name: privateStreamingName(region),
@@ -107,7 +60,7 @@ export function buildWorld(model: Model): World {
     model,
     net,
     endpoints: new Map(model.endpoints.map((e) => [e.id, e])),
-    dns: { zones, publicDns: (name) => publicDnsAnswer(name, model.region) },
+    dns: { zones, publicDns: publicDnsAnswer },
     cache: new Map(),
   };
 }

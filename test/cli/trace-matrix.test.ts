@@ -88,7 +88,23 @@ describe('wspl matrix', () => {
   it('prints every client × WorkSpace row in the contract JSON', async () => {
     const { code, out } = await run(['matrix', SEED, '--format', 'json']);
     expect(code).toBe(0);
-    expect(JSON.parse(out).rows).toEqual([
+    const rows = JSON.parse(out).rows;
+    // Each row says why: blockers with reason code, rule id and resource, and warnings.
+    expect(
+      rows.map((r: { blockers: { reason: string; ruleId?: string; resource: string }[] }) =>
+        r.blockers.map((b) => `${b.reason} ${b.ruleId ?? ''} ${b.resource}`),
+      ),
+    ).toEqual([
+      [],
+      ['pcoip-no-fallback pcoip-workspaces-unreachable corp'],
+      [
+        'private-name-unresolvable client-dns-resolution home',
+        'internet-private-address client-route-to-endpoint home',
+      ],
+      ['pcoip-no-fallback pcoip-workspaces-unreachable corp'],
+    ]);
+    expect(rows[0].warnings.map((w: { code: string }) => w.code)).toEqual(['network-check-false-alarm']);
+    expect(rows.map(({ blockers: _b, warnings: _w, ...rest }: Record<string, unknown>) => rest)).toEqual([
       {
         client: 'ec2-client',
         workspace: 'dcv-desktop',

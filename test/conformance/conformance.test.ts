@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/model/types.js';
+import { REPORT_WORDING } from '../../src/report/wording.js';
 import { runCheck } from '../../src/rules/runner.js';
 import { detectSource, loadSource, readSource } from '../../src/sources/index.js';
 import { predictMatrixEntries } from '../../src/workspaces/matrix.js';
@@ -39,7 +40,7 @@ function matrixOf(model: Model) {
 }
 
 function findingsOf(model: Model) {
-  return runCheck(model)
+  return runCheck(model, { wording: REPORT_WORDING })
     .findings.map((f) => `${f.severity} ${f.rule} ${f.resource}`)
     .sort();
 }

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/model/types.js';
+import { blockerText } from '../../src/report/reason-text.js';
 import { predictMatrix } from '../../src/workspaces/matrix.js';
 import type { Trace } from '../../src/workspaces/types.js';
 import { modelOf } from '../scenarios/helpers.js';
@@ -53,7 +54,7 @@ describe('what a trace points at', () => {
           for (const b of allBlockers(t)) {
             expect(
               ids.has(b.resource),
-              `${t.client} → ${t.workspace}: blocker names "${b.resource}" (${b.detail})`,
+              `${t.client} → ${t.workspace}: blocker names "${b.resource}" (${blockerText(b)})`,
             ).toBe(true);
             if (b.location) {
               expect(b.location.file).toBe('estate.yaml');

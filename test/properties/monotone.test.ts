@@ -3,6 +3,7 @@
 // NAT's or the client's outbound rules never turns a failure into CONNECTED.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { blockerText } from '../../src/report/reason-text.js';
 import { predictMatrix } from '../../src/workspaces/matrix.js';
 import type { Trace } from '../../src/workspaces/types.js';
 import { modelOf, type Doc } from '../scenarios/helpers.js';
@@ -66,7 +67,7 @@ function stillConnected(before: Trace[], after: Trace[], doc: Doc): void {
     if (t.outcome === 'CONNECTED') {
       expect(
         after[i]!.outcome,
-        `${t.client} → ${t.workspace}: ${after[i]!.blockers.map((b) => b.detail).join('; ')} ${after[i]!.missing.join('; ')}\n${show(doc)}`,
+        `${t.client} → ${t.workspace}: ${after[i]!.blockers.map((b) => blockerText(b)).join('; ')} ${after[i]!.missing.join('; ')}\n${show(doc)}`,
       ).toBe('CONNECTED');
     }
   });

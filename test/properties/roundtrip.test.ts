@@ -10,6 +10,7 @@ import { loadDesignText } from '../../src/sources/design/load.js';
 import { formatPath } from '../../src/sources/design/paths.js';
 import { requireModel } from '../../src/sources/load.js';
 import { whatif } from '../../src/workspaces/lifecycle.js';
+import { fateText } from '../../src/report/trace-words.js';
 import { predictMatrix } from '../../src/workspaces/matrix.js';
 import { traceConnection } from '../../src/workspaces/trace.js';
 import type { Trace } from '../../src/workspaces/types.js';
@@ -106,7 +107,7 @@ describe('export, reload and edits that change nothing', () => {
           return reload(designToYaml(doc));
         });
         if (r.initial.outcome !== 'CONNECTED') return;
-        expect(r.changes[0]!.existing, `${change}: ${r.changes[0]!.existingReason}`).toBe('continues');
+        expect(r.changes[0]!.existing, `${change}: ${fateText(r.changes[0]!.reason)}`).toBe('continues');
         expect(withoutLocations(r.changes[0]!.new)).toEqual(withoutLocations(r.initial));
       }),
       { numRuns: RUNS },

@@ -5,7 +5,7 @@ import type { Model } from '../../src/model/types.js';
 import { loadDesignText } from '../../src/sources/design/load.js';
 import { requireModel } from '../../src/sources/load.js';
 import { traceConnection } from '../../src/workspaces/trace.js';
-import type { Trace } from '../../src/workspaces/types.js';
+import { traceJson, type TraceJson } from '../../src/report/trace-json.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Doc = any;
@@ -22,10 +22,11 @@ export function modelOf(doc: Doc, file = 'scenario.yaml'): Model {
   return requireModel(loadDesignText(stringify(doc), file), file);
 }
 
-export function trace(doc: Doc, client: string, workspace: string): Trace {
-  return traceConnection(modelOf(doc), client, workspace);
+/** The trace as `wspl trace --format json` prints it: typed facts plus their words (`detail`, `action`). */
+export function trace(doc: Doc, client: string, workspace: string): TraceJson {
+  return traceJson(traceConnection(modelOf(doc), client, workspace));
 }
 
-export function ruleIds(t: Trace): string[] {
+export function ruleIds(t: Pick<TraceJson, 'blockers'>): string[] {
   return [...new Set(t.blockers.map((b) => b.ruleId ?? `(${b.kind})`))].sort();
 }

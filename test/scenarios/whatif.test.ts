@@ -34,7 +34,8 @@ describe('seed 4-5', () => {
       'set:directories.corp.streamingEndpoint=null',
       'delete:vpcs.vpc1.endpoints.streaming',
     ]);
-    expect(code).toBe(0);
+    // Deleting the endpoint drops the running session: a gate in CI fails on that (contract: exit 1).
+    expect(code).toBe(1);
     expect(json.initial).toMatchObject({ outcome: 'CONNECTED', path: 'privatelink' });
     expect(json.changes.map((c: { existing: string }) => c.existing)).toEqual(['continues', 'disconnected']);
     expect(json.changes.map((c: { new: { path: string; outcome: string } }) => [c.new.outcome, c.new.path])).toEqual([
@@ -104,7 +105,7 @@ describe('seed 4-5', () => {
     expect(json.changes[0]).toMatchObject({ existing: 'continues', new: { outcome: 'NO_REACHABLE_ENDPOINT' } });
   });
 
-  it('says why not and exits 1 when the session does not connect before the changes', async () => {
+  it('from a state that does not connect, still gives the new session after each change (exit 0: nothing breaks)', async () => {
     const io = captureIo();
     const code = await main(
       [
@@ -119,9 +120,11 @@ describe('seed 4-5', () => {
       ],
       io,
     );
-    expect(code).toBe(1);
+    expect(code).toBe(0);
     expect(io.stdout()).toMatch(/No session runs before the changes/);
     expect(io.stdout()).toMatch(/private address/);
+    expect(io.stdout()).toMatch(/running session: none/);
+    expect(io.stdout()).toMatch(/new session: +NO_REACHABLE_ENDPOINT/);
   });
 
   it('a change naming a path that does not exist is bad input (exit 2)', async () => {

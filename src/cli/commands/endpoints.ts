@@ -2,7 +2,7 @@
 // needs. The table is the same one the streaming-endpoint-service rule uses.
 import { Option } from '@commander-js/extra-typings';
 import { InputError } from '../../diagnostics.js';
-import { ENDPOINT_SERVICES, serviceName } from '../../rules/endpoint-services.js';
+import { ENDPOINT_SERVICES, serviceName } from '../../workspaces/endpoint-services.js';
 import type { RegisterCommand } from './index.js';
 
 const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d+$/;

@@ -1,6 +1,7 @@
 import { Option } from '@commander-js/extra-typings';
 import { formatTraceAsLog } from '../../logs/write.js';
 import { renderTraceText } from '../../report/trace-text.js';
+import { renderTraceJson } from '../../report/trace-json.js';
 import { loadSource } from '../../sources/index.js';
 import { traceConnection } from '../../workspaces/trace.js';
 import { styleFor } from '../style.js';
@@ -24,7 +25,7 @@ export const registerTrace: RegisterCommand = (program, io) => {
     .action(async (source, opts) => {
       const model = await loadSource(source, loadOptionsOf(opts, io));
       const trace = traceConnection(model, opts.client, opts.workspace);
-      if (opts.format === 'json') io.out(JSON.stringify(trace, null, 2) + '\n');
+      if (opts.format === 'json') io.out(renderTraceJson(trace));
       else if (opts.format === 'log') {
         io.out(formatTraceAsLog(trace));
       } else io.out(renderTraceText(trace, styleFor(io)));

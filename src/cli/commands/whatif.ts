@@ -6,7 +6,8 @@ import { applyChange } from '../../sources/design/change.js';
 import { designToYaml, exportDesign } from '../../sources/design/export.js';
 import { loadDesignText } from '../../sources/design/load.js';
 import { renderWhatifText } from '../../report/whatif-text.js';
-import { whatif } from '../../workspaces/lifecycle.js';
+import { whatif, whatifBreaksSomething } from '../../workspaces/lifecycle.js';
+import { renderWhatifJson } from '../../report/whatif-json.js';
 import { EXIT_FINDINGS } from '../main.js';
 import { clientsOption, loadOptionsOf, overlayOption } from '../source-options.js';
 import type { RegisterCommand } from './index.js';
@@ -33,8 +34,9 @@ export const registerWhatif: RegisterCommand = (program, io, state) => {
         return loadChanged(designToYaml(doc), source, change, opts.client, opts.workspace);
       };
       const result = whatif(model, opts.client, opts.workspace, opts.change, apply);
-      io.out(opts.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : renderWhatifText(result));
-      if (result.initial.outcome !== 'CONNECTED') state.exitCode = EXIT_FINDINGS;
+      io.out(opts.format === 'json' ? renderWhatifJson(result) : renderWhatifText(result));
+      // For CI gates: a change that drops a running session or breaks a working new one fails the run.
+      if (whatifBreaksSomething(result)) state.exitCode = EXIT_FINDINGS;
     });
 };
 

@@ -67,7 +67,7 @@ export function reportTaggedBlockers<M extends string>(
         ctx.report({
           resource: b.resource,
           messageId,
-          data: { client, detail: b.detail },
+          data: { client, detail: { blocker: b } },
           inferred: b.inferred === true,
         });
       }
@@ -78,7 +78,7 @@ export function reportTaggedBlockers<M extends string>(
         ctx.report({
           resource: w.resource ?? client,
           messageId: warningId as M,
-          data: { client, detail: w.detail },
+          data: { client, detail: { warning: w } },
           inferred: w.inferred === true,
         });
       }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../model/types.js';
 import type { TraceAll } from '../engine.js';
+import { REPORT_WORDING } from '../../report/wording.js';
 import { runCheck } from '../runner.js';
 import type { AnyRule, ReportData } from '../types.js';
 
@@ -43,7 +44,11 @@ function modelOf(c: TestCase): Model {
 }
 
 function runCase(rule: AnyRule, c: TestCase) {
-  const result = runCheck(modelOf(c), { rules: [rule], ...(c.traceAll ? { traceAll: c.traceAll } : {}) });
+  const result = runCheck(modelOf(c), {
+    rules: [rule],
+    wording: REPORT_WORDING,
+    ...(c.traceAll ? { traceAll: c.traceAll } : {}),
+  });
   const ruleResult = result.results[0];
   if (!ruleResult) throw new Error('runner returned no result');
   if (ruleResult.status === 'internal-error') {

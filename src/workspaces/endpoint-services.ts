@@ -1,5 +1,5 @@
 // The WorkSpaces-related VPC endpoint services that people mix up (the seed's table, plus AppStream 2.0). The single
-// source for `wspl endpoints` and for the streaming-endpoint-service rule.
+// source for `wspl endpoints`, the streaming-endpoint-service rule and the streaming service name (knowledge.ts).
 
 export interface EndpointServiceInfo {
   /** The part after `com.amazonaws.<region>.` */
@@ -63,11 +63,6 @@ export const ENDPOINT_SERVICES: readonly EndpointServiceInfo[] = [
 
 export function serviceName(region: string, suffix: string): string {
   return `com.amazonaws.${region}.${suffix}`;
-}
-
-/** The service name WorkSpaces Personal streaming needs in the directory's region. */
-export function streamingServiceName(region: string): string {
-  return serviceName(region, 'highlander');
 }
 
 /** Splits `com.amazonaws.<region>.<suffix>`; undefined for other names (custom or partner services). */
