@@ -1,6 +1,7 @@
 import { STREAMING_ENDPOINTS_GUIDE, WORKSPACE_DIRECTORY_API } from './sources.js';
 import { streamingSetups } from './support/streaming.js';
 import { defineRule } from './types.js';
+import { noFips } from '../workspaces/requirements.js';
 
 export default defineRule({
   meta: {
@@ -15,7 +16,7 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const { directory } of streamingSetups(model)) {
-      if (directory.encryption === 'fips-validated') {
+      if (noFips(directory).violations.length > 0) {
         ctx.report({ resource: directory.id, messageId: 'fips', data: { directory: directory.id } });
       } else ctx.pass(directory.id);
     }

@@ -1,6 +1,7 @@
 import { GLOBAL_ACCELERATOR_API, STREAMING_ENDPOINTS_GUIDE, WORKSPACE_PROPERTIES_API } from './sources.js';
 import { streamingSetups } from './support/streaming.js';
 import { defineRule } from './types.js';
+import { globalAcceleratorConflict } from '../workspaces/requirements.js';
 
 export default defineRule({
   meta: {
@@ -18,16 +19,20 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const { directory, endpointRef } of streamingSetups(model)) {
-      if (directory.globalAccelerator) {
+      const workspaces = model.workspaces.filter((w) => w.directory === directory.id);
+      // The same decision as the trace: per WorkSpace (its own mode wins), or the directory's when it has none.
+      const conflicts = new Set(
+        (workspaces.length > 0 ? workspaces : [undefined]).map((ws) => globalAcceleratorConflict(directory, ws)),
+      );
+      if (conflicts.has(directory.id)) {
         ctx.report({
           resource: directory.id,
           messageId: 'directoryAga',
           data: { directory: directory.id, endpoint: endpointRef },
         });
       } else ctx.pass(directory.id);
-      for (const ws of model.workspaces.filter((w) => w.directory === directory.id)) {
-        // `inherited` follows the directory, already reported above.
-        if (ws.globalAccelerator === 'enabled') {
+      for (const ws of workspaces) {
+        if (conflicts.has(ws.id)) {
           ctx.report({
             resource: ws.id,
             messageId: 'workspaceAga',

@@ -1,6 +1,7 @@
 import { IP_GROUPS_API, STREAMING_ENDPOINTS_GUIDE } from './sources.js';
 import { streamingSetups } from './support/streaming.js';
 import { defineRule } from './types.js';
+import { ipGroupsBypassed } from '../workspaces/requirements.js';
 
 // A silent security change: the admin still sees the IP groups on the directory, but nobody enforces them.
 export default defineRule({
@@ -17,14 +18,15 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const { directory, endpointRef } of streamingSetups(model)) {
-      if (directory.ipGroups.length === 0) {
+      const bypassed = ipGroupsBypassed(directory);
+      if (bypassed.length === 0) {
         ctx.pass(directory.id);
         continue;
       }
       ctx.report({
         resource: directory.id,
         messageId: 'bypassed',
-        data: { directory: directory.id, groups: directory.ipGroups.join(', '), endpoint: endpointRef },
+        data: { directory: directory.id, groups: bypassed.join(', '), endpoint: endpointRef },
       });
     }
   },

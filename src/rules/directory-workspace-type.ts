@@ -1,6 +1,7 @@
 import { STREAMING_ENDPOINTS_GUIDE, WORKSPACE_DIRECTORY_API } from './sources.js';
 import { streamingSetups } from './support/streaming.js';
 import { defineRule } from './types.js';
+import { personalOnly } from '../workspaces/requirements.js';
 
 export default defineRule({
   meta: {
@@ -16,7 +17,7 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const { directory } of streamingSetups(model)) {
-      if (directory.type === 'pools')
+      if (personalOnly(directory).violations.length > 0)
         ctx.report({ resource: directory.id, messageId: 'pools', data: { directory: directory.id } });
       else ctx.pass(directory.id);
     }

@@ -1,6 +1,7 @@
 import { ACCESS_ENDPOINT_CONFIG_API, STREAMING_ENDPOINTS_GUIDE } from './sources.js';
 import { streamingSetups } from './support/streaming.js';
 import { defineRule } from './types.js';
+import { pcoipReachable } from '../workspaces/requirements.js';
 
 // Seed 4-4: the broker answers RESOURCE_NOT_FOUND at once and the client shows an invalid-state error.
 export default defineRule({
@@ -18,8 +19,13 @@ export default defineRule({
   check(model, ctx) {
     for (const { directory } of streamingSetups(model)) {
       for (const ws of model.workspaces) {
-        if (ws.directory !== directory.id || ws.protocol !== 'pcoip') continue;
-        if (directory.pcoipOverInternet) ctx.pass(ws.id);
+        if (ws.directory !== directory.id) continue;
+        if (ws.protocol === undefined) {
+          ctx.unknown({ resource: ws.id, missing: [`${ws.id}: streaming protocol (DCV or PCoIP)`] });
+          continue;
+        }
+        if (ws.protocol !== 'pcoip') continue;
+        if (pcoipReachable(directory, ws).violations.length === 0) ctx.pass(ws.id);
         else
           ctx.report({
             resource: ws.id,

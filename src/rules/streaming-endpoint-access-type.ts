@@ -1,5 +1,6 @@
 import { ACCESS_ENDPOINT_API, ACCESS_ENDPOINT_CONFIG_API } from './sources.js';
 import { defineRule } from './types.js';
+import { accessEndpointType } from '../workspaces/requirements.js';
 
 // The design file has no AccessEndpointType (it is implied); CloudFormation, Terraform and the API carry it, and
 // only STREAMING_WSP is valid (AppStream's STREAMING is the usual mistake).
@@ -21,10 +22,11 @@ export default defineRule({
       const type = d.accessEndpointType;
       if (!hasEndpoint && type === undefined) continue;
       let ok = true;
-      if (type !== undefined && type !== 'STREAMING_WSP') {
+      if (accessEndpointType(d).violations.length > 0) {
         ctx.report({ resource: d.id, messageId: 'wrongType', data: { directory: d.id, type: type || '(empty)' } });
         ok = false;
       }
+      // An access endpoint entry with no VpcEndpointId: the broker's answer is not documented (the trace says UNKNOWN).
       if (!hasEndpoint) {
         ctx.report({ resource: d.id, messageId: 'noVpcEndpointId', data: { directory: d.id, type: type ?? '' } });
         ok = false;

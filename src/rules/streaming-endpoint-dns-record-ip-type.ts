@@ -1,6 +1,7 @@
 import { DNS_OPTIONS_API, STREAMING_ENDPOINTS_GUIDE } from './sources.js';
 import { distinctEndpoints, streamingSetups } from './support/streaming.js';
 import { defineRule } from './types.js';
+import { dnsRecordIpType } from '../workspaces/requirements.js';
 
 export default defineRule({
   meta: {
@@ -20,19 +21,13 @@ export default defineRule({
     for (const { endpoint } of distinctEndpoints(streamingSetups(model))) {
       if (!endpoint) continue;
       const data = { endpoint: endpoint.id };
-      switch (endpoint.dnsRecordIpType) {
-        case undefined:
-          ctx.unknown({ resource: endpoint.id, missing: [`${endpoint.id}.dnsRecordIpType`] });
-          break;
-        case 'dualstack':
-          ctx.report({ resource: endpoint.id, messageId: 'dualstack', data });
-          break;
-        case 'service-defined':
-          ctx.report({ resource: endpoint.id, messageId: 'serviceDefined', data, inferred: true });
-          break;
-        default:
-          ctx.pass(endpoint.id);
-      }
+      const v = dnsRecordIpType(endpoint);
+      const bad = v.violations[0];
+      if (v.missing.length > 0) ctx.unknown({ resource: endpoint.id, missing: v.missing });
+      else if (bad?.reason.code === 'dns-record-ip-type' && bad.reason.type === 'service-defined')
+        ctx.report({ resource: endpoint.id, messageId: 'serviceDefined', data, inferred: true });
+      else if (bad) ctx.report({ resource: endpoint.id, messageId: 'dualstack', data });
+      else ctx.pass(endpoint.id);
     }
   },
 });

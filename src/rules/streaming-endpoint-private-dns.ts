@@ -1,6 +1,7 @@
 import { STREAMING_ENDPOINTS_GUIDE, VPC_ENDPOINT_API } from './sources.js';
 import { distinctEndpoints, streamingSetups } from './support/streaming.js';
 import { defineRule } from './types.js';
+import { privateDnsOn } from '../workspaces/requirements.js';
 
 // The client only ever asks for privatelink.prod.<region>.highlander.aws.a2z.com; without private DNS that name
 // has no answer anywhere, so every probe fails.
@@ -19,17 +20,15 @@ export default defineRule({
   check(model, ctx) {
     for (const { directory, endpoint } of distinctEndpoints(streamingSetups(model))) {
       if (!endpoint) continue;
-      if (endpoint.privateDns === undefined) {
-        ctx.unknown({ resource: endpoint.id, missing: [`${endpoint.id}.privateDns`] });
-      } else if (!endpoint.privateDns) {
+      const v = privateDnsOn(endpoint);
+      if (v.missing.length > 0) ctx.unknown({ resource: endpoint.id, missing: [`${endpoint.id}.privateDns`] });
+      else if (v.violations.length > 0) {
         ctx.report({
           resource: endpoint.id,
           messageId: 'privateDnsOff',
           data: { endpoint: endpoint.id, region: directory.region },
         });
-      } else {
-        ctx.pass(endpoint.id);
-      }
+      } else ctx.pass(endpoint.id);
     }
   },
 });

@@ -1,6 +1,7 @@
 import { STREAMING_ENDPOINTS_GUIDE, VPC_ENDPOINT_API } from './sources.js';
 import { streamingSetups } from './support/streaming.js';
 import { defineRule } from './types.js';
+import { sameAccount } from '../workspaces/requirements.js';
 
 export default defineRule({
   meta: {
@@ -19,24 +20,25 @@ export default defineRule({
   check(model, ctx) {
     for (const { directory, endpoint, vpc } of streamingSetups(model)) {
       if (!endpoint) continue;
-      let ok = true;
-      if (endpoint.owner !== directory.account) {
-        ok = false;
-        ctx.report({
-          resource: endpoint.id,
-          messageId: 'otherAccount',
-          data: { endpoint: endpoint.id, owner: endpoint.owner, directory: directory.id, account: directory.account },
-        });
+      const { violations } = sameAccount(directory, endpoint, vpc);
+      for (const v of violations) {
+        if (v.reason.code === 'endpoint-other-account') {
+          const { owner, account } = v.reason;
+          ctx.report({
+            resource: v.resource,
+            messageId: 'otherAccount',
+            data: { endpoint: endpoint.id, owner, directory: directory.id, account },
+          });
+        } else if (v.reason.code === 'endpoint-shared-vpc') {
+          const { vpc: shared, owner } = v.reason;
+          ctx.report({
+            resource: v.resource,
+            messageId: 'sharedVpc',
+            data: { endpoint: endpoint.id, vpc: shared, owner },
+          });
+        }
       }
-      if (vpc?.sharedFrom !== undefined && vpc.sharedFrom !== directory.account) {
-        ok = false;
-        ctx.report({
-          resource: endpoint.id,
-          messageId: 'sharedVpc',
-          data: { endpoint: endpoint.id, vpc: vpc.id, owner: vpc.sharedFrom },
-        });
-      }
-      if (ok) ctx.pass(endpoint.id);
+      if (violations.length === 0) ctx.pass(endpoint.id);
     }
   },
 });

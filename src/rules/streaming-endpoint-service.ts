@@ -1,5 +1,6 @@
 import { describeService, parseServiceName } from '../workspaces/endpoint-services.js';
 import { streamingServiceName } from '../workspaces/knowledge.js';
+import { streamingService } from '../workspaces/requirements.js';
 import { API_ENDPOINT_GUIDE, PRIVATELINK_SERVICES, STREAMING_ENDPOINTS_GUIDE } from './sources.js';
 import { streamingSetups } from './support/streaming.js';
 import { defineRule } from './types.js';
@@ -27,6 +28,11 @@ export default defineRule({
         ctx.unknown({ resource: directory.id, missing: [`endpoint ${endpointRef} (not in the model)`] });
         continue;
       }
+      if (streamingService(endpoint, directory.region).violations.length === 0) {
+        ctx.pass(endpoint.id);
+        continue;
+      }
+      // The requirement is broken; say which way, so the fix is obvious.
       const expected = streamingServiceName(directory.region);
       const data = { endpoint: endpoint.id, directory: directory.id, service: endpoint.service, expected };
       let ok = true;
@@ -50,7 +56,8 @@ export default defineRule({
           ctx.report({ resource: endpoint.id, messageId: 'wrongService', data });
         }
       }
-      if (ok) ctx.pass(endpoint.id);
+      if (ok)
+        ctx.report({ resource: endpoint.id, messageId: 'wrongRegion', data: { ...data, region: directory.region } });
     }
   },
 });

@@ -1,6 +1,7 @@
 import { STREAMING_ENDPOINTS_GUIDE, VPC_ENDPOINT_API } from './sources.js';
 import { distinctEndpoints, streamingSetups } from './support/streaming.js';
 import { defineRule } from './types.js';
+import { endpointAvailable } from '../workspaces/requirements.js';
 
 export default defineRule({
   meta: {
@@ -16,7 +17,7 @@ export default defineRule({
   check(model, ctx) {
     for (const { endpoint } of distinctEndpoints(streamingSetups(model))) {
       if (!endpoint) continue;
-      if (endpoint.state === 'available') ctx.pass(endpoint.id);
+      if (endpointAvailable(endpoint).violations.length === 0) ctx.pass(endpoint.id);
       else
         ctx.report({
           resource: endpoint.id,

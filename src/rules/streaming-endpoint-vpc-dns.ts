@@ -1,6 +1,7 @@
 import { STREAMING_ENDPOINTS_GUIDE } from './sources.js';
 import { distinctEndpoints, streamingSetups } from './support/streaming.js';
 import { defineRule } from './types.js';
+import { vpcDnsOn } from '../workspaces/requirements.js';
 
 // Private DNS of an interface endpoint only works in a VPC with both DNS attributes on (EC2 refuses to enable it
 // otherwise, and turning them off later silently breaks resolution).
@@ -24,13 +25,18 @@ export default defineRule({
         continue;
       }
       const data = { vpc: vpc.id, endpoint: endpoint.id };
-      const missing: string[] = [];
-      if (vpc.dnsSupport === false) ctx.report({ resource: vpc.id, messageId: 'dnsSupportOff', data });
-      if (vpc.dnsHostnames === false) ctx.report({ resource: vpc.id, messageId: 'dnsHostnamesOff', data });
-      if (vpc.dnsSupport === undefined) missing.push(`${vpc.id}.dnsSupport`);
-      if (vpc.dnsHostnames === undefined) missing.push(`${vpc.id}.dnsHostnames`);
+      const v = vpcDnsOn(vpc, endpoint);
+      for (const x of v.violations) {
+        if (x.reason.code !== 'vpc-dns-attributes-off') continue;
+        if (!x.reason.support) ctx.report({ resource: vpc.id, messageId: 'dnsSupportOff', data });
+        if (!x.reason.hostnames) ctx.report({ resource: vpc.id, messageId: 'dnsHostnamesOff', data });
+      }
+      const missing = [
+        ...(vpc.dnsSupport === undefined ? [`${vpc.id}.dnsSupport`] : []),
+        ...(vpc.dnsHostnames === undefined ? [`${vpc.id}.dnsHostnames`] : []),
+      ];
       if (missing.length > 0) ctx.unknown({ resource: vpc.id, missing });
-      else if (vpc.dnsSupport && vpc.dnsHostnames) ctx.pass(vpc.id);
+      else if (v.violations.length === 0) ctx.pass(vpc.id);
     }
   },
 });
