@@ -1,4 +1,6 @@
-// Address ranges as bigint intervals, so IPv4 and IPv6 share one code path and longest-prefix match is exact.
+// Address ranges as bigint intervals, so IPv4 and IPv6 share one code path and longest-prefix match is exact. The one
+// CIDR module of wspl: sources validate with the strict parsers here (canonical forms only, as AWS accepts them), the
+// engine and the rules compute with the ranges.
 import ipaddr from 'ipaddr.js';
 
 export interface IpRange {
@@ -34,6 +36,61 @@ export function parseRange(text: string): IpRange | undefined {
   const size = 1n << BigInt(bits - prefix);
   const start = value - (value % size);
   return { version, start, end: start + size - 1n, prefix, text: text.trim() };
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const BITS = { 4: 32, 6: 128 } as const;
+
+/**
+ * One IP address in canonical form: four-part decimal IPv4 (ipaddr.js alone also takes "10.1" or hex parts, which AWS
+ * rejects) or IPv6 without a zone id.
+ */
+export function parseAddress(text: string): Parsed<IpRange> {
+  const bad = { ok: false as const, message: `"${text}" is not an IP address` };
+  if (typeof text !== 'string' || text.includes('/') || text.includes('%')) return bad;
+  if (!ipaddr.IPv4.isValidFourPartDecimal(text) && !(text.includes(':') && ipaddr.IPv6.isValid(text))) return bad;
+  const r = parseRange(text);
+  return r ? { ok: true, value: r } : bad;
+}
+
+/** A network in CIDR notation; host bits under the prefix are refused, naming the network address. */
+export function parseCidr(text: string): Parsed<IpRange> {
+  if (typeof text !== 'string') return { ok: false, message: 'expected a CIDR such as 10.0.0.0/16' };
+  const slash = text.indexOf('/');
+  if (slash < 0) {
+    const ip = parseAddress(text);
+    const hint = ip.ok ? ` (a single address is written ${text}/${BITS[ip.value.version]})` : '';
+    return { ok: false, message: `"${text}" is not a CIDR${hint}` };
+  }
+  const addr = parseAddress(text.slice(0, slash));
+  const prefixText = text.slice(slash + 1);
+  if (!addr.ok || !/^\d{1,3}$/.test(prefixText))
+    return { ok: false, message: `"${text}" is not a CIDR such as 10.0.0.0/16` };
+  const prefix = Number(prefixText);
+  const bits = BITS[addr.value.version];
+  if (prefix > bits) return { ok: false, message: `"${text}": prefix length /${prefix} is longer than ${bits} bits` };
+  const r = parseRange(text);
+  if (!r) return { ok: false, message: `"${text}" is not a CIDR such as 10.0.0.0/16` };
+  if (r.start !== addr.value.start) {
+    return { ok: false, message: `"${text}" has host bits set; the network address is ${formatRange(r)}` };
+  }
+  return { ok: true, value: r };
+}
+
+/** A range in canonical CIDR form: "10.0.0.0/16", "2001:db8::/32". */
+export function formatRange(r: IpRange): string {
+  return `${nthAddress(r, 0)}/${r.prefix}`;
+}
+
+/**
+ * Does the CIDR `outer` hold all of `inner` (a CIDR or a single address)? False when either does not parse. The one
+ * answer for every caller: a bare address is its /32 (or /128).
+ */
+export function cidrContains(outer: string, inner: string): boolean {
+  const o = parseRange(outer);
+  const i = parseRange(inner);
+  return o !== undefined && i !== undefined && contains(o, i);
 }
 
 /** Like parseRange but throws: for values the sources have already validated. */

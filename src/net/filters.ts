@@ -30,6 +30,11 @@ function portMatches(rule: { protocol: Protocol; fromPort: number; toPort: numbe
 
 type PeerMatch = 'full' | 'partial' | 'none' | 'unknown';
 
+/** Does a rule's protocol and port range take this flow, whoever sends it? */
+export function rulePermitsPort(rule: SgRule, proto: FlowProtocol, port: number): boolean {
+  return protoMatches(rule.protocol, proto) && portMatches(rule, port);
+}
+
 /** Does one allow rule (security group or firewall, stateful) let the flow through, for the whole remote range? */
 export function ruleMatch(net: Network, rule: SgRule, proto: FlowProtocol, port: number, remote: Remote): PeerMatch {
   if (!protoMatches(rule.protocol, proto) || !portMatches(rule, port)) return 'none';

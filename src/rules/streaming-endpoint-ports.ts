@@ -58,7 +58,17 @@ export default defineRule({
       const sources: (ClientNetwork | 'anySource')[] = networks.length > 0 ? networks : ['anySource'];
       let ok = true;
       for (const source of sources) {
-        const allowed = allowedFlows(model, endpoint.securityGroups, source);
+        const { allowed, unknown } = allowedFlows(model, endpoint.securityGroups, source);
+        if (unknown.length > 0 && source !== 'anySource') {
+          // A rule covers the network only in part: some of its clients pass, some do not. Undecided, not a finding.
+          ctx.unknown({
+            resource,
+            missing: [
+              `which addresses of ${source.label} send ${unknown.map(flowName).join(', ')} (a rule covers part of it)`,
+            ],
+          });
+          continue;
+        }
         const verdict = judge(allowed);
         if (!verdict) continue;
         ok = false;

@@ -111,3 +111,16 @@ export function publicDnsAnswer(name: string): PublicAnswer {
   }
   return 'unknown';
 }
+
+/** The four flows a streaming endpoint must let in (R13): TCP and UDP on 443 and 4195. */
+export interface StreamingFlow {
+  protocol: 'tcp' | 'udp';
+  port: 443 | 4195;
+}
+
+export const STREAMING_FLOWS: readonly StreamingFlow[] = [
+  { protocol: 'udp', port: 4195 },
+  { protocol: 'udp', port: 443 },
+  { protocol: 'tcp', port: 4195 },
+  { protocol: 'tcp', port: 443 },
+];

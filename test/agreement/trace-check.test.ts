@@ -25,7 +25,9 @@ function disagreements(model: Model): string[] {
   const raised = new Set(check.findings.map((f) => f.rule));
   const raisedFor = new Set(check.findings.map((f) => `${f.rule} ${f.resource}`));
   const internet = new Set(model.clients.filter((c) => c.at.kind === 'internet').map((c) => c.id));
-  const blamed = new Set(traces.flatMap((t) => [...t.blockers.map((b) => b.ruleId), ...t.warnings.map((w) => w.code)]));
+  const blamed = new Set<string | undefined>(
+    traces.flatMap((t) => [...t.blockers.map((b) => b.ruleId), ...t.warnings.map((w) => w.code)]),
+  );
   const out: string[] = [];
   for (const t of traces) {
     for (const b of t.blockers) {

@@ -1,20 +1,12 @@
-// Which of the four streaming flows (TCP/UDP × 443/4195) the endpoint's security groups let in from one source.
-// Security groups are plain allow lists (the union of all rules of all groups), so this is a lookup, not routing;
-// the path to the endpoint (routes, NACLs, DNS) is the connection engine's job.
-import type { Model, SgRule } from '../../model/types.js';
-import { cidrContains } from './cidr.js';
+// Which of the four streaming flows (TCP/UDP × 443/4195) the endpoint's security groups let in from one source,
+// decided by the data plane's one security-group evaluator (src/net/filters.ts). Security groups are plain allow
+// lists, so this is a lookup, not routing; the path to the endpoint (routes, NACLs, DNS) is the connection engine's.
+import type { Model } from '../../model/types.js';
+import { evaluateSecurityGroups, rulePermitsPort } from '../../net/filters.js';
+import { Network } from '../../net/network.js';
+import { STREAMING_FLOWS, type StreamingFlow } from '../../workspaces/knowledge.js';
 
-export interface StreamingFlow {
-  protocol: 'tcp' | 'udp';
-  port: 443 | 4195;
-}
-
-export const STREAMING_FLOWS: readonly StreamingFlow[] = [
-  { protocol: 'udp', port: 4195 },
-  { protocol: 'udp', port: 443 },
-  { protocol: 'tcp', port: 4195 },
-  { protocol: 'tcp', port: 443 },
-];
+export { STREAMING_FLOWS, type StreamingFlow };
 
 export function flowName(f: StreamingFlow): string {
   return `${f.protocol.toUpperCase()} ${f.port}`;
@@ -26,23 +18,21 @@ export interface Source {
   memberOf: readonly string[];
 }
 
-function peerCovers(model: Readonly<Model>, rule: SgRule, source: Source): boolean {
-  const peer = rule.peer;
-  switch (peer.kind) {
-    case 'cidr':
-      return cidrContains(peer.cidr, source.cidr);
-    case 'sg':
-      return source.memberOf.includes(peer.id);
-    case 'prefix-list': {
-      const list = model.prefixLists.find((p) => p.id === peer.id || p.name === peer.id);
-      return list !== undefined && list.cidrs.some((c) => cidrContains(c, source.cidr));
-    }
+const networks = new WeakMap<object, Network>();
+
+function networkOf(model: Readonly<Model>): Network {
+  let net = networks.get(model);
+  if (!net) {
+    net = new Network(model);
+    networks.set(model, net);
   }
+  return net;
 }
 
-function ruleAllows(rule: SgRule, flow: StreamingFlow): boolean {
-  const protocolOk = rule.protocol === 'all' || rule.protocol === flow.protocol;
-  return protocolOk && rule.fromPort <= flow.port && flow.port <= rule.toPort;
+export interface AllowedFlows {
+  allowed: StreamingFlow[];
+  /** Flows a rule covers for only part of the source, or through a prefix list the input lacks: undecided. */
+  unknown: StreamingFlow[];
 }
 
 /** The flows any of the groups let in from the source; `anySource` ignores the peer (no client is known). */
@@ -50,9 +40,19 @@ export function allowedFlows(
   model: Readonly<Model>,
   groups: readonly string[],
   source: Source | 'anySource',
-): StreamingFlow[] {
-  const rules = model.securityGroups.filter((g) => groups.includes(g.id)).flatMap((g) => g.ingress);
-  return STREAMING_FLOWS.filter((flow) =>
-    rules.some((r) => ruleAllows(r, flow) && (source === 'anySource' || peerCovers(model, r, source))),
-  );
+): AllowedFlows {
+  const net = networkOf(model);
+  const out: AllowedFlows = { allowed: [], unknown: [] };
+  for (const flow of STREAMING_FLOWS) {
+    if (source === 'anySource') {
+      const rules = groups.flatMap((g) => net.securityGroups.get(g)?.ingress ?? []);
+      if (rules.some((r) => rulePermitsPort(r, flow.protocol, flow.port))) out.allowed.push(flow);
+      continue;
+    }
+    const remote = { range: net.range(source.cidr), securityGroups: source.memberOf };
+    const v = evaluateSecurityGroups(net, groups, 'ingress', flow.protocol, flow.port, remote);
+    if (v.result === 'allowed') out.allowed.push(flow);
+    else if (v.result === 'unknown') out.unknown.push(flow);
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import type { Provenance } from '../../model/types.js';
 import type { Locator } from './locate.js';
 import { formatPath, readPath, type PathSegment } from './paths.js';
-import { parseCidr, parseIp } from './cidr.js';
+import { parseAddress, parseCidr } from '../../net/cidr.js';
 
 export type Path = readonly PathSegment[];
 
@@ -60,7 +60,7 @@ export class DesignContext {
   }
 
   checkIp(value: string, path: Path): boolean {
-    const parsed = parseIp(value);
+    const parsed = parseAddress(value);
     if (!parsed.ok) this.error('bad-ip', path, parsed.message);
     return parsed.ok;
   }

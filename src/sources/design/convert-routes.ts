@@ -1,7 +1,7 @@
 // Route tables of one VPC. A table maps DESTINATION → TARGET name; local routes for the VPC's own CIDRs are
 // implied (AWS adds them to every table and they cannot be removed), and are always listed first.
 import type { Route, RouteTable, RouteTarget, Scope } from '../../model/types.js';
-import { parseIp } from './cidr.js';
+import { parseAddress } from '../../net/cidr.js';
 import { entries, type DesignContext, type Path } from './context.js';
 import { get, has } from './names.js';
 import type { DesignDoc, DesignVpc } from './schema.js';
@@ -82,7 +82,7 @@ export function convertRouteTables(
       const at = [...path, destination];
       const slash = destination.indexOf('/');
       let prefixList = false;
-      if (slash >= 0 && parseIp(destination.slice(0, slash)).ok) {
+      if (slash >= 0 && parseAddress(destination.slice(0, slash)).ok) {
         if (!ctx.checkCidr(destination, at)) continue;
       } else if (has(doc.prefixLists, destination)) {
         prefixList = true;

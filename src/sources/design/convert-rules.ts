@@ -1,6 +1,6 @@
 // Security-group rules, network ACLs and the peers they name.
 import type { NaclRule, NetworkAcl, Peer, Scope, SecurityGroup, SgRule, Subnet } from '../../model/types.js';
-import { parseIp } from './cidr.js';
+import { parseAddress } from '../../net/cidr.js';
 import { entries, type DesignContext, type Path } from './context.js';
 import { parseNaclRule, parseTrafficRule, type Direction } from './rule-syntax.js';
 import type { DesignDoc, DesignRule, DesignVpc } from './schema.js';
@@ -14,10 +14,10 @@ export interface RuleScope {
 
 function resolvePeer(ctx: DesignContext, scope: RuleScope, text: string, path: Path): Peer | undefined {
   const slash = text.indexOf('/');
-  if (slash >= 0 && parseIp(text.slice(0, slash)).ok) {
+  if (slash >= 0 && parseAddress(text.slice(0, slash)).ok) {
     return ctx.checkCidr(text, path) ? { kind: 'cidr', cidr: text } : undefined;
   }
-  if (parseIp(text).ok) {
+  if (parseAddress(text).ok) {
     ctx.checkCidr(text, path); // reports the missing prefix length
     return undefined;
   }

@@ -1,6 +1,6 @@
 // One VPC of the design file and everything declared inside it.
 import type { EndpointAddress, Model, ResolverRule, Scope, Subnet } from '../../model/types.js';
-import { cidrHasIp, networkContains, networksOverlap, parseCidr, type Network } from './cidr.js';
+import { cidrContains, contains, overlaps, parseCidr, type IpRange } from '../../net/cidr.js';
 import { entries, type DesignContext, type Path } from './context.js';
 import { convertNetworkAcls, convertSecurityGroups } from './convert-rules.js';
 import { convertRouteTables, mainRouteTableName } from './convert-routes.js';
@@ -50,7 +50,7 @@ export function placeAddresses(
     if (!ctx.checkIp(ip, at)) return;
     const home = subnetNames.find((n) => {
       const s = get(raw.subnets, n);
-      return s !== undefined && cidrHasIp(s.cidr, ip);
+      return s !== undefined && cidrContains(s.cidr, ip);
     });
     if (home === undefined) {
       ctx.error(
@@ -65,8 +65,8 @@ export function placeAddresses(
   return out;
 }
 
-function validNetworks(ctx: DesignContext, cidrs: { cidr: string; path: Path }[]): Network[] {
-  const nets: Network[] = [];
+function validNetworks(ctx: DesignContext, cidrs: { cidr: string; path: Path }[]): IpRange[] {
+  const nets: IpRange[] = [];
   for (const { cidr, path } of cidrs) {
     const parsed = parseCidr(cidr);
     if (parsed.ok) nets.push(parsed.value);
@@ -80,26 +80,26 @@ function convertSubnets(
   scope: Scope,
   vpcName: string,
   raw: DesignVpc,
-  v4: Network[],
-  v6: Network[],
+  v4: IpRange[],
+  v6: IpRange[],
 ): Subnet[] {
-  const seen: { name: string; net: Network }[] = [];
+  const seen: { name: string; net: IpRange }[] = [];
   return entries(raw.subnets).map(([name, s]) => {
     const path = ['vpcs', vpcName, 'subnets', name];
     const parsed = parseCidr(s.cidr);
     if (!parsed.ok) ctx.error('bad-cidr', [...path, 'cidr'], parsed.message);
     else {
-      if (v4.length > 0 && !v4.some((n) => networkContains(n, parsed.value))) {
+      if (v4.length > 0 && !v4.some((n) => contains(n, parsed.value))) {
         ctx.error('subnet-outside-vpc', [...path, 'cidr'], `${s.cidr} is not inside the CIDRs of VPC ${vpcName}`);
       }
-      const clash = seen.find((o) => networksOverlap(o.net, parsed.value));
+      const clash = seen.find((o) => overlaps(o.net, parsed.value));
       if (clash) ctx.error('overlapping-subnets', [...path, 'cidr'], `${s.cidr} overlaps subnet "${clash.name}"`);
       seen.push({ name, net: parsed.value });
     }
     if (s.ipv6Cidr !== undefined) {
       const p6 = parseCidr(s.ipv6Cidr);
       if (!p6.ok) ctx.error('bad-cidr', [...path, 'ipv6Cidr'], p6.message);
-      else if (!v6.some((n) => networkContains(n, p6.value))) {
+      else if (!v6.some((n) => contains(n, p6.value))) {
         ctx.error(
           'subnet-outside-vpc',
           [...path, 'ipv6Cidr'],
@@ -131,7 +131,7 @@ function convertSubnets(
 function checkIpIn(ctx: DesignContext, raw: DesignVpc, subnetName: string, ip: string, path: Path): void {
   if (!ctx.checkIp(ip, path)) return;
   const subnet = get(raw.subnets, subnetName);
-  if (subnet && !cidrHasIp(subnet.cidr, ip))
+  if (subnet && !cidrContains(subnet.cidr, ip))
     ctx.error('address-outside-subnets', path, `${ip} is not in subnet ${subnetName} (${subnet.cidr})`);
 }
 
