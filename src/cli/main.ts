@@ -3,15 +3,7 @@ import { InputError, formatDiagnostic } from '../diagnostics.js';
 import { commands } from './commands/index.js';
 import { processIo, type Io } from './io.js';
 
-/** Exit codes of the contract: 0 fine, 1 findings / failed prediction, 2 bad usage or unreadable input. */
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_BAD_INPUT = 2;
-
-/** A command's action stores its exit code here; commander itself knows nothing of exit codes. */
-export interface RunState {
-  exitCode: number;
-}
+import { EXIT_BAD_INPUT, EXIT_OK, type RunState } from './exit-codes.js';
 
 export function buildProgram(io: Io, state: RunState): Command {
   const program = new Command()

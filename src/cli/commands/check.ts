@@ -13,7 +13,7 @@ import { runCheck } from '../../rules/runner.js';
 import type { Severity } from '../../rules/types.js';
 import { loadSource } from '../../sources/index.js';
 import { decodeInput, readInputBytes } from '../../input/yaml.js';
-import { EXIT_FINDINGS, EXIT_OK } from '../main.js';
+import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
 import { clientsOption, loadOptionsOf, overlayOption } from '../source-options.js';
 import type { RegisterCommand } from './index.js';
 

@@ -3,7 +3,7 @@
 import { readOutcomeDoc, readRuleDoc } from '../../rules/docs.js';
 import { RULE_IDS } from '../../rules/index.js';
 import { OUTCOMES } from '../../workspaces/types.js';
-import { EXIT_BAD_INPUT } from '../main.js';
+import { EXIT_BAD_INPUT } from '../exit-codes.js';
 import type { RegisterCommand } from './index.js';
 
 export const registerExplain: RegisterCommand = (program, io, state) => {

@@ -1,6 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { Io } from '../io.js';
-import type { RunState } from '../main.js';
+import type { RunState } from '../exit-codes.js';
 import { registerLogs } from './logs.js';
 import { registerMatrix } from './matrix.js';
 import { registerNotBuilt } from './not-built.js';

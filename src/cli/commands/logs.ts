@@ -5,13 +5,21 @@ import { clientLogFolders, existingClientLogFolders } from '../../logs/locations
 import { planLogs, readPlanned } from '../../logs/read.js';
 import { JsonLogWriter, TextLogWriter } from '../../logs/render.js';
 import { compareSession, type Comparison } from '../../logs/compare.js';
-import type { LogSession } from '../../logs/types.js';
 import { loadSource, type LoadSourceOptions } from '../../sources/index.js';
+import { sessionPredictor, type SessionPredictor } from '../../logs/topology.js';
 import { loadOptionsOf, overlayOption } from '../source-options.js';
-import { traceConnection } from '../../workspaces/trace.js';
-import type { Trace } from '../../workspaces/types.js';
-import { buildWorld } from '../../workspaces/world.js';
 import type { RegisterCommand } from './index.js';
+
+/** Loads the topology (any source) and hands it to the library's comparison set-up. */
+async function comparisonFor(
+  source: string,
+  client: string | undefined,
+  workspace: string | undefined,
+  options: LoadSourceOptions,
+): Promise<SessionPredictor> {
+  if (!client) throw new InputError('--topology needs --client NAME: the client whose logs these are');
+  return sessionPredictor(await loadSource(source, options), source, client, workspace);
+}
 
 export const registerLogs: RegisterCommand = (program, io, state) => {
   program
@@ -36,7 +44,7 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
         );
       }
       const predictor = opts.topology
-        ? await prepareComparison(opts.topology, opts.client, opts.workspace, loadOptionsOf(opts, io))
+        ? await comparisonFor(opts.topology, opts.client, opts.workspace, loadOptionsOf(opts, io))
         : undefined;
       const comparisons: Comparison[] = [];
       const inputs = [...paths];
@@ -67,53 +75,6 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
       state.exitCode = 0;
     });
 };
-
-/**
- * Loads the topology once and returns the prediction to hold each session against. The WorkSpace follows from the
- * session's protocol; when the setup has several of that protocol, --workspace must say which (checked up front).
- */
-async function prepareComparison(
-  source: string,
-  client: string | undefined,
-  workspace: string | undefined,
-  options: LoadSourceOptions,
-): Promise<(s: LogSession) => Trace | undefined> {
-  if (!client) throw new InputError('--topology needs --client NAME: the client whose logs these are');
-  const model = await loadSource(source, options);
-  if (!model.clients.some((c) => c.id === client)) {
-    throw new InputError(
-      `--client: no client named "${client}" in ${source}; clients: ${model.clients.map((c) => c.id).join(', ') || '(none)'}`,
-    );
-  }
-  if (workspace && !model.workspaces.some((w) => w.id === workspace)) {
-    throw new InputError(
-      `--workspace: no WorkSpace named "${workspace}" in ${source}; WorkSpaces: ${model.workspaces.map((w) => w.id).join(', ')}`,
-    );
-  }
-  const byProtocol = (p: 'dcv' | 'pcoip') => model.workspaces.filter((w) => w.protocol === p);
-  for (const p of ['dcv', 'pcoip'] as const) {
-    const list = byProtocol(p);
-    if (!workspace && list.length > 1) {
-      throw new InputError(
-        `${source} has several ${p === 'dcv' ? 'DCV' : 'PCoIP'} WorkSpaces (${list.map((w) => w.id).join(', ')}); name the one the user connected to with --workspace`,
-      );
-    }
-  }
-  const world = buildWorld(model);
-  const cache = new Map<string, Trace>();
-  return (session) => {
-    const protocol = session.protocol === 'PCOIP' ? 'pcoip' : 'dcv';
-    // --workspace names the WorkSpace for sessions of its own protocol; a session of the other protocol cannot have
-    // been to it, so it is held against the setup's only WorkSpace of that protocol, or not compared at all.
-    const named = workspace ? model.workspaces.find((w) => w.id === workspace) : undefined;
-    const candidates = byProtocol(protocol);
-    const ws = named?.protocol === protocol ? named.id : candidates.length === 1 ? candidates[0]?.id : undefined;
-    if (!ws) return undefined;
-    const hit = cache.get(ws) ?? traceConnection(model, client, ws, world);
-    cache.set(ws, hit);
-    return hit;
-  };
-}
 
 function localFolders(): string[] {
   const found = existingClientLogFolders(process.env, homedir());
