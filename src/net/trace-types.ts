@@ -166,3 +166,126 @@ export interface NetBlocker {
   /** Set by the data plane: the blocker stops the return traffic, not the outbound packets. */
   phase?: 'forward' | 'return';
 }
+
+/**
+ * Every code, at run time (for the published JSON Schema); the type check below fails to compile when a code is
+ * added to a union and not here.
+ */
+export const NET_REASON_CODES = [
+  'acl-denied',
+  'acl-return-denied',
+  'sg-none-attached',
+  'sg-no-rule',
+  'firewall-denied',
+  'arrives-elsewhere',
+  'reply-misrouted',
+  'reply-through-nat',
+  'on-return-path',
+  'no-subnet-holds',
+  'tgw-no-route',
+  'tgw-blackhole',
+  'attachment-no-subnet',
+  'attachment-wrong-site',
+  'attachment-missing-az',
+  'vpc-not-attached',
+  'routing-loop',
+  'no-route',
+  'blackhole-route',
+  'igw-private-address',
+  'igw-not-attached',
+  'no-public-ip',
+  'nat-gateway-state',
+  'nat-gateway-private',
+  'nat-subnet-missing',
+  'nat-instance-state',
+  'not-nat-instance',
+  'source-dest-check',
+  'nat-no-public-ip',
+  'peering-state',
+  'peering-not-transitive',
+  'no-site-behind-vgw',
+  'no-link-from-site',
+  'internet-private-address',
+  'vpc-dns-off',
+  'zone-no-records',
+  'dns-query-blocked',
+  'forward-to-vpc-resolver',
+  'dhcp-servers-do-not-forward',
+] as const satisfies readonly NetReason['code'][];
+
+export const HOP_DECISION_CODES = [
+  'sg-rule',
+  'sg-no-rule',
+  'sg-none-attached',
+  'sg-not-given',
+  'sg-established',
+  'filter-partial',
+  'prefix-list-unknown',
+  'sg-unknown-group',
+  'acl-rules',
+  'acl-rule-denies',
+  'acl-implicit-deny',
+  'acl-return-denied',
+  'firewall-rule',
+  'firewall-no-rule',
+  'route',
+  'tgw-route',
+  'nat-source',
+  'peering',
+  'to-vgw',
+  'to-tgw',
+  'to-internet',
+  'breakout',
+  'public-answer',
+  'vpc-dns-off',
+  'resolver-rule',
+  'zone-answer',
+  'forwarder',
+  'inbound-endpoint',
+] as const satisfies readonly HopDecision['code'][];
+
+export const EVALUATED = [
+  'security-group',
+  'network-acl',
+  'firewall',
+  'route',
+  'transit-gateway-route',
+  'nat',
+  'peering',
+  'vpn',
+  'direct-connect',
+  'internet',
+  'internet-breakout',
+  'dns-public',
+  'dns-private-zone',
+  'dns-resolver',
+  'resolver-rule',
+  'dns-forwarder',
+  'inbound-resolver-endpoint',
+] as const satisfies readonly Evaluated[];
+
+export const BLOCKER_KINDS = [
+  'security-group',
+  'network-acl',
+  'firewall',
+  'route',
+  'nat',
+  'peering',
+  'internet',
+  'dns',
+  'endpoint',
+  'directory',
+  'client',
+  'ip-group',
+] as const satisfies readonly BlockerKind[];
+
+type Missing<All extends string, Listed extends string> = Exclude<All, Listed>;
+/** Compile-time: each list holds every member of its union (an error here names the code left out). */
+export const listsAreComplete: [
+  Missing<NetReason['code'], (typeof NET_REASON_CODES)[number]>,
+  Missing<HopDecision['code'], (typeof HOP_DECISION_CODES)[number]>,
+  Missing<Evaluated, (typeof EVALUATED)[number]>,
+  Missing<BlockerKind, (typeof BLOCKER_KINDS)[number]>,
+] extends [never, never, never, never]
+  ? true
+  : never = true;

@@ -3,7 +3,7 @@
 import type { NaclRule, SgRule } from '../model/types.js';
 import type { FlowDesc, NetReason, PortRange } from '../net/trace-types.js';
 import type { ResolverPlace } from '../net/dns.js';
-import type { Blocker, Reason, ServiceReason } from '../workspaces/types.js';
+import { SERVICE_REASON_CODES, type Blocker, type Reason, type ServiceReason } from '../workspaces/types.js';
 
 const DEVICE_FIELD = { windows: 'DeviceTypeWindows', macos: 'DeviceTypeOsx', linux: 'DeviceTypeLinux' } as const;
 
@@ -175,23 +175,7 @@ export function reasonText(r: Reason): string {
   return isServiceReason(r) ? serviceReasonText(r) : netReasonText(r);
 }
 
-const SERVICE_CODES: ReadonlySet<string> = new Set<ServiceReason['code']>([
-  'pools-directory',
-  'fips-encryption',
-  'access-endpoint-type',
-  'wrong-endpoint-service',
-  'endpoint-other-account',
-  'endpoint-shared-vpc',
-  'dns-record-ip-type',
-  'pcoip-no-fallback',
-  'endpoint-state',
-  'private-dns-off',
-  'vpc-dns-attributes-off',
-  'private-name-unresolvable',
-  'device-denied',
-  'ip-group-denied',
-  'client-too-old-for-443',
-]);
+const SERVICE_CODES: ReadonlySet<string> = new Set<string>(SERVICE_REASON_CODES);
 
 function isServiceReason(r: Reason): r is ServiceReason {
   return SERVICE_CODES.has(r.code);

@@ -191,3 +191,43 @@ export interface Trace {
 export function probeLabel(p: { transport: Transport; port: number; address?: string }): string {
   return `${p.transport} ${p.port}${p.address ? ` to ${p.address}` : ''}`;
 }
+
+export const SERVICE_REASON_CODES = [
+  'pools-directory',
+  'fips-encryption',
+  'access-endpoint-type',
+  'wrong-endpoint-service',
+  'endpoint-other-account',
+  'endpoint-shared-vpc',
+  'dns-record-ip-type',
+  'pcoip-no-fallback',
+  'endpoint-state',
+  'private-dns-off',
+  'vpc-dns-attributes-off',
+  'private-name-unresolvable',
+  'device-denied',
+  'ip-group-denied',
+  'client-too-old-for-443',
+] as const satisfies readonly ServiceReason['code'][];
+
+export const WARNING_CODES = [
+  'client-internet-for-auth',
+  'directory-ip-groups-bypassed',
+  'pcoip-over-internet',
+  'directory-global-accelerator',
+  'network-check-false-alarm',
+  'transport-uncertain',
+  'endpoint-address-unreachable',
+  'udp-blocked',
+  'tcp-blocked',
+  'port-4195-blocked',
+  'port-443-blocked',
+] as const satisfies readonly WarningCode[];
+
+/** Compile-time: the lists hold every code of their unions. */
+export const serviceListsAreComplete: [
+  Exclude<ServiceReason['code'], (typeof SERVICE_REASON_CODES)[number]>,
+  Exclude<WarningCode, (typeof WARNING_CODES)[number]>,
+] extends [never, never]
+  ? true
+  : never = true;

@@ -1,12 +1,24 @@
+import { Argument } from '@commander-js/extra-typings';
+import { OUTPUT_SCHEMAS, outputJsonSchema, type OutputName } from '../../report/output-schemas.js';
 import { designJsonSchema } from '../../sources/design/schema.js';
 import type { RegisterCommand } from './index.js';
 
-/** `wspl schema`: the JSON Schema of the design file, made from the same zod schema the loader checks with. */
+const NAMES = ['design', ...Object.keys(OUTPUT_SCHEMAS)] as ['design', ...OutputName[]];
+
+/**
+ * `wspl schema [design|trace|matrix|check|logs|whatif]`: the JSON Schema (draft 2020-12) of the design file, made
+ * from the zod schema the loader checks with, or of a command's JSON output, made from the schema tests hold the
+ * real outputs to.
+ */
 export const registerSchema: RegisterCommand = (program, io) => {
   program
     .command('schema')
-    .description('print the JSON Schema (draft 2020-12) of the design file, for editors')
-    .action(() => {
-      io.out(JSON.stringify(designJsonSchema(), null, 2) + '\n');
+    .description("print the JSON Schema (draft 2020-12) of the design file or of a command's JSON output")
+    .addArgument(
+      new Argument('[what]', 'design (default) or a command: trace, matrix, check, logs, whatif').choices(NAMES),
+    )
+    .action((what) => {
+      const schema = what === undefined || what === 'design' ? designJsonSchema() : outputJsonSchema(what);
+      io.out(JSON.stringify(schema, null, 2) + '\n');
     });
 };
