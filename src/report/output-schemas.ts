@@ -195,5 +195,5 @@ export const OUTPUT_SCHEMAS = {
 export type OutputName = keyof typeof OUTPUT_SCHEMAS;
 
 export function outputJsonSchema(name: OutputName): Record<string, unknown> {
-  return z.toJSONSchema(OUTPUT_SCHEMAS[name], { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return z.toJSONSchema(OUTPUT_SCHEMAS[name], { target: 'draft-2020-12' });
 }
