@@ -361,7 +361,8 @@ describe('explain, endpoints, schema', () => {
     }
   });
 
-  it('schema takes no arguments', async () => {
-    await rejects(['schema', 'extra'], 'too many arguments');
+  it('schema takes one known name at most', async () => {
+    await rejects(['schema', 'extra'], 'Allowed choices are design, trace, matrix, check, logs, whatif');
+    await rejects(['schema', 'design', 'extra'], 'too many arguments');
   });
 });

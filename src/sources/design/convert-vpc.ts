@@ -1,6 +1,6 @@
 // One VPC of the design file and everything declared inside it.
 import type { EndpointAddress, Model, ResolverRule, Scope, Subnet } from '../../model/types.js';
-import { cidrContains, contains, overlaps, parseCidr, type IpRange } from '../../net/cidr.js';
+import { cidrContains } from '../../net/cidr.js';
 import { entries, type DesignContext, type Path } from './context.js';
 import { convertNetworkAcls, convertSecurityGroups } from './convert-rules.js';
 import { convertRouteTables, mainRouteTableName } from './convert-routes.js';
@@ -35,7 +35,10 @@ export function vpcRefs(
   return ids;
 }
 
-/** Places each address in the subnet that holds it; an address in none of `subnetNames` is an error. */
+/**
+ * Places each address in the subnet that holds it. An address in none of `subnetNames` keeps an empty subnet: the
+ * meaning checks on the model (check-model.ts) report it, the same for every source.
+ */
 export function placeAddresses(
   ctx: DesignContext,
   raw: DesignVpc,
@@ -52,61 +55,17 @@ export function placeAddresses(
       const s = get(raw.subnets, n);
       return s !== undefined && cidrContains(s.cidr, ip);
     });
-    if (home === undefined) {
-      ctx.error(
-        'address-outside-subnets',
-        at,
-        `${ip} is not in any of its subnets (${subnetNames.join(', ') || 'none'})`,
-      );
-      return;
-    }
-    out.push({ subnet: `${vpcName}/${home}`, ip });
+    out.push({ subnet: home === undefined ? '' : `${vpcName}/${home}`, ip });
   });
   return out;
 }
 
-function validNetworks(ctx: DesignContext, cidrs: { cidr: string; path: Path }[]): IpRange[] {
-  const nets: IpRange[] = [];
-  for (const { cidr, path } of cidrs) {
-    const parsed = parseCidr(cidr);
-    if (parsed.ok) nets.push(parsed.value);
-    else ctx.error('bad-cidr', path, parsed.message);
-  }
-  return nets;
-}
-
-function convertSubnets(
-  ctx: DesignContext,
-  scope: Scope,
-  vpcName: string,
-  raw: DesignVpc,
-  v4: IpRange[],
-  v6: IpRange[],
-): Subnet[] {
-  const seen: { name: string; net: IpRange }[] = [];
+function convertSubnets(ctx: DesignContext, scope: Scope, vpcName: string, raw: DesignVpc): Subnet[] {
+  // Where a subnet sits in its VPC (inside its CIDRs, not overlapping another) is checked on the model.
   return entries(raw.subnets).map(([name, s]) => {
     const path = ['vpcs', vpcName, 'subnets', name];
-    const parsed = parseCidr(s.cidr);
-    if (!parsed.ok) ctx.error('bad-cidr', [...path, 'cidr'], parsed.message);
-    else {
-      if (v4.length > 0 && !v4.some((n) => contains(n, parsed.value))) {
-        ctx.error('subnet-outside-vpc', [...path, 'cidr'], `${s.cidr} is not inside the CIDRs of VPC ${vpcName}`);
-      }
-      const clash = seen.find((o) => overlaps(o.net, parsed.value));
-      if (clash) ctx.error('overlapping-subnets', [...path, 'cidr'], `${s.cidr} overlaps subnet "${clash.name}"`);
-      seen.push({ name, net: parsed.value });
-    }
-    if (s.ipv6Cidr !== undefined) {
-      const p6 = parseCidr(s.ipv6Cidr);
-      if (!p6.ok) ctx.error('bad-cidr', [...path, 'ipv6Cidr'], p6.message);
-      else if (!v6.some((n) => contains(n, p6.value))) {
-        ctx.error(
-          'subnet-outside-vpc',
-          [...path, 'ipv6Cidr'],
-          `${s.ipv6Cidr} is not inside the IPv6 CIDRs of VPC ${vpcName}`,
-        );
-      }
-    }
+    ctx.checkCidr(s.cidr, [...path, 'cidr']);
+    if (s.ipv6Cidr !== undefined) ctx.checkCidr(s.ipv6Cidr, [...path, 'ipv6Cidr']);
     if (s.routeTable !== undefined && !has(raw.routeTables, s.routeTable) && s.routeTable !== mainRouteTableName(raw)) {
       ctx.error(
         'unknown-reference',
@@ -128,13 +87,6 @@ function convertSubnets(
   });
 }
 
-function checkIpIn(ctx: DesignContext, raw: DesignVpc, subnetName: string, ip: string, path: Path): void {
-  if (!ctx.checkIp(ip, path)) return;
-  const subnet = get(raw.subnets, subnetName);
-  if (subnet && !cidrContains(subnet.cidr, ip))
-    ctx.error('address-outside-subnets', path, `${ip} is not in subnet ${subnetName} (${subnet.cidr})`);
-}
-
 function subnetRef(ctx: DesignContext, raw: DesignVpc, vpcName: string, name: string, path: Path): string {
   if (!has(raw.subnets, name)) ctx.error('unknown-reference', path, `subnet "${name}" not found in VPC ${vpcName}`);
   return `${vpcName}/${name}`;
@@ -145,15 +97,9 @@ export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, 
   const account = raw.account !== undefined ? ctx.account(raw.account, [...path, 'account']) : model.account;
   const region = raw.region !== undefined ? ctx.region(raw.region, [...path, 'region']) : model.region;
   const cidrs = [raw.cidr, ...(raw.secondaryCidrs ?? [])];
-  const v4 = validNetworks(
-    ctx,
-    cidrs.map((cidr, i) => ({ cidr, path: i === 0 ? [...path, 'cidr'] : [...path, 'secondaryCidrs', i - 1] })),
-  );
+  cidrs.forEach((cidr, i) => ctx.checkCidr(cidr, i === 0 ? [...path, 'cidr'] : [...path, 'secondaryCidrs', i - 1]));
   const ipv6Cidrs = raw.ipv6Cidrs ?? [];
-  const v6 = validNetworks(
-    ctx,
-    ipv6Cidrs.map((cidr, i) => ({ cidr, path: [...path, 'ipv6Cidrs', i] })),
-  );
+  ipv6Cidrs.forEach((cidr, i) => ctx.checkCidr(cidr, [...path, 'ipv6Cidrs', i]));
   const scope: Scope = { account, region };
   model.vpcs.push({
     id: vpcName,
@@ -171,7 +117,7 @@ export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, 
       : {}),
     prov: ctx.prov(path, vpcName),
   });
-  const subnets = convertSubnets(ctx, scope, vpcName, raw, v4, v6);
+  const subnets = convertSubnets(ctx, scope, vpcName, raw);
   model.subnets.push(...subnets);
   model.routeTables.push(...convertRouteTables(ctx, doc, scope, vpcName, raw, [...cidrs, ...ipv6Cidrs]));
   model.securityGroups.push(...convertSecurityGroups(ctx, doc, scope, vpcName, raw));
@@ -179,7 +125,7 @@ export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, 
 
   for (const [name, inst] of entries(raw.instances)) {
     const at = [...path, 'instances', name];
-    if (inst.privateIp !== undefined) checkIpIn(ctx, raw, inst.subnet, inst.privateIp, [...at, 'privateIp']);
+    if (inst.privateIp !== undefined) ctx.checkIp(inst.privateIp, [...at, 'privateIp']);
     if (inst.publicIp !== undefined) ctx.checkIp(inst.publicIp, [...at, 'publicIp']);
     const nat = inst.nat ?? false;
     const defaults = instanceDefaults(nat);
