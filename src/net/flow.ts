@@ -356,26 +356,12 @@ export function traceFlow(net: Network, origin: Origin, target: FlowTarget, spec
       const via = arrival.crossedTransit || origin.kind !== 'vpc' ? undefined : origin.securityGroups;
       w.checkSg(target.label, target.securityGroups, 'ingress', { range: origin.range, securityGroups: via });
       // The reply leaves from the target's subnet and must find its way back to the client.
-      const back = routeStep(
-        new ReturnProbe(net, spec, w),
-        net,
-        { kind: 'vpc', subnet: target.subnet, range: target.address, label: target.label },
-        net.subnets.get(target.subnet),
-        { kind: 'return', address: origin.range },
-      );
-      if (back && !sameArrival(back, originArrival(origin))) {
-        w.blockers.push({
-          resource: target.subnet,
-          kind: 'route',
-          phase: 'return',
-          reason: {
-            code: 'reply-misrouted',
-            from: target.address.text,
-            to: origin.range.text,
-            arrivesAt: arrivalName(back),
-          },
-        });
-      }
+      checkReply(w, net, spec, { subnet: target.subnet, range: target.address, label: target.label }, origin, (at) => ({
+        resource: target.subnet,
+        kind: 'route',
+        phase: 'return',
+        reason: { code: 'reply-misrouted', from: target.address.text, to: origin.range.text, arrivesAt: at },
+      }));
     }
   }
   if (arrival?.kind === 'internet') {
@@ -383,32 +369,14 @@ export function traceFlow(net: Network, origin: Origin, target: FlowTarget, spec
     // Replies come back to the NAT, which must find a route from its subnet to the client (a hub's NAT gateway
     // needs the way back to the spoke).
     if (arrival.natSubnet && origin.kind !== 'internet') {
-      const back = routeStep(
-        new ReturnProbe(net, spec, w),
-        net,
-        {
-          kind: 'vpc',
-          subnet: arrival.natSubnet,
-          range: net.range(net.subnets.get(arrival.natSubnet)?.cidr ?? '0.0.0.0/0'),
-          label: arrival.natSubnet,
-        },
-        net.subnets.get(arrival.natSubnet),
-        { kind: 'return', address: origin.range },
-      );
-      if (back && !sameArrival(back, originArrival(origin))) {
-        w.blockers.push({
-          resource: arrival.natSubnet,
-          kind: 'route',
-          phase: 'return',
-          reason: {
-            code: 'reply-misrouted',
-            from: arrival.natSubnet,
-            viaNat: arrival.natSubnet,
-            to: origin.range.text,
-            arrivesAt: arrivalName(back),
-          },
-        });
-      }
+      const natSubnet = arrival.natSubnet;
+      const range = net.range(net.subnets.get(natSubnet)?.cidr ?? '0.0.0.0/0');
+      checkReply(w, net, spec, { subnet: natSubnet, range, label: natSubnet }, origin, (at) => ({
+        resource: natSubnet,
+        kind: 'route',
+        phase: 'return',
+        reason: { code: 'reply-misrouted', from: natSubnet, viaNat: natSubnet, to: origin.range.text, arrivesAt: at },
+      }));
     }
   }
   w.checkReturnAcls();
@@ -417,19 +385,32 @@ export function traceFlow(net: Network, origin: Origin, target: FlowTarget, spec
   return { disposition, hops: w.hops, blockers: w.blockers, missing: w.missing, publicSource: w.publicSource };
 }
 
-/** Routes the reply without evaluating filters again: their return checks are done from the recorded crossings. */
+/**
+ * Routes the reply without evaluating filters again: their return checks are done from the recorded crossings. It
+ * keeps what it found apart, so the caller can tell a reply that a NAT would rewrite from a reply that is dropped.
+ */
 class ReturnProbe implements RouteContext {
+  readonly blockers: NetBlocker[] = [];
+  /** The first route the reply took (the target subnet's table), and the NAT it passed, if any. */
+  firstRoute?: Hop;
+  natUsed?: string;
+
   constructor(
     readonly net: Network,
     readonly spec: FlowSpec,
     private readonly outer: FlowWalk,
   ) {}
-  hop(): void {}
+  hop(h: Hop): void {
+    if (!this.firstRoute && h.evaluated === 'route') this.firstRoute = h;
+  }
   block(b: NetBlocker): void {
-    this.outer.blockers.push({ ...b, phase: 'return', reason: { code: 'on-return-path', reason: b.reason } });
+    this.blockers.push({ ...b, phase: 'return', reason: { code: 'on-return-path', reason: b.reason } });
   }
   unknown(what: string): void {
     this.outer.unknown(`return path: ${what}`);
+  }
+  nat(id: string): void {
+    this.natUsed ??= id;
   }
   crossAcl(): void {}
   checkSg(): void {}
@@ -439,6 +420,50 @@ class ReturnProbe implements RouteContext {
   set noRoute(v: boolean) {
     if (v) this.outer.noRoute = true;
   }
+}
+
+/**
+ * Routes the reply from `from` back to the client and reports what stops it. A reply that reaches a NAT gateway or
+ * NAT instance has its source rewritten, so the client cannot match it to its connection: the connection fails, and
+ * the blocker is the missing route back in the first table (VPC User Guide, "NAT gateways").
+ */
+function checkReply(
+  w: FlowWalk,
+  net: Network,
+  spec: FlowSpec,
+  from: { subnet: string; range: IpRange; label: string },
+  origin: Origin,
+  reasonIfMisrouted: (arrivesAt: string) => NetBlocker,
+): void {
+  const probe = new ReturnProbe(net, spec, w);
+  const back = routeStep(
+    probe,
+    net,
+    { kind: 'vpc', subnet: from.subnet, range: from.range, label: from.label },
+    net.subnets.get(from.subnet),
+    { kind: 'return', address: origin.range },
+  );
+  if (probe.natUsed && probe.firstRoute) {
+    w.noRoute = true;
+    const route = probe.firstRoute.decision.code === 'route' ? probe.firstRoute.decision : undefined;
+    w.blockers.push({
+      resource: probe.firstRoute.node,
+      kind: 'route',
+      phase: 'return',
+      reason: {
+        code: 'reply-through-nat',
+        table: probe.firstRoute.node,
+        from: from.range.text,
+        to: origin.range.text,
+        route: route ? `${route.destination} -> ${route.target}` : 'its route',
+        nat: probe.natUsed,
+      },
+      ...(probe.firstRoute.location ? { location: probe.firstRoute.location } : {}),
+    });
+    return;
+  }
+  w.blockers.push(...probe.blockers);
+  if (back && !sameArrival(back, originArrival(origin))) w.blockers.push(reasonIfMisrouted(arrivalName(back)));
 }
 
 /** The whole IPv4 internet as a source: a client whose public address the input does not give. */
