@@ -4,6 +4,9 @@
 // A field that is `undefined` where the type allows it means "the source did not say": the engine answers UNKNOWN
 // for anything that depends on it and never guesses.
 
+/** What a DHCP option set names for the VPC resolver (VPC User Guide, "DHCP option sets"). */
+export const AMAZON_PROVIDED_DNS = 'AmazonProvidedDNS';
+
 export type SourceKind = 'design' | 'cloudformation' | 'cdk' | 'terraform-plan' | 'snapshot' | 'aws';
 
 /** A place in a source file. */

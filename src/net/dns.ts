@@ -1,7 +1,8 @@
 // Name resolution from where the client sits: its VPC's resolver (base + 2), an on-premises server that forwards
 // some domains to Route 53 Resolver inbound endpoints, or public DNS. Private hosted zones answer only inside the
 // VPCs they are associated with; that is why a name that works in one VPC fails from home.
-import { contains, nthAddress } from './cidr.js';
+import { AMAZON_PROVIDED_DNS } from '../model/types.js';
+import { contains, nthAddress, parseRange } from './cidr.js';
 import { traceFlow, type Origin } from './flow.js';
 import type { Network } from './network.js';
 import type { Hop, NetBlocker, PublicAnswerCode } from './trace-types.js';
@@ -26,7 +27,12 @@ export interface DnsWorld {
   publicDns(name: string): PublicAnswer;
 }
 
-export type ResolverPlace = { kind: 'vpc'; vpc: string } | { kind: 'onprem'; network: string } | { kind: 'internet' };
+export type ResolverPlace =
+  | { kind: 'vpc'; vpc: string }
+  | { kind: 'onprem'; network: string }
+  | { kind: 'internet' }
+  /** A VPC whose DHCP option set names its own DNS servers: instances ask the first of them. */
+  | { kind: 'dhcp'; vpc: string; servers: string[] };
 
 export interface DnsResult {
   /** private: answered by a private zone; public: resolves on public DNS to public addresses. */
@@ -205,6 +211,15 @@ function resolveOnPrem(net: Network, world: DnsWorld, networkId: string, name: s
   );
 }
 
+/** The VPC whose resolver (its CIDR base + 2) an address is, if any. */
+function vpcOfResolver(net: Network, address: string): string | undefined {
+  for (const vpc of net.vpcs.values()) {
+    const first = vpc.cidrs[0];
+    if (first !== undefined && nthAddress(net.range(first), 2) === address) return vpc.id;
+  }
+  return undefined;
+}
+
 /** Sends the query to the first target that answers: an inbound resolver endpoint reachable on UDP 53. */
 function forward(
   net: Network,
@@ -223,6 +238,17 @@ function forward(
       (r) => r.direction === 'inbound' && r.addresses.some((a) => contains(net.range(a.ip), t)),
     );
     const addr = rep?.addresses.find((a) => contains(net.range(a.ip), t));
+    const vpcResolver = !rep ? vpcOfResolver(net, target) : undefined;
+    if (vpcResolver) {
+      // The VPC resolver answers only queries from inside its VPC (Route 53 Developer Guide, "Resolving DNS queries
+      // between VPCs and your network"): forwarding to it from elsewhere gets no answer.
+      blockers.push({
+        resource: from.kind === 'onprem' ? from.network : from.label,
+        kind: 'dns',
+        reason: { code: 'forward-to-vpc-resolver', from: from.label, target, vpc: vpcResolver },
+      });
+      continue;
+    }
     if (!rep || !addr) {
       missing.push(
         `${from.label}: forwarder target ${target} is not a Route 53 Resolver inbound endpoint in the input`,
@@ -258,8 +284,59 @@ function forward(
   return { status: 'unknown', addresses: [], hops, blockers, missing };
 }
 
+/**
+ * Custom DNS servers from a DHCP option set. The first server answers (instances fall back to the others only when it
+ * does not answer at all). It resolves the private name only if it is the VPC resolver, a Route 53 Resolver inbound
+ * endpoint, or a server of a site whose forwarders the input gives; any other server's forwarding is not known.
+ */
+function resolveViaDhcp(
+  net: Network,
+  world: DnsWorld,
+  vpcId: string,
+  servers: readonly string[],
+  name: string,
+  hops: Hop[],
+): DnsResult {
+  const server = servers[0] ?? AMAZON_PROVIDED_DNS;
+  if (server === AMAZON_PROVIDED_DNS || vpcOfResolver(net, server) === vpcId)
+    return resolveInVpc(net, world, vpcId, name, hops);
+  const t = parseRange(server);
+  const inbound =
+    t &&
+    net.model.resolverEndpoints.find(
+      (r) => r.direction === 'inbound' && r.addresses.some((a) => contains(net.range(a.ip), t)),
+    );
+  if (inbound) return resolveInVpc(net, world, inbound.vpc, name, hops);
+  const site = [...net.onPremises.values()].find((o) => o.dns.server === server);
+  if (site) return resolveOnPrem(net, world, site.id, name, hops);
+  const other = vpcOfResolver(net, server);
+  if (other) {
+    return {
+      status: 'failed',
+      addresses: [],
+      hops,
+      blockers: [
+        {
+          resource: vpcId,
+          kind: 'dns',
+          reason: { code: 'forward-to-vpc-resolver', from: `${vpcId} DHCP options`, target: server, vpc: other },
+        },
+      ],
+      missing: [],
+    };
+  }
+  return {
+    status: 'unknown',
+    addresses: [],
+    hops,
+    blockers: [],
+    missing: [`${vpcId}: what the DNS server ${server} of its DHCP options answers for ${name}`],
+  };
+}
+
 export function resolveName(net: Network, world: DnsWorld, place: ResolverPlace, name: string): DnsResult {
   const hops: Hop[] = [];
+  if (place.kind === 'dhcp') return resolveViaDhcp(net, world, place.vpc, place.servers, name, hops);
   if (place.kind === 'vpc') return resolveInVpc(net, world, place.vpc, name, hops);
   if (place.kind === 'onprem') return resolveOnPrem(net, world, place.network, name, hops);
   return fromPublic(world, name, hops, 'public DNS');

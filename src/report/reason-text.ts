@@ -122,6 +122,7 @@ function netReasonText(r: NetReason): string {
 
 function resolverText(place: ResolverPlace): string {
   if (place.kind === 'vpc') return `the resolver of ${place.vpc}`;
+  if (place.kind === 'dhcp') return `the DNS servers of ${place.vpc} (${place.servers.join(', ')})`;
   if (place.kind === 'onprem') return `the DNS of ${place.network}`;
   return 'public DNS';
 }

@@ -1,5 +1,5 @@
 // Where a client sits, as the data plane needs it: the origin of its flows and the resolver it asks.
-import type { Client } from '../model/types.js';
+import { AMAZON_PROVIDED_DNS, type Client } from '../model/types.js';
 import { ANY_V4 } from '../net/cidr.js';
 import type { ResolverPlace } from '../net/dns.js';
 import type { Origin } from '../net/flow.js';
@@ -31,6 +31,13 @@ export function clientContext(world: World, client: Client): ClientContext {
   const ctx = locate(world, client);
   const os = clientOs(client);
   return os ? { ...ctx, ephemeral: EPHEMERAL_BY_OS[os] } : ctx;
+}
+
+/** A VPC's instances ask the VPC resolver, unless the VPC's DHCP option set names other DNS servers. */
+function resolverOf(world: World, vpcId: string): ResolverPlace {
+  const servers = world.net.vpcs.get(vpcId)?.dhcpOptions?.domainNameServers;
+  if (!servers || servers[0] === AMAZON_PROVIDED_DNS) return { kind: 'vpc', vpc: vpcId };
+  return { kind: 'dhcp', vpc: vpcId, servers };
 }
 
 function locate(world: World, client: Client): ClientContext {
@@ -71,7 +78,7 @@ function locate(world: World, client: Client): ClientContext {
       publicIp: inst?.publicIp ?? client.publicIp,
       label: inst?.id ?? client.id,
     },
-    resolver: { kind: 'vpc', vpc: at.vpc },
+    resolver: resolverOf(world, at.vpc),
     missing,
   };
 }

@@ -106,7 +106,20 @@ function explainDns(
   out.push(...zone.violations.filter((v) => v.rule !== 'streaming-endpoint-service').map(blockerOf));
   const zoneWouldAnswer = zone.violations.length === 0 && zone.missing.length === 0;
   const inEndpointVpc = ctx.resolver.kind === 'vpc' && ctx.resolver.vpc === ep?.vpc;
-  if (zoneWouldAnswer && !inEndpointVpc && (dns.status === 'nxdomain' || dns.status === 'public')) {
+  if (zoneWouldAnswer && ctx.resolver.kind === 'dhcp' && (dns.status === 'nxdomain' || dns.status === 'public')) {
+    // The DHCP option set's servers answered, but not with the private name: they do not forward it.
+    out.push({
+      resource: ctx.resolver.vpc,
+      kind: 'dns',
+      ruleId: 'client-dns-resolution',
+      reason: {
+        code: 'dhcp-servers-do-not-forward',
+        vpc: ctx.resolver.vpc,
+        servers: ctx.resolver.servers,
+        name: privateStreamingName(region),
+      },
+    });
+  } else if (zoneWouldAnswer && !inEndpointVpc && (dns.status === 'nxdomain' || dns.status === 'public')) {
     out.push({
       resource:
         ctx.resolver.kind === 'vpc'

@@ -51,3 +51,109 @@ describe('replies through a NAT never reach the client (VPC User Guide, "NAT gat
     expect(t.blockers.map((b) => b.reason.code)).toContain('reply-through-nat');
   });
 });
+
+describe('the client\'s own ephemeral ports (VPC User Guide, "Ephemeral ports")', () => {
+  /** The endpoint subnet's ACL lets replies out only to 49152-65535, Windows' range. */
+  function windowsOnlyReplies(os?: 'windows' | 'linux') {
+    const doc = seedDoc();
+    doc.vpcs.vpc1.networkAcls = {
+      'endpoint-acl': {
+        subnets: ['endpoint-a'],
+        ingress: [
+          '100 allow tcp:443 from 10.0.0.0/16',
+          '110 allow udp:443 from 10.0.0.0/16',
+          '120 allow tcp:4195 from 10.0.0.0/16',
+          '130 allow udp:4195 from 10.0.0.0/16',
+        ],
+        egress: ['100 allow tcp:49152-65535 to 10.0.0.0/16', '110 allow udp:49152-65535 to 10.0.0.0/16'],
+      },
+    };
+    if (os) doc.clients['ec2-client'].os = os;
+    return trace(doc, 'ec2-client', 'dcv-desktop');
+  }
+  it('a Windows client gets its replies on 49152-65535', () => {
+    expect(windowsOnlyReplies('windows')).toMatchObject({ outcome: 'CONNECTED', path: 'privatelink' });
+  });
+  it('a Linux client (32768-60999) loses the replies below 49152', () => {
+    const t = windowsOnlyReplies('linux');
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(t.blockers.map((b) => `${b.ruleId ?? ''} ${b.reason.code}`)).toContain(
+      'nacl-return-traffic acl-return-denied',
+    );
+  });
+  it('a client whose OS is not given: UNKNOWN, naming the missing fact', () => {
+    const t = windowsOnlyReplies();
+    expect(t.outcome).toBe('UNKNOWN');
+    expect(t.missing.join(' ')).toMatch(/operating system/);
+    expect(t.blockers).toEqual([]);
+  });
+});
+
+describe('DNS forwarding to a VPC resolver from outside the VPC (Route 53 Developer Guide)', () => {
+  it('an office forwarder that targets VPC base + 2 is a blocker, not UNKNOWN', () => {
+    const doc = docFile('../../examples/office-tgw.yaml');
+    doc.onPremises.office.dns.forwarders = [{ domain: 'highlander.aws.a2z.com', to: ['10.0.0.2'] }];
+    const t = trace(doc, 'office-pc', 'dcv-desktop');
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    const b = t.blockers.find((x) => x.reason.code === 'forward-to-vpc-resolver');
+    expect(b).toMatchObject({ resource: 'onprem/office', kind: 'dns', ruleId: 'client-dns-resolution' });
+    expect(b?.detail).toMatch(/resolver of vpc1 \(VPC base \+ 2\).*inbound endpoint/);
+  });
+});
+
+describe('DHCP option sets decide which DNS servers instances ask (VPC User Guide, "DHCP option sets")', () => {
+  it('AmazonProvidedDNS, or the VPC resolver address itself, resolves the private name as before', () => {
+    for (const servers of [['AmazonProvidedDNS'], ['10.0.0.2']]) {
+      const doc = seedDoc();
+      doc.vpcs.vpc1.dhcpOptions = { domainNameServers: servers };
+      expect(trace(doc, 'ec2-client', 'dcv-desktop').outcome).toBe('CONNECTED');
+    }
+  });
+  it('a custom DNS server whose forwarding the input does not give: UNKNOWN, naming the server', () => {
+    const doc = seedDoc();
+    doc.vpcs.vpc1.dhcpOptions = { domainNameServers: ['10.0.10.53'] };
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('UNKNOWN');
+    expect(t.missing.join(' ')).toMatch(/DNS server 10\.0\.10\.53 of its DHCP options/);
+  });
+  it("the office's DNS server, which forwards the name to the inbound endpoints, resolves it for a VPC client", () => {
+    const doc = docFile('../../examples/office-tgw.yaml');
+    doc.vpcs.vpc1.dhcpOptions = { domainNameServers: ['192.168.0.53'] };
+    doc.vpcs.vpc1.instances = {
+      pc: { subnet: 'dns-a', privateIp: '10.0.53.50', securityGroups: ['endpoint-sg'] },
+    };
+    doc.vpcs.vpc1.securityGroups['endpoint-sg'].egress = ['all to 0.0.0.0/0'];
+    doc.vpcs.vpc1.securityGroups['endpoint-sg'].ingress.push('all from 10.0.0.0/16');
+    doc.clients.vm = { at: 'vpc1/pc', version: '5.29.1', os: 'windows' };
+    const t = trace(doc, 'vm', 'dcv-desktop');
+    expect(t.steps.find((s) => s.step === 'dns')).toMatchObject({ status: 'ok' });
+  });
+  it('DNS servers that do not forward the private name are the blocker', () => {
+    const doc = docFile('../../examples/office-tgw.yaml');
+    doc.onPremises.office.dns.forwarders = [];
+    doc.vpcs.vpc1.dhcpOptions = { domainNameServers: ['192.168.0.53'] };
+    doc.vpcs.vpc1.instances = {
+      pc: { subnet: 'dns-a', privateIp: '10.0.53.50', securityGroups: ['endpoint-sg'] },
+    };
+    doc.vpcs.vpc1.securityGroups['endpoint-sg'].egress = ['all to 0.0.0.0/0'];
+    doc.clients.vm = { at: 'vpc1/pc', version: '5.29.1', os: 'windows' };
+    const t = trace(doc, 'vm', 'dcv-desktop');
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(t.blockers).toContainEqual(
+      expect.objectContaining({
+        resource: 'vpc1',
+        ruleId: 'client-dns-resolution',
+        reason: expect.objectContaining({ code: 'dhcp-servers-do-not-forward' }),
+      }),
+    );
+  });
+  it('exports and reloads the option set', async () => {
+    const { exportDesign } = await import('../../src/sources/design/export.js');
+    const { modelOf } = await import('./helpers.js');
+    const doc = seedDoc();
+    doc.vpcs.vpc1.dhcpOptions = { domainNameServers: ['10.0.10.53', 'AmazonProvidedDNS'] };
+    expect((exportDesign(modelOf(doc)) as { vpcs: { vpc1: { dhcpOptions: unknown } } }).vpcs.vpc1.dhcpOptions).toEqual({
+      domainNameServers: ['10.0.10.53', 'AmazonProvidedDNS'],
+    });
+  });
+});

@@ -14,6 +14,7 @@ import {
 } from './defaults.js';
 import { get, has } from './names.js';
 import type { DesignDoc, DesignVpc } from './schema.js';
+import { AMAZON_PROVIDED_DNS } from '../../model/types.js';
 
 type VpcPart = 'subnets' | 'securityGroups';
 
@@ -92,6 +93,14 @@ function subnetRef(ctx: DesignContext, raw: DesignVpc, vpcName: string, name: st
   return `${vpcName}/${name}`;
 }
 
+/** Each DNS server is an address or AmazonProvidedDNS (the VPC resolver), as AWS states it. */
+function convertDhcpOptions(ctx: DesignContext, raw: { domainNameServers: string[] }, path: Path) {
+  raw.domainNameServers.forEach((server, i) => {
+    if (server !== AMAZON_PROVIDED_DNS) ctx.checkIp(server, [...path, 'domainNameServers', i]);
+  });
+  return { domainNameServers: raw.domainNameServers, prov: ctx.prov(path) };
+}
+
 export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, raw: DesignVpc, model: Model): void {
   const path = ['vpcs', vpcName];
   const account = raw.account !== undefined ? ctx.account(raw.account, [...path, 'account']) : model.account;
@@ -112,6 +121,9 @@ export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, 
     ...(raw.internetGateway !== undefined ? { internetGateway: raw.internetGateway } : {}),
     mainRouteTable: `${vpcName}/${mainRouteTableName(raw)}`,
     ...(raw.sharedFrom !== undefined ? { sharedFrom: ctx.account(raw.sharedFrom, [...path, 'sharedFrom']) } : {}),
+    ...(raw.dhcpOptions !== undefined
+      ? { dhcpOptions: convertDhcpOptions(ctx, raw.dhcpOptions, [...path, 'dhcpOptions']) }
+      : {}),
     ...(raw.dns?.forwarders
       ? { resolverRules: convertResolverRules(ctx, doc, vpcName, raw.dns.forwarders, [...path, 'dns', 'forwarders']) }
       : {}),

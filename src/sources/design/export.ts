@@ -130,6 +130,7 @@ class Exporter {
         })),
       }),
       sharedFrom: v.sharedFrom,
+      dhcpOptions: v.dhcpOptions ? { domainNameServers: v.dhcpOptions.domainNameServers } : undefined,
       internetGateway: v.internetGateway,
       vpnGateway: vgw?.kind === 'vgw' && vgw.id !== VGW_WORD ? vgw.id : undefined,
       mainRouteTable: mainName !== undefined && mainName !== MAIN_ROUTE_TABLE ? mainName : undefined,

@@ -128,6 +128,15 @@ const vpc = z.strictObject({
     .describe('Default: { support: true, hostnames: false }, as AWS creates a VPC')
     .optional(),
   sharedFrom: account.describe("Set when another account shares this VPC (RAM): the owner's account id").optional(),
+  dhcpOptions: z
+    .strictObject({
+      domainNameServers: z
+        .array(z.string())
+        .min(1)
+        .describe('DNS server addresses, or AmazonProvidedDNS (the VPC resolver); instances ask the first'),
+    })
+    .describe("The VPC's DHCP option set; omitted: AmazonProvidedDNS")
+    .optional(),
   internetGateway: name.describe('Name of the attached internet gateway').optional(),
   vpnGateway: name.describe('Name of the attached virtual private gateway').optional(),
   mainRouteTable: name
