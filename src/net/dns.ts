@@ -15,6 +15,8 @@ export interface PrivateZone {
   addresses: readonly string[];
   /** The resource that owns the zone (an interface endpoint with private DNS). */
   owner: string;
+  /** Set when the records exist but the input does not give them: what is missing. */
+  unknownAddresses?: string;
   prov?: Provenance;
 }
 
@@ -136,6 +138,9 @@ function resolveInVpc(net: Network, world: DnsWorld, vpcId: string, name: string
   const zone = world.zones
     .filter((z) => z.vpcs.includes(vpcId) && inZone(name, z.name))
     .sort((a, b) => b.name.length - a.name.length)[0];
+  if (zone?.unknownAddresses !== undefined) {
+    return { status: 'unknown', addresses: [], hops, blockers: [], missing: [zone.unknownAddresses] };
+  }
   if (zone) {
     hops.push({
       node,

@@ -53,6 +53,8 @@ interface Leg {
   depth: number;
   /** A NAT replaced the source address on the way. */
   natted?: boolean;
+  /** The NAT instance whose address the packets now carry (its public IP is what the internet gateway needs). */
+  natInstance?: string;
 }
 
 const MAX_LEGS = 8;
@@ -281,11 +283,20 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
       }
       ctx.crossAcl(subnet.id, 'egress', dst, { natted: leg.natted });
       if (leg.publicIp === undefined) {
-        ctx.block({
-          resource: subnet.id,
-          kind: 'internet',
-          reason: { code: 'no-public-ip', source: leg.src.text, igw: target.id },
-        });
+        // Name what to change: the NAT instance that needs a public address, else the sender's subnet.
+        ctx.block(
+          leg.natInstance
+            ? {
+                resource: leg.natInstance,
+                kind: 'nat',
+                reason: { code: 'nat-no-public-ip', instance: leg.natInstance },
+              }
+            : {
+                resource: subnet.id,
+                kind: 'internet',
+                reason: { code: 'no-public-ip', source: leg.src.text, igw: target.id },
+              },
+        );
       }
       return { kind: 'internet', publicSource: leg.publicIp };
     }
@@ -410,6 +421,7 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
           transit: leg.transit,
           depth: leg.depth + 1,
           natted: true,
+          natInstance: inst.id,
         }),
         natSubnet.id,
       );

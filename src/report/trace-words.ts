@@ -207,9 +207,11 @@ export function stepDetail(step: TraceStep, probes: readonly ProbeResult[] = [])
     case 'dns-failed':
       return n.causes.map(blockerText).join('; ') || (DNS_FAILED[n.fallback] ?? n.fallback);
     case 'probe-summary':
-      return n.hypothetical
-        ? `the name does not resolve; probing the endpoint addresses anyway: ${probeSummary(probes)}`
-        : probeSummary(probes);
+      if (!n.hypothetical) return probeSummary(probes);
+      // Say of the name what the DNS step said: unknown is not "does not resolve".
+      return n.dns === 'unknown'
+        ? `whether the name resolves is not known; probing the endpoint addresses: ${probeSummary(probes) || 'none known'}`
+        : `the name does not resolve; probing the endpoint addresses anyway: ${probeSummary(probes) || 'none known'}`;
     case 'connected':
       return `${n.transport} ${n.port}${n.address ? ` to ${n.address}` : ''}: the first reachable endpoint in the client's order${n.tcpFirst ? ' (TCP first: the directory prefers TCP)' : ''}`;
     case 'none-reachable':

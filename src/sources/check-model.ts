@@ -169,8 +169,23 @@ function checkAddresses(model: Model, sink: Sink): void {
 /** A transit gateway is regional: its VPC attachments are to VPCs of its own Region (peering crosses Regions). */
 function checkTransitGateways(model: Model, sink: Sink): void {
   const vpcs = new Map(model.vpcs.map((v) => [v.id, v]));
+  const sites = new Map(model.onPremises.map((o) => [o.id, o]));
   for (const tgw of model.transitGateways) {
     for (const att of tgw.attachments) {
+      if (att.kind === 'vpn' || att.kind === 'dx') {
+        // The link is one thing seen from two ends: the site must list the attachment it arrives through.
+        const site = sites.get(att.onPrem);
+        const listed = site?.connections.some((c) => c.via === 'tgw' && c.attachment === att.id);
+        if (site && !listed) {
+          sink.error(
+            'attachment-not-listed-by-site',
+            att.prov,
+            undefined,
+            `attachment ${att.id} is a ${att.kind.toUpperCase()} link of ${site.id}, but ${site.id} lists no connection through it; add { ${att.kind}: ${att.id} } to its connections`,
+          );
+        }
+        continue;
+      }
       if (att.kind !== 'vpc') continue;
       const vpc = vpcs.get(att.vpc);
       if (vpc && vpc.region !== tgw.region) {

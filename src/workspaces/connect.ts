@@ -42,6 +42,8 @@ function probeStatusOf(t: Trace, s: StreamingResult, needsAll: boolean, wouldPas
   const failed = t.probes.filter((p) => p.reachable === false).length;
   // Probes after a failed lookup are hypothetical: the step fails with DNS, or is unknown when DNS is unknown.
   if (s.dnsBlockers.length > 0) return 'fail';
+  // Nothing to probe: the endpoint's addresses are not in the input.
+  if (t.probes.length === 0) return 'unknown';
   if (s.hypothetical) return wouldPass || failed < t.probes.length ? 'unknown' : 'fail';
   if (reachable > 0 && (!needsAll || failed + unknown === 0)) return 'ok';
   if (failed === t.probes.length && t.probes.length > 0) return 'fail';
@@ -58,7 +60,11 @@ export function connect(t: Trace, s: StreamingResult, input: ConnectInput): Trac
   t.steps.push({
     step: 'probe',
     status: probeStatus,
-    note: { code: 'probe-summary', hypothetical: s.hypothetical },
+    note: {
+      code: 'probe-summary',
+      hypothetical: s.hypothetical,
+      ...(s.hypothetical ? { dns: s.dns.status === 'unknown' ? ('unknown' as const) : ('failed' as const) } : {}),
+    },
     evidence: [...new Set(t.probes.flatMap((p) => evidence(p.hops)))],
   });
   const chosen = input.needsAll

@@ -41,16 +41,7 @@ function sessionTarget(
     return { kind: 'internet', address: net.range(dcvGatewayAddress(region)), label: ep.hostname };
   }
   const addr = ep.address ? net.range(ep.address) : undefined;
-  const endpoint =
-    addr &&
-    model.endpoints.find(
-      (e) =>
-        e.addresses.some((a) => contains(net.range(a.ip), addr)) ||
-        e.subnets.some((s) => {
-          const sub = net.subnets.get(s);
-          return sub !== undefined && contains(net.range(sub.cidr), addr) && e.addresses.length === 0;
-        }),
-    );
+  const endpoint = addr && model.endpoints.find((e) => e.addresses.some((a) => contains(net.range(a.ip), addr)));
   if (!endpoint) return { code: 'eni-gone', ...(ep.address ? { address: ep.address } : {}) };
   if (endpoint.state === 'deleted' || endpoint.state === 'deleting')
     return { code: 'endpoint-deleted', endpoint: endpoint.id, state: endpoint.state };

@@ -50,10 +50,8 @@ function privateTargets(world: World, addresses: readonly string[], endpointId: 
   const net = world.net;
   for (const addr of addresses) {
     const r = net.range(addr);
-    const ep = world.model.endpoints.find(
-      (e) =>
-        e.addresses.some((a) => contains(r, net.range(a.ip)) || contains(net.range(a.ip), r)) ||
-        e.subnets.some((s) => net.subnets.get(s)?.cidr === addr),
+    const ep = world.model.endpoints.find((e) =>
+      e.addresses.some((a) => contains(r, net.range(a.ip)) || contains(net.range(a.ip), r)),
     );
     if (!ep) continue;
     const subnet = ep.addresses.find((a) => a.ip === addr)?.subnet ?? net.subnetOf(ep.vpc, r)?.id;
@@ -71,20 +69,6 @@ function privateTargets(world: World, addresses: readonly string[], endpointId: 
         securityGroups: ep?.securityGroups ?? [],
         label: endpointId,
       });
-    if (ep && ep.addresses.length === 0) {
-      for (const s of ep.subnets) {
-        const sub = net.subnets.get(s);
-        if (sub)
-          out.push({
-            kind: 'eni',
-            vpc: ep.vpc,
-            subnet: s,
-            address: net.range(sub.cidr),
-            securityGroups: ep.securityGroups,
-            label: ep.id,
-          });
-      }
-    }
   }
   return out;
 }
@@ -183,6 +167,14 @@ export function streamAndProbe(
       // Probe the endpoint's own addresses anyway: the user should see every other blocker now, not after fixing DNS.
       targets = privateTargets(world, [], answer.endpointId);
       hypothetical = true;
+      // A subnet's range is no stand-in for an address: without them, what would pass is not known.
+      const ep = answer.endpointId ? world.endpoints.get(answer.endpointId) : undefined;
+      if (ep && ep.addresses.length === 0) {
+        dns = {
+          ...dns,
+          missing: [...dns.missing, `${ep.id}: the addresses of its network interfaces (one per subnet)`],
+        };
+      }
     }
   } else {
     // PCoIP gateways are published as address ranges, not names: nothing to resolve.

@@ -124,7 +124,7 @@ export type StepNote =
   | { code: 'dns-private'; name: string; addresses: string[]; owner: string }
   | { code: 'dns-public'; name: string }
   | { code: 'dns-failed'; causes: Blocker[]; fallback: string }
-  | { code: 'probe-summary'; hypothetical: boolean }
+  | { code: 'probe-summary'; hypothetical: boolean; dns?: 'failed' | 'unknown' }
   | { code: 'connected'; transport: Transport; port: number; address?: string; tcpFirst: boolean }
   | { code: 'none-reachable' }
   | { code: 'none-known' };

@@ -27,15 +27,10 @@ export function zoneProblems(net: Network, ep: VpcEndpoint, directoryRegion?: st
   return privateZoneRequirements(ep, net.vpcs.get(ep.vpc), directoryRegion ?? ep.region);
 }
 
-function zoneAddresses(net: Network, ep: VpcEndpoint): string[] {
+/** The records private DNS publishes for the endpoint: its ENI addresses of the record type. */
+function zoneAddresses(ep: VpcEndpoint): string[] {
   const type = ep.dnsRecordIpType ?? 'ipv4';
-  const ips =
-    ep.addresses.length > 0
-      ? ep.addresses.map((a) => a.ip)
-      : ep.subnets.flatMap((s) => {
-          const sub = net.subnets.get(s);
-          return sub ? [sub.cidr, ...(sub.ipv6Cidr ? [sub.ipv6Cidr] : [])] : [];
-        });
+  const ips = ep.addresses.map((a) => a.ip);
   if (type === 'ipv4') return ips.filter((a) => !isV6(a));
   if (type === 'ipv6') return ips.filter(isV6);
   return ips;
@@ -51,7 +46,11 @@ export function buildWorld(model: Model): World {
     zones.push({
       name: privateStreamingName(region),
       vpcs: [ep.vpc],
-      addresses: zoneAddresses(net, ep),
+      addresses: zoneAddresses(ep),
+      // An ENI address is a fact of AWS's, not a subnet's range: when the input gives none, the answer is unknown.
+      ...(ep.addresses.length === 0
+        ? { unknownAddresses: `${ep.id}: the addresses of its network interfaces (one per subnet)` }
+        : {}),
       owner: ep.id,
       prov: ep.prov,
     });

@@ -157,3 +157,77 @@ describe('DHCP option sets decide which DNS servers instances ask (VPC User Guid
     });
   });
 });
+
+describe('refuse what AWS refuses, and never stand in a guess', () => {
+  it('an endpoint whose addresses are not given: no subnet range stands in for them, the answer is UNKNOWN', () => {
+    const doc = seedDoc();
+    delete doc.vpcs.vpc1.endpoints.streaming.addresses;
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('UNKNOWN');
+    expect(t.missing).toContain('vpc1/streaming: the addresses of its network interfaces (one per subnet)');
+    expect(JSON.stringify(t)).not.toContain('10.0.21.0/24 -');
+    expect(t.probes.map((p) => p.address)).not.toContain('10.0.21.0/24');
+  });
+  it('from home, the same endpoint is still refused for what is known (DNS), and says what is missing', () => {
+    const doc = seedDoc();
+    delete doc.vpcs.vpc1.endpoints.streaming.addresses;
+    const t = trace(doc, 'home', 'dcv-desktop');
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(t.blockers.map((b) => b.reason.code)).toEqual(['private-name-unresolvable']);
+  });
+  it('a transit gateway attachment for a site that does not list it is an error that says so', async () => {
+    const { loadDesignText } = await import('../../src/sources/design/load.js');
+    const { stringify } = await import('yaml');
+    const doc = docFile('../../examples/office-tgw.yaml');
+    doc.onPremises.office.connections = [];
+    doc.onPremises.office.internet = { publicIp: '203.0.113.50' };
+    const r = loadDesignText(stringify(doc), 'office.yaml');
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics.find((d) => d.code === 'attachment-not-listed-by-site')?.message).toMatch(
+      /tgw1\/office-vpn is a VPN link of onprem\/office, but onprem\/office lists no connection through it/,
+    );
+  });
+});
+
+describe('messages that name the real culprit', () => {
+  it('a NAT instance without a public address is named as the NAT instance, not its subnet', () => {
+    const doc = seedDoc();
+    delete doc.vpcs.vpc1.instances.nat.publicIp;
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('REGISTRATION_FAILED');
+    expect(t.blockers.map((b) => `${b.resource} ${b.kind} ${b.reason.code}`)).toContain(
+      'vpc1/nat nat nat-no-public-ip',
+    );
+    expect(t.blockers.map((b) => b.resource)).not.toContain('vpc1/public-a');
+  });
+  it('an UNKNOWN trace does not contradict itself: DNS "not known" is not followed by "does not resolve"', () => {
+    const doc = seedDoc();
+    doc.vpcs.vpc1.dhcpOptions = { domainNameServers: ['10.0.10.53'] };
+    const t = trace(doc, 'ec2-client', 'dcv-desktop');
+    expect(t.outcome).toBe('UNKNOWN');
+    expect(t.steps.find((s) => s.step === 'dns')?.status).toBe('unknown');
+    const probe = t.steps.find((s) => s.step === 'probe');
+    expect(probe?.detail).not.toMatch(/does not resolve/);
+    expect(probe?.detail).toMatch(/whether the name resolves is not known/);
+  });
+});
+
+describe('client-version-443-fallback only when 443 would pass for a newer client', () => {
+  function oldClient(ingress: string[]) {
+    const doc = seedDoc();
+    doc.clients['ec2-client'].version = '5.20.0';
+    doc.vpcs.vpc1.securityGroups['endpoint-sg'].ingress = ingress;
+    return trace(doc, 'ec2-client', 'dcv-desktop');
+  }
+  it('4195 blocked, 443 open: the version is the cause', () => {
+    const t = oldClient(['tcp:443 from 10.0.0.0/16', 'udp:443 from 10.0.0.0/16']);
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(t.blockers.map((b) => b.ruleId)).toContain('client-version-443-fallback');
+  });
+  it('4195 and 443 blocked: the version is not the cause, the security group is', () => {
+    const t = oldClient(['tcp:22 from 10.0.0.0/16']);
+    expect(t.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(t.blockers.map((b) => b.ruleId)).not.toContain('client-version-443-fallback');
+    expect(t.blockers.map((b) => b.ruleId)).toContain('streaming-endpoint-ports');
+  });
+});
