@@ -5,8 +5,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
 
-/** The most a YAML input (design file, check configuration, overlay) may hold: 64 times the largest benchmark. */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+/** The most a YAML input (design file, check configuration, overlay) may hold: 8 times the largest benchmark. */
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
 const CHUNK = 1024 * 1024;
 
