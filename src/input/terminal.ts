@@ -4,6 +4,7 @@
 // show text in an order other than the bytes'. Every text renderer passes such text through `terminalSafe`.
 
 /** C0 and C1 controls, DEL, line and paragraph separators, and the Unicode direction marks, embeddings and isolates. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
 

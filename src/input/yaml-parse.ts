@@ -14,8 +14,11 @@ export type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions;
 export type BoundedParse =
   { doc: Document.Parsed; tooDeep?: never; secondDocAt?: number } | { tooDeep: { offset: number } };
 
-class TooDeep {
-  constructor(readonly offset: number) {}
+/** Thrown out of the token stream to stop the composer at once; caught in parseBounded. */
+class TooDeep extends Error {
+  constructor(readonly offset: number) {
+    super('YAML nested too deeply');
+  }
 }
 
 /** The parser's tokens, stopping (by throwing TooDeep) as soon as the collections open at once exceed the bound. */
