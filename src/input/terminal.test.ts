@@ -6,6 +6,7 @@ describe('terminalSafe', () => {
     expect(terminalSafe('vpc\u001b]0;owned\u0007')).toBe('vpc\\e]0;owned\\x07');
     expect(terminalSafe('a\r\nb\tc\u0000\u007f\u009b')).toBe('a\\r\\nb\\tc\\x00\\x7F\\x9B');
     expect(terminalSafe('abc\u202Egpj.exe\u2028')).toBe('abc\\u202Egpj.exe\\u2028');
+    expect(terminalSafe('\uFEFFrules\u200B')).toBe('\\uFEFFrules\\u200B');
   });
 
   it('leaves ordinary text alone: non-ASCII letters, emoji, backslashes of Windows paths', () => {

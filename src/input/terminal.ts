@@ -3,9 +3,12 @@
 // can split the one-line `FILE:LINE: error:` format and forge a line of its own, and Unicode direction controls can
 // show text in an order other than the bytes'. Every text renderer passes such text through `terminalSafe`.
 
-/** C0 and C1 controls, DEL, line and paragraph separators, and the Unicode direction marks, embeddings and isolates. */
+/**
+ * C0 and C1 controls, DEL, line and paragraph separators, the Unicode direction marks, embeddings and isolates, and
+ * the invisible zero-width space and BOM (a name "\uFEFFrules" must not look like "rules").
+ */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };

@@ -169,6 +169,14 @@ describe('control characters in names, values and log fields are escaped in text
     expect((await runCli(['matrix', path])).out).toContain('home\\e]0;owned\\e\\\\r\\nfake.yaml:1: error: forged');
   });
 
+  it('found by the large fuzz run: an invisible BOM inside a key, a tab in a whatif change', async () => {
+    const config = file('bom.config.yaml', 'preset: strict\n\uFEFFrules: {}\n');
+    await rejects(['check', SEED, '--config', config], config, /:2: error: \\uFEFFrules: unknown field "\\uFEFFrules"/);
+    const r = await runCli([...WHATIF, 'set:directories.corp.streamingEndpoint=\t']);
+    expect(r.out).toContain('1. set:directories.corp.streamingEndpoint=\\t\n');
+    expect(r.out).not.toContain('\t');
+  });
+
   it('in the logs text report', async () => {
     const forged = LOG.toString('utf8').replaceAll('7f73a8ab', `7f73${ESC}]2;x${ESC}\\\rab`);
     const r = await runCli(['logs', file('escape.log', forged)]);
