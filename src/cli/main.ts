@@ -2,6 +2,7 @@ import { Command, CommanderError } from '@commander-js/extra-typings';
 import { InputError, formatDiagnostic } from '../diagnostics.js';
 import { commands } from './commands/index.js';
 import { processIo, type Io } from './io.js';
+import { terminalSafe, terminalSafeLines } from '../input/terminal.js';
 
 import { EXIT_BAD_INPUT, EXIT_OK, type RunState } from './exit-codes.js';
 
@@ -30,7 +31,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     }
     if (e instanceof InputError) {
       for (const d of e.diagnostics) io.err(formatDiagnostic(d) + '\n');
-      if (e.diagnostics.length === 0) io.err(`wspl: ${e.message}\n`);
+      // Messages may quote names from the input; their own line breaks are meant (a list of folders looked in).
+      if (e.diagnostics.length === 0) io.err(`wspl: ${terminalSafeLines(e.message)}\n`);
       return EXIT_BAD_INPUT;
     }
     return internalError(e, io);
@@ -45,7 +47,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 function internalError(e: unknown, io: Io): number {
   const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   io.err(
-    `wspl: internal error: ${message.split('\n')[0] ?? ''}\n` +
+    `wspl: internal error: ${terminalSafe(message.split('\n')[0] ?? '')}\n` +
       'This is a bug in wspl, not a problem with your setup. Please report it with the command line and the input file.\n' +
       (process.env.WSPL_DEBUG
         ? `${e instanceof Error ? (e.stack ?? '') : ''}\n`

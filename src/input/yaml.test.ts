@@ -1,13 +1,8 @@
-// The guard every YAML input passes through: encodings, binary data, YAML traps (duplicate keys, several
-// documents, alias bombs, deep nesting, reserved names) each become one clear diagnostic instead of an exception.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The guard every YAML input passes through: YAML traps (duplicate keys, several documents, alias bombs, aliases
+// that loop or name nothing, deep nesting, reserved names, bad merge keys) each become a diagnostic with the line
+// instead of an exception; merge keys and every kind of line break are read.
 import { describe, expect, it } from 'vitest';
-import { decodeInput, describeReadError, parseYamlInput, readInputBytes } from './yaml.js';
-
-const bytes = (s: string, enc: BufferEncoding = 'utf8') => Buffer.from(s, enc);
-const WHAT = 'a YAML design file';
+import { isPlainMap, parseYamlInput } from './yaml.js';
 
 function diagnosticsOf(text: string) {
   const r = parseYamlInput(text, 'f.yaml');
@@ -15,31 +10,22 @@ function diagnosticsOf(text: string) {
   return r.diagnostics;
 }
 
-describe('decodeInput', () => {
-  it('names UTF-16 with or without a BOM, in either byte order', () => {
-    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), bytes('wspl: 1\n', 'utf16le')]);
-    const be = Buffer.from(bytes('wspl: 1\n', 'utf16le')).swap16();
-    for (const b of [le, bytes('wspl: 1\n', 'utf16le'), be]) {
-      const r = decodeInput(b, 'f.yaml', WHAT);
-      expect(r).toEqual({
-        diagnostic: expect.objectContaining({ code: 'not-text', message: expect.stringContaining('UTF-16') }),
-      });
-    }
-  });
+function valueOf(text: string): unknown {
+  const r = parseYamlInput(text, 'f.yaml');
+  if ('diagnostics' in r) throw new Error(JSON.stringify(r.diagnostics));
+  return r.parsed.value;
+}
 
-  it('names binary data with the line of the first NUL byte', () => {
-    expect(decodeInput(bytes('wspl: 1\nx: 2\n\u0000\u0001'), 'f.yaml', WHAT)).toEqual({
-      diagnostic: expect.objectContaining({ code: 'not-text', line: 3, message: expect.stringContaining('binary') }),
-    });
-  });
-
-  it('refuses bytes that are not UTF-8 (Latin-1) and drops a UTF-8 BOM', () => {
-    expect(decodeInput(Buffer.from('region: caf\xe9\n', 'latin1'), 'f.yaml', WHAT)).toEqual({
-      diagnostic: expect.objectContaining({ code: 'not-text', message: expect.stringContaining('not UTF-8') }),
-    });
-    expect(decodeInput(bytes('\uFEFFwspl: 1\r\n'), 'f.yaml', WHAT)).toEqual({ text: 'wspl: 1\r\n' });
-  });
-});
+function aliasBomb(): string {
+  const levels = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];
+  for (let i = 1; i < 9; i++)
+    levels.push(
+      `l${i}: &l${i} [${Array(10)
+        .fill(i === 1 ? '*a' : `*l${i - 1}`)
+        .join(',')}]`,
+    );
+  return levels.join('\n') + '\n';
+}
 
 describe('parseYamlInput', () => {
   it('names the duplicated key and its line', () => {
@@ -55,56 +41,102 @@ describe('parseYamlInput', () => {
     });
   });
 
-  it('stops an alias bomb without throwing', () => {
-    const levels = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];
-    for (let i = 1; i < 9; i++)
-      levels.push(
-        `l${i}: &l${i} [${Array(10)
-          .fill(i === 1 ? '*a' : `*l${i - 1}`)
-          .join(',')}]`,
-      );
-    expect(diagnosticsOf(levels.join('\n') + '\n')).toEqual([
-      expect.objectContaining({ code: 'yaml-syntax', message: expect.stringContaining('aliases') }),
+  it('stops an alias bomb at the line where the aliases pass the bound', () => {
+    expect(diagnosticsOf(aliasBomb())).toEqual([
+      expect.objectContaining({
+        code: 'yaml-syntax',
+        line: 5,
+        field: 'l4.7',
+        message: expect.stringContaining('the aliases (*name) expand to more than 100000 values'),
+      }),
+    ]);
+    // Reuse well below the bound reads as written.
+    expect(valueOf('a: &a [1, 2]\nb: [*a, *a, *a]\n')).toEqual({
+      a: [1, 2],
+      b: [
+        [1, 2],
+        [1, 2],
+        [1, 2],
+      ],
+    });
+  });
+
+  it('refuses an alias inside the value it names (the data would be endless), with its line and field', () => {
+    expect(diagnosticsOf('x: 1\na: &a [*a]\n')).toEqual([
+      expect.objectContaining({ line: 2, field: 'a.0', message: expect.stringContaining('*a is inside the value') }),
+    ]);
+    expect(diagnosticsOf('a: &a\n  b:\n    c: [1, *a]\n')[0]).toMatchObject({ line: 3, field: 'a.b.c.1' });
+    expect(diagnosticsOf('a: &a {<<: *a}\n')[0]).toMatchObject({ line: 1, field: 'a.<<' });
+  });
+
+  it('names an alias without an anchor, with its line', () => {
+    expect(diagnosticsOf('a: 1\nb: *nope\n')).toEqual([
+      expect.objectContaining({
+        line: 2,
+        field: 'b',
+        message: '*nope names no anchor: write &nope on a value above it',
+      }),
     ]);
   });
 
-  it('reads a self-referencing alias as data (the caller finds it has the wrong shape)', () => {
-    const r = parseYamlInput('a: &a [*a]\n', 'f.yaml');
-    expect('parsed' in r).toBe(true);
+  it('reads merge keys, their own keys winning and earlier sources winning over later ones', () => {
+    expect(valueOf('base: &b {p: 1, q: 2}\nx:\n  <<: *b\n  q: 3\n')).toEqual({
+      base: { p: 1, q: 2 },
+      x: { p: 1, q: 3 },
+    });
+    expect(valueOf('a: &a {p: 1}\nb: &b {p: 2, r: 2}\nx: {<<: [*a, *b]}\n')).toMatchObject({ x: { p: 1, r: 2 } });
+    // Quoted, "<<" is an ordinary key.
+    expect(valueOf('x: {"<<": 1}\n')).toEqual({ x: { '<<': 1 } });
   });
 
-  it('reports nesting too deep to read, in flow and block style', () => {
-    for (const text of [
-      'x: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n',
-      'x:\n' + Array.from({ length: 3000 }, (_, i) => ' '.repeat(i + 1) + 'k:').join('\n') + ' 1\n',
-    ]) {
-      expect(diagnosticsOf(text).some((d) => d.message === 'the YAML is nested too deeply to read')).toBe(true);
+  it('names a merge key whose value is not a map, with its line', () => {
+    for (const text of ['x:\n  <<: 5\n', 'a: &a [1]\nx:\n  <<: *a\n', 'x:\n  <<: [{p: 1}, 2]\n']) {
+      expect(diagnosticsOf(text)).toEqual([
+        expect.objectContaining({ line: text.startsWith('a:') ? 3 : 2, message: expect.stringContaining('merge key') }),
+      ]);
     }
   });
 
-  it('refuses __proto__ as a name (it would vanish from the data) and keys that are lists or maps', () => {
+  it('stops nesting too deep to read before it exhausts the stack, also when it is dedented after', () => {
+    for (const text of [
+      'x: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n',
+      'x:\n' + '- '.repeat(3000) + '1\ny: 1\n',
+      '? '.repeat(3000) + '1\n',
+      'x:\n' + Array.from({ length: 3000 }, (_, i) => ' '.repeat(i + 1) + 'k:').join('\n') + ' 1\nz: 2\n',
+    ]) {
+      expect(diagnosticsOf(text)).toEqual([
+        expect.objectContaining({ message: 'the YAML is nested too deeply to read (more than 200 levels)' }),
+      ]);
+    }
+    // 150 levels read.
+    const deep = 'a:\n' + Array.from({ length: 150 }, (_, i) => ' '.repeat(i + 1) + 'k:').join('\n') + ' 1\n';
+    expect(valueOf(deep)).toBeTruthy();
+  });
+
+  it('refuses __proto__ as a name (it would vanish from the data), naming the field, and keys that are maps', () => {
     expect(diagnosticsOf('vpcs:\n  __proto__: { cidr: 10.0.0.0/16 }\n')).toEqual([
-      expect.objectContaining({ code: 'reserved-name', line: 2 }),
+      expect.objectContaining({ code: 'reserved-name', line: 2, field: 'vpcs.__proto__' }),
     ]);
     expect(diagnosticsOf('? [a, b]\n: 1\n')[0]?.message).toContain('plain name');
   });
+
+  it('reads CR-only line breaks (YAML 1.2 allows them) with the lines an editor shows', () => {
+    expect(valueOf('a: 1\rb:\r  c: 2\r')).toEqual({ a: 1, b: { c: 2 } });
+    expect(diagnosticsOf('a: 1\rb: [\r')[0]).toMatchObject({ line: 3 });
+  });
+
+  it('lists at most 20 syntax errors, then says how many more there are', () => {
+    const d = diagnosticsOf('- a: '.repeat(200) + '1\n');
+    expect(d).toHaveLength(21);
+    expect(d[20]?.message).toMatch(/^\d+ more YAML errors from here on, not listed$/);
+  });
 });
 
-describe('reading files', () => {
-  it('says why a file cannot be read, without Node syscall text', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wspl-yaml-input-'));
-    const file = join(dir, 'a.yaml');
-    writeFileSync(file, 'a: 1\n');
-    const cases: [string, string][] = [
-      [join(dir, 'missing.yaml'), 'no such file'],
-      [dir, 'it is a folder, not a file'],
-      [join(file, 'below'), 'a part of the path is a file, not a folder'],
-    ];
-    for (const [path, why] of cases) {
-      expect(readInputBytes(path)).toEqual({
-        diagnostic: expect.objectContaining({ code: 'unreadable', file: path, message: `cannot read it: ${why}` }),
-      });
+describe('isPlainMap', () => {
+  it('is true for a YAML map only: not for a list, a set, an ordered map, binary data or a date', () => {
+    expect(isPlainMap(valueOf('a: 1'))).toBe(true);
+    for (const text of ['[1]', '!!set {a, b}', '!!omap [a: 1]', '!!binary aGVsbG8=', '2025-08-28', 'x', '']) {
+      expect(isPlainMap(valueOf(text)), text).toBe(false);
     }
-    expect(describeReadError(Object.assign(new Error('x'), { code: 'EACCES' }))).toBe('permission denied');
   });
 });

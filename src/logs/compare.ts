@@ -1,5 +1,6 @@
 // Reality against prediction: each logged session beside `wspl trace` for the same client, saying where they agree
 // and, where they differ, what the topology must be missing.
+import { terminalSafe } from '../input/terminal.js';
 import type { OfferedEndpoint, Trace } from '../workspaces/types.js';
 import type { LogSession } from './types.js';
 
@@ -120,5 +121,6 @@ export function renderComparisons(list: readonly Comparison[]): string {
     for (const a of c.agree) out.push(`  = ${a}`);
     for (const d of c.differ) out.push(`  ≠ ${d.what}: ${d.explanation}`);
   }
-  return out.join('\n') + (out.length > 0 ? '\n' : '');
+  // Session ids and names come from the log and the topology: shown escaped, never acting on the terminal.
+  return out.map(terminalSafe).join('\n') + (out.length > 0 ? '\n' : '');
 }

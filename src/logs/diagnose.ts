@@ -148,7 +148,14 @@ const noReachableMessages = new Map<string, string>();
 /** The last message handed out and what it was for: consecutive sessions mostly ask for the same one again. */
 let lastNoReachable: { path: LogSession['path']; region: string | null; n: number; message: string } | null = null;
 
+const PCOIP_NO_REACHABLE =
+  "No PCoIP gateway was reachable, so the connection was dropped: the device's network blocks outbound TCP and " +
+  'UDP 4172 to the PCoIP gateways of the Region (firewall, proxy); PCoIP streams over the internet only, never ' +
+  'through a streaming endpoint. Fix: allow TCP and UDP 4172 out to the PCoIP gateway ranges, or migrate the ' +
+  'WorkSpace to DCV. Inferred: no real log of a PCoIP session that reached the gateways was available.';
+
 function noReachableMessage(s: LogSession): string {
+  if (s.protocol === 'PCOIP') return PCOIP_NO_REACHABLE;
   const last = lastNoReachable;
   if (last !== null && last.path === s.path && last.region === s.region && last.n === s.offered.length)
     return last.message;
@@ -170,7 +177,7 @@ function keyedNoReachableMessage(s: LogSession): string {
 
 function composeNoReachableMessage(s: LogSession): string {
   const n = s.offered.length;
-  const offered = n > 0 ? `${n} offered endpoint${n === 1 ? '' : 's'}` : 'the offered endpoints';
+  const offered = n > 0 ? `${n} offered endpoint${n === 1 ? '' : 's'}` : 'offered endpoints';
   if (s.path === 'privatelink') {
     return (
       `The broker offered only the private streaming endpoint (${offered} on ${PRIVATE_NAME_HINT(s.region)}) ` +

@@ -21,6 +21,7 @@ import {
   SESSION_ID_BYTES,
   SESSION_ID_LABEL,
   STARTING_SESSION,
+  WSPL_PREDICTION,
   SUPPORTED,
   VERSION_LABEL,
   PROTOCOL_LABEL,
@@ -31,7 +32,7 @@ import {
   quoteEnd,
 } from './messages.js';
 import type { LogEvent, LogEventKind, UniformEvent } from './events.js';
-import type { OfferedEndpoint } from '../workspaces/types.js';
+import { OUTCOMES, type OfferedEndpoint } from '../workspaces/types.js';
 import type { LogFileStats } from './types.js';
 import type { LineHandler } from './lines.js';
 
@@ -280,6 +281,18 @@ export class EntryParser implements LineHandler {
           return;
         }
         return;
+      case 119 /* w */:
+        if (startsWithAt(buf, at, end, WSPL_PREDICTION)) {
+          const from = at + WSPL_PREDICTION.length;
+          const outcome = this.words.decode(buf, from, valueEnd(buf, from, end));
+          if (!(OUTCOMES as readonly string[]).includes(outcome)) {
+            this.unparsed();
+            return;
+          }
+          this.header(buf, start);
+          this.send('prediction', lineNo, null, null, null, outcome);
+        }
+        return;
       default:
         // Broker errors come at level ERR with messages that start in several ways (4-4).
         if (buf[this.levelStart] === 69 /* E */ && buf[this.levelStart + 1] === 82 /* R */) {
@@ -461,7 +474,7 @@ export class EntryParser implements LineHandler {
       endpoint,
       protocol,
       type: kind === 'broker-request' ? word : null,
-      code: kind === 'broker-error' ? word : null,
+      code: kind === 'broker-error' || kind === 'prediction' ? word : null,
       transport: kind === 'connecting-using' ? word : null,
     };
     this.sink.event(event as LogEvent);

@@ -54,7 +54,11 @@ export type LogEvent = EventBase &
      * 4-4: `[ERR] WorkSpacesClient…PerformResourceAction.AllocateResourceResponse Error. Code: RESOURCE_NOT_FOUND; …`
      * and `[ERR] Error while calling PerformResourceActionConnect: RESOURCE_NOT_FOUND`.
      */
-    | { kind: 'broker-error'; code: string }
+    | { kind: 'broker-error'; code: string } /**
+     * Not a client line: `[INF] wspl prediction: <OUTCOME> …`, written by wspl's own log writer (write.ts) where no
+     * client line is known; `code` is the outcome.
+     */
+    | { kind: 'prediction'; code: string }
   );
 
 export type LogEventKind = LogEvent['kind'];

@@ -21,6 +21,9 @@ export const PERFORM_ACTION = bytes('PerformResourceAction');
 export const CODE_LABEL = bytes('Code: ');
 export const COLON_SPACE = bytes(': ');
 
+/** Not a client line: the entry wspl's own log writer (write.ts) puts where no client line is known. */
+export const WSPL_PREDICTION = bytes('wspl prediction: ');
+
 export const TYPE_LABEL = bytes('Type: ');
 export const PROTOCOL_LABEL = bytes('Protocol: ');
 export const SESSION_ID_DASHED = bytes('Session-Id: ');

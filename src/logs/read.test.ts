@@ -23,6 +23,16 @@ async function inputError(p: Promise<unknown>): Promise<InputError> {
 }
 
 describe('readLogFile and readLogs', () => {
+  it('reads a device that never ends (/dev/zero) up to a bound, then refuses it plainly', async () => {
+    const e = await inputError(readLogs(['/dev/zero'], { maxStreamBytes: 1 << 20 }));
+    expect(e.diagnostics).toEqual([
+      expect.objectContaining({
+        file: '/dev/zero',
+        message: expect.stringMatching(/^cannot read it: it is not a regular file and gives more than 1 MiB/),
+      }),
+    ]);
+  });
+
   it('reads a fixture file from disk', async () => {
     const r = await readLogFile(fixturePath('connected'));
     expect(r.sessions.map((s) => s.outcome)).toEqual(['CONNECTED']);

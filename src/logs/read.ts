@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InputError, type Diagnostic } from '../diagnostics.js';
+import { readInputBytes } from '../input/read.js';
 import { describeFile, notesFor } from './notes.js';
 import { LogScanner, SessionCollector, type LogScannerOptions } from './scanner.js';
 import type { LogDiagnosis, LogFileReport, LogFileStats, LogReport, LogSession } from './types.js';
@@ -12,9 +13,17 @@ import type { LogDiagnosis, LogFileReport, LogFileStats, LogReport, LogSession }
 /** The reader's chunk size: large reads keep the per-chunk overhead out of the way. */
 export const CHUNK_BYTES = 1024 * 1024;
 
+/**
+ * The most read from an input that is not a regular file (a pipe, a FIFO, /dev/stdin, a device): it can be read only
+ * once, so it is held in memory, and it may never end (/dev/zero). A regular file streams at any size.
+ */
+export const MAX_STREAM_BYTES = 64 * 1024 * 1024;
+
 export type ReadLogsOptions = Pick<LogScannerOptions, 'maxLineBytes' | 'onSession' | 'onEvent'> & {
   /** Keep sessions and diagnoses in the report (default true); false when `onSession` consumes them. */
   keepSessions?: boolean;
+  /** The bound on an input that is not a regular file (default MAX_STREAM_BYTES). */
+  maxStreamBytes?: number;
 };
 
 /** What `readLogs` will read: each path given, with its files in reading order. */
@@ -24,6 +33,8 @@ export interface LogInput {
   /** The files to read, in order (a folder's in time order). */
   files: string[];
   isFolder: boolean;
+  /** The whole input, read once already: a pipe or device cannot be opened and read a second time. */
+  contents?: Buffer;
 }
 
 /**
@@ -45,6 +56,15 @@ export async function planLogs(paths: readonly string[], options: ReadLogsOption
       const e = err as NodeJS.ErrnoException;
       throw unreadable(path, e);
     });
+    if (!info.isDirectory() && !(info.isFile() && info.size > 0)) {
+      // A pipe, FIFO or device (or a /proc file that says size 0): read once, bounded, then scanned from memory.
+      const read = readInputBytes(path, options.maxStreamBytes ?? MAX_STREAM_BYTES, 'a client log');
+      if ('diagnostic' in read) throw new InputError(`${path}: ${read.diagnostic.message}`, [read.diagnostic]);
+      const stats = firstEntryIn(path, read.bytes, options);
+      if (stats) throw inputError(path, 'not-a-client-log', describeFile(stats));
+      inputs.push({ path, files: [path], isFolder: false, contents: read.bytes });
+      continue;
+    }
     if (!info.isDirectory()) {
       const stats = await firstEntry(path, options);
       if (stats) throw inputError(path, 'not-a-client-log', describeFile(stats));
@@ -73,7 +93,7 @@ export async function readPlanned(inputs: readonly LogInput[], options: ReadLogs
   const diagnoses: LogDiagnosis[] = [];
   const files: LogFileReport[] = [];
   for (const input of inputs) {
-    const report = await readUnit(input.path, input.files, input.isFolder, options);
+    const report = await readUnit(input, options);
     // Loops, not push(...list): a large log has more sessions than a call may take arguments.
     for (const s of report.sessions) sessions.push(s);
     for (const d of report.diagnoses) diagnoses.push(d);
@@ -85,6 +105,18 @@ export async function readPlanned(inputs: readonly LogInput[], options: ReadLogs
 /** Reads one file. */
 export async function readLogFile(path: string, options: ReadLogsOptions = {}): Promise<LogReport> {
   return readLogs([path], options);
+}
+
+/** firstEntry for an input held in memory. */
+function firstEntryIn(path: string, bytes: Buffer, options: ReadLogsOptions): LogFileStats | null {
+  const scanner = new LogScanner({ maxLineBytes: options.maxLineBytes });
+  scanner.beginFile(path);
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
+    scanner.write(bytes.subarray(at, at + CHUNK_BYTES));
+    if (scanner.entriesInFile > 0) return null;
+  }
+  const stats = scanner.endFile();
+  return stats.entries > 0 ? null : stats;
 }
 
 /** Null once the file shows a client entry (reading stops there); else how the whole file was read. */
@@ -106,12 +138,8 @@ async function firstEntry(path: string, options: ReadLogsOptions): Promise<LogFi
   return stats.entries > 0 ? null : stats;
 }
 
-async function readUnit(
-  unit: string,
-  paths: string[],
-  isFolder: boolean,
-  options: ReadLogsOptions,
-): Promise<LogReport> {
+async function readUnit(input: LogInput, options: ReadLogsOptions): Promise<LogReport> {
+  const { path: unit, files: paths, isFolder, contents } = input;
   const keep = options.keepSessions !== false;
   const collector = new SessionCollector(options.onSession);
   const scanner = new LogScanner({
@@ -122,7 +150,9 @@ async function readUnit(
   const files: LogFileReport[] = [];
   for (const path of paths) {
     scanner.beginFile(path);
-    await streamFile(path, (chunk) => scanner.write(chunk));
+    if (contents) {
+      for (let at = 0; at < contents.length; at += CHUNK_BYTES) scanner.write(contents.subarray(at, at + CHUNK_BYTES));
+    } else await streamFile(path, (chunk) => scanner.write(chunk));
     const stats = scanner.endFile();
     const skipped = stats.entries === 0;
     if (skipped && !isFolder) throw inputError(path, 'not-a-client-log', describeFile(stats));

@@ -3,6 +3,7 @@
 // for the end. `logReportToJson` and `logReportToText` render a whole report through the same writers.
 import { renderComparisons, type Comparison } from './compare.js';
 import pc from 'picocolors';
+import { terminalSafe as safe } from '../input/terminal.js';
 import type { OfferedEndpoint } from '../workspaces/types.js';
 import type { LineRef, LogDiagnosis, LogFileReport, LogReport, LogSession } from './types.js';
 
@@ -169,8 +170,8 @@ export class TextLogWriter implements LogReportWriter {
     out.push(c.bold('Read'));
     for (const f of files) {
       const s = f.stats;
-      out.push(`  ${f.file}  ${c.dim(`${s.lines} lines, ${s.entries} client entries, ${formatBytes(s.bytes)}`)}`);
-      for (const n of f.notes) out.push(`    ${c.yellow('note')} ${n}`);
+      out.push(`  ${safe(f.file)}  ${c.dim(`${s.lines} lines, ${s.entries} client entries, ${formatBytes(s.bytes)}`)}`);
+      for (const n of f.notes) out.push(`    ${c.yellow('note')} ${safe(n)}`);
     }
     out.push('', this.summary());
     write(out.join('\n'));
@@ -210,13 +211,17 @@ export function logReportToText(report: LogReport, opts: TextOptions): string {
   return text;
 }
 
+/**
+ * Every text in a block that comes from the log (ids, versions, times, host names, codes, file names) goes through
+ * `safe`: a log line may carry escape sequences or line breaks that would otherwise act on the terminal.
+ */
 function sessionBlock(s: LogSession, c: Colors, manyFiles: boolean): string[] {
   const when = s.start ? (s.end && s.end !== s.start ? `${s.start} .. ${s.end}` : s.start) : 'time unknown';
   const head = [`Session ${s.id ?? '(id not logged)'}`, s.protocol ?? 'protocol unknown', when];
   if (s.clientVersion) head.push(`client ${s.clientVersion}`);
   const rows: [string, string][] = [['outcome', outcomeColor(s.outcome, c)]];
-  rows.push(['path', `${s.path ?? 'unknown'}${s.region ? ` (${s.region})` : ''}`]);
-  if (s.brokerError) rows.push(['broker', `error ${s.brokerError}`]);
+  rows.push(['path', safe(`${s.path ?? 'unknown'}${s.region ? ` (${s.region})` : ''}`)]);
+  if (s.brokerError) rows.push(['broker', `error ${safe(s.brokerError)}`]);
   rows.push(['offered', s.offered.length > 0 ? endpointList(s.offered) : 'none logged']);
   if (s.offered.length > 0 || s.reachable.length > 0) {
     const of = s.offered.length > 0 ? ` of ${s.offered.length}` : '';
@@ -225,21 +230,22 @@ function sessionBlock(s: LogSession, c: Colors, manyFiles: boolean): string[] {
       `${s.reachable.length}${of}${s.reachable.length > 0 ? ': ' + endpointList(s.reachable) : ''}`,
     ]);
   }
-  rows.push(['chosen', s.chosen ? `${s.chosen.transport} ${s.chosen.port} ${s.chosen.hostname}` : 'none']);
-  rows.push(['lines', lineRanges(s.lines, manyFiles)]);
+  rows.push(['chosen', s.chosen ? safe(`${s.chosen.transport} ${s.chosen.port} ${s.chosen.hostname}`) : 'none']);
+  rows.push(['lines', safe(lineRanges(s.lines, manyFiles))]);
   if (s.inferred.length > 0) rows.push(['inferred', s.inferred.join(', ')]);
-  return [c.bold(head.join('  ')), ...rows.map(([k, v]) => `  ${k.padEnd(10)} ${v}`)];
+  return [c.bold(safe(head.join('  '))), ...rows.map(([k, v]) => `  ${k.padEnd(10)} ${v}`)];
 }
 
 function diagnosisBlock(d: LogDiagnosis, c: Colors, manyFiles: boolean, width: number): string[] {
   const sev = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : c.cyan('info');
-  const where = d.lines.length > 0 ? `  lines ${lineRanges(d.lines, manyFiles)}` : '';
+  const where = d.lines.length > 0 ? `  lines ${safe(lineRanges(d.lines, manyFiles))}` : '';
   const inferred = d.inferred ? c.dim('  (inferred)') : '';
-  const head = `  ${sev} ${c.bold(d.code)}  session ${d.session ?? '(id not logged)'}${where}${inferred}`;
-  return [head, ...wrap(d.message, width - 4).map((l) => `    ${l}`)];
+  const head = `  ${sev} ${c.bold(d.code)}  session ${safe(d.session ?? '(id not logged)')}${where}${inferred}`;
+  return [head, ...wrap(safe(d.message), width - 4).map((l) => `    ${l}`)];
 }
 
-function outcomeColor(outcome: string, c: Colors): string {
+function outcomeColor(written: string, c: Colors): string {
+  const outcome = safe(written);
   if (outcome === 'CONNECTED') return c.green(outcome);
   if (outcome === 'INCOMPLETE' || outcome === 'UNKNOWN') return c.yellow(outcome);
   return c.red(outcome);
@@ -253,7 +259,7 @@ function endpointList(endpoints: readonly OfferedEndpoint[]): string {
     list.push(`${e.transport} ${e.port}`);
     byHost.set(e.hostname, list);
   }
-  return [...byHost].map(([host, ports]) => `${ports.join(', ')} @ ${host}`).join('; ');
+  return safe([...byHost].map(([host, ports]) => `${ports.join(', ')} @ ${host}`).join('; '));
 }
 
 /** "1-6, 9-12" (one file) or "a.log:1-6, b.log:2" (several). */

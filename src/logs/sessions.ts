@@ -27,6 +27,8 @@ class SessionBuilder {
   chosen: OfferedEndpoint | null = null;
   chosenInferred = false;
   outcome: Outcome | null = null;
+  /** The outcome came from wspl's own prediction entry, not from a client line. */
+  outcomePredicted = false;
   brokerError: string | null = null;
   /** Line references packed as fileIndex * 2^32 + line, in log order: all of them, and by what they prove. */
   readonly refs: number[] = [];
@@ -84,8 +86,12 @@ export class SessionAssembler {
   }
 
   event(e: LogEvent): void {
-    const s = this.sessionFor(e);
     const ref = this.fileIndex * 2 ** 32 + e.line;
+    if (e.kind === 'prediction') {
+      this.prediction(e.code, e.time, ref);
+      return;
+    }
+    const s = this.sessionFor(e);
     s.refs.push(ref);
     if (s.start === null) s.start = e.time;
     s.end = e.time;
@@ -151,6 +157,20 @@ export class SessionAssembler {
       case 'session-init':
         return;
     }
+  }
+
+  /**
+   * wspl's prediction entry (write.ts) gives the outcome of the session it ends, where no client line shows one;
+   * with no session started, or one that has its result, there is nothing for it to complete.
+   */
+  private prediction(outcome: string, time: string, ref: number): void {
+    const s = this.current;
+    if (s === null || s.outcome !== null || !(OUTCOMES as readonly string[]).includes(outcome)) return;
+    s.refs.push(ref);
+    s.resultRefs.push(ref);
+    s.end = time;
+    s.outcome = outcome as Outcome;
+    s.outcomePredicted = true;
   }
 
   /** Closes every open session (end of the input). */
@@ -262,6 +282,7 @@ export class SessionAssembler {
       inferred.push('protocol');
     }
     if (s.chosenInferred && s.chosen) inferred.push('chosen');
+    if (s.outcomePredicted) inferred.push('outcome');
     let region: string | null = null;
     for (const e of all) region ??= regionOfHost(e.hostname);
     if (region === null && s.id !== null) region = regionOfSessionId(s.id);

@@ -110,6 +110,29 @@ describe('formatTraceAsLog', () => {
     expect(r.diagnoses.map((d) => d.code)).toEqual(['pcoip-blocked-by-streaming-endpoint']);
   });
 
+  it("a PCoIP session the broker accepts: its connect request, then wspl's marked prediction (no DCV line)", () => {
+    const host = 'PCoIP gateways of ap-northeast-1';
+    const gateways: OfferedEndpoint[] = [
+      { hostname: host, transport: 'UDP', port: 4172 },
+      { hostname: host, transport: 'TCP', port: 4172 },
+    ];
+    const t = trace({
+      workspace: 'pcoip-desktop',
+      path: 'internet',
+      offered: gateways,
+      endpoint: { ...gateways[0]!, address: null },
+    });
+    const text = formatTraceAsLog(t, { start: START });
+    expect(text).not.toMatch(/WSP|DCV|Starting|Supported endpoint/);
+    expect(text.split('\n')[0]).toMatch(
+      /\[DBG\] PerformResourceActionRequest Type: CONNECT, Protocol: PCOIP, Session-Id: /,
+    );
+    const r = readBack(text);
+    expect(r.sessions).toHaveLength(1);
+    expect(r.sessions[0]).toMatchObject({ protocol: 'PCOIP', outcome: 'CONNECTED', inferred: ['outcome'] });
+    expect(r.stats).toMatchObject({ unknown: 0, unparsed: 0, garbage: 0 });
+  });
+
   it('round-trips with CRLF line breaks too', () => {
     const t = trace({
       offered: OFFERED,

@@ -1,8 +1,10 @@
 // Prints a predicted session (a Trace) the way the WorkSpaces client logs a real one, using only the line shapes of
 // the seed's real logs (4-2 connected, 4-3 no reachable endpoint, 4-4 PCoIP refused). Reading the output back with
-// the reader gives the trace's outcome and its offered, reachable and chosen endpoints. For outcomes the seed has
-// no client log of (registration, login, device authorization, unsupported, unknown) it writes no invented client
-// line: it writes one clearly marked wspl entry instead, which the reader ignores.
+// the reader gives the trace's protocol, outcome and its offered, reachable and chosen endpoints. Where the seed has
+// no client line for what happens (registration, login, device authorization, unsupported, unknown, and any PCoIP
+// session the broker accepts: the seed's only PCoIP log is a refusal) it writes no invented client line: it writes
+// one clearly marked `wspl prediction: OUTCOME` entry instead. The reader takes that entry's outcome for the session
+// it ends (marked inferred) and ignores it when no session was started.
 import { createHash } from 'node:crypto';
 import type { OfferedEndpoint, Trace } from '../workspaces/types.js';
 import { regionOfHost } from './endpoint.js';
@@ -14,7 +16,10 @@ export interface FormatTraceAsLogOptions {
   start?: Date | string;
   /** Version in the `{ Version: "…" }` prefix; default the seed's client, 5.29.1.5595. */
   clientVersion?: string;
-  /** Protocol of the broker request; default PCOIP for RESOURCE_NOT_FOUND (seed 4-4), WSP otherwise. */
+  /**
+   * The WorkSpace's protocol; by default PCOIP when the broker refused (seed 4-4) or offered the PCoIP gateways
+   * (port 4172), WSP otherwise.
+   */
   protocol?: 'WSP' | 'PCOIP';
   /** Line break; default "\n". */
   eol?: '\n' | '\r\n';
@@ -28,14 +33,26 @@ export function formatTraceAsLog(trace: Trace, opts: FormatTraceAsLogOptions = {
   const uuid = opts.sessionId ?? stableUuid(`${trace.client}/${trace.workspace}`);
   const hosts = [...trace.offered, ...(trace.endpoint ? [trace.endpoint] : [])];
   const region = hosts.map((e) => regionOfHost(e.hostname)).find((r) => r !== null) ?? null;
-  const protocol = opts.protocol ?? (trace.outcome === 'RESOURCE_NOT_FOUND' ? 'PCOIP' : 'WSP');
+  const pcoip = trace.outcome === 'RESOURCE_NOT_FOUND' || trace.offered.some((e) => e.port === PCOIP_PORT);
+  const protocol = opts.protocol ?? (pcoip ? 'PCOIP' : 'WSP');
 
   if (trace.outcome === 'RESOURCE_NOT_FOUND') {
     brokerRefusal(log, uuid, protocol, region);
     return log.text();
   }
   if (BEFORE_BROKER.has(trace.outcome) || trace.offered.length === 0) {
-    log.entry('INF', `wspl prediction: ${trace.outcome} (no WorkSpaces client log line is known for this outcome)`);
+    log.entry('INF', prediction(trace.outcome));
+    return log.text();
+  }
+  if (protocol === 'PCOIP') {
+    // The broker offered the PCoIP gateways, so the client asked it to connect: that request is the one line of a
+    // PCoIP session the seed shows (4-4). The client's lines after an accepted PCoIP request are not known.
+    log.entry('DBG', connectRequest(protocol, uuid));
+    log.pause(120);
+    const chosen = trace.endpoint
+      ? `: ${trace.endpoint.transport} ${trace.endpoint.port} to ${trace.endpoint.hostname}`
+      : '';
+    log.entry('INF', prediction(trace.outcome, `${trace.path ? ` via ${trace.path}` : ''}${chosen}`));
     return log.text();
   }
   const id = opts.sessionId ?? (region ? `prod-${region}-${uuid}` : uuid);
@@ -62,9 +79,21 @@ export function formatTraceAsLog(trace: Trace, opts: FormatTraceAsLogOptions = {
     log.pause(2);
     log.entry('INF', `Connecting WorkSpace using ${chosen.transport}`);
   } else if (trace.outcome !== 'NO_REACHABLE_ENDPOINT') {
-    log.entry('INF', `wspl prediction: ${trace.outcome} (no WorkSpaces client log line is known for this outcome)`);
+    log.entry('INF', prediction(trace.outcome));
   }
   return log.text();
+}
+
+const PCOIP_PORT = 4172;
+
+/** wspl's own entry for what no real client line shows; `detail` follows the outcome. */
+function prediction(outcome: string, detail = ''): string {
+  return `wspl prediction: ${outcome}${detail} (no WorkSpaces client log line is known for this outcome)`;
+}
+
+/** Seed 4-4: the client's connect request to the broker. */
+function connectRequest(protocol: string, uuid: string): string {
+  return `PerformResourceActionRequest Type: CONNECT, Protocol: ${protocol}, Session-Id: ${uuid}, Amzn-id: ${stableUuid(uuid)}`;
 }
 
 /** Seed 4-2: the broker's offer, logged once as the session starts and once per endpoint. */
@@ -82,10 +111,7 @@ function offer(log: LogWriter, id: string, offered: readonly OfferedEndpoint[]):
 
 /** Seed 4-4: the broker's RESOURCE_NOT_FOUND answer to a connect request. */
 function brokerRefusal(log: LogWriter, uuid: string, protocol: string, region: string | null): void {
-  log.entry(
-    'DBG',
-    `PerformResourceActionRequest Type: CONNECT, Protocol: ${protocol}, Session-Id: ${uuid}, Amzn-id: ${stableUuid(uuid)}`,
-  );
+  log.entry('DBG', connectRequest(protocol, uuid));
   log.pause(120);
   if (region) {
     log.entry(

@@ -1,13 +1,15 @@
 // Human output: findings grouped by resource under each source, the undecided checks after them, then totals.
-// Colours only when the CLI says stdout is a terminal.
+// Colours only when the CLI says stdout is a terminal. Names, messages and file names come from the input and are
+// escaped (terminalSafe) so that none can act on the terminal.
 import pc from 'picocolors';
+import { terminalSafe } from '../input/terminal.js';
 import type { Finding, Location, Severity } from '../rules/types.js';
 import { summarizeReport } from './check-summary.js';
 import type { Reporter } from './check-types.js';
 
 function where(loc: Location | undefined): string {
   if (!loc) return '';
-  return loc.line !== undefined ? `${loc.file}:${loc.line}` : loc.file;
+  return terminalSafe(loc.line !== undefined ? `${loc.file}:${loc.line}` : loc.file);
 }
 
 function plural(n: number, word: string): string {
@@ -21,24 +23,25 @@ export const textReporter: Reporter = (report, options = {}) => {
   for (const { source, result } of report.runs) {
     const active = result.findings.filter((f) => !f.suppressed);
     if (active.length === 0 && result.unknowns.length === 0) continue;
-    lines.push(c.underline(source));
+    lines.push(c.underline(terminalSafe(source)));
     const byResource = new Map<string, Finding[]>();
     for (const f of active) byResource.set(f.resource, [...(byResource.get(f.resource) ?? []), f]);
     // In file order, so the report reads top to bottom alongside the source.
     const ordered = [...byResource].sort(([, a], [, b]) => (a[0]?.location?.line ?? 0) - (b[0]?.location?.line ?? 0));
     for (const [resource, findings] of ordered) {
       const loc = where(findings[0]?.location);
-      lines.push(`  ${c.bold(resource)}${loc ? c.dim(`  ${loc}`) : ''}`);
+      lines.push(`  ${c.bold(terminalSafe(resource))}${loc ? c.dim(`  ${loc}`) : ''}`);
       for (const f of findings) {
         const sev = paint[f.severity](f.severity.padEnd(7));
         const inferred = f.inferred ? c.dim(' (inferred)') : '';
-        lines.push(`    ${sev} ${f.message}${inferred}  ${c.dim(f.rule)}`);
+        lines.push(`    ${sev} ${terminalSafe(f.message)}${inferred}  ${c.dim(f.rule)}`);
       }
     }
     if (result.unknowns.length > 0) {
       lines.push(`  ${c.bold('undecided')} ${c.dim('(not a pass: the input lacks what these checks need)')}`);
       for (const u of result.unknowns) {
-        lines.push(`    ${c.magenta('unknown')} ${u.resource}: missing ${u.missing.join('; ')}  ${c.dim(u.rule)}`);
+        const text = terminalSafe(`${u.resource}: missing ${u.missing.join('; ')}`);
+        lines.push(`    ${c.magenta('unknown')} ${text}  ${c.dim(u.rule)}`);
       }
     }
     lines.push('');

@@ -1,4 +1,5 @@
 // `wspl matrix`: every client × WorkSpace in one table, and its JSON form of the contract.
+import { terminalSafe } from '../input/terminal.js';
 import type { MatrixEntry } from '../workspaces/matrix.js';
 import type { Trace } from '../workspaces/types.js';
 import { blockerText } from './reason-text.js';
@@ -77,18 +78,21 @@ export function renderMatrixJson(entries: readonly MatrixEntry[]): string {
 
 export function renderMatrixText(entries: readonly MatrixEntry[]): string {
   const header = ['CLIENT', 'WORKSPACE', 'OUTCOME', 'PATH', 'TRANSPORT', 'FIRST BLOCKER'];
-  const rows = entries.map(({ client, workspace, trace: t }) => [
-    client,
-    workspace,
-    t.outcome,
-    t.path ?? '-',
-    t.endpoint ? `${t.endpoint.transport} ${t.endpoint.port}` : '-',
-    t.blockers[0]
-      ? `${t.blockers[0].resource}${t.blockers.length > 1 ? ` (+${t.blockers.length - 1})` : ''}`
-      : t.missing[0]
-        ? `missing: ${t.missing[0]}`
-        : '',
-  ]);
+  // Names come from the input: escaped so that none can act on the terminal or break the table's lines.
+  const rows = entries.map(({ client, workspace, trace: t }) =>
+    [
+      client,
+      workspace,
+      t.outcome,
+      t.path ?? '-',
+      t.endpoint ? `${t.endpoint.transport} ${t.endpoint.port}` : '-',
+      t.blockers[0]
+        ? `${t.blockers[0].resource}${t.blockers.length > 1 ? ` (+${t.blockers.length - 1})` : ''}`
+        : t.missing[0]
+          ? `missing: ${t.missing[0]}`
+          : '',
+    ].map(terminalSafe),
+  );
   // A loop, not Math.max(...rows): spreading 100,000+ rows as arguments overflows the stack.
   const widths = header.map((h) => h.length);
   for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));

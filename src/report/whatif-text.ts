@@ -1,3 +1,4 @@
+import { terminalSafe } from '../input/terminal.js';
 import type { WhatifResult } from '../workspaces/lifecycle.js';
 import { blockerText } from './reason-text.js';
 import { verdict } from './trace-text.js';
@@ -17,5 +18,6 @@ export function renderWhatifText(r: WhatifResult): string {
     for (const b of c.new.blockers) out.push(`     ✗ ${b.resource}: ${blockerText(b)}`);
     for (const m of c.new.missing) out.push(`     ? missing: ${m}`);
   });
-  return out.join('\n') + '\n';
+  // Each entry is one line; names and the change come from the input, so none may act on the terminal.
+  return out.map(terminalSafe).join('\n') + '\n';
 }

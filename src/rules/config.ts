@@ -10,7 +10,8 @@
 //         reason: kept for the planned switch back to internet streaming
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
-import { EXPECTED, parseYamlInput, typeName, valueAt } from '../input/yaml.js';
+import { EXPECTED, isPlainMap, parseYamlInput, typeName, valueAt } from '../input/yaml.js';
+import { yamlLocator } from '../input/yaml-locate.js';
 import { RULE_IDS } from './index.js';
 import type { CheckPolicy, Override } from './policy.js';
 import { PRESET_NAMES, isPresetName } from './presets.js';
@@ -62,14 +63,8 @@ export function parseCheckConfig(text: string, file: string): ConfigResult {
   const read = parseYamlInput(text.replace(/^\uFEFF/, ''), file);
   if ('diagnostics' in read) return { diagnostics: read.diagnostics };
   const { doc, lines } = read.parsed;
-  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node && typeof node === 'object' && node.range) return lines.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
-  const error = (code: string, path: readonly PropertyKey[], message: string) => {
+  const lineOf = yamlLocator(doc, lines);
+  const error = (code: string, path: readonly (string | number)[], message: string) => {
     const line = lineOf(path);
     diagnostics.push({
       severity: 'error',
@@ -80,16 +75,13 @@ export function parseCheckConfig(text: string, file: string): ConfigResult {
       message,
     });
   };
-  // An empty file is the defaults; anything else must be a map.
-  const raw = (read.parsed.value ?? {}) as { rules?: unknown };
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
+  // An empty file is the defaults; anything else must be a map (not a list, a set, binary data …).
+  const raw: unknown = read.parsed.value ?? {};
+  if (!isPlainMap(raw)) {
     error('bad-config', [], `${CONFIG_FORM}; found ${typeName(raw)}`);
     return { diagnostics };
   }
-  const rawRules =
-    raw.rules && typeof raw.rules === 'object' && !Array.isArray(raw.rules)
-      ? (raw.rules as Record<string, unknown>)
-      : {};
+  const rawRules = isPlainMap(raw.rules) ? raw.rules : {};
   for (const rule of Object.keys(rawRules)) {
     if (!RULE_IDS.includes(rule))
       error('unknown-rule', ['rules', rule], `unknown rule id "${rule}" (see wspl explain)`);
@@ -97,7 +89,7 @@ export function parseCheckConfig(text: string, file: string): ConfigResult {
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const path = issue.path;
+      const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
       // A single override has no list index in the file: point at the map the user wrote.
       const single = path[0] === 'rules' && typeof path[1] === 'string' && !Array.isArray(rawRules[path[1]]);
       const at = single ? [...path.slice(0, 2), ...path.slice(3)] : path;

@@ -3,7 +3,7 @@
 // with a message that names the change.
 import { InputError, type Diagnostic } from '../diagnostics.js';
 import type { Model } from '../model/types.js';
-import { applyChange } from './design/change.js';
+import { applyChange, badChange, shortChange } from './design/change.js';
 import { designToYaml, exportDesign } from './design/export.js';
 import { loadDesignText } from './design/load.js';
 
@@ -19,7 +19,7 @@ export interface Followed {
  * does not have (the loader would ignore it with a warning) is refused too, since the change would do nothing.
  */
 function loadChanged(text: string, source: string, change: string, followed: Followed): Model {
-  const result = loadDesignText(text, `${source} after ${change}`);
+  const result = loadDesignText(text, `${source} after ${shortChange(change)}`);
   const problems: Diagnostic[] = result.diagnostics
     .filter((d) => d.severity === 'error' || d.code === 'unknown-key')
     .map(({ line: _generated, ...d }) =>
@@ -44,11 +44,7 @@ function loadChanged(text: string, source: string, change: string, followed: Fol
     ['WorkSpace', followed.workspace, model.workspaces],
   ] as const) {
     if (name !== undefined && !list.some((x) => x.id === name)) {
-      throw new InputError(
-        `bad change "${change}": it removes the ${kind} "${name}" whose session is being followed`,
-        [],
-        'bad-change',
-      );
+      throw badChange(change, `it removes the ${kind} "${name}" whose session is being followed`);
     }
   }
   return model;

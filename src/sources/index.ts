@@ -3,7 +3,7 @@
 // are not built yet say so plainly instead of half-reading the input.
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { InputError, type Diagnostic } from '../diagnostics.js';
-import { describeReadError } from '../input/yaml.js';
+import { MAX_INPUT_BYTES, describeReadError, readInputBytes } from '../input/read.js';
 import type { Model, SourceKind } from '../model/types.js';
 import { finishLoad } from './check-model.js';
 import { designLoader } from './design/loader.js';
@@ -43,6 +43,12 @@ export const loaders: SourceLoader[] = [designLoader];
 
 const HEAD_BYTES = 64 * 1024;
 
+/** An error about the spec itself, printed as `SPEC: error: …` like every other input error. */
+function specError(spec: string, code: string, message: string): InputError {
+  const d: Diagnostic = { severity: 'error', code, file: spec, message };
+  return new InputError(`${spec}: ${message}`, [d], code);
+}
+
 /** The first 64 KiB as text: enough to tell the kind of source, without reading a large file twice. */
 function readHead(path: string): string {
   let fd: number | undefined;
@@ -52,45 +58,49 @@ function readHead(path: string): string {
     const n = readSync(fd, buf, 0, HEAD_BYTES, null);
     return buf.toString('utf8', 0, n);
   } catch (e) {
-    const d: Diagnostic = {
-      severity: 'error',
-      code: 'unreadable',
-      file: path,
-      message: `cannot read it: ${describeReadError(e)}`,
-    };
-    throw new InputError(`cannot read ${path}`, [d], 'unreadable');
+    throw specError(path, 'unreadable', `cannot read it: ${describeReadError(e)}`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
 }
 
-function probe(spec: string): SourceProbe {
+/** What the loaders look at, and the whole input when it had to be read already (a pipe can be read only once). */
+function probe(spec: string): SourceProbe & { contents?: Buffer } {
   if (spec.startsWith('aws:')) return { spec, isFile: false, isDirectory: false, head: '' };
-  if (!existsSync(spec)) throw new InputError(`${spec}: no such file or directory`, [], 'unreadable');
-  const isDirectory = statSync(spec).isDirectory();
-  return { spec, isFile: !isDirectory, isDirectory, head: isDirectory ? '' : readHead(spec) };
+  if (!existsSync(spec)) throw specError(spec, 'unreadable', 'no such file or directory');
+  const info = statSync(spec);
+  if (info.isDirectory()) return { spec, isFile: false, isDirectory: true, head: '' };
+  if (info.isFile() && info.size > 0) return { spec, isFile: true, isDirectory: false, head: readHead(spec) };
+  // A pipe (`<(cat f)`, /dev/stdin), a FIFO, a device: read once, bounded, and handed to the loader.
+  const read = readInputBytes(spec, MAX_INPUT_BYTES, 'a source');
+  if ('diagnostic' in read) throw new InputError(`cannot read ${spec}`, [read.diagnostic], 'unreadable');
+  const head = read.bytes.toString('utf8', 0, Math.min(read.bytes.length, HEAD_BYTES));
+  return { spec, isFile: true, isDirectory: false, head, contents: read.bytes };
 }
 
 const EXPECTED_KINDS =
   'expected a design file with `wspl: 1`, a CloudFormation template, a Terraform plan, a snapshot, a cdk.out folder or aws:REGION';
 
-/** The loader that reads a spec; throws InputError (exit 2) when none does. */
-export function findLoader(spec: string): SourceLoader {
-  const p = probe(spec);
+function pickLoader(p: SourceProbe): SourceLoader {
   const loader = loaders.find((l) => l.detect(p));
   if (loader) return loader;
+  const spec = p.spec;
   const known = NOT_BUILT.find((k) => k.detect(p));
   if (known) {
-    throw new InputError(
-      `${spec}: reading ${known.label} is not built yet; only ${loaders.map((l) => l.label).join(', ')} can be read so far`,
-      [],
+    throw specError(
+      spec,
       'source-not-built',
+      `reading ${known.label} is not built yet; only ${loaders.map((l) => l.label).join(', ')} can be read so far`,
     );
   }
-  if (p.isDirectory) {
-    throw new InputError(`${spec} is a directory but not a CDK output folder (no manifest.json)`, [], 'unknown-source');
-  }
-  throw new InputError(`${spec}: cannot tell what kind of source this is (${EXPECTED_KINDS})`, [], 'unknown-source');
+  if (p.isDirectory)
+    throw specError(spec, 'unknown-source', 'it is a directory but not a CDK output folder (no manifest.json)');
+  throw specError(spec, 'unknown-source', `cannot tell what kind of source this is (${EXPECTED_KINDS})`);
+}
+
+/** The loader that reads a spec; throws InputError (exit 2) when none does. */
+export function findLoader(spec: string): SourceLoader {
+  return pickLoader(probe(spec));
 }
 
 /** Decides the kind of a source from its spec, its file name and its first bytes. */
@@ -100,7 +110,8 @@ export function detectSource(spec: string): SourceKind {
 
 /** Reads any source: the loader's result with the meaning checks applied. Bad input is a failed result, not a throw. */
 export async function readSource(spec: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const loaded = await findLoader(spec).load(spec, options);
+  const p = probe(spec);
+  const loaded = await pickLoader(p).load(spec, p.contents ? { ...options, contents: p.contents } : options);
   if (!loaded.ok || options.overlay === undefined) return finishLoad(loaded);
   const overlaid = applyOverlay(loaded.model, options.overlay);
   if (!overlaid.ok) return overlaid;

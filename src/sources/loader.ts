@@ -32,6 +32,11 @@ export interface LoadOptions {
   env?: NodeJS.ProcessEnv;
   /** `--overlay FILE` (alias `--clients`): what the source cannot state, applied after it loads (overlay.ts). */
   overlay?: string;
+  /**
+   * The source's bytes, when the registry had to read them whole to tell its kind: a pipe or a device can be read
+   * only once, so a loader given these reads them instead of the path.
+   */
+  contents?: Uint8Array;
 }
 
 /** Maps a field path of a diagnostic ("vpcs.vpc1.subnets.a.cidr") to its line in the source, when the source can. */

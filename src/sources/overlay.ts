@@ -5,13 +5,15 @@
 // their source (logical id, vpc-…), by CDK construct path or by Terraform address.
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
-import { decodeInput, parseYamlInput, readInputBytes, typeName } from '../input/yaml.js';
+import { decodeInput } from '../input/decode.js';
+import { readInputBytes } from '../input/read.js';
+import { isPlainMap, parseYamlInput, typeName } from '../input/yaml.js';
 import type { Directory, Model, Provenance, Workspace } from '../model/types.js';
 import { DesignContext } from './design/context.js';
 import { convertOnPrem } from './design/convert-global.js';
 import { convertClient, convertDirectory } from './design/convert-workspaces.js';
 import { exportDesign } from './design/export.js';
-import { yamlLocator } from './design/locate.js';
+import { yamlLocator } from '../input/yaml-locate.js';
 import { clientSchema, directorySchema, onPremisesSchema, workspaceSchema, type DesignDoc } from './design/schema.js';
 import type { LoadResult } from './loader.js';
 
@@ -60,13 +62,11 @@ export function resourceAliases(model: Model): Map<string, string> {
 
 type Raw = Record<string, unknown>;
 
-function isMapValue(v: unknown): v is Raw {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
+const isMapValue = isPlainMap;
 
 /** Reads the overlay file; a failure is a list of diagnostics. */
 function readOverlay(file: string): { value: Raw; ctx: DesignContext } | { diagnostics: Diagnostic[] } {
-  const read = readInputBytes(file);
+  const read = readInputBytes(file, undefined, 'an overlay');
   if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
   const decoded = decodeInput(read.bytes, file, 'an overlay');
   if ('diagnostic' in decoded) return { diagnostics: [decoded.diagnostic] };
@@ -75,7 +75,7 @@ function readOverlay(file: string): { value: Raw; ctx: DesignContext } | { diagn
   const ctx = new DesignContext(file, yamlLocator(parsed.parsed.doc, parsed.parsed.lines));
   ctx.diagnostics.push(...parsed.parsed.warnings);
   const value = parsed.parsed.value;
-  if (!isMapValue(value)) {
+  if (!isPlainMap(value)) {
     return {
       diagnostics: [
         { severity: 'error', code: 'bad-overlay', file, line: 1, message: `${FORM}; found ${typeName(value)}` },

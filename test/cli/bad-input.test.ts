@@ -72,7 +72,7 @@ describe('design files every command rejects with exit 2', () => {
     [
       'garbage.yaml',
       Buffer.from([0x80, 0x81, 0xfe, 0x41, 0x0a, 0xc3]),
-      /garbage\.yaml: error: this file is not UTF-8 text/,
+      /garbage\.yaml:1: error: this file is not UTF-8 text: byte 0x80 is not UTF-8/,
     ],
     [
       'binary.yaml',
@@ -89,7 +89,7 @@ describe('design files every command rejects with exit 2', () => {
       SEED_TEXT.replace('vpcs:\n', 'region: us-east-1\nvpcs:\n'),
       /dup\.yaml:9: error: duplicate key "region"/,
     ],
-    ['bomb.yaml', aliasBomb('wspl: 1'), /bomb\.yaml: error: the aliases \(\*name\) expand/],
+    ['bomb.yaml', aliasBomb('wspl: 1'), /bomb\.yaml:6: error: l4\.7: the aliases \(\*name\) expand/],
     [
       'deep.yaml',
       'wspl: 1\nvpcs: ' + '{a: '.repeat(3000) + '1' + '}'.repeat(3000) + '\n',
@@ -115,7 +115,11 @@ describe('design files every command rejects with exit 2', () => {
       SEED_TEXT.replace('vpc1/client, version: 5.29.1', 'vpc1/client, version: banana'),
       /version\.yaml:68: error: clients\.ec2-client\.version/,
     ],
-    ['proto.yaml', SEED_TEXT + '__proto__: { x: 1 }\n', /proto\.yaml:70: error: "__proto__" cannot be used as a name/],
+    [
+      'proto.yaml',
+      SEED_TEXT + '__proto__: { x: 1 }\n',
+      /proto\.yaml:70: error: __proto__: "__proto__" cannot be used as a name/,
+    ],
     ['twodocs.yaml', SEED_TEXT + '---\nwspl: 1\n', /twodocs\.yaml:70: error: a second YAML document/],
     [
       'huge.yaml',
@@ -237,7 +241,7 @@ describe('check --config and --clients', () => {
   const SEED = 'examples/seed-tokyo.yaml';
 
   it.each([
-    ['bomb', aliasBomb(), /bomb\.config\.yaml: error: the aliases/], // before: uncaught ReferenceError
+    ['bomb', aliasBomb(), /bomb\.config\.yaml:6: error: l4\.7: the aliases/], // before: uncaught ReferenceError
     ['scalar', 'hello', /scalar\.config\.yaml:1: error: a check configuration is a YAML map .* found string "hello"/],
     ['dup', 'preset: strict\npreset: strict\n', /dup\.config\.yaml:2: error: duplicate key "preset"/],
     ['binary', Buffer.from([0, 1, 2, 0xff]), /binary\.config\.yaml:1: error: this is binary data/],
@@ -275,7 +279,7 @@ describe('check --config and --clients', () => {
   });
 
   it.each([
-    ['bomb', aliasBomb(), /bomb\.clients\.yaml: error: the aliases/], // before: uncaught ReferenceError
+    ['bomb', aliasBomb(), /bomb\.clients\.yaml:6: error: l4\.7: the aliases/], // before: uncaught ReferenceError
     ['broken', 'clients: {', /broken\.clients\.yaml:1: error: .*\[yaml-syntax\]/], // before: no line, no cause
     [
       'dup',

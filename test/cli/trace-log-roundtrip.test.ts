@@ -1,6 +1,6 @@
 // `wspl trace --format log` prints the prediction as the client would log it; `wspl logs` reads it back to the same
 // outcome and endpoints.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,4 +42,32 @@ describe('trace --format log round trip', () => {
       }
     });
   }
+});
+
+describe('trace --format log of a PCoIP session', () => {
+  // PCoIP allowed over the internet: the broker offers the PCoIP gateways (TCP and UDP 4172).
+  const dir = mkdtempSync(join(tmpdir(), 'wspl-rt-pcoip-'));
+  const design = join(dir, 'pcoip.yaml');
+  writeFileSync(design, readFileSync(SEED, 'utf8').replace('pcoipOverInternet: false', 'pcoipOverInternet: true'));
+
+  // Before: written as a DCV session ("Starting WSP session", "DCV WorkSpace endpoint") that read back INCOMPLETE.
+  it.each([
+    ['home', 'CONNECTED'],
+    ['ec2-client', 'NO_REACHABLE_ENDPOINT'],
+  ])('%s → pcoip-desktop reads back as the PCoIP session it was (%s)', async (client, outcome) => {
+    const args = ['trace', design, '--client', client, '--workspace', 'pcoip-desktop'];
+    const predicted = JSON.parse((await run([...args, '--format', 'json'])).out);
+    expect(predicted.outcome).toBe(outcome);
+    const log = await run([...args, '--format', 'log']);
+    expect(log.out).not.toMatch(/WSP|DCV/);
+    expect(log.out).toContain('Protocol: PCOIP');
+    const file = join(dir, `${client}.log`);
+    writeFileSync(file, log.out);
+    const read = JSON.parse((await run(['logs', file, '--format', 'json'])).out);
+    expect(read.sessions).toHaveLength(1);
+    expect(read.sessions[0]).toMatchObject({ protocol: 'PCOIP', outcome, inferred: ['outcome'] });
+    const codes = read.diagnoses.map((d: { code: string }) => d.code);
+    expect(codes).toEqual(outcome === 'CONNECTED' ? [] : ['no-reachable-endpoint']);
+    if (outcome !== 'CONNECTED') expect(read.diagnoses[0].message).toContain('4172');
+  });
 });

@@ -105,7 +105,7 @@ describe('wspl check', () => {
   it('a bad config file is exit 2 naming file, line and field', async () => {
     const r = await run('check', SEED, '--config', 'test/check/bad.config.yaml');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/test\/check\/bad\.config\.yaml:3: error: rules\.pcoip-workspaces-unreachable\.reason/);
+    expect(r.err).toMatch(/test\/check\/bad\.config\.yaml:2: error: rules\.pcoip-workspaces-unreachable\.reason/);
     expect(r.err).toContain('unknown rule id "no-such-rule"');
   });
 

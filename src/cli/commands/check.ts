@@ -12,7 +12,8 @@ import { DEFAULT_POLICY, type CheckPolicy } from '../../rules/policy.js';
 import { runCheck } from '../../rules/runner.js';
 import type { Severity } from '../../rules/types.js';
 import { loadSource } from '../../sources/index.js';
-import { decodeInput, readInputBytes } from '../../input/yaml.js';
+import { decodeInput } from '../../input/decode.js';
+import { readInputBytes } from '../../input/read.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
 import { clientsOption, loadOptionsOf, overlayOption } from '../source-options.js';
 import type { RegisterCommand } from './index.js';
@@ -24,7 +25,7 @@ const REACHES: Record<FailOn, readonly Severity[]> = { error: ['error'], warning
 
 /** A YAML input's text, or exit 2 naming the file and why it cannot be read (missing, a folder, binary, UTF-16). */
 function readText(file: string, what: string): string {
-  const read = readInputBytes(file);
+  const read = readInputBytes(file, undefined, what);
   if ('diagnostic' in read) throw new InputError(`cannot read ${file}`, [read.diagnostic], 'unreadable');
   const decoded = decodeInput(read.bytes, file, what);
   if ('diagnostic' in decoded) throw new InputError(`cannot read ${file}`, [decoded.diagnostic], 'not-text');

@@ -27,7 +27,9 @@ export const registerTrace: RegisterCommand = (program, io) => {
       const trace = traceConnection(model, opts.client, opts.workspace);
       if (opts.format === 'json') io.out(renderTraceJson(trace));
       else if (opts.format === 'log') {
-        io.out(formatTraceAsLog(trace));
+        // The WorkSpace's protocol decides the lines a client logs (a PCoIP session is not a DCV one).
+        const protocol = model.workspaces.find((w) => w.id === opts.workspace)?.protocol;
+        io.out(formatTraceAsLog(trace, protocol ? { protocol: protocol === 'pcoip' ? 'PCOIP' : 'WSP' } : {}));
       } else io.out(renderTraceText(trace, styleFor(io)));
     });
 };

@@ -170,5 +170,6 @@ describe('property: the loader returns a model or diagnostics, and never throws'
       ),
       { numRuns: 200 },
     );
-  });
+    // 200 loads of the whole seed: about a second, several on a busy machine.
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 // What the conversion passes share: the diagnostics sink, the line locator and provenance building.
 import type { Diagnostic } from '../../diagnostics.js';
 import type { Provenance } from '../../model/types.js';
-import type { Locator } from './locate.js';
+import type { Locator } from '../../input/yaml-locate.js';
 import { formatPath, readPath, type PathSegment } from './paths.js';
 import { parseAddress, parseCidr } from '../../net/cidr.js';
 

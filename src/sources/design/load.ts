@@ -1,17 +1,18 @@
 // Reads a design file (`wspl: 1`) into the model. Three passes, each reporting every problem it finds: YAML
 // syntax, then shape (the zod schema), then meaning (CIDRs, rule strings, references). A pass that fails stops
 // the next, so one mistake is not reported again as a cascade of bogus follow-on errors.
-import { isMap } from 'yaml';
 import type { z } from 'zod';
 import { emptyModel } from '../../model/types.js';
 import { finishLoad } from '../check-model.js';
 import { loadFailure, type LoadResult } from '../loader.js';
-import { EXPECTED, decodeInput, parseYamlInput, readInputBytes, typeName, valueAt } from '../../input/yaml.js';
+import { decodeInput } from '../../input/decode.js';
+import { readInputBytes } from '../../input/read.js';
+import { EXPECTED, isPlainMap, parseYamlInput, typeName, valueAt } from '../../input/yaml.js';
 import { DesignContext, entries } from './context.js';
 import { convertCidrLists, convertOnPremises, convertPeerings, convertTransitGateways } from './convert-global.js';
 import { convertVpc } from './convert-vpc.js';
 import { convertWorkspacesSide } from './convert-workspaces.js';
-import { yamlLocator } from './locate.js';
+import { yamlLocator } from '../../input/yaml-locate.js';
 import { designSchema, TOP_LEVEL_KEYS, type DesignDoc } from './schema.js';
 
 /** Turns zod's issues into diagnostics with codes that name the kind of mistake. */
@@ -87,8 +88,9 @@ function convertDesignText(text: string, file: string): LoadResult {
   const read = parseYamlInput(decoded.text, file);
   if ('diagnostics' in read) return { ok: false, diagnostics: read.diagnostics };
   const { doc: yamlDoc, lines, value: root, warnings } = read.parsed;
-  if (!isMap(yamlDoc.contents)) {
-    return loadFailure(file, 'not-a-design-file', 'a design file is a YAML map starting with `wspl: 1`', 1);
+  if (!isPlainMap(root)) {
+    const found = root === null ? 'it holds no value' : `found ${typeName(root)}`;
+    return loadFailure(file, 'not-a-design-file', `a design file is a YAML map starting with \`wspl: 1\`; ${found}`, 1);
   }
   const ctx = new DesignContext(file, yamlLocator(yamlDoc, lines));
   ctx.diagnostics.push(...warnings);
@@ -100,9 +102,12 @@ function convertDesignText(text: string, file: string): LoadResult {
   return convert(ctx, parsed.data);
 }
 
-/** Reads and loads a design file. Never writes to it. An unreadable or non-text file is an error diagnostic. */
-export function loadDesignFile(path: string): LoadResult {
-  const read = readInputBytes(path);
+/**
+ * Reads and loads a design file (or `contents`, its bytes read already from a pipe). Never writes to it. An
+ * unreadable or non-text file is an error diagnostic.
+ */
+export function loadDesignFile(path: string, contents?: Uint8Array): LoadResult {
+  const read = contents ? { bytes: contents } : readInputBytes(path, undefined, WHAT);
   if ('diagnostic' in read) return { ok: false, diagnostics: [read.diagnostic] };
   const decoded = decodeInput(read.bytes, path, WHAT);
   if ('diagnostic' in decoded) return { ok: false, diagnostics: [decoded.diagnostic] };

@@ -11,5 +11,5 @@ export const designLoader: SourceLoader = {
     isFile &&
     (/(^|[{,])\s*["']?wspl["']?\s*:/m.test(head) ||
       (/\.ya?ml$/i.test(spec) && !/^["']?(AWSTemplateFormatVersion|Resources)["']?\s*:/m.test(head))),
-  load: (spec) => Promise.resolve(loadDesignFile(spec)),
+  load: (spec, options) => Promise.resolve(loadDesignFile(spec, options.contents)),
 };

@@ -1,0 +1,95 @@
+// Reading an input file's bytes without trusting what the path names. A regular file is read up to its end; a pipe
+// (`<(cat f)`, `/dev/stdin` fed by a pipe, a named FIFO) can be read only once, so it is read whole, once, and the
+// bytes are kept; a device such as /dev/zero never ends. Every read is bounded: past the limit the input is refused
+// with a message saying so, instead of reading (and holding) without end.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { Diagnostic } from '../diagnostics.js';
+
+/** The most a YAML input (design file, check configuration, overlay) may hold: 8 times the largest benchmark. */
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+const CHUNK = 1024 * 1024;
+
+/** A read error in a user's words, without Node's syscall text. */
+export function describeReadError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many symbolic links (a link loop?)';
+    case 'ENXIO':
+      return 'it is a socket or a device that cannot be read';
+    case 'ERR_FS_FILE_TOO_LARGE':
+    case 'ERR_STRING_TOO_LONG':
+      return 'the file is too large to be read';
+    default:
+      return code ?? (e instanceof Error ? e.message : String(e));
+  }
+}
+
+function mib(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KiB`;
+  return `${Math.round(bytes / 1024 / 1024)} MiB`;
+}
+
+/** Why an input over the limit is refused: a regular file is too large; anything else may not end at all. */
+export function tooLargeMessage(regular: boolean, limit: number, what = 'an input'): string {
+  return regular
+    ? `it is larger than ${mib(limit)}, too large for ${what}`
+    : `it is not a regular file and gives more than ${mib(limit)} (a device such as /dev/zero, which never ends?); ` +
+        `${what} from a pipe or a device is read up to ${mib(limit)}: save it to a file first`;
+}
+
+/** What a read got: the bytes, and whether they came from a regular file (which can be read again). */
+export interface InputBytes {
+  bytes: Buffer;
+  regular: boolean;
+}
+
+/**
+ * Reads a file's bytes in one pass, at most `limit` of them, or a diagnostic saying why it cannot. A pipe or FIFO is
+ * consumed by this read: callers keep the bytes rather than opening the path again. Never writes.
+ */
+export function readInputBytes(
+  path: string,
+  limit = MAX_INPUT_BYTES,
+  what?: string,
+): InputBytes | { diagnostic: Diagnostic } {
+  const fail = (message: string): { diagnostic: Diagnostic } => ({
+    diagnostic: { severity: 'error', code: 'unreadable', file: path, message },
+  });
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const info = fstatSync(fd);
+    if (info.isDirectory()) return fail(`cannot read it: ${describeReadError({ code: 'EISDIR' })}`);
+    // /proc and /sys files say size 0 and hold text: read those like a pipe, up to the limit.
+    const regular = info.isFile() && info.size > 0;
+    if (regular && info.size > limit) return fail(`cannot read it: ${tooLargeMessage(true, limit, what)}`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const want = regular && total <= info.size ? Math.min(CHUNK, info.size - total + 1) : CHUNK;
+      const chunk = Buffer.allocUnsafe(want);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      // A regular file that grew past the limit while being read is refused like one that was too large to begin with.
+      if (total > limit) return fail(`cannot read it: ${tooLargeMessage(regular, limit, what)}`);
+    }
+    return { bytes: Buffer.concat(chunks, total), regular };
+  } catch (e) {
+    return fail(`cannot read it: ${describeReadError(e)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
