@@ -58,7 +58,7 @@ export function systemDnsCheck(plan: ProbePlan, obs: Observations, need: Need): 
     return {
       ...base,
       status: 'fail',
-      summary: `${noAnswer(o, 'the system resolver')}`,
+      summary: noAnswer(o, 'the system resolver'),
       explanation: `The client resolves ${plan.privateName} with this resolver and gets no address, so it finds no endpoint ("No endpoints are reachable", seed 4-3). ${R14}.${notNeeded}`,
     };
   }

@@ -56,8 +56,10 @@ export function summarize(cert: DetailedPeerCertificate): CertificateSummary | u
   const seen = new Set<DetailedPeerCertificate>();
   while (!seen.has(top)) {
     seen.add(top);
-    if (!top.issuerCertificate || top.issuerCertificate === top) break;
-    top = top.issuerCertificate;
+    // Typed as always there, but absent at the end of a chain whose issuer Node could not find.
+    const next = top.issuerCertificate as DetailedPeerCertificate | undefined;
+    if (!next || next === top) break;
+    top = next;
   }
   const rootO = String(top.subject.O);
   const rootCn = String(top.subject.CN);

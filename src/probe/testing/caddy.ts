@@ -79,7 +79,7 @@ export async function startCaddy(): Promise<Caddy> {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
-  child.stderr?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
+  child.stderr.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) {

@@ -113,7 +113,7 @@ export function lookupVia(server: FakeDnsServer, timeoutMs = 1000): Lookup {
     const settle = (p: Promise<string[]>) =>
       p.then(
         (list) => ({ list, code: undefined as string | undefined }),
-        (e: NodeJS.ErrnoException) => ({ list: [] as string[], code: e.code }),
+        (e: unknown) => ({ list: [] as string[], code: (e as NodeJS.ErrnoException).code }),
       );
     const [v4, v6] = await Promise.all([settle(resolver.resolve4(name)), settle(resolver.resolve6(name))]);
     const list = [...v4.list, ...v6.list];

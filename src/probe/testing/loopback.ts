@@ -57,6 +57,35 @@ export function silentUdp(): Promise<Listener> {
   });
 }
 
+/**
+ * A minimal QUIC version negotiator (RFC 9000 §17.2.1): answers any long-header packet with a Version
+ * Negotiation packet offering QUIC v1, echoing the connection ids swapped. For the benchmark and unit tests; the
+ * real-server test uses caddy.
+ */
+export function quicResponder(): Promise<Listener> {
+  const socket = createSocket('udp4');
+  socket.on('message', (msg, from) => {
+    if (msg.length < 7 || ((msg[0] ?? 0) & 0x80) === 0) return;
+    const dcidLen = msg[5] ?? 0;
+    const dcid = msg.subarray(6, 6 + dcidLen);
+    const scidLen = msg[6 + dcidLen] ?? 0;
+    const scid = msg.subarray(7 + dcidLen, 7 + dcidLen + scidLen);
+    const reply = Buffer.concat([
+      Buffer.from([0xc0, 0, 0, 0, 0, scid.length]),
+      scid,
+      Buffer.from([dcid.length]),
+      dcid,
+      Buffer.from([0, 0, 0, 1]),
+    ]);
+    socket.send(reply, from.port, from.address);
+  });
+  return new Promise((resolve) => {
+    socket.bind(0, '127.0.0.1', () => {
+      resolve({ port: socket.address().port, close: () => new Promise<void>((r) => socket.close(() => r())) });
+    });
+  });
+}
+
 /** A UDP port nothing listens on: the kernel answers with ICMP port unreachable. */
 export async function closedUdpPort(): Promise<number> {
   const l = await silentUdp();
