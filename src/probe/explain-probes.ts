@@ -160,9 +160,13 @@ function tlsDescribed(o: TlsOutcome, host: string): Described & { certificate?: 
         rttMs: o.connectMs,
         certificate: c,
         summary: `TLS not trusted (${o.reason}); issuer ${c?.issuer ?? 'unknown'}`,
-        explanation: amazon
-          ? 'The certificate comes from Amazon, but the chain does not verify here: the root store lacks the Amazon Trust Services roots (judged with Node’s bundled store; the client uses the system store, so check that too).'
-          : `The certificate is not Amazon's: a proxy or firewall intercepts TLS (AWS does not support TLS inspection for WorkSpaces), or something else answers for ${host}.`,
+        explanation: /ALTNAME/i.test(o.reason)
+          ? `The certificate is not for ${host}: something else answers for it (a proxy, a captive portal, a wrong DNS answer).`
+          : /EXPIRED|NOT_YET_VALID/i.test(o.reason)
+            ? "The certificate is outside its validity period: check this machine's clock."
+            : amazon
+              ? "The certificate comes from Amazon, but the chain does not verify here: the root store lacks the Amazon Trust Services roots (judged with Node's bundled store; the client uses the system store, so check that too)."
+              : `The certificate is not Amazon's: a proxy or firewall intercepts TLS (AWS does not support TLS inspection for WorkSpaces), or something else answers for ${host}.`,
       };
     }
     case 'refused':

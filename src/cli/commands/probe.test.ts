@@ -21,7 +21,7 @@ import { probeCommand } from './probe.js';
 const PRIVATE = 'privatelink.prod.ap-northeast-1.highlander.aws.a2z.com';
 const SEED = 'examples/seed-tokyo.yaml';
 
-describe('wspl probe: bad usage is exit 2 before anything is sent', () => {
+describe.concurrent('wspl probe: bad usage is exit 2 before anything is sent', () => {
   const cases: [string[], string | RegExp][] = [
     [[], 'give --region R (or --topology)'],
     [['--region', 'ap-northeast-01'], 'unknown AWS Region "ap-northeast-01"; did you mean ap-northeast-1?'],
@@ -144,6 +144,9 @@ describe('wspl probe: whole runs on loopback', () => {
       host: 'd-9567a1b2c3.awsapps.com',
       status: 'fail',
       summary: expect.stringMatching(/the certificate is for other names/),
+      explanation: expect.stringMatching(
+        /The certificate is not for d-9567a1b2c3\.awsapps\.com: something else answers/,
+      ),
     });
     const diffs = report.comparison?.differences ?? [];
     expect(diffs).toContainEqual(
