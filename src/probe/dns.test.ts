@@ -19,6 +19,7 @@ describe('queryServer against an in-process DNS server', () => {
       'empty.test': { addresses: [], zone: 'test' },
       'slow.test': { addresses: ['10.0.0.1'], delayMs: 200 },
       'silent.test': { silent: true },
+      'no-aaaa.test': { addresses: ['10.0.0.5'], silentTypes: ['AAAA'] },
     });
   });
   afterAll(() => server.close());
@@ -54,6 +55,10 @@ describe('queryServer against an in-process DNS server', () => {
     expect(await ask('slow.test', 1000)).toMatchObject({ status: 'answered', addresses: ['10.0.0.1'] });
     expect(await ask('slow.test', 100)).toEqual({ status: 'timeout', waitedMs: 100 });
     expect(await ask('silent.test', 100)).toEqual({ status: 'timeout', waitedMs: 100 });
+  });
+
+  it('a server that drops AAAA queries still yields the A answer', async () => {
+    expect(await ask('no-aaaa.test', 1000)).toMatchObject({ status: 'answered', addresses: ['10.0.0.5'] });
   });
 
   it('no server at all: ICMP port unreachable, said plainly', async () => {

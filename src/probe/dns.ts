@@ -83,6 +83,8 @@ export async function resolveWithSystem(name: string, timeoutMs: number, lookup:
   }
 }
 
+/** How long the other record type may lag once one has answered with addresses. */
+const GRACE_MS = 150;
 const RCODE_NXDOMAIN = 3;
 const RCODE_SERVFAIL = 2;
 const RCODE_REFUSED = 5;
@@ -133,6 +135,7 @@ export function queryServer(name: string, server: DnsServer, timeoutMs: number):
       if (done) return;
       done = true;
       clearTimeout(timer);
+      clearTimeout(grace);
       socket.close();
       resolve(o);
     };
@@ -154,6 +157,8 @@ export function queryServer(name: string, server: DnsServer, timeoutMs: number):
     const timer = setTimeout(() => {
       finish(replies.size > 0 ? decide() : { status: 'timeout', waitedMs: timeoutMs });
     }, timeoutMs);
+    // Once one record type has addresses, the other gets a short grace, not the whole timeout.
+    let grace: NodeJS.Timeout | undefined;
     socket.on('error', (e: NodeJS.ErrnoException) => {
       const code = e.code ?? 'ERROR';
       finish(
@@ -174,6 +179,10 @@ export function queryServer(name: string, server: DnsServer, timeoutMs: number):
       // A definite "no such name" or a refusal for one type holds for the other: no need to wait.
       if (replies.size === ids.size || r.reply.rcode === RCODE_NXDOMAIN || r.reply.rcode === RCODE_REFUSED) {
         finish(decide());
+      } else if (r.reply.addresses.length > 0 && !grace) {
+        grace = setTimeout(() => {
+          finish(decide());
+        }, GRACE_MS);
       }
     });
     socket.connect(server.port, server.address, () => {

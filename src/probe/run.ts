@@ -58,6 +58,12 @@ function addressesOf(o: DnsOutcome | undefined): string[] {
   return o?.status === 'answered' ? o.addresses : [];
 }
 
+/** One address per host for HTTPS and the health check: IPv4 first, so a machine without IPv6 routes is not failed for it. */
+function firstAddress(o: DnsOutcome): string | undefined {
+  const list = addressesOf(o);
+  return list.find((a) => isIP(a) === 4) ?? list[0];
+}
+
 async function resolveEndpoint(plan: ProbePlan, deps: ProbeDeps): Promise<Observations['endpoint']> {
   const spec = plan.endpoint;
   if (spec === undefined) return undefined;
@@ -107,7 +113,7 @@ function probeStreaming(plan: ProbePlan, deps: ProbeDeps, address: string): Prom
 
 async function probeInternet(plan: ProbePlan, deps: ProbeDeps, host: InternetHost): Promise<InternetObservation> {
   const lookup = await resolveWithSystem(host.host, plan.timeouts.dnsMs, deps.lookup);
-  const address = addressesOf(lookup)[0];
+  const address = firstAddress(lookup);
   if (address === undefined) return { host, lookup };
   const to = deps.dial('TLS', address, host.port);
   const tls = await tlsCheck({
@@ -124,7 +130,7 @@ async function probeHealth(plan: ProbePlan, deps: ProbeDeps): Promise<HealthObse
   const hc = plan.healthCheck;
   if (!hc) return undefined;
   const lookup = await resolveWithSystem(hc.host, plan.timeouts.dnsMs, deps.lookup);
-  const address = addressesOf(lookup)[0];
+  const address = firstAddress(lookup);
   if (address === undefined) return { ...hc, lookup };
   const t = deps.dial('TCP', address, hc.port);
   const q = deps.dial('QUIC', address, hc.port);

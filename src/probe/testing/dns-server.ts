@@ -14,6 +14,8 @@ export interface NameRule {
   delayMs?: number;
   /** Never answer. */
   silent?: boolean;
+  /** Never answer queries of these types (a server that drops AAAA, say). */
+  silentTypes?: ('A' | 'AAAA')[];
 }
 
 const RCODES = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 } as const;
@@ -45,7 +47,7 @@ export async function startDnsServer(rules: Record<string, NameRule>): Promise<F
     if (!question) return;
     queries.push({ name: question.name, type: question.type });
     const rule = table.get(question.name.toLowerCase()) ?? { rcode: 'NXDOMAIN', zone: 'example' };
-    if (rule.silent) return;
+    if (rule.silent || rule.silentTypes?.includes(question.type as 'A' | 'AAAA')) return;
     const family = question.type === 'AAAA' ? 6 : 4;
     const answers = (rule.addresses ?? [])
       .filter((a) => (a.includes(':') ? 6 : 4) === family)
