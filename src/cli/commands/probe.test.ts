@@ -1,5 +1,8 @@
 // `wspl probe` as a user runs it. Bad usage goes through the real CLI (it stops before any probe is sent); whole
 // runs go through the same command built with loopback deps, so nothing leaves 127.0.0.1.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command } from '@commander-js/extra-typings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeReportSchema } from '../../probe/index.js';
@@ -32,6 +35,8 @@ describe.concurrent('wspl probe: bad usage is exit 2 before anything is sent', (
     [['--region', 'ap-northeast-1', '--timeout', '5s'], '--timeout: "5s"'],
     [['--region', 'ap-northeast-1', '--timeout', '50000'], 'between 100 and 10000'],
     [['--region', 'ap-northeast-1', '--client', 'ec2-client'], '--client only works with --topology'],
+    [['--region', 'ap-northeast-1', '--overlay', 'x.yaml'], '--overlay only works with --topology'],
+    [['--topology', SEED, '--client', 'ec2-client', '--overlay', 'test/check/nope.yaml'], 'nope.yaml'],
     [['--topology', SEED], '--topology needs --client NAME'],
     [
       ['--topology', SEED, '--client', 'nobody'],
@@ -164,6 +169,18 @@ describe('wspl probe: whole runs on loopback', () => {
       'Compared with the prediction for ec2-client → dcv-desktop: CONNECTED via privatelink, QUIC 4195 to 10.0.21.217',
     );
     expect(text.out).toMatch(/≠ probe TCP:443@10\.0\.21\.217: predicted reachable; observed refused/);
+  });
+
+  it('--overlay adds the client this machine is: a laptop at home, predicted cut off, that resolves the name here', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wspl-probe-'));
+    const overlay = join(dir, 'laptop.overlay.yaml');
+    writeFileSync(overlay, 'clients:\n  laptop: { at: internet, publicIp: 198.51.100.9 }\n');
+    const r = await probeCli('--topology', SEED, '--overlay', overlay, '--client', 'laptop', '--format', 'json');
+    const report = probeReportSchema.parse(JSON.parse(r.out));
+    expect(report.comparison?.predicted.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(report.comparison?.differences).toContainEqual(
+      expect.objectContaining({ aspect: 'dns', predicted: 'does not resolve' }),
+    );
   });
 
   it('exit 1 when something the client needs fails (here: the private name, seen from home)', async () => {

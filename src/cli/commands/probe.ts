@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { Option } from '@commander-js/extra-typings';
-import { InputError, formatDiagnostic } from '../../diagnostics.js';
+import { InputError } from '../../diagnostics.js';
 import type { Model } from '../../model/types.js';
 import { closestRegion, isKnownRegion } from '../../model/regions.js';
 import {
@@ -12,9 +12,10 @@ import {
   type PlanOptions,
   type ProbeDeps,
 } from '../../probe/index.js';
-import { loadSource } from '../../sources/index.js';
+import { loadSource, type LoadSourceOptions } from '../../sources/index.js';
 import { traceConnection } from '../../workspaces/trace.js';
 import type { Trace } from '../../workspaces/types.js';
+import { loadOptionsOf, overlayOption } from '../source-options.js';
 import { styleFor } from '../style.js';
 import type { RegisterCommand } from './index.js';
 
@@ -66,9 +67,9 @@ async function predict(
   source: string,
   client: string,
   workspace: string | undefined,
-  warn: (text: string) => void,
+  options: LoadSourceOptions,
 ): Promise<Prediction> {
-  const model = await loadSource(source, { onWarning: (d) => warn(formatDiagnostic(d) + '\n') });
+  const model = await loadSource(source, options);
   if (!model.clients.some((c) => c.id === client)) {
     throw new InputError(
       `--client: no client named "${client}" in ${source}; clients: ${model.clients.map((c) => c.id).join(', ') || '(none)'}`,
@@ -115,15 +116,15 @@ export function probeCommand(deps: Partial<ProbeDeps> = {}): RegisterCommand {
       .option('--topology <source>', 'compare every probe with the prediction for --client on this setup')
       .option('--client <name>', 'with --topology: the client this machine is')
       .option('--workspace <name>', 'with --topology: the WorkSpace, when the setup has several DCV WorkSpaces')
+      .addOption(overlayOption)
       .option('--timeout <ms>', `timeout of one probe in milliseconds (default ${DEFAULT_TIMEOUT_MS})`)
       .addOption(
         new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const),
       )
       .action(async (opts) => {
-        if (!opts.topology && (opts.client || opts.workspace)) {
-          throw new InputError(
-            `wspl probe: ${opts.client ? '--client' : '--workspace'} only works with --topology <source>`,
-          );
+        if (!opts.topology && (opts.client || opts.workspace || opts.overlay)) {
+          const flag = opts.client ? '--client' : opts.workspace ? '--workspace' : '--overlay';
+          throw new InputError(`wspl probe: ${flag} only works with --topology <source>`);
         }
         if (opts.topology && !opts.client) {
           throw new InputError('wspl probe: --topology needs --client NAME: the client this machine is');
@@ -143,7 +144,7 @@ export function probeCommand(deps: Partial<ProbeDeps> = {}): RegisterCommand {
         const timeoutMs = checkTimeout(opts.timeout);
         const prediction =
           opts.topology && opts.client
-            ? await predict(opts.topology, opts.client, opts.workspace, (t) => io.err(t))
+            ? await predict(opts.topology, opts.client, opts.workspace, loadOptionsOf(opts, io))
             : undefined;
         if (prediction && region && prediction.region !== region) {
           throw new InputError(
