@@ -8,10 +8,6 @@ import type { Need, ProbeCheck } from './types.js';
 const R14 =
   'Only the resolver of the endpoint VPC (its base address + 2) answers the private name; anywhere else it needs a path into that VPC: a Route 53 Resolver inbound endpoint there and a forwarding rule or conditional forwarder towards it (AWS DNS docs; inferred for this service)';
 
-export function dnsResult(o: DnsOutcome): string {
-  return o.status;
-}
-
 function rtt(o: DnsOutcome): number | undefined {
   return 'rttMs' in o ? o.rttMs : undefined;
 }
