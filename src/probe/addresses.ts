@@ -1,6 +1,6 @@
 // What kind of address a DNS answer is. The private name should lead to the endpoint's network interfaces: private
 // IPv4 addresses (record IP type ipv4), or the VPC's IPv6 addresses (type ipv6), which are global unicast.
-import { contains, parseRange, privateBlockOf } from '../net/cidr.js';
+import { contains, parseAddress, parseRange, privateBlockOf } from '../net/cidr.js';
 
 export type AddressKind = 'private' | 'public' | 'loopback' | 'link-local' | 'invalid';
 
@@ -16,8 +16,9 @@ const LOOPBACK = ['127.0.0.0/8', '::1/128'].map((c) => parseRange(c));
 const LINK_LOCAL = ['169.254.0.0/16', 'fe80::/10'].map((c) => parseRange(c));
 
 export function classifyAddress(address: string): AddressClass {
-  const r = parseRange(address);
-  if (!r || r.prefix !== (r.version === 4 ? 32 : 128)) return { address, kind: 'invalid' };
+  const parsed = parseAddress(address);
+  if (!parsed.ok) return { address, kind: 'invalid' };
+  const r = parsed.value;
   const within = (list: typeof LOOPBACK) => list.some((b) => b !== undefined && contains(b, r));
   if (within(LOOPBACK)) return { address, kind: 'loopback', version: r.version };
   if (within(LINK_LOCAL)) return { address, kind: 'link-local', version: r.version };

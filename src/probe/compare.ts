@@ -1,7 +1,7 @@
 // Reality against the prediction: every probe held against what `wspl trace` predicts for this client, and each
 // difference named with its likely cause. It reads only the trace's stable fields (outcome, path, endpoint,
 // offered, probes, and the contract's step names).
-import { contains, parseRange } from '../net/cidr.js';
+import { cidrContains } from '../net/cidr.js';
 import type { Trace } from '../workspaces/types.js';
 import { SILENCE_IS_NOT_PROOF } from './explain-probes.js';
 import type { Comparison, Difference, ProbeCheck, ProbeReport } from './types.js';
@@ -18,11 +18,7 @@ function stepStatus(trace: Trace, step: 'dns' | 'registration'): string | undefi
 }
 
 /** The model may give an ENI address or, when addresses are unknown, the endpoint subnet's CIDR. */
-function within(predicted: string, observed: string): boolean {
-  const p = parseRange(predicted);
-  const o = parseRange(observed);
-  return p !== undefined && o !== undefined && contains(p, o);
-}
+const within = cidrContains;
 
 function observedWords(c: ProbeCheck): string {
   return `${c.result}: ${c.summary}`;
