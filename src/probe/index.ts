@@ -9,7 +9,7 @@ export { compareWithPrediction } from './compare.js';
 export { parseDnsServer } from './dns.js';
 export { DEFAULT_TIMEOUT_MS, liveDeps, planProbe, type PlanOptions, type ProbeDeps, type ProbePlan } from './plan.js';
 export { renderProbeText, type ProbeStyle } from './render.js';
-export { probeJsonSchema, probeReportSchema, type ProbeReport } from './types.js';
+export { probeReportSchema, type ProbeReport } from './types.js';
 
 export async function probe(options: PlanOptions, deps: Partial<ProbeDeps> = {}): Promise<ProbeReport> {
   const plan = planProbe(options);

@@ -1,5 +1,5 @@
 // The report of `wspl probe --format json`, as one zod schema: the types below are inferred from it, and
-// `wspl schema probe` publishes it as JSON Schema, so the output and its schema cannot drift apart.
+// `wspl schema probe` publishes it (src/report/output-schemas.ts), so the output and its schema cannot drift apart.
 import { z } from 'zod';
 
 export const CHECK_STATUSES = ['ok', 'warn', 'fail', 'inconclusive', 'skipped'] as const;
@@ -111,7 +111,8 @@ export const probeReportSchema = z
     }),
     comparison: comparisonSchema.optional(),
   })
-  .describe('wspl probe --format json: live checks from this machine, explained');
+  .describe('Live checks from this machine, explained')
+  .meta({ title: 'wspl probe --format json' });
 
 export type ProbeCheck = z.infer<typeof checkSchema>;
 export type CheckStatus = ProbeCheck['status'];
@@ -120,7 +121,3 @@ export type RttReading = z.infer<typeof rttSchema>;
 export type Difference = z.infer<typeof differenceSchema>;
 export type Comparison = z.infer<typeof comparisonSchema>;
 export type ProbeReport = z.infer<typeof probeReportSchema>;
-
-export function probeJsonSchema(): unknown {
-  return z.toJSONSchema(probeReportSchema, { target: 'draft-2020-12' });
-}

@@ -15,6 +15,7 @@ import {
 import { loadSource, type LoadSourceOptions } from '../../sources/index.js';
 import { traceConnection } from '../../workspaces/trace.js';
 import type { Trace } from '../../workspaces/types.js';
+import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
 import { loadOptionsOf, overlayOption } from '../source-options.js';
 import { styleFor } from '../style.js';
 import type { RegisterCommand } from './index.js';
@@ -166,7 +167,7 @@ export function probeCommand(deps: Partial<ProbeDeps> = {}): RegisterCommand {
         if (prediction) report.comparison = compareWithPrediction(report, prediction.trace);
         if (opts.format === 'json') io.out(JSON.stringify(report, null, 2) + '\n');
         else io.out(renderProbeText(report, styleFor(io)));
-        state.exitCode = report.verdict.ok ? 0 : 1;
+        state.exitCode = report.verdict.ok ? EXIT_OK : EXIT_FINDINGS;
       });
   };
 }
