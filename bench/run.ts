@@ -43,3 +43,7 @@ if (process.env.WSPL_BENCH_SKIP_LOGS !== '1') {
   console.log('\nlogs');
   console.log(child('logs.ts', [process.env.WSPL_BENCH_LOG_MB ?? '1024']));
 }
+if (process.env.WSPL_BENCH_SKIP_PROBE !== '1') {
+  console.log('');
+  console.log(child('probe.ts', []));
+}

@@ -8,6 +8,7 @@ import {
   nthAddress,
   overlaps,
   parseRange,
+  privateBlockOf,
   range,
 } from './cidr.js';
 
@@ -32,6 +33,14 @@ describe('parseRange', () => {
   it('knows private space', () => {
     expect(isPrivate(range('10.0.21.217'))).toBe(true);
     expect(isPrivate(range('198.51.100.7'))).toBe(false);
+  });
+  it('names the private block an address sits in', () => {
+    expect(privateBlockOf(range('10.0.21.217'))?.text).toBe('10.0.0.0/8');
+    expect(privateBlockOf(range('172.31.0.5'))?.text).toBe('172.16.0.0/12');
+    expect(privateBlockOf(range('100.64.1.1'))?.text).toBe('100.64.0.0/10');
+    expect(privateBlockOf(range('fd12::1'))?.text).toBe('fc00::/7');
+    expect(privateBlockOf(range('172.32.0.1'))).toBeUndefined();
+    expect(privateBlockOf(range('2001:db8::1'))).toBeUndefined();
   });
   it('computes the VPC resolver address', () => {
     expect(nthAddress(range('10.0.0.0/16'), 2)).toBe('10.0.0.2');

@@ -119,12 +119,17 @@ export function overlaps(a: IpRange, b: IpRange): boolean {
 /** The whole address family: what "anywhere on the internet" means for a source we cannot pin down. */
 export const ANY_V4 = range('0.0.0.0/0');
 
-const PRIVATE_V4 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'].map(range);
+/** Address space never routed on the public internet: RFC 1918, shared CGNAT space (RFC 6598), unique local IPv6. */
+const PRIVATE_BLOCKS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', 'fc00::/7'].map(range);
 
-/** Private (RFC 1918, CGNAT) IPv4 space is never routed on the public internet. */
+/** The private block that holds the whole range (10.0.0.0/8, …, fc00::/7), or undefined when it is not private. */
+export function privateBlockOf(r: IpRange): IpRange | undefined {
+  return PRIVATE_BLOCKS.find((p) => contains(p, r));
+}
+
+/** Private (RFC 1918, CGNAT, unique local) space is never routed on the public internet. */
 export function isPrivate(r: IpRange): boolean {
-  if (r.version === 6) return r.start >> 121n === 0x7en; // fc00::/7 unique local
-  return PRIVATE_V4.some((p) => contains(p, r));
+  return privateBlockOf(r) !== undefined;
 }
 
 /** The n-th address of a range as text, e.g. the VPC resolver at base + 2. */

@@ -1,7 +1,8 @@
-// The JSON outputs' shapes, as zod schemas: `wspl schema trace|matrix|check|logs|whatif` prints them as JSON Schema,
-// and tests hold real outputs to them, so the published schema cannot drift from what the commands print.
+// The JSON outputs' shapes, as zod schemas: `wspl schema trace|matrix|check|logs|whatif|probe` prints them as JSON
+// Schema, and tests hold real outputs to them, so the published schema cannot drift from what the commands print.
 import { z } from 'zod';
 import { BLOCKER_KINDS, EVALUATED, HOP_DECISION_CODES, NET_REASON_CODES } from '../net/trace-types.js';
+import { probeReportSchema } from '../probe/types.js';
 import { CONTRACT_RULE_IDS, RULE_IDS } from '../workspaces/rule-ids.js';
 import { OUTCOMES, SERVICE_REASON_CODES, STEP_NAMES, WARNING_CODES } from '../workspaces/types.js';
 
@@ -190,6 +191,8 @@ export const OUTPUT_SCHEMAS = {
   check: checkSchema,
   logs: logsSchema,
   whatif: whatifSchema,
+  // Defined beside the probe, which builds its report as this type; its tests hold real runs to it.
+  probe: probeReportSchema,
 } as const;
 
 export type OutputName = keyof typeof OUTPUT_SCHEMAS;

@@ -33,7 +33,7 @@ function withheld(hostname: string, preferTcp: boolean, fallback: boolean | unde
 }
 
 /** The client probes QUIC before TCP and 4195 before 443 (seed log); a TCP preference puts TCP first (inferred). */
-function dcvOffers(hostname: string, preferTcp: boolean, with443: boolean): OfferedEndpoint[] {
+export function dcvOffers(hostname: string, preferTcp: boolean, with443: boolean): OfferedEndpoint[] {
   const quic: OfferedEndpoint[] = [{ hostname, transport: 'QUIC', port: 4195 }];
   const tcp: OfferedEndpoint[] = [{ hostname, transport: 'TCP', port: 4195 }];
   if (with443) {

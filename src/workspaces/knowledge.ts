@@ -124,3 +124,39 @@ export const STREAMING_FLOWS: readonly StreamingFlow[] = [
   { protocol: 'tcp', port: 4195 },
   { protocol: 'tcp', port: 443 },
 ];
+
+/**
+ * The client's own internet check (the "Connectivity Check" host of the port-requirements page); the check fails
+ * when the system does not trust the Amazon Trust Services roots (AWS troubleshooting page).
+ */
+export const CONNECTIVITY_CHECK_HOST = 'connectivity.amazonworkspaces.com';
+
+/** IPv4 health-check (DRP) servers by Region, from the port-requirements page (domain.md §2.3). */
+const HEALTH_CHECK_CODES: Record<string, string> = {
+  'us-east-1': 'iad',
+  'us-west-2': 'pdx',
+  'ap-south-1': 'bom',
+  'ap-northeast-2': 'icn',
+  'ap-southeast-1': 'sin',
+  'ap-southeast-2': 'syd',
+  'ap-northeast-1': 'nrt',
+  'ca-central-1': 'yul',
+  'eu-central-1': 'fra',
+  'eu-west-1': 'dub',
+  'eu-west-2': 'lhr',
+  'eu-west-3': 'cdg',
+  'sa-east-1': 'gru',
+  'af-south-1': 'cpt',
+  'il-central-1': 'tlv',
+  'us-gov-west-1': 'pdt',
+  'us-gov-east-1': 'osu',
+};
+
+/**
+ * The public server the client's network check probes on 4172/4195 (TCP and UDP); undefined where the page lists
+ * none for the Region. It is not the DCV gateway (`dcvGatewayName`), whose host names the broker hands out.
+ */
+export function healthCheckHost(region: string): string | undefined {
+  const code = HEALTH_CHECK_CODES[region];
+  return code ? `drp-${code}.amazonworkspaces.com` : undefined;
+}

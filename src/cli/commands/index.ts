@@ -4,6 +4,7 @@ import type { RunState } from '../exit-codes.js';
 import { registerLogs } from './logs.js';
 import { registerMatrix } from './matrix.js';
 import { registerNotBuilt } from './not-built.js';
+import { registerProbe } from './probe.js';
 import { registerSchema } from './schema.js';
 import { registerExport } from './export.js';
 import { registerTrace } from './trace.js';
@@ -25,5 +26,6 @@ export const commands: RegisterCommand[] = [
   registerCheck,
   registerExplain,
   registerEndpoints,
+  registerProbe,
   registerNotBuilt,
 ];

@@ -6,11 +6,6 @@ import type { RegisterCommand } from './index.js';
  * says plainly that it is missing (exit 2), instead of "unknown command" or, worse, a pretend result.
  */
 const MISSING: [string, string, string][] = [
-  [
-    'probe',
-    "run the client's checks for real from this machine: DNS, TCP, QUIC/UDP, login/broker reachability",
-    '--region R [--endpoint HOST|IP]',
-  ],
   ['snapshot', 'read an account (read-only) into a replayable snapshot file', 'aws:REGION [--profile P] -o FILE'],
   ['serve', 'local dashboard (loopback only)', '<source> [--port N]'],
 ];
