@@ -1,5 +1,7 @@
 // `wspl trace` as a story an engineer can follow: the verdict, each step with the hops that decided it, then
-// every blocker with the setting to change and where it is written.
+// every blocker with the setting to change and where it is written. Every name and value from the input is escaped
+// (terminalSafe): a control character in a name must not act on the terminal.
+import { terminalSafe as e } from '../input/terminal.js';
 import type { Provenance } from '../model/types.js';
 import type { Hop, Trace } from '../workspaces/types.js';
 import { blockerText } from './reason-text.js';
@@ -28,7 +30,7 @@ function hopLine(h: Hop, s: Style): string {
         ? s.yellow('?')
         : s.green('✓');
   const loc = where(h.location);
-  return `     ${mark} ${h.node}  ${hopAction(h)}: ${hopDetail(h)}${loc ? s.dim(`  (${loc})`) : ''}`;
+  return `     ${mark} ${e(h.node)}  ${hopAction(h)}: ${e(hopDetail(h))}${loc ? s.dim(`  (${e(loc)})`) : ''}`;
 }
 
 export function verdict(t: Trace): string {
@@ -41,7 +43,7 @@ export function verdict(t: Trace): string {
 
 export function renderTraceText(t: Trace, s: Style = plain): string {
   const out: string[] = [];
-  const head = `${t.client} → ${t.workspace}: ${verdict(t)}`;
+  const head = `${e(t.client)} → ${e(t.workspace)}: ${verdict(t)}`;
   out.push(
     t.outcome === 'CONNECTED'
       ? s.bold(s.green(head))
@@ -49,7 +51,7 @@ export function renderTraceText(t: Trace, s: Style = plain): string {
         ? s.bold(s.yellow(head))
         : s.bold(s.red(head)),
   );
-  if (t.endpoint) out.push(`  ${t.endpoint.hostname}`);
+  if (t.endpoint) out.push(`  ${e(t.endpoint.hostname)}`);
   out.push('');
   t.steps.forEach((step, i) => {
     const status =
@@ -61,7 +63,7 @@ export function renderTraceText(t: Trace, s: Style = plain): string {
             ? s.yellow('UNKNOWN')
             : s.dim('skipped');
     out.push(`${i + 1}. ${step.step.padEnd(12)} ${status}${step.inferred ? s.dim(' (inferred)') : ''}`);
-    out.push(`   ${stepDetail(step, t.probes)}`);
+    out.push(`   ${e(stepDetail(step, t.probes))}`);
     for (const h of step.hops ?? []) out.push(hopLine(h, s));
   });
   if (t.probes.some((p) => p.hops.length > 0)) {
@@ -93,18 +95,18 @@ export function renderTraceText(t: Trace, s: Style = plain): string {
       ]
         .filter(Boolean)
         .join(', ');
-      out.push(`  ${s.red('✗')} ${b.resource}: ${blockerText(b)}`);
-      out.push(s.dim(`      [${tags}]${loc ? ` ${loc}` : ''}`));
+      out.push(`  ${s.red('✗')} ${e(b.resource)}: ${e(blockerText(b))}`);
+      out.push(s.dim(`      [${tags}]${loc ? ` ${e(loc)}` : ''}`));
     }
   }
   if (t.warnings.length > 0) {
     out.push('', s.bold('Warnings:'));
     for (const w of t.warnings)
-      out.push(`  ${s.yellow('!')} ${w.code}: ${warningDetail(w)}${w.inferred ? s.dim(' (inferred)') : ''}`);
+      out.push(`  ${s.yellow('!')} ${w.code}: ${e(warningDetail(w))}${w.inferred ? s.dim(' (inferred)') : ''}`);
   }
   if (t.missing.length > 0) {
     out.push('', s.bold('Missing from the input (the answer cannot be decided without them):'));
-    for (const m of t.missing) out.push(`  ? ${m}`);
+    for (const m of t.missing) out.push(`  ? ${e(m)}`);
   }
   return out.join('\n') + '\n';
 }
