@@ -40,8 +40,24 @@ export function yamlLocator(doc: Document, lines: LineCounter): Locator {
     }
     return targets.get(node);
   };
+  // Each map's own keys, indexed the first time a path goes through it: a lookup per field must not scan the map
+  // (a route table of 50,000 routes is 50,000 lookups).
+  const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const ownPair = (map: YAMLMap, segment: string): Pair | undefined => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) {
+        if (isMergeKey(p.key)) continue;
+        const k = keyText(p.key);
+        if (!index.has(k)) index.set(k, p);
+      }
+      indexes.set(map, index);
+    }
+    return index.get(segment);
+  };
   const findPair = (map: YAMLMap, segment: string, depth: number): Pair | undefined => {
-    const own = map.items.find((p) => !isMergeKey(p.key) && keyText(p.key) === segment);
+    const own = ownPair(map, segment);
     if (own || depth >= MAX_MERGE_DEPTH) return own;
     // Keys a merge brings in: its sources in order, the earlier winning (YAML 1.1 merge).
     for (const p of map.items) {

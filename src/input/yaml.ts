@@ -3,13 +3,43 @@
 // bound, aliases must name a value above them, must not loop and must not multiply without bound, and merge keys
 // must merge maps. Every failure is a diagnostic naming the file and, where there is one, the line and the field;
 // nothing here throws for bad input. Reading the bytes and decoding them are in read.ts and decode.ts.
-import { LineCounter, type Document, type YAMLError } from 'yaml';
+import { isScalar, LineCounter, visit, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
-import { checkYamlTree } from './yaml-check.js';
+import { checkYamlTree, isMergeKey } from './yaml-check.js';
 import { MAX_YAML_DEPTH, parseBounded } from './yaml-parse.js';
 
 function error(file: string, code: string, message: string, line?: number): Diagnostic {
   return { severity: 'error', code, file, ...(line !== undefined ? { line } : {}), message };
+}
+
+/** Keys written twice in one map, in one pass over the document (a set of keys per map). */
+function duplicateKeys(doc: Document, lines: LineCounter, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Map: (_key, map) => {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (isMergeKey(pair.key)) continue;
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        const at = (pair.key as { range?: [number, number, number] } | null)?.range?.[0];
+        out.push(
+          error(
+            file,
+            'yaml-syntax',
+            `duplicate key ${JSON.stringify(key)}: a key may appear only once in a map`,
+            at === undefined ? undefined : lines.linePos(at).line,
+          ),
+        );
+        if (out.length >= MAX_SYNTAX_ERRORS) return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return out;
 }
 
 /** The key a DUPLICATE_KEY error points at, as written. */
@@ -56,7 +86,8 @@ export function parseYamlInput(source: string, file: string): { parsed: YamlPars
   // A lone CR becomes LF, one character for one, so offsets and the lines YAML counts stay those of the file.
   const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
   const lines = new LineCounter();
-  const read = parseBounded(text, lines, { uniqueKeys: true, stringKeys: true, merge: true });
+  // Unique keys are checked below in one pass; yaml's own check compares each key with every earlier one.
+  const read = parseBounded(text, lines, { uniqueKeys: false, stringKeys: true, merge: true });
   if (read.tooDeep)
     return { diagnostics: [error(file, 'yaml-syntax', TOO_DEEP, lines.linePos(read.tooDeep.offset).line)] };
   const { doc } = read;
@@ -81,6 +112,8 @@ export function parseYamlInput(source: string, file: string): { parsed: YamlPars
     errors.push(error(file, 'yaml-syntax', SECOND_DOCUMENT, lines.linePos(read.secondDocAt).line));
   }
   if (errors.length > 0) return { diagnostics: [...errors, ...warnings] };
+  const duplicates = duplicateKeys(doc, lines, file);
+  if (duplicates.length > 0) return { diagnostics: duplicates };
   const problems = checkYamlTree(doc, lines, file);
   if (problems.length > 0) return { diagnostics: problems };
   let value: unknown;

@@ -179,21 +179,36 @@ function partialBlockWarnings(probes: readonly ProbeResult[]): TraceWarning[] {
 
 /** One blocker per setting, naming every probe it stops: the user fixes a setting, not a probe. */
 export function mergeByResource(failed: readonly ProbeResult[]): Blocker[] {
-  const groups = new Map<string, { first: Blocker; labels: string[]; reasons: Map<string, Reason> }>();
+  // Sets and maps, not arrays searched per probe: an endpoint with thousands of addresses has thousands of probes.
+  interface Group {
+    first: Blocker;
+    labels: Set<string>;
+    /** Reason objects already seen (probes share one flow result), and the distinct reasons by content. */
+    seen: Set<Reason>;
+    byText: Map<string, Reason>;
+  }
+  const groups = new Map<string, Group>();
   for (const p of failed) {
+    const label = probeLabel(p);
     for (const b of p.blockers) {
       const key = `${b.resource}|${b.kind}|${b.phase ?? ''}|${b.ruleId ?? ''}`;
-      const g = groups.get(key) ?? { first: b, labels: [], reasons: new Map<string, Reason>() };
-      const label = probeLabel(p);
-      if (!g.labels.includes(label)) g.labels.push(label);
-      g.reasons.set(JSON.stringify(b.reason), b.reason);
-      groups.set(key, g);
+      let g = groups.get(key);
+      if (!g) {
+        g = { first: b, labels: new Set(), seen: new Set(), byText: new Map() };
+        groups.set(key, g);
+      }
+      g.labels.add(label);
+      if (!g.seen.has(b.reason)) {
+        g.seen.add(b.reason);
+        const text = JSON.stringify(b.reason);
+        if (!g.byText.has(text)) g.byText.set(text, b.reason);
+      }
     }
   }
   return [...groups.values()].map((g) => {
-    if (g.labels.length === 1) return g.first;
-    const reasons = [...g.reasons.values()];
+    if (g.labels.size === 1) return g.first;
+    const reasons = [...g.byText.values()];
     const more = reasons.slice(1);
-    return { ...g.first, affects: g.labels, ...(more.length > 0 ? { more } : {}) };
+    return { ...g.first, affects: [...g.labels], ...(more.length > 0 ? { more } : {}) };
   });
 }

@@ -1,6 +1,5 @@
 // Steps 4 and 5 of a connection: resolve the offered name from where the client sits, probe every offered
 // endpoint, and connect to the first reachable one in the client's order.
-import { contains } from '../net/cidr.js';
 import { resolveName, type DnsResult } from '../net/dns.js';
 import { traceFlow, type FlowResult, type FlowTarget } from '../net/flow.js';
 import type { NetBlocker } from '../net/trace-types.js';
@@ -49,14 +48,18 @@ function privateTargets(world: World, addresses: readonly string[], endpointId: 
   const out: FlowTarget[] = [];
   const net = world.net;
   for (const addr of addresses) {
-    const r = net.range(addr);
-    const ep = world.model.endpoints.find((e) =>
-      e.addresses.some((a) => contains(r, net.range(a.ip)) || contains(net.range(a.ip), r)),
-    );
-    if (!ep) continue;
-    const subnet = ep.addresses.find((a) => a.ip === addr)?.subnet ?? net.subnetOf(ep.vpc, r)?.id;
-    if (!subnet) continue;
-    out.push({ kind: 'eni', vpc: ep.vpc, subnet, address: r, securityGroups: ep.securityGroups, label: ep.id });
+    // An index by address, not a search of every endpoint per answer: a name can resolve to thousands of ENIs.
+    const hit = world.eniByAddress.get(addr);
+    if (!hit) continue;
+    const { endpoint: ep, subnet } = hit;
+    out.push({
+      kind: 'eni',
+      vpc: ep.vpc,
+      subnet,
+      address: net.range(addr),
+      securityGroups: ep.securityGroups,
+      label: ep.id,
+    });
   }
   if (out.length === 0 && endpointId) {
     const ep = world.endpoints.get(endpointId);

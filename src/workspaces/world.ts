@@ -11,6 +11,8 @@ export interface World {
   net: Network;
   dns: DnsWorld;
   endpoints: Map<string, VpcEndpoint>;
+  /** Each endpoint ENI by its address: what a private name's answer leads to. */
+  eniByAddress: Map<string, { endpoint: VpcEndpoint; subnet: string }>;
   /** Memo for flows and traces that many client × WorkSpace pairs share. */
   cache: Map<string, unknown>;
 }
@@ -59,6 +61,9 @@ export function buildWorld(model: Model): World {
     model,
     net,
     endpoints: new Map(model.endpoints.map((e) => [e.id, e])),
+    eniByAddress: new Map(
+      model.endpoints.flatMap((e) => e.addresses.map((a) => [a.ip, { endpoint: e, subnet: a.subnet }] as const)),
+    ),
     dns: { zones, publicDns: publicDnsAnswer },
     cache: new Map(),
   };
