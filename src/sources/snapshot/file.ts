@@ -4,7 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Diagnostic } from '../../diagnostics.js';
-import { decodeInput, readInputBytes } from '../../input/yaml.js';
+import { decodeInput } from '../../input/decode.js';
+import { readInputBytes } from '../../input/read.js';
 import { isAction } from '../aws/actions.js';
 import { SNAPSHOT_FORMAT, type RawSnapshot } from '../aws/raw.js';
 
@@ -110,10 +111,15 @@ export function parseSnapshot(
   return { snapshot, warnings };
 }
 
+/** Snapshots of large estates run to tens of MiB: read up to this much (what a JSON parse can hold comfortably). */
+export const MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024;
+
+/** Reads a snapshot file, or uses the bytes the registry already read (a pipe can be read only once). */
 export function readSnapshotFile(
   path: string,
+  contents?: Uint8Array,
 ): { snapshot: RawSnapshot; warnings: Diagnostic[] } | { diagnostics: Diagnostic[] } {
-  const read = readInputBytes(path);
+  const read = contents ? { bytes: contents } : readInputBytes(path, MAX_SNAPSHOT_BYTES, WHAT);
   if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
   const decoded = decodeInput(read.bytes, path, WHAT);
   if ('diagnostic' in decoded) return { diagnostics: [decoded.diagnostic] };

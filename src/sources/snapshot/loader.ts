@@ -7,8 +7,8 @@ export const snapshotLoader: SourceLoader = {
   kind: 'snapshot',
   label: 'snapshot files (wspl snapshot)',
   detect: (p) => p.isFile && /"wsplSnapshot"\s*:/.test(p.head),
-  load: (spec) => {
-    const read = readSnapshotFile(spec);
+  load: (spec, options) => {
+    const read = readSnapshotFile(spec, options.contents);
     if ('diagnostics' in read) return Promise.resolve({ ok: false, diagnostics: read.diagnostics });
     const result = resultFromRaw(read.snapshot.scopes, { source: 'snapshot', file: spec }, spec);
     return Promise.resolve({ ...result, diagnostics: [...read.warnings, ...result.diagnostics] });

@@ -74,7 +74,7 @@ export function convertEndpoints(ctx: ConvertContext, idx: ScopeIndex, seen: Set
         scope,
         'ec2:DescribeNetworkInterfaces',
         enisFailed,
-        'endpoint addresses are unknown (the whole subnet ranges stand for them)',
+        'endpoint addresses are unknown, and so is whether their private name answers',
       );
     }
     const dnsRecordIpType = str(obj(e, 'DnsOptions'), 'DnsRecordIpType');
