@@ -39,6 +39,21 @@ if (existsSync(here('check.ts'))) {
   console.log('\ncheck (all rules) over the same estate');
   console.log(child('check.ts', ['1']));
 }
+if (process.env.WSPL_BENCH_SKIP_AWS !== '1') {
+  console.log('\nreading AWS: the scale-1 estate over 3 accounts × 2 Regions, fake AWS adding 50 ms to every call');
+  const a = JSON.parse(child('aws.ts', ['1', '50'])) as {
+    parallel: { ms: number; calls: number; requests: number; chain: number; cpuMs: number };
+    baseline: { ms: number; calls: number };
+    chainMs: number;
+    loadAverage: number;
+  };
+  const p = a.parallel;
+  console.log(`  wspl: ${p.ms} ms, ${p.calls} calls (${p.requests} requests), reader CPU ${p.cpuMs} ms`);
+  console.log(`  one call at a time: ${a.baseline.ms} ms, ${a.baseline.calls} calls`);
+  console.log(
+    `  ${(a.baseline.ms / p.ms).toFixed(1)}× faster; longest chain ${p.chain} calls = ${a.chainMs} ms at 50 ms: wall is ${(p.ms / a.chainMs).toFixed(1)}× the chain, ${(p.ms / Math.max(a.chainMs, p.cpuMs)).toFixed(1)}× max(chain, reader CPU) (load average ${a.loadAverage})`,
+  );
+}
 if (process.env.WSPL_BENCH_SKIP_LOGS !== '1') {
   console.log('\nlogs');
   console.log(child('logs.ts', [process.env.WSPL_BENCH_LOG_MB ?? '1024']));

@@ -4,6 +4,8 @@ export interface Io {
   err(text: string): void;
   /** True when stdout is a terminal (colours and tables for humans). */
   isTty: boolean;
+  /** True when stderr is a terminal: progress may rewrite one line in place. */
+  errIsTty?: boolean;
 }
 
 let pipeGuard = false;
@@ -21,6 +23,7 @@ export function processIo(): Io {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     isTty: process.stdout.isTTY && !process.env.NO_COLOR,
+    errIsTty: process.stderr.isTTY,
   };
 }
 

@@ -1,4 +1,6 @@
-// The flags every command that reads a `<source>` shares, declared once, and how they become the loaders' options.
+// The flags every command that reads a `<source>` shares, declared once, and how they become the loaders' options:
+// the overlay, and for live AWS (`aws:REGION`) the profile and the roles to assume. Warnings and progress go to
+// stderr (progress as one line rewritten in place on a terminal, plain lines otherwise); stdout stays clean.
 import { Option } from '@commander-js/extra-typings';
 import { InputError, formatDiagnostic } from '../diagnostics.js';
 import type { LoadSourceOptions } from '../sources/index.js';
@@ -10,19 +12,72 @@ export const overlayOption = new Option(
 );
 export const clientsOption = new Option('--clients <file>', 'alias of --overlay');
 
+/** Repeatable, and commas split too: `--role-arn A --role-arn B` or `--role-arn A,B`. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [
+    ...(previous ?? []),
+    ...value
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== ''),
+  ];
+}
+
+export const profileOption = new Option('--profile <name>', 'aws: sources: the named profile of the AWS config');
+export const roleArnOption = new Option(
+  '--role-arn <arn>',
+  'aws: sources: assume this read-only role (repeat: one per account)',
+).argParser(collect);
+
 export interface SourceFlags {
   overlay?: string;
   clients?: string;
+  profile?: string;
+  roleArn?: string[];
 }
 
-/** The loaders' options from the parsed flags; warnings of the source go to stderr. */
+/** Progress on stderr: one line rewritten in place on a terminal, plain lines (fewer) when redirected. */
+export class ProgressLine {
+  private open = false;
+  private lastPlain = 0;
+
+  constructor(private readonly io: Io) {}
+
+  show(message: string): void {
+    const last = / in [\d.]+ s$/.test(message);
+    if (this.io.errIsTty) {
+      this.io.err(`\r\x1b[K${message}${last ? '\n' : ''}`);
+      this.open = !last;
+      return;
+    }
+    const now = Date.now();
+    if (now - this.lastPlain < 2000 && !last) return;
+    this.lastPlain = now;
+    this.io.err(`${message}\n`);
+  }
+
+  /** Ends a live line so what follows starts on a line of its own. */
+  end(): void {
+    if (this.open) this.io.err('\n');
+    this.open = false;
+  }
+}
+
+/** The loaders' options from the parsed flags; warnings and progress of the source go to stderr. */
 export function loadOptionsOf(flags: SourceFlags, io: Io): LoadSourceOptions {
   if (flags.overlay !== undefined && flags.clients !== undefined && flags.overlay !== flags.clients) {
     throw new InputError('--clients is an alias of --overlay: give one of them', [], 'bad-usage');
   }
   const overlay = flags.overlay ?? flags.clients;
+  const progress = new ProgressLine(io);
   return {
-    onWarning: (d) => io.err(formatDiagnostic(d) + '\n'),
+    onWarning: (d) => {
+      progress.end();
+      io.err(formatDiagnostic(d) + '\n');
+    },
+    onProgress: (m) => progress.show(m),
     ...(overlay !== undefined ? { overlay } : {}),
+    ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
+    ...(flags.roleArn !== undefined ? { roleArns: flags.roleArn } : {}),
   };
 }

@@ -69,6 +69,11 @@ export interface SecurityGroup extends Scope {
   vpc: string;
   ingress: SgRule[];
   egress: SgRule[];
+  /**
+   * Set when the source knows the group only by its id (a live read could not list the groups): why. Whatever it
+   * would allow is then UNKNOWN rather than nothing.
+   */
+  rulesUnknown?: string;
   prov: Provenance;
 }
 
@@ -89,6 +94,11 @@ export interface NetworkAcl extends Scope {
   subnets: string[];
   ingress: NaclRule[];
   egress: NaclRule[];
+  /**
+   * Set when the source could not read the ACL's rules (a live read that was refused): why. Every flow through the
+   * ACL is then UNKNOWN rather than decided by the (empty) rule lists.
+   */
+  rulesUnknown?: string;
   prov: Provenance;
 }
 
@@ -202,6 +212,8 @@ export interface VpcEndpoint extends Scope {
   ipAddressType?: 'ipv4' | 'ipv6' | 'dualstack';
   /** ENI addresses; empty when the source did not list them (the engine then uses the subnet ranges). */
   addresses: EndpointAddress[];
+  /** The private DNS name AWS publishes for the endpoint's service (DescribeVpcEndpointServices), when read. */
+  servicePrivateDnsName?: string;
   owner: string;
   state: EndpointState;
   prov: Provenance;
@@ -315,8 +327,11 @@ export interface Directory extends Scope {
   type: 'personal' | 'pools';
   vpc?: string;
   subnets: string[];
-  /** Endpoint id ("vpc1/streaming") or null when no streaming endpoint is configured. */
-  streamingEndpoint: string | null;
+  /**
+   * Endpoint id ("vpc1/streaming") or null when no streaming endpoint is configured. Undefined: the source could not
+   * tell (a live read without the directory's access properties); traces that depend on it are UNKNOWN.
+   */
+  streamingEndpoint?: string | null;
   /** When the source names a vpce id that is not in the model, it is kept here. */
   streamingEndpointAwsId?: string;
   /** AccessEndpointType as written; STREAMING_WSP is the only valid value. */

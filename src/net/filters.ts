@@ -86,7 +86,8 @@ export function evaluateSecurityGroups(
   let partial: SgVerdict | undefined;
   for (const id of groupIds) {
     const sg = net.securityGroups.get(id);
-    if (!sg) return { result: 'unknown', group: id, unknown: 'group-not-in-input' };
+    // A group known only by its id (rules not read) decides nothing, as one the input lacks.
+    if (!sg || sg.rulesUnknown !== undefined) return { result: 'unknown', group: id, unknown: 'group-not-in-input' };
     const v = evaluateAllowRules(net, sg[direction], proto, port, remote);
     if (v.result === 'allowed') return { ...v, group: id };
     if (v.result === 'unknown' && !partial) partial = { ...v, group: id };
@@ -102,6 +103,8 @@ export interface AclVerdict {
   deniedPorts: [number, number][];
   /** The rule that covers the remote range only in part (unknown). */
   partialRule?: NaclRule;
+  /** Why the ACL's rules are not known at all (unknown): the source could not read them. */
+  rulesUnknown?: string;
 }
 
 /**
@@ -117,6 +120,8 @@ export function evaluateAcl(
   net: Network,
 ): AclVerdict {
   if (!acl) return { result: 'allowed', rules: [], deniedPorts: [] };
+  if (acl.rulesUnknown !== undefined)
+    return { result: 'unknown', rules: [], deniedPorts: [], rulesUnknown: acl.rulesUnknown };
   const rules = [...acl[direction]].sort((a, b) => a.number - b.number);
   let remaining: [number, number][] = [ports];
   const deciding: NaclRule[] = [];

@@ -3,7 +3,14 @@
 // the result lists every blocking setting; routing stops the walk, since a dropped packet goes nowhere.
 import type { SgRule, Subnet } from '../model/types.js';
 import { ANY_V4, isPrivate, type IpRange } from './cidr.js';
-import { evaluateAcl, evaluateAllowRules, evaluateSecurityGroups, type FlowProtocol, type Remote } from './filters.js';
+import {
+  evaluateAcl,
+  evaluateAllowRules,
+  evaluateSecurityGroups,
+  type AclVerdict,
+  type FlowProtocol,
+  type Remote,
+} from './filters.js';
 import type { Network } from './network.js';
 import { routeStep, type Arrival, type RouteContext } from './routing.js';
 import type { FlowDesc, Hop, HopDecision, NetBlocker, PortRange } from './trace-types.js';
@@ -78,6 +85,12 @@ function flowDesc(spec: FlowSpec, direction: 'ingress' | 'egress', remote: IpRan
 
 const ACL_DIRECTION = { ingress: 'inbound', egress: 'outbound' } as const;
 
+/** What an ACL verdict of "unknown" lacks, for the trace's list of missing facts. */
+function aclUnknown(node: string, v: AclVerdict, remote: string): string {
+  if (v.rulesUnknown !== undefined) return `${node}: its rules are unknown (${v.rulesUnknown})`;
+  return `${node}: rule ${v.partialRule?.number ?? '?'} covers only part of ${remote}`;
+}
+
 class FlowWalk implements RouteContext {
   hops: Hop[] = [];
   blockers: NetBlocker[] = [];
@@ -126,9 +139,12 @@ class FlowWalk implements RouteContext {
       this.hop({
         ...base,
         result: 'unknown',
-        decision: { code: 'filter-partial', ...(v.partialRule ? { rule: v.partialRule } : {}), remote: remote.text },
+        decision:
+          v.rulesUnknown !== undefined
+            ? { code: 'acl-rules-unknown', reason: v.rulesUnknown }
+            : { code: 'filter-partial', ...(v.partialRule ? { rule: v.partialRule } : {}), remote: remote.text },
       });
-      this.unknown(`${node}: rule ${v.partialRule?.number ?? '?'} covers only part of ${remote.text}`);
+      this.unknown(aclUnknown(node, v, remote.text));
     } else {
       const rule = v.rules[0];
       this.hop({
@@ -259,7 +275,7 @@ class FlowWalk implements RouteContext {
       const v = evaluateAcl(acl, back, this.spec.proto, ephemeral, c.remote, this.net);
       if (v.result === 'allowed') continue;
       if (v.result === 'unknown') {
-        this.unknown(`${acl.id}: rule ${v.partialRule?.number ?? '?'} covers only part of ${c.remote.text}`);
+        this.unknown(aclUnknown(acl.id, v, c.remote.text));
         continue;
       }
       if (v.result === 'partial' && !c.natted && this.spec.clientEphemeral === undefined) {

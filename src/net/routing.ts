@@ -205,6 +205,12 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
     return;
   }
   const table = net.routeTableOf(subnet);
+  const named = subnet.routeTable ?? net.vpcs.get(subnet.vpc)?.mainRouteTable;
+  if (named !== undefined && !table) {
+    // The input names a route table it does not hold (a live read that could not list them): the way on is unknown.
+    ctx.unknown(`route table ${named} of ${subnet.id}`);
+    return undefined;
+  }
   const entries = net.memo(`routes|${subnet.vpc}|${table?.id ?? ''}`, () => tableEntries(net, subnet, table));
   const match = longestPrefixMatch(entries, dst);
   if (!match) {

@@ -45,6 +45,7 @@ export type HopDecision =
   | { code: 'acl-rules'; rules: NaclRule[] }
   | { code: 'acl-rule-denies'; rule: NaclRule }
   | { code: 'acl-implicit-deny' }
+  | { code: 'acl-rules-unknown'; reason: string }
   | { code: 'acl-return-denied'; aclDirection: 'inbound' | 'outbound'; ports: PortRange[]; rule?: NaclRule }
   | { code: 'firewall-rule'; rule: SgRule }
   | { code: 'firewall-no-rule'; flow: FlowDesc }
@@ -225,6 +226,7 @@ export const HOP_DECISION_CODES = [
   'acl-rules',
   'acl-rule-denies',
   'acl-implicit-deny',
+  'acl-rules-unknown',
   'acl-return-denied',
   'firewall-rule',
   'firewall-no-rule',

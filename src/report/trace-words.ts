@@ -75,6 +75,8 @@ export function hopDetail(h: Hop): string {
       return `rule ${aclRuleText(d.rule)}`;
     case 'acl-implicit-deny':
       return 'no rule allows it (implicit deny *)';
+    case 'acl-rules-unknown':
+      return `its rules are unknown: ${d.reason}`;
     case 'acl-return-denied':
       return `return traffic to ports ${portRangesText(d.ports)} is denied${d.rule ? ` by rule ${aclRuleText(d.rule)}` : ' (implicit deny *)'}`;
     case 'firewall-rule':
@@ -134,6 +136,8 @@ export function brokerNoteText(n: BrokerNote): string {
   switch (n.code) {
     case 'endpoint-not-in-input':
       return 'the directory names an endpoint the input does not hold';
+    case 'access-properties-unknown':
+      return 'whether the directory streams through an endpoint is not known (its access properties were not read)';
     case 'access-endpoint-without-id':
       return 'access endpoint without an endpoint id';
     case 'protocol-unknown':

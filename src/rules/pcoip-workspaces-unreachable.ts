@@ -17,6 +17,14 @@ export default defineRule({
     usesEngine: false,
   },
   check(model, ctx) {
+    // Whether PCoIP can connect hangs on the access endpoint configuration; where it is unknown, so is the answer.
+    for (const directory of model.directories) {
+      if (directory.streamingEndpoint !== undefined) continue;
+      for (const ws of model.workspaces) {
+        if (ws.directory === directory.id && ws.protocol === 'pcoip')
+          ctx.unknown({ resource: ws.id, missing: [`${directory.id}: access endpoint configuration`] });
+      }
+    }
     for (const { directory } of streamingSetups(model)) {
       for (const ws of model.workspaces) {
         if (ws.directory !== directory.id) continue;

@@ -18,6 +18,13 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const d of model.directories) {
+      if (d.streamingEndpoint === undefined) {
+        ctx.unknown({
+          resource: d.id,
+          missing: [`${d.id}: access endpoint configuration (WorkspaceAccessProperties)`],
+        });
+        continue;
+      }
       const hasEndpoint = d.streamingEndpoint !== null || d.streamingEndpointAwsId !== undefined;
       const type = d.accessEndpointType;
       if (!hasEndpoint && type === undefined) continue;

@@ -59,14 +59,14 @@ export default defineRule({
       let ok = true;
       for (const source of sources) {
         const { allowed, unknown } = allowedFlows(model, endpoint.securityGroups, source);
-        if (unknown.length > 0 && source !== 'anySource') {
-          // A rule covers the network only in part: some of its clients pass, some do not. Undecided, not a finding.
-          ctx.unknown({
-            resource,
-            missing: [
-              `which addresses of ${source.label} send ${unknown.map(flowName).join(', ')} (a rule covers part of it)`,
-            ],
-          });
+        if (unknown.length > 0) {
+          // A rule covers the network only in part (some of its clients pass, some do not), or a group's rules are
+          // not in the input: undecided, not a finding.
+          const what =
+            source === 'anySource'
+              ? `the rules of ${base.groups} (not in the input)`
+              : `which addresses of ${source.label} send ${unknown.map(flowName).join(', ')} (a rule covers part of it)`;
+          ctx.unknown({ resource, missing: [what] });
           continue;
         }
         const verdict = judge(allowed);

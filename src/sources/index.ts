@@ -6,13 +6,14 @@ import { InputError, type Diagnostic } from '../diagnostics.js';
 import { MAX_INPUT_BYTES, describeReadError, readInputBytes } from '../input/read.js';
 import type { Model, SourceKind } from '../model/types.js';
 import { finishLoad } from './check-model.js';
+import { awsLoader } from './aws/loader.js';
 import { designLoader } from './design/loader.js';
+import { snapshotLoader } from './snapshot/loader.js';
 import type { LoadOptions, LoadResult, SourceLoader, SourceProbe } from './loader.js';
 import { applyOverlay } from './overlay.js';
 
 /** Recognised but not readable yet: named so the message can say what the file is. */
 const NOT_BUILT: { kind: SourceKind; label: string; detect: (p: SourceProbe) => boolean }[] = [
-  { kind: 'aws', label: 'live AWS accounts (aws:REGION)', detect: (p) => p.spec.startsWith('aws:') },
   {
     kind: 'cdk',
     label: 'CDK output folders (cdk.out)',
@@ -31,15 +32,10 @@ const NOT_BUILT: { kind: SourceKind; label: string; detect: (p: SourceProbe) => 
       /"(format_version|terraform_version)"\s*:/.test(p.head) &&
       /"(planned_values|resource_changes)"/.test(p.head),
   },
-  {
-    kind: 'snapshot',
-    label: 'snapshot files',
-    detect: (p) => p.isFile && /"(wsplSnapshot|snapshot)"\s*:/.test(p.head),
-  },
 ];
 
 /** The loaders, asked in this order. Sources register here as they are built. */
-export const loaders: SourceLoader[] = [designLoader];
+export const loaders: SourceLoader[] = [designLoader, snapshotLoader, awsLoader];
 
 const HEAD_BYTES = 64 * 1024;
 

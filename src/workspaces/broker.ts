@@ -122,6 +122,11 @@ export function askBroker(
   ws: Workspace,
   region: string,
 ): BrokerAnswer {
+  if (dir.streamingEndpoint === undefined) {
+    return unknownAnswer({ code: 'access-properties-unknown' }, [
+      `${dir.id}: its access endpoint configuration (WorkspaceAccessProperties) was not given`,
+    ]);
+  }
   if (dir.streamingEndpoint === null) {
     if (dir.streamingEndpointAwsId) {
       return unknownAnswer({ code: 'endpoint-not-in-input', endpoint: dir.streamingEndpointAwsId }, [

@@ -132,6 +132,7 @@ export type StepNote =
 /** The broker's answer, as data. */
 export type BrokerNote =
   | { code: 'endpoint-not-in-input'; endpoint: string }
+  | { code: 'access-properties-unknown' }
   | { code: 'access-endpoint-without-id'; type: string }
   | { code: 'protocol-unknown' }
   | { code: 'unsupported'; reason: ServiceReason }

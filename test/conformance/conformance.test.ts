@@ -15,7 +15,8 @@ import { BROKEN, CASES, type SourceForm } from './cases.js';
 /** The model without where each fact came from, and without what the form cannot express. */
 function normalise(model: Model, form?: SourceForm): unknown {
   const drop = new Map<string, Set<string>>();
-  for (const c of form?.cannotExpress ?? []) drop.set(c.collection, (drop.get(c.collection) ?? new Set()).add(c.field));
+  for (const c of [...(form?.cannotExpress ?? []), ...(form?.statesMore ?? [])])
+    drop.set(c.collection, (drop.get(c.collection) ?? new Set()).add(c.field));
   const plain = JSON.parse(
     JSON.stringify(model, (k, v: unknown) => (k === 'prov' || k === 'origin' ? undefined : v)),
   ) as Record<string, unknown>;
@@ -47,12 +48,24 @@ function findingsOf(model: Model) {
 
 describe.each(CASES)('$name', ({ reference, forms }) => {
   it.each(forms.map((f) => [`${f.kind}: ${f.spec}`, f] as const))('%s', async (_label, form) => {
-    expect(detectSource(form.spec)).toBe(form.kind);
-    const expected = await loadSource(reference);
-    const model = await loadSource(form.spec, form.options);
-    expect(normalise(model, form)).toEqual(normalise(expected, form));
-    expect(matrixOf(model)).toEqual(matrixOf(expected));
-    expect(findingsOf(model)).toEqual(findingsOf(expected));
+    const prepared = await form.setup?.(reference);
+    try {
+      const spec = prepared?.spec ?? form.spec;
+      expect(detectSource(spec)).toBe(form.kind);
+      const expected = await loadSource(reference);
+      const warnings: unknown[] = [];
+      const model = await loadSource(spec, {
+        ...form.options,
+        ...prepared?.options,
+        onWarning: (w) => warnings.push(w),
+      });
+      expect(warnings).toEqual([]);
+      expect(normalise(model, form)).toEqual(normalise(expected, form));
+      expect(matrixOf(model)).toEqual(matrixOf(expected));
+      expect(findingsOf(model)).toEqual(findingsOf(expected));
+    } finally {
+      await prepared?.close();
+    }
   });
 });
 

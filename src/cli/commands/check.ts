@@ -15,7 +15,7 @@ import { loadSource } from '../../sources/index.js';
 import { decodeInput } from '../../input/decode.js';
 import { readInputBytes } from '../../input/read.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
-import { clientsOption, loadOptionsOf, overlayOption } from '../source-options.js';
+import { clientsOption, loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
 import type { RegisterCommand } from './index.js';
 
 const FAIL_ON = ['error', 'warning', 'never'] as const;
@@ -49,6 +49,8 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
     .argument('<source...>', 'design files (or other sources)')
     .addOption(overlayOption)
     .addOption(clientsOption)
+    .addOption(profileOption)
+    .addOption(roleArnOption)
     .addOption(new Option('--format <format>', 'output format').choices(REPORTER_NAMES).default('text' as const))
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 from this severity up').choices(FAIL_ON).default('error' as const),

@@ -1,7 +1,8 @@
 import { Option } from '@commander-js/extra-typings';
-import { toDesignYaml } from '../../sources/design/export.js';
+import { formatDiagnostic } from '../../diagnostics.js';
+import { exportLosses, toDesignYaml } from '../../sources/design/export.js';
 import { loadSource } from '../../sources/index.js';
-import { clientsOption, loadOptionsOf, overlayOption } from '../source-options.js';
+import { clientsOption, loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
 import type { RegisterCommand } from './index.js';
 
 /** `wspl export <source> --format design`: any source written out as a design file. */
@@ -13,7 +14,14 @@ export const registerExport: RegisterCommand = (program, io) => {
     .addOption(new Option('--format <format>', 'output format').choices(['design'] as const).default('design' as const))
     .addOption(overlayOption)
     .addOption(clientsOption)
+    .addOption(profileOption)
+    .addOption(roleArnOption)
     .action(async (source, opts) => {
-      io.out(toDesignYaml(await loadSource(source, loadOptionsOf(opts, io))));
+      const model = await loadSource(source, loadOptionsOf(opts, io));
+      for (const loss of exportLosses(model))
+        io.err(
+          formatDiagnostic({ severity: 'warning', code: 'export-loses-unknown', file: source, message: loss }) + '\n',
+        );
+      io.out(toDesignYaml(model));
     });
 };

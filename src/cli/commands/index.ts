@@ -6,6 +6,7 @@ import { registerMatrix } from './matrix.js';
 import { registerNotBuilt } from './not-built.js';
 import { registerProbe } from './probe.js';
 import { registerSchema } from './schema.js';
+import { registerSnapshot } from './snapshot.js';
 import { registerExport } from './export.js';
 import { registerTrace } from './trace.js';
 import { registerCheck } from './check.js';
@@ -27,5 +28,6 @@ export const commands: RegisterCommand[] = [
   registerExplain,
   registerEndpoints,
   registerProbe,
+  registerSnapshot,
   registerNotBuilt,
 ];

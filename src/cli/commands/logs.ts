@@ -7,7 +7,7 @@ import { JsonLogWriter, TextLogWriter } from '../../logs/render.js';
 import { compareSession, type Comparison } from '../../logs/compare.js';
 import { loadSource, type LoadSourceOptions } from '../../sources/index.js';
 import { sessionPredictor, type SessionPredictor } from '../../logs/topology.js';
-import { loadOptionsOf, overlayOption } from '../source-options.js';
+import { loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
 import type { RegisterCommand } from './index.js';
 
 /** Loads the topology (any source) and hands it to the library's comparison set-up. */
@@ -29,6 +29,8 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
     .option('--local', "read this machine's client log folder (Windows, macOS or Linux location)")
     .option('--topology <source>', 'compare each session with the prediction for --client on this setup')
     .addOption(overlayOption)
+    .addOption(profileOption)
+    .addOption(roleArnOption)
     .option('--client <name>', 'with --topology: the client that wrote the logs')
     .option(
       '--workspace <name>',

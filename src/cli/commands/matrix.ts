@@ -2,7 +2,7 @@ import { Option } from '@commander-js/extra-typings';
 import { renderMatrixJson, renderMatrixText } from '../../report/matrix.js';
 import { loadSource } from '../../sources/index.js';
 import { predictMatrixEntries } from '../../workspaces/matrix.js';
-import { clientsOption, loadOptionsOf, overlayOption } from '../source-options.js';
+import { clientsOption, loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
 import type { RegisterCommand } from './index.js';
 
 export const registerMatrix: RegisterCommand = (program, io) => {
@@ -15,6 +15,8 @@ export const registerMatrix: RegisterCommand = (program, io) => {
     )
     .addOption(overlayOption)
     .addOption(clientsOption)
+    .addOption(profileOption)
+    .addOption(roleArnOption)
     .action(async (source, opts) => {
       const traces = predictMatrixEntries(await loadSource(source, loadOptionsOf(opts, io)));
       io.out(opts.format === 'json' ? renderMatrixJson(traces) : renderMatrixText(traces));

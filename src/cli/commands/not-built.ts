@@ -5,10 +5,7 @@ import type { RegisterCommand } from './index.js';
  * Commands of the contract that are not built yet. They exist so that `wspl --help` lists them and calling one
  * says plainly that it is missing (exit 2), instead of "unknown command" or, worse, a pretend result.
  */
-const MISSING: [string, string, string][] = [
-  ['snapshot', 'read an account (read-only) into a replayable snapshot file', 'aws:REGION [--profile P] -o FILE'],
-  ['serve', 'local dashboard (loopback only)', '<source> [--port N]'],
-];
+const MISSING: [string, string, string][] = [['serve', 'local dashboard (loopback only)', '<source> [--port N]']];
 
 export const registerNotBuilt: RegisterCommand = (program) => {
   for (const [name, job, usage] of MISSING) {

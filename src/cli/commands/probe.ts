@@ -16,7 +16,7 @@ import { loadSource, type LoadSourceOptions } from '../../sources/index.js';
 import { traceConnection } from '../../workspaces/trace.js';
 import type { Trace } from '../../workspaces/types.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
-import { loadOptionsOf, overlayOption } from '../source-options.js';
+import { loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
 import { styleFor } from '../style.js';
 import type { RegisterCommand } from './index.js';
 
@@ -118,6 +118,8 @@ export function probeCommand(deps: Partial<ProbeDeps> = {}): RegisterCommand {
       .option('--client <name>', 'with --topology: the client this machine is')
       .option('--workspace <name>', 'with --topology: the WorkSpace, when the setup has several DCV WorkSpaces')
       .addOption(overlayOption)
+      .addOption(profileOption)
+      .addOption(roleArnOption)
       .option('--timeout <ms>', `timeout of one probe in milliseconds (default ${DEFAULT_TIMEOUT_MS})`)
       .addOption(
         new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const),

@@ -5,7 +5,7 @@ import { renderTraceJson } from '../../report/trace-json.js';
 import { loadSource } from '../../sources/index.js';
 import { traceConnection } from '../../workspaces/trace.js';
 import { styleFor } from '../style.js';
-import { clientsOption, loadOptionsOf, overlayOption } from '../source-options.js';
+import { clientsOption, loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
 import type { RegisterCommand } from './index.js';
 
 export const registerTrace: RegisterCommand = (program, io) => {
@@ -22,6 +22,8 @@ export const registerTrace: RegisterCommand = (program, io) => {
     )
     .addOption(overlayOption)
     .addOption(clientsOption)
+    .addOption(profileOption)
+    .addOption(roleArnOption)
     .action(async (source, opts) => {
       const model = await loadSource(source, loadOptionsOf(opts, io));
       const trace = traceConnection(model, opts.client, opts.workspace);

@@ -4,7 +4,7 @@ import { renderWhatifText } from '../../report/whatif-text.js';
 import { whatif, whatifBreaksSomething } from '../../workspaces/lifecycle.js';
 import { renderWhatifJson } from '../../report/whatif-json.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
-import { clientsOption, loadOptionsOf, overlayOption } from '../source-options.js';
+import { clientsOption, loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
 import { changeApplier } from '../../sources/changes.js';
 import type { RegisterCommand } from './index.js';
 
@@ -21,6 +21,8 @@ export const registerWhatif: RegisterCommand = (program, io, state) => {
     )
     .addOption(overlayOption)
     .addOption(clientsOption)
+    .addOption(profileOption)
+    .addOption(roleArnOption)
     .action(async (source, opts) => {
       const model = await loadSource(source, loadOptionsOf(opts, io));
       const apply = changeApplier(model, source, { client: opts.client, workspace: opts.workspace });

@@ -47,6 +47,9 @@ export function allowedFlows(
     if (source === 'anySource') {
       const rules = groups.flatMap((g) => net.securityGroups.get(g)?.ingress ?? []);
       if (rules.some((r) => rulePermitsPort(r, flow.protocol, flow.port))) out.allowed.push(flow);
+      // A group whose rules the input lacks might allow it: undecided, not missing.
+      else if (groups.some((g) => net.securityGroups.get(g)?.rulesUnknown !== undefined || !net.securityGroups.has(g)))
+        out.unknown.push(flow);
       continue;
     }
     const remote = { range: net.range(source.cidr), securityGroups: source.memberOf };

@@ -41,5 +41,6 @@ export function distinctEndpoints(setups: StreamingSetup[]): StreamingSetup[] {
 
 export function directoryHasEndpoint(model: Readonly<Model>, directoryId: string): boolean {
   const d = model.directories.find((x) => x.id === directoryId);
-  return d !== undefined && (d.streamingEndpoint !== null || d.streamingEndpointAwsId !== undefined);
+  // An unknown configuration (undefined) is not taken as an endpoint: rules that need to know say so themselves.
+  return d !== undefined && (d.streamingEndpoint != null || d.streamingEndpointAwsId !== undefined);
 }

@@ -410,3 +410,22 @@ export function toDesignYaml(model: Model): string {
     ' Exported by wspl: the model as a design file (wspl: 1). Reload it with any wspl command.',
   );
 }
+
+/**
+ * Facts the model holds as unknown that a design file cannot write as unknown (a live read that was refused):
+ * written out, they would read back as known. The export command warns about each.
+ */
+export function exportLosses(model: Model): string[] {
+  const out: string[] = [];
+  for (const d of model.directories)
+    if (d.streamingEndpoint === undefined)
+      out.push(
+        `directory ${d.id}: its access endpoint configuration is unknown; the design file says it has no streaming endpoint`,
+      );
+  for (const a of model.networkAcls)
+    if (a.rulesUnknown !== undefined)
+      out.push(
+        `network ACL ${a.id}: its rules are unknown (${a.rulesUnknown}); the design file lists none, which denies everything`,
+      );
+  return out;
+}
