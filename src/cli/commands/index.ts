@@ -12,6 +12,8 @@ import { registerCheck } from './check.js';
 import { registerExplain } from './explain.js';
 import { registerEndpoints } from './endpoints.js';
 import { registerWhatif } from './whatif.js';
+import { registerServe } from './serve.js';
+import { registerReport } from './report.js';
 
 /** Each command lives in its own file and registers itself on the program: an import and an entry here. */
 export type RegisterCommand = (program: Command, io: Io, state: RunState) => void;
@@ -27,5 +29,7 @@ export const commands: RegisterCommand[] = [
   registerExplain,
   registerEndpoints,
   registerProbe,
+  registerServe,
+  registerReport,
   registerNotBuilt,
 ];

@@ -7,7 +7,6 @@ import type { RegisterCommand } from './index.js';
  */
 const MISSING: [string, string, string][] = [
   ['snapshot', 'read an account (read-only) into a replayable snapshot file', 'aws:REGION [--profile P] -o FILE'],
-  ['serve', 'local dashboard (loopback only)', '<source> [--port N]'],
 ];
 
 export const registerNotBuilt: RegisterCommand = (program) => {
