@@ -7,17 +7,17 @@ import type { CellKind, MatrixView } from './types.js';
 
 const CAUSE_LENGTH = 180;
 
-function shorten(text: string): string {
-  return text.length > CAUSE_LENGTH ? `${text.slice(0, CAUSE_LENGTH - 1)}…` : text;
+function shorten(text: string, max = CAUSE_LENGTH): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** One line on why the cell is what it is: the first blocker, what is missing, or the way it connects. */
 export function causeOf(trace: Trace): string {
   const blocker = trace.blockers[0];
-  if (blocker)
-    return shorten(
-      `${blocker.resource}: ${blocker.detail}${trace.blockers.length > 1 ? ` (+${trace.blockers.length - 1} more)` : ''}`,
-    );
+  if (blocker) {
+    const more = trace.blockers.length > 1 ? ` (+${trace.blockers.length - 1} more)` : '';
+    return shorten(`${blocker.resource}: ${blocker.detail}`, CAUSE_LENGTH - more.length) + more;
+  }
   const missing = trace.missing[0];
   if (trace.outcome === 'UNKNOWN' && missing !== undefined) return shorten(`missing: ${missing}`);
   if (trace.outcome === 'CONNECTED' && trace.endpoint) {

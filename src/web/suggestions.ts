@@ -80,19 +80,18 @@ export function suggestChanges(model: Model): Suggestion[] {
         stopped ? 'running' : 'stopped',
       );
     }
-    for (const [name] of entriesOf(v.natGateways)) {
-      out.add(
-        'NAT',
-        `delete NAT gateway ${vpc}/${name}`,
-        'delete',
-        ['vpcs', vpc, 'natGateways', name],
-        `${vpc}/${name}`,
-      );
+    // Deleting a NAT gateway or an endpoint that routes or directories still name would leave the design invalid;
+    // AWS shows such a resource as `deleted` for a while, and so does the model.
+    for (const [name, ngw] of entriesOf(v.natGateways)) {
+      if (ngw.state === 'deleted') continue;
+      const path = ['vpcs', vpc, 'natGateways', name, 'state'];
+      out.add('NAT', `delete NAT gateway ${vpc}/${name}`, 'set', path, `${vpc}/${name}`, 'deleted');
     }
     for (const [name, ep] of entriesOf(v.endpoints)) {
       if (typeof ep.service === 'string' && !streamingServices.has(ep.service)) continue;
       const id = `${vpc}/${name}`;
-      out.add('Endpoint', `delete endpoint ${id}`, 'delete', ['vpcs', vpc, 'endpoints', name], id);
+      if (ep.state !== 'deleted')
+        out.add('Endpoint', `delete endpoint ${id}`, 'set', ['vpcs', vpc, 'endpoints', name, 'state'], id, 'deleted');
       if (ep.privateDns !== false)
         out.add(
           'Endpoint',

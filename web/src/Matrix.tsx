@@ -129,7 +129,10 @@ export function Matrix({ matrix, before, selected, onOpen }: Props) {
       if (left - FIRST < el.scrollLeft) el.scrollLeft = left - FIRST;
       else if (left + COL > el.scrollLeft + el.clientWidth) el.scrollLeft = left + COL - el.clientWidth;
     }
-    wantFocus.current = true;
+    // Focus at once when the cell is already in the page; a cell scrolled into view is focused after it renders.
+    const present = el?.querySelector<HTMLElement>(`[data-r="${nr}"][data-c="${nc}"]`);
+    if (present) present.focus();
+    else wantFocus.current = true;
     setFocus({ r: nr, c: nc });
   };
 

@@ -17,6 +17,8 @@ interface Props {
 }
 
 const LISTED = 60;
+/** The usual suspects stay open; the long lists of single rules and routes open on a filter or a click. */
+const OPEN_GROUPS = new Set(['Directory', 'NAT', 'Endpoint']);
 
 export function Whatif({ suggestions, result, busy, error, onRun, onReset, onResource }: Props) {
   const [changes, setChanges] = useState<string[]>([]);
@@ -62,7 +64,7 @@ export function Whatif({ suggestions, result, busy, error, onRun, onReset, onRes
       </label>
       <div class="suggestions">
         {groups.map((g) => (
-          <details key={g} open={groups.length <= 3 || needle !== ''}>
+          <details key={g} open={OPEN_GROUPS.has(g) || needle !== ''}>
             <summary>
               {g} ({matching.filter((s) => s.group === g).length})
             </summary>
