@@ -5,11 +5,12 @@ import type { Model } from '../model/types.js';
 import { DEFAULT_POLICY, type CheckPolicy } from '../rules/policy.js';
 import { runCheck } from '../rules/runner.js';
 import type { Severity } from '../rules/types.js';
-import { predictMatrixEntries, type MatrixEntry } from '../workspaces/matrix.js';
+import { predictMatrixEntries, tracesOf, type MatrixEntry } from '../workspaces/matrix.js';
 import type { Outcome } from '../workspaces/types.js';
 import { fixSection, type DocSource } from './docs.js';
 import { matrixView } from './matrix-view.js';
 import { suggestChanges } from './suggestions.js';
+import { initialLayout } from './layout.js';
 import { buildTopology } from './topology.js';
 import { nodesFor, tracePicture } from './trace-picture.js';
 import type {
@@ -17,7 +18,9 @@ import type {
   FindingsView,
   MatrixView,
   Overview,
+  PictureLayout,
   Snapshot,
+  Suggestion,
   Topology,
   TraceView,
   WhatifView,
@@ -35,8 +38,14 @@ export interface DashboardOptions {
   loadedAt?: string;
 }
 
-function findingsOf(model: Model, topology: Topology, policy: CheckPolicy): FindingsView {
-  const result = runCheck(model, { policy });
+function findingsOf(
+  model: Model,
+  entries: readonly MatrixEntry[],
+  topology: Topology,
+  policy: CheckPolicy,
+): FindingsView {
+  // The cells are predicted already: check reads them instead of predicting every cell again.
+  const result = runCheck(model, { policy, traceAll: () => tracesOf(entries) });
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of result.findings) if (!f.suppressed) counts[f.severity]++;
   return {
@@ -51,6 +60,7 @@ export class Dashboard {
   readonly matrix: MatrixView;
   private readonly entries: MatrixEntry[];
   private findingsView: FindingsView | undefined;
+  private laidOut: Promise<PictureLayout> | undefined;
   /** The last what-if setup, so tracing its cells does not apply the changes again. */
   private lastChanged: ChangedSetup | undefined;
 
@@ -68,7 +78,7 @@ export class Dashboard {
   }
 
   findings(): FindingsView {
-    this.findingsView ??= findingsOf(this.model, this.topology, this.policy);
+    this.findingsView ??= findingsOf(this.model, this.entries, this.topology, this.policy);
     return this.findingsView;
   }
 
@@ -96,13 +106,24 @@ export class Dashboard {
     };
   }
 
-  snapshot(): Snapshot {
+  suggestions(): Suggestion[] {
+    return suggestChanges(this.model);
+  }
+
+  /** The first picture, laid out once. */
+  layout(): Promise<PictureLayout> {
+    this.laidOut ??= initialLayout(this.topology);
+    return this.laidOut;
+  }
+
+  async snapshot(): Promise<Snapshot> {
     return {
       overview: this.overview(),
       topology: this.topology,
+      layout: await this.layout(),
       matrix: this.matrix,
       findings: this.findings(),
-      suggestions: suggestChanges(this.model),
+      suggestions: this.suggestions(),
     };
   }
 

@@ -31,6 +31,47 @@ const PAGE_POLICY = [
 
 const MAX_CHANGES = 50;
 
+const JSON_TYPE = { 'Content-Type': 'application/json' };
+
+/** The views that do not change while a Dashboard lives, each written out once (megabytes at 500,000 cells). */
+export const VIEWS = ['topology', 'matrix', 'findings', 'suggestions'] as const;
+type View = (typeof VIEWS)[number];
+const written = new WeakMap<Dashboard, Map<View, string>>();
+
+export function viewJson(dashboard: Dashboard, view: View): string {
+  let cache = written.get(dashboard);
+  if (!cache) written.set(dashboard, (cache = new Map()));
+  let text = cache.get(view);
+  if (text === undefined) {
+    const value =
+      view === 'topology'
+        ? dashboard.topology
+        : view === 'matrix'
+          ? dashboard.matrix
+          : view === 'findings'
+            ? dashboard.findings()
+            : dashboard.suggestions();
+    text = JSON.stringify(value);
+    cache.set(view, text);
+  }
+  return text;
+}
+
+const laidOut = new WeakMap<Dashboard, Promise<string>>();
+
+function layoutJson(dashboard: Dashboard): Promise<string> {
+  let text = laidOut.get(dashboard);
+  if (!text) laidOut.set(dashboard, (text = dashboard.layout().then((l) => JSON.stringify(l))));
+  return text;
+}
+
+/** Lays out the first picture and writes every view out now, so the first page load waits for neither. */
+export async function prepareViews(dashboard: Dashboard): Promise<Dashboard> {
+  for (const view of VIEWS) viewJson(dashboard, view);
+  await layoutJson(dashboard);
+  return dashboard;
+}
+
 function problem(c: Context, status: 400 | 404 | 409 | 422 | 500, error: string, diagnostics: Diagnostic[] = []) {
   return c.json({ error, diagnostics }, status);
 }
@@ -64,11 +105,10 @@ export function createApp(initial: Dashboard, options: AppOptions): Hono {
     return problem(c, 500, `internal error: ${e.message}`);
   });
 
-  app.get('/api/snapshot', (c) => c.json(dashboard.snapshot()));
+  app.get('/api/snapshot', async (c) => c.json(await dashboard.snapshot()));
   app.get('/api/overview', (c) => c.json(dashboard.overview()));
-  app.get('/api/topology', (c) => c.json(dashboard.topology));
-  app.get('/api/matrix', (c) => c.json(dashboard.matrix));
-  app.get('/api/findings', (c) => c.json(dashboard.findings()));
+  for (const part of VIEWS) app.get(`/api/${part}`, (c) => c.body(viewJson(dashboard, part), 200, JSON_TYPE));
+  app.get('/api/layout', async (c) => c.body(await layoutJson(dashboard), 200, JSON_TYPE));
   app.get('/api/trace', (c) => {
     const client = c.req.query('client');
     const workspace = c.req.query('workspace');

@@ -66,6 +66,20 @@ export interface Topology {
   aliases: Record<string, string[]>;
 }
 
+/** A box as laid out: top-left corner and size, in picture coordinates. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Where every visible box goes when these groups are open. */
+export interface PictureLayout {
+  expanded: string[];
+  boxes: Record<string, Box>;
+}
+
 /** One distinct kind of cell: cells that share it draw the same. */
 export interface CellKind {
   outcome: Outcome;
@@ -186,6 +200,7 @@ export interface Overview {
 export interface Snapshot {
   overview: Overview;
   topology: Topology;
+  layout: PictureLayout;
   matrix: MatrixView;
   findings: FindingsView;
   suggestions: Suggestion[];

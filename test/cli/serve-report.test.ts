@@ -25,7 +25,7 @@ describe('wspl report --html', () => {
     expect(data.snapshot.overview.outcomes.NO_REACHABLE_ENDPOINT).toBe(1);
     expect(Object.keys(data.docs.rules)).toContain('client-dns-resolution');
     expect(html).toMatch(/<script>[^]*wspl-data[^]*<\/script>\n<\/body>/);
-  });
+  }, 30_000);
 
   it('refuses to write over its input, and says when it cannot write', async () => {
     const same = await runCli(['report', 'examples/seed-tokyo.yaml', '--html', 'examples/seed-tokyo.yaml']);
@@ -35,7 +35,7 @@ describe('wspl report --html', () => {
     expect(nowhere.code).toBe(2);
     expect(nowhere.err).toMatch(/cannot write .*x\.html/);
     expect(existsSync(join(dir, 'no'))).toBe(false);
-  });
+  }, 30_000);
 
   it('needs --html', async () => {
     const r = await runCli(['report', 'examples/seed-tokyo.yaml']);

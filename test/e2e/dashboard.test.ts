@@ -11,6 +11,14 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/testing/run-cli.js';
 
+// Code passed to page.evaluate runs in the page; these name its globals for the type checker only.
+declare const document: {
+  documentElement: { dataset: Record<string, string | undefined> };
+  activeElement: { getAttribute(n: string): string | null } | null;
+  querySelector(s: string): { textContent: string | null } | null;
+};
+declare const window: unknown;
+
 const CHROMIUM = '/usr/bin/chromium';
 const REQUIRED = process.env.WSPL_REQUIRE_CHROMIUM === '1';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);

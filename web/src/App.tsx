@@ -11,7 +11,7 @@ import { Matrix, type CellRef } from './Matrix.js';
 import { NodePanel } from './NodePanel.js';
 import { OUTCOME_LOOK } from './outcomes.js';
 import { PictureView, type Highlight } from './picture/draw.js';
-import { defaultExpanded, groupsToOpen } from './picture/graph.js';
+import { groupsToOpen } from '../../src/web/visible.js';
 import { pictureBackground } from './picture/style.js';
 import { pictureSvg } from './picture/svg.js';
 import { TracePanel } from './TracePanel.js';
@@ -58,7 +58,7 @@ function describe(h: Highlight): string {
 }
 
 export function App({ backend }: { backend: Backend }) {
-  const [snapshot, setSnapshot] = useState<Snapshot>();
+  const [snapshot, setSnapshot] = useState<Partial<Snapshot>>({});
   const [loadError, setLoadError] = useState<string>();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [tab, setTab] = useState<Tab>('trace');
@@ -79,17 +79,24 @@ export function App({ backend }: { backend: Backend }) {
   const picture = useRef<PictureView | undefined>(undefined);
   const renderSeq = useRef(0);
 
-  const topology = whatif?.topology ?? snapshot?.topology;
+  const topology = whatif?.topology ?? snapshot.topology;
 
   const load = async () => {
-    try {
-      const s = await backend.snapshot();
-      setSnapshot(s);
-      setExpanded(defaultExpanded(s.topology));
-      setLoadError(undefined);
-    } catch (e) {
-      setLoadError(e instanceof Error ? e.message : String(e));
-    }
+    const parts = backend.load();
+    const part = <K extends keyof Snapshot>(key: K, value: Snapshot[K]) => setSnapshot((s) => ({ ...s, [key]: value }));
+    const failed = (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e));
+    setLoadError(undefined);
+    // The picture waits for its layout, laid out ahead for the groups open at first.
+    Promise.all([parts.topology, parts.layout]).then(([t, l]) => {
+      performance.mark('wspl-topology');
+      setExpanded(new Set(l.expanded));
+      setSnapshot((s) => ({ ...s, topology: t, layout: l }));
+    }, failed);
+    parts.overview.then((v) => part('overview', v), failed);
+    parts.matrix.then((v) => part('matrix', v), failed);
+    parts.findings.then((v) => part('findings', v), failed);
+    parts.suggestions.then((v) => part('suggestions', v), failed);
+    await Promise.allSettled(Object.values(parts));
   };
 
   useEffect(() => {
@@ -131,7 +138,7 @@ export function App({ backend }: { backend: Backend }) {
     const view = picture.current;
     if (!view || !topology) return;
     const seq = ++renderSeq.current;
-    void view.render(topology, expanded, drawn === 0).then(() => {
+    void view.render(topology, expanded, drawn === 0, whatif ? undefined : snapshot.layout).then(() => {
       if (seq !== renderSeq.current) return;
       if (drawn === 0) {
         performance.mark('wspl-picture');
@@ -241,7 +248,7 @@ export function App({ backend }: { backend: Backend }) {
     else download('wspl-topology.png', await view.exportPng());
   };
 
-  const o = snapshot?.overview;
+  const o = snapshot.overview;
   return (
     <div class="layout">
       <header class="top">
@@ -342,7 +349,7 @@ export function App({ backend }: { backend: Backend }) {
                 }}
               >
                 {t.label}
-                {t.id === 'findings' && snapshot
+                {t.id === 'findings' && snapshot.findings
                   ? ` (${snapshot.findings.counts.error}✖ ${snapshot.findings.counts.warning}▲)`
                   : ''}
               </button>
@@ -358,14 +365,14 @@ export function App({ backend }: { backend: Backend }) {
                 onOutcome={(id) => void openDoc('outcomes', id)}
               />
             )}
-            {tab === 'findings' && snapshot && (
+            {tab === 'findings' && snapshot.findings && (
               <Findings
                 findings={snapshot.findings}
                 onFinding={showFinding}
                 onRule={(id) => void openDoc('rules', id)}
               />
             )}
-            {tab === 'whatif' && snapshot && (
+            {tab === 'whatif' && snapshot.suggestions && (
               <Whatif
                 suggestions={snapshot.suggestions}
                 result={whatif}
@@ -382,7 +389,7 @@ export function App({ backend }: { backend: Backend }) {
             {tab === 'node' && (
               <NodePanel
                 node={node}
-                findings={snapshot?.findings.findings ?? []}
+                findings={snapshot.findings?.findings ?? []}
                 open={node ? expanded.has(node.id) : false}
                 onToggle={(id) =>
                   picture.current &&
@@ -394,7 +401,7 @@ export function App({ backend }: { backend: Backend }) {
           </div>
         </aside>
       </main>
-      {snapshot && (
+      {snapshot.matrix && (
         <Matrix
           matrix={whatif?.after ?? snapshot.matrix}
           before={whatif ? snapshot.matrix : undefined}

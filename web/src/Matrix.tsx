@@ -1,15 +1,12 @@
 // The client × WorkSpace matrix: one row per WorkSpace, one column per client, each cell an outcome with its icon and
 // short name. Only the rows and columns in view are in the page (half a million cells scroll like twenty), and the
 // grid is one tab stop: arrows, Page Up/Down, Home/End move, Enter opens the trace.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MatrixView } from '../../src/web/types.js';
 import { OUTCOMES, type Outcome } from '../../src/workspaces/types.js';
+import { COL, FIRST, HEAD, MatrixRow, ROW, cellVisible } from './MatrixRow.js';
 import { OUTCOME_LOOK } from './outcomes.js';
 
-const ROW = 30;
-const COL = 84;
-const FIRST = 220;
-const HEAD = 40;
 const OVERSCAN = 6;
 
 export interface CellRef {
@@ -79,11 +76,13 @@ export function Matrix({ matrix, before, selected, onOpen }: Props) {
     return matrix.clients.map((c, i) => (ok(c.id) || ok(c.at) ? i : -1)).filter((i) => i >= 0);
   }, [matrix, clientFilter]);
 
-  const cellShown = (ci: number, wi: number) => {
-    const k = matrix.kinds[matrix.cells[ci * W + wi] ?? -1];
-    if (!k || !shown.has(k.outcome)) return false;
-    return !changedOnly || changed?.[ci * W + wi] === 1;
-  };
+  const cellShown = (ci: number, wi: number) => cellVisible(matrix, changed, shown, changedOnly, ci, wi);
+  const openRef = useRef(onOpen);
+  openRef.current = onOpen;
+  const onCell = useCallback((r: number, c: number, client: string, workspace: string) => {
+    setFocus({ r, c });
+    openRef.current({ client, workspace });
+  }, []);
 
   const rows = useMemo(() => {
     const ok = matcher(workspaceFilter);
@@ -238,65 +237,26 @@ export function Matrix({ matrix, before, selected, onOpen }: Props) {
               );
             })}
           </div>
-          {rows.slice(r0, r1).map((wi, i) => {
-            const r = r0 + i;
-            const w = matrix.workspaces[wi];
-            return (
-              <div
-                key={wi}
-                role="row"
-                class="matrix-row"
-                aria-rowindex={r + 2}
-                style={{ top: `${HEAD + r * ROW}px`, width: `${totalW}px` }}
-              >
-                <div
-                  role="rowheader"
-                  class="rowhead"
-                  title={`${w?.id ?? ''}: directory ${w?.directory ?? ''}, ${w?.protocol ?? 'protocol unknown'}`}
-                >
-                  {w?.id}{' '}
-                  <small>
-                    {w?.directory} · {w?.protocol ?? '?'}
-                  </small>
-                </div>
-                {visibleCols.map((ci, j) => {
-                  const c = c0 + j;
-                  const k = matrix.kinds[matrix.cells[ci * W + wi] ?? -1];
-                  if (!k) return null;
-                  const look = OUTCOME_LOOK[k.outcome];
-                  const client = matrix.clients[ci]?.id ?? '';
-                  const isChanged = changed?.[ci * W + wi] === 1;
-                  const isSelected = selected?.client === client && selected.workspace === w?.id;
-                  const how = k.transport !== undefined ? ` via ${k.path ?? ''} ${k.transport} ${k.port ?? ''}` : '';
-                  return (
-                    <button
-                      key={ci}
-                      type="button"
-                      role="gridcell"
-                      class={`cell tone-${look.tone}${isChanged ? ' changed' : ''}${cellShown(ci, wi) ? '' : ' dim'}${isSelected ? ' selected' : ''}`}
-                      style={{ left: `${FIRST + c * COL}px` }}
-                      tabIndex={r === fr && c === fc ? 0 : -1}
-                      data-r={r}
-                      data-c={c}
-                      data-client={client}
-                      data-workspace={w?.id}
-                      data-outcome={k.outcome}
-                      aria-selected={isSelected}
-                      aria-label={`${client} → ${w?.id ?? ''}: ${k.outcome}${how}${isChanged ? ' (changed)' : ''}. ${k.cause}`}
-                      title={`${client} → ${w?.id ?? ''}: ${k.outcome}${how}\n${k.cause}`}
-                      onClick={() => {
-                        setFocus({ r, c });
-                        onOpen({ client, workspace: w?.id ?? '' });
-                      }}
-                    >
-                      {isChanged ? '◆ ' : ''}
-                      {look.icon} {look.short}
-                    </button>
-                  );
-                })}
-              </div>
-            );
-          })}
+          {rows.slice(r0, r1).map((wi, i) => (
+            <MatrixRow
+              key={wi}
+              matrix={matrix}
+              changed={changed}
+              shown={shown}
+              changedOnly={changedOnly}
+              wi={wi}
+              r={r0 + i}
+              cols={cols}
+              c0={c0}
+              c1={c1}
+              width={totalW}
+              focusCol={r0 + i === fr ? fc : -1}
+              selectedClient={
+                selected && selected.workspace === matrix.workspaces[wi]?.id ? selected.client : undefined
+              }
+              onCell={onCell}
+            />
+          ))}
         </div>
       </div>
     </section>

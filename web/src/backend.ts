@@ -2,6 +2,9 @@
 // computes in the page (inline-backend.ts). The views do not know which.
 import type { DocPage, Overview, Snapshot, TraceView, WhatifView } from '../../src/web/types.js';
 
+/** The views, each as it arrives: the picture needs only the overview and the topology to be drawn. */
+export type Parts = { [K in keyof Snapshot]: Promise<Snapshot[K]> };
+
 export interface Problem {
   message: string;
   field?: string;
@@ -20,7 +23,7 @@ export class BackendError extends Error {
 
 export interface Backend {
   kind: 'server' | 'report';
-  snapshot(): Promise<Snapshot>;
+  load(): Parts;
   /** One cell's trace, in the setup as it is or after what-if changes. */
   trace(client: string, workspace: string, changes: string[]): Promise<TraceView>;
   whatif(changes: string[]): Promise<WhatifView>;
@@ -47,7 +50,23 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
 export function httpBackend(): Backend {
   return {
     kind: 'server',
-    snapshot: () => call<Snapshot>('api/snapshot'),
+    load: () => {
+      // The picture's data first; the matrix, the findings and the suggestions (megabytes on a large estate) are
+      // asked for once it is in, so they do not compete with it for the network and the page's thread.
+      const overview = call<Overview>('api/overview');
+      const topology = call<Snapshot['topology']>('api/topology');
+      const layout = call<Snapshot['layout']>('api/layout');
+      const picture = Promise.allSettled([topology, layout]);
+      const after = <T>(path: string) => picture.then(() => call<T>(path));
+      return {
+        overview,
+        topology,
+        layout,
+        matrix: after<Snapshot['matrix']>('api/matrix'),
+        findings: after<Snapshot['findings']>('api/findings'),
+        suggestions: after<Snapshot['suggestions']>('api/suggestions'),
+      };
+    },
     trace: (client, workspace, changes) => {
       const query = new URLSearchParams({ client, workspace });
       for (const c of changes) query.append('change', c);

@@ -46,7 +46,17 @@ export function inlineBackend(data: Embedded): Backend {
     );
   return {
     kind: 'report',
-    snapshot: () => Promise.resolve(data.snapshot),
+    load: () => {
+      const s = data.snapshot;
+      return {
+        overview: Promise.resolve(s.overview),
+        topology: Promise.resolve(s.topology),
+        layout: Promise.resolve(s.layout),
+        matrix: Promise.resolve(s.matrix),
+        findings: Promise.resolve(s.findings),
+        suggestions: Promise.resolve(s.suggestions),
+      };
+    },
     trace: (client, workspace, changes) =>
       later(() => {
         const view = engine().trace(client, workspace, changes);

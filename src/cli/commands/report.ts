@@ -3,8 +3,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../diagnostics.js';
-import { allDocs } from '../../web/package-docs.js';
-import { readReportBundle, renderReportHtml } from '../../web/report-html.js';
 import { clientsOption, overlayOption } from '../source-options.js';
 import type { RegisterCommand } from './index.js';
 import { loadDashboard } from './serve.js';
@@ -27,9 +25,13 @@ export const registerReport: RegisterCommand = (program, io) => {
           [],
           'bad-usage',
         );
+      const [{ allDocs }, { readReportBundle, renderReportHtml }] = await Promise.all([
+        import('../../web/package-docs.js'),
+        import('../../web/report-html.js'),
+      ]);
       const bundle = readReportBundle();
       const dashboard = await loadDashboard(source, opts, io, false);
-      const snapshot = dashboard.snapshot();
+      const snapshot = await dashboard.snapshot();
       const html = renderReportHtml(
         {
           source,

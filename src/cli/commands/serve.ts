@@ -2,10 +2,7 @@
 // reads the source again (a live source gets fresh facts).
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { loadSource } from '../../sources/index.js';
-import { readBundle } from '../../web/assets.js';
-import { Dashboard } from '../../web/dashboard.js';
-import { packageDocs } from '../../web/package-docs.js';
-import { startServer } from '../../web/server.js';
+import type { Dashboard } from '../../web/dashboard.js';
 import type { Io } from '../io.js';
 import { clientsOption, loadOptionsOf, overlayOption, type SourceFlags } from '../source-options.js';
 import { policyFor } from './check.js';
@@ -28,6 +25,11 @@ export async function loadDashboard(
   refreshable: boolean,
 ): Promise<Dashboard> {
   const model = await loadSource(source, loadOptionsOf(flags, io));
+  // The dashboard's modules (hono, elkjs) load only for the commands that use them, not for every `wspl` run.
+  const [{ Dashboard }, { packageDocs }] = await Promise.all([
+    import('../../web/dashboard.js'),
+    import('../../web/package-docs.js'),
+  ]);
   return new Dashboard(model, {
     source,
     refreshable,
@@ -60,13 +62,16 @@ export const registerServe: RegisterCommand = (program, io) => {
     .addOption(overlayOption)
     .addOption(clientsOption)
     .action(async (source, opts) => {
+      const [{ readBundle }, { prepareViews, startServer }] = await Promise.all([
+        import('../../web/assets.js'),
+        import('../../web/server.js'),
+      ]);
       const files = readBundle('app');
-      const dashboard = await loadDashboard(source, opts, io, true);
-      dashboard.findings();
+      const dashboard = await prepareViews(await loadDashboard(source, opts, io, true));
       const server = await startServer(dashboard, {
         port: opts.port,
         files,
-        reload: () => loadDashboard(source, opts, io, true),
+        reload: async () => await prepareViews(await loadDashboard(source, opts, io, true)),
       });
       io.out(`wspl dashboard of ${source}: ${server.url}\n(listening on 127.0.0.1 only; Ctrl+C stops it)\n`);
       await untilStopped();

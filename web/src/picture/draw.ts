@@ -2,11 +2,18 @@
 // each blocker as a red tag on its box) or the boxes a finding names. Keyboard: arrows move between boxes,
 // Enter opens or closes a group, + and - zoom, 0 fits, Shift+arrows pan, Escape clears.
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import type { PictureNode, Topology, TraceView } from '../../../src/web/types.js';
+import type { Box, PictureLayout, PictureNode, Topology, TraceView } from '../../../src/web/types.js';
+import { nodeLines, visibleGraph, type VisibleGraph } from '../../../src/web/visible.js';
 import { STATUS_LOOK } from '../outcomes.js';
-import { nodeLines, visibleGraph, type VisibleGraph } from './graph.js';
-import { layoutGraph, type Box } from './layout.js';
-import { KIND_GLYPH, pictureBackground, pictureStyle } from './style.js';
+import { pictureBackground, pictureStyle } from './style.js';
+
+/** The layout, as laid out ahead when it fits these open groups, else by elkjs here (loaded on first need). */
+async function boxesFor(graph: VisibleGraph, expanded: ReadonlySet<string>, preset?: PictureLayout) {
+  if (preset && preset.expanded.length === expanded.size && preset.expanded.every((g) => expanded.has(g)))
+    return new Map(Object.entries(preset.boxes));
+  const { layoutGraph } = await import('../../../src/web/layout.js');
+  return layoutGraph(graph);
+}
 
 export interface PictureEvents {
   /** A box was chosen (click or keyboard); undefined when the choice was cleared. */
@@ -24,6 +31,10 @@ export interface Highlight {
 
 const BADGE_TEXT = 90;
 const BADGE_WIDTH = 250;
+/** Room above a group for its name, which cytoscape draws outside the box. */
+const LABEL_ROOM = 22;
+/** Framing a few boxes stops at this zoom, so one box does not fill the screen. */
+const MAX_FRAME_ZOOM = 1.4;
 
 function shorten(text: string, n: number): string {
   return text.length > n ? `${text.slice(0, n - 1)}…` : text;
@@ -70,9 +81,12 @@ export class PictureView {
   }
 
   /** Lays out and draws the topology with these groups open. */
-  async render(topology: Topology, expanded: ReadonlySet<string>, fit = true): Promise<void> {
+  async render(topology: Topology, expanded: ReadonlySet<string>, fit = true, preset?: PictureLayout): Promise<void> {
+    performance.mark('wspl-layout-start');
     const graph = visibleGraph(topology, expanded);
-    const boxes = await layoutGraph(graph);
+    const boxes = await boxesFor(graph, expanded, preset);
+    performance.measure('wspl-layout', 'wspl-layout-start');
+    performance.mark('wspl-draw-start');
     this.graph = graph;
     this.boxes = boxes;
     const elements: ElementDefinition[] = [];
@@ -84,7 +98,7 @@ export class PictureView {
         group: 'nodes',
         data: {
           id: n.id,
-          label: nodeLines(n, KIND_GLYPH[n.kind], collapsed).join('\n'),
+          label: nodeLines(n, collapsed).join('\n'),
           w: box.w,
           h: box.h,
           ...(n.parent !== undefined ? { parent: n.parent } : {}),
@@ -110,7 +124,8 @@ export class PictureView {
       this.cy.add(elements);
     });
     this.highlight = { legs: [], blockers: [], findings: [] };
-    if (fit) this.cy.fit(undefined, 24);
+    if (fit) this.fitAll();
+    performance.measure('wspl-draw', 'wspl-draw-start');
   }
 
   applyTheme(): void {
@@ -152,6 +167,7 @@ export class PictureView {
       this.highlight.legs.push({ label: leg.label, status: leg.status, nodes: shown });
     }
     const perAnchor = new Map<string, number>();
+    const badges: Box[] = [];
     view.blockers.forEach((b, i) => {
       const anchor = b.nodes.map((n) => g.shownAs(n)).find((n) => n !== undefined);
       const label = `✗ ${b.blocker.kind}: ${shorten(b.blocker.detail, BADGE_TEXT)}`;
@@ -165,6 +181,7 @@ export class PictureView {
       perAnchor.set(anchor, below + h + 8);
       const x = (box ? box.x + box.w : 0) + w / 2 + 24;
       const y = (box ? box.y : 0) - 20 + below + h / 2;
+      badges.push({ x: x - w / 2, y: y - h / 2, w, h });
       added.push({ group: 'nodes', data: { id: `badge:${i}`, label, w, h }, position: { x, y }, classes: 'badge' });
       added.push({
         group: 'edges',
@@ -177,8 +194,8 @@ export class PictureView {
       for (const id of onPath) this.cy.getElementById(id).addClass('on-path');
       for (const b of this.highlight.blockers) this.cy.getElementById(b.node).addClass('blocked');
     });
-    const focus = this.cy.elements('.trace, .badge, .on-path, .blocked');
-    if (focus.nonempty()) this.cy.animate({ fit: { eles: focus, padding: 40 }, duration: 200 });
+    const around = this.around([...onPath, ...this.highlight.blockers.map((b) => b.node)], badges);
+    if (around) this.frame(around, 40, true);
     return this.highlight;
   }
 
@@ -189,10 +206,38 @@ export class PictureView {
     const shown = [...new Set(nodes.map((n) => g?.shownAs(n)).filter((n): n is string => n !== undefined))];
     for (const id of shown) this.cy.getElementById(id).addClass('finding');
     this.highlight.findings = shown;
-    let eles = this.cy.collection();
-    for (const id of shown) eles = eles.union(this.cy.getElementById(id));
-    if (eles.nonempty()) this.cy.animate({ fit: { eles, padding: 80 }, duration: 200 });
+    const around = this.around(shown, []);
+    if (around) this.frame(around, 80, true);
     return this.highlight;
+  }
+
+  /** The box around these nodes (as laid out) and extra boxes; cheaper than asking cytoscape to measure labels. */
+  private around(ids: Iterable<string>, extra: Box[]): Box | undefined {
+    const boxes = [...[...ids].map((id) => this.boxes.get(id)).filter((b): b is Box => b !== undefined), ...extra];
+    if (boxes.length === 0) return undefined;
+    const x1 = Math.min(...boxes.map((b) => b.x));
+    const y1 = Math.min(...boxes.map((b) => b.y)) - LABEL_ROOM;
+    const x2 = Math.max(...boxes.map((b) => b.x + b.w));
+    const y2 = Math.max(...boxes.map((b) => b.y + b.h));
+    return { x: x1, y: y1, w: x2 - x1, h: y2 - y1 };
+  }
+
+  /** Shows a box of the picture, as large as fits (up to a readable zoom), centred. */
+  private frame(b: Box, padding: number, animate = false): void {
+    const [w, h] = [this.cy.width(), this.cy.height()];
+    const zoom = Math.max(
+      this.cy.minZoom(),
+      Math.min(MAX_FRAME_ZOOM, (w - 2 * padding) / Math.max(b.w, 1), (h - 2 * padding) / Math.max(b.h, 1)),
+    );
+    const pan = { x: w / 2 - zoom * (b.x + b.w / 2), y: h / 2 - zoom * (b.y + b.h / 2) };
+    if (animate) this.cy.animate({ zoom, pan, duration: 200 });
+    else this.cy.viewport({ zoom, pan });
+  }
+
+  fitAll(): void {
+    const roots = this.graph?.children.get(undefined) ?? [];
+    const around = this.around(roots, []);
+    if (around) this.frame(around, 16);
   }
 
   current(): Highlight {
@@ -236,7 +281,7 @@ export class PictureView {
     }
     if (e.key === '+' || e.key === '=') this.cy.zoom({ level: this.cy.zoom() * 1.25, renderedPosition: this.middle() });
     else if (e.key === '-') this.cy.zoom({ level: this.cy.zoom() / 1.25, renderedPosition: this.middle() });
-    else if (e.key === '0') this.cy.fit(undefined, 24);
+    else if (e.key === '0') this.fitAll();
     else if (e.key === 'Escape') {
       this.cy.elements().unselect();
       this.events.select(undefined);

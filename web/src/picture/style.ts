@@ -1,33 +1,6 @@
 // The picture's look, read from the page's CSS variables so the light and dark themes apply to the canvas too.
 // Every state has a mark besides its colour: a glyph in the label, a dashed or dotted line, a thicker border.
 import type { StylesheetJson } from 'cytoscape';
-import type { NodeKind } from '../../../src/web/types.js';
-
-export const KIND_GLYPH: Record<NodeKind, string> = {
-  internet: '☁',
-  'aws-services': '☁',
-  'public-dns': '⌕',
-  'dcv-gateways': '⇶',
-  account: '',
-  region: '',
-  vpc: '',
-  subnet: '',
-  'vpc-resolver': '⌕',
-  igw: '⇅',
-  vgw: '⇅',
-  instance: '▣',
-  'nat-instance': '⇆',
-  'nat-gateway': '⇆',
-  'endpoint-eni': '◉',
-  endpoint: '○',
-  'resolver-eni': '⌕',
-  directory: '▤',
-  tgw: '✳',
-  peering: '⟷',
-  onprem: '⌂',
-  'onprem-dns': '⌕',
-  client: '☺',
-};
 
 function css(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
@@ -63,6 +36,8 @@ export function pictureStyle(): StylesheetJson {
         label: 'data(label)',
         'font-family': 'system-ui, "DejaVu Sans", sans-serif',
         'font-size': 11,
+        // Labels too small to read are not drawn: at 200 VPCs the overview is boxes, zooming in brings the words.
+        'min-zoomed-font-size': 5,
         color: c.fg,
         'text-wrap': 'wrap',
         'text-max-width': '220px',
@@ -108,6 +83,7 @@ export function pictureStyle(): StylesheetJson {
         'curve-style': 'bezier',
         'target-arrow-shape': 'none',
         'font-size': 9,
+        'min-zoomed-font-size': 5,
         color: c.muted,
         'text-background-color': c.bg,
         'text-background-opacity': 0.8,

@@ -1,6 +1,6 @@
-// The part of the topology that is on screen: a collapsed group (a VPC, an on-premises site) is one box, and edges
+// The part of the topology that is on screen (shared by the page and the server, which lays out the first picture): a collapsed group (a VPC, an on-premises site) is one box, and edges
 // to what it holds are drawn to the box instead, once per pair.
-import type { EdgeKind, PictureNode, Topology } from '../../../src/web/types.js';
+import type { EdgeKind, NodeKind, PictureNode, Topology } from './types.js';
 
 export interface VisibleEdge {
   id: string;
@@ -93,8 +93,36 @@ export function groupsToOpen(topology: Topology, ids: Iterable<string>): string[
   return [...out];
 }
 
+/** A glyph per kind of box, so kinds differ by shape of the label and not only by colour. */
+export const KIND_GLYPH: Record<NodeKind, string> = {
+  internet: '☁',
+  'aws-services': '☁',
+  'public-dns': '⌕',
+  'dcv-gateways': '⇶',
+  account: '',
+  region: '',
+  vpc: '',
+  subnet: '',
+  'vpc-resolver': '⌕',
+  igw: '⇅',
+  vgw: '⇅',
+  instance: '▣',
+  'nat-instance': '⇆',
+  'nat-gateway': '⇆',
+  'endpoint-eni': '◉',
+  endpoint: '○',
+  'resolver-eni': '⌕',
+  directory: '▤',
+  tgw: '✳',
+  peering: '⟷',
+  onprem: '⌂',
+  'onprem-dns': '⌕',
+  client: '☺',
+};
+
 /** The lines of text a box shows; the layout sizes boxes from the same lines. */
-export function nodeLines(node: PictureNode, glyph: string, collapsed: boolean): string[] {
+export function nodeLines(node: PictureNode, collapsed: boolean): string[] {
+  const glyph = KIND_GLYPH[node.kind];
   const lines = [`${glyph ? `${glyph} ` : ''}${node.label}`];
   if (node.detail) lines.push(node.detail);
   if (node.inactive !== undefined) lines.push(`⏸ ${node.inactive}`);

@@ -2,41 +2,37 @@
 // first (layered, left to right, or packed in rows when a group holds many boxes, as a Region with 200 VPCs does),
 // which gives the group its size for the level above. Edges that cross groups are lifted to the two boxes they
 // join at the level where they meet. Results are cached per group, so opening one VPC lays out only that VPC and
-// the groups around it again.
-import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
-import type { PictureNode } from '../../../src/web/types.js';
-import { nodeLines, type VisibleGraph } from './graph.js';
-import { KIND_GLYPH } from './style.js';
+// the groups around it again. Runs in the page and, for the first picture, on the server (elkjs runs in both).
+import ElkBundle from 'elkjs/lib/elk.bundled.js';
+import type { ELK, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
+import type { Box, PictureLayout, PictureNode, Topology } from './types.js';
+import { defaultExpanded, nodeLines, visibleGraph, type VisibleGraph } from './visible.js';
 
-export interface Box {
-  /** Top-left corner, absolute. */
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-const elk = new ELK();
+// The bundle is CommonJS: Node hands over module.exports, a bundler its `default`; both are the same class.
+const ElkClass = ((ElkBundle as unknown as { default?: unknown }).default ?? ElkBundle) as new () => ELK;
+let elk: ELK | undefined;
 const cache = new Map<string, { w: number; h: number; at: Map<string, { x: number; y: number }> }>();
 const CACHE_LIMIT = 500;
 
 /** Many boxes in one group read best packed in rows; layers would make one very tall column. */
 const PACK_FROM = 24;
+const PACK_TOP_FROM = 60;
 
 const CHAR = 6.4;
 
 export function leafSize(node: PictureNode, collapsed: boolean): { w: number; h: number } {
-  const lines = nodeLines(node, KIND_GLYPH[node.kind], collapsed);
+  const lines = nodeLines(node, collapsed);
   const longest = Math.max(...lines.map((l) => l.length));
   return { w: Math.min(236, Math.max(72, Math.round(longest * CHAR + 22))), h: 12 + 14 * lines.length };
 }
 
 function options(children: number, edges: number, top: boolean): LayoutOptions {
   const padding = top ? '[top=10,left=10,bottom=10,right=10]' : '[top=30,left=12,bottom=12,right=12]';
-  if (children >= PACK_FROM && edges < children * 2) {
+  // At the top, left to right reads as "clients → networks → AWS" for as long as the column stays short.
+  if (children >= (top ? PACK_TOP_FROM : PACK_FROM) && edges < children * 2) {
     return {
-      'elk.algorithm': 'rectpacking',
+      // ELK's box packing: rows of boxes, about ten times faster here than rectpacking on 200 VPCs.
+      'elk.algorithm': 'box',
       'elk.aspectRatio': '1.8',
       'elk.spacing.nodeNode': '14',
       'elk.padding': padding,
@@ -99,6 +95,15 @@ export async function layoutGraph(g: VisibleGraph): Promise<Map<string, Box>> {
       return true;
     });
     const opts = options(kids.length, edges.length, parent === undefined);
+    const only = kids.length === 1 ? kids[0] : undefined;
+    if (only !== undefined) {
+      // One box in a group (an account with one Region) needs no layout: it sits inside the padding.
+      const size = sizes.get(only) ?? { w: 80, h: 40 };
+      const [top, side] = parent === undefined ? [10, 10] : [30, 12];
+      relative.set(only, { x: side, y: top });
+      if (parent !== undefined) sizes.set(parent, { w: size.w + 2 * side, h: size.h + top + 12 });
+      return;
+    }
     const key = JSON.stringify([opts, kids.map((k) => [k, sizes.get(k)]), edges]);
     let result = cache.get(key);
     if (!result) {
@@ -108,7 +113,7 @@ export async function layoutGraph(g: VisibleGraph): Promise<Map<string, Box>> {
         children: kids.map((k) => ({ id: k, width: sizes.get(k)?.w ?? 80, height: sizes.get(k)?.h ?? 40 })),
         edges: edges.map(([a, b], i) => ({ id: `e${i}`, sources: [a], targets: [b] })),
       };
-      const laid = await elk.layout(graph);
+      const laid = await (elk ??= new ElkClass()).layout(graph);
       result = {
         w: laid.width ?? 100,
         h: laid.height ?? 60,
@@ -133,4 +138,14 @@ export async function layoutGraph(g: VisibleGraph): Promise<Map<string, Box>> {
   };
   place(undefined, 0, 0);
   return boxes;
+}
+
+/**
+ * The first picture, laid out ahead (the server does it once at start, the report when it is written), so the
+ * page draws at once and runs elkjs only when a group is opened or closed.
+ */
+export async function initialLayout(topology: Topology): Promise<PictureLayout> {
+  const expanded = defaultExpanded(topology);
+  const boxes = await layoutGraph(visibleGraph(topology, expanded));
+  return { expanded: [...expanded], boxes: Object.fromEntries(boxes) };
 }
