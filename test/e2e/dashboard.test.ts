@@ -201,6 +201,19 @@ describe.skipIf(!HAVE_CHROMIUM)('the dashboard in Chromium', () => {
     expect(await page.locator('.trace h3').textContent()).toMatch(/ec2-client → dcv-desktop: ✓ CONNECTED/);
   }, 30_000);
 
+  it('finds a box by name and moves between boxes with the keyboard', async () => {
+    await page.getByPlaceholder('vpc7, vpc1/endpoint-sg, office3…').fill('vpc1/nat');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('.node-panel h3')?.textContent === 'nat (NAT)');
+    expect(await page.locator('.node-panel').textContent()).toMatch(
+      /kindnat-instance.*idvpc1\/nat.*examples\/seed-tokyo\.yaml:\d+/,
+    );
+    await page.locator('.picture').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('.node-panel h3')?.textContent !== 'nat (NAT)');
+    expect(await page.locator('.node-panel h3').textContent()).not.toBe('nat (NAT)');
+  }, 30_000);
+
   it('exports the picture as SVG and PNG', async () => {
     const [svg] = await Promise.all([
       page.waitForEvent('download'),

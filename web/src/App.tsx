@@ -1,7 +1,7 @@
 // The dashboard: the picture of the topology (left), what is being looked at (right: a trace, the findings of
 // `check`, what-if, a box's details) and the matrix (below). Picking a cell draws its trace on the picture; picking
 // a finding shows its resource; a what-if swaps the picture and the matrix for the changed setup.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { nodesFor } from '../../src/web/trace-picture.js';
 import type { DocPage, FindingView, PictureNode, Snapshot, TraceView, WhatifView } from '../../src/web/types.js';
 import { BackendError, type Backend, type Problem } from './backend.js';
@@ -80,6 +80,12 @@ export function App({ backend }: { backend: Backend }) {
   const renderSeq = useRef(0);
 
   const topology = whatif?.topology ?? snapshot.topology;
+  const [findText, setFindText] = useState('');
+  const [pendingFocus, setPendingFocus] = useState<{ id: string; afterDrawing: number }>();
+  const names = useMemo(
+    () => [...new Set((topology?.nodes ?? []).flatMap((n) => (n.resource !== undefined ? [n.resource] : [])))],
+    [topology],
+  );
 
   const load = async () => {
     const parts = backend.load();
@@ -162,6 +168,29 @@ export function App({ backend }: { backend: Backend }) {
     setAnnounce(describe(h));
     document.documentElement.dataset.overlay = overlay?.kind ?? 'none';
   }, [overlay, drawn]);
+
+  /** Finds a box by id or name, opens the groups around it and selects it once the picture is drawn again. */
+  const find = (text: string) => {
+    const t = text.trim().toLowerCase();
+    if (!topology || !t) return;
+    const nodes = topology.nodes;
+    const hit =
+      nodes.find((n) => n.resource?.toLowerCase() === t || n.id.toLowerCase() === t) ??
+      nodes.find((n) => n.label.toLowerCase().includes(t) || (n.resource ?? '').toLowerCase().includes(t));
+    if (!hit) {
+      setAnnounce(`Nothing on the picture matches "${text}"`);
+      return;
+    }
+    const open = groupsToOpen(topology, [hit.id]).filter((g) => !expanded.has(g));
+    if (open.length > 0) setExpanded(new Set([...expanded, ...open]));
+    setPendingFocus({ id: hit.id, afterDrawing: drawn + (open.length > 0 ? 1 : 0) });
+  };
+
+  useEffect(() => {
+    if (!pendingFocus || drawn < pendingFocus.afterDrawing) return;
+    picture.current?.focusNode(pendingFocus.id);
+    setPendingFocus(undefined);
+  }, [pendingFocus, drawn]);
 
   /** Opens the groups that hold these boxes, then draws the overlay. */
   const show = (next: Overlay, nodes: string[]) => {
@@ -307,6 +336,30 @@ export function App({ backend }: { backend: Backend }) {
       )}
       <main class="main">
         <section class="picture-pane" aria-label="Topology picture">
+          <form
+            class="tools find"
+            onSubmit={(e) => {
+              e.preventDefault();
+              find(findText);
+            }}
+          >
+            <label>
+              Find on the picture{' '}
+              <input
+                type="search"
+                list="picture-names"
+                value={findText}
+                placeholder="vpc7, vpc1/endpoint-sg, office3…"
+                onInput={(e) => setFindText(e.currentTarget.value)}
+              />
+            </label>
+            <button type="submit">Show</button>
+            <datalist id="picture-names">
+              {names.map((n) => (
+                <option key={n} value={n} />
+              ))}
+            </datalist>
+          </form>
           <div
             class="picture"
             ref={pictureBox}
