@@ -33,12 +33,12 @@ function serve(file: string): Promise<{ url: string; child: ChildProcess; readyM
   return new Promise((ok, fail) => {
     let out = '';
     let err = '';
-    child.stdout?.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
       if (m) ok({ url: m[0], child, readyMs: performance.now() - t0 });
     });
-    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => fail(new Error(`wspl serve exited with ${code}: ${err}`)));
   });
 }

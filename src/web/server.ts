@@ -40,7 +40,7 @@ const written = new WeakMap<Dashboard, Map<View, string>>();
 
 export function viewJson(dashboard: Dashboard, view: View): string {
   let cache = written.get(dashboard);
-  if (!cache) written.set(dashboard, (cache = new Map()));
+  if (!cache) written.set(dashboard, (cache = new Map<View, string>()));
   let text = cache.get(view);
   if (text === undefined) {
     const value =

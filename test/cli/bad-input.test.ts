@@ -51,7 +51,6 @@ const designCommands = (path: string): string[][] => [
     'set:vpcs.vpc1.instances.nat.state=stopped',
   ],
   ['logs', 'test/logs/seed-4-2-privatelink-connected.log', '--topology', path, '--client', 'ec2-client'],
-  ['report', path, '--html', join(dir, 'report.html')],
 ];
 
 function aliasBomb(head = ''): string {

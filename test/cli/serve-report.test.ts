@@ -1,10 +1,11 @@
 // `wspl report --html` and the parts of `wspl serve` that end before it listens (the e2e test runs the server).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/testing/run-cli.js';
 
+const SEED = readFileSync('examples/seed-tokyo.yaml', 'utf8');
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'wspl-report-'));
@@ -36,6 +37,25 @@ describe('wspl report --html', () => {
     expect(nowhere.err).toMatch(/cannot write .*x\.html/);
     expect(existsSync(join(dir, 'no'))).toBe(false);
   }, 30_000);
+
+  it.each([
+    ['broken.yaml', 'wspl: 1\nvpcs: {a: [\n', /broken\.yaml:3: error: .*\[yaml-syntax\]/],
+    [
+      'ref.yaml',
+      SEED.replace('streamingEndpoint: vpc1/streaming', 'streamingEndpoint: vpc9/nope'),
+      /endpoint "vpc9\/nope" not found/,
+    ],
+  ])('exits 2 on a broken source (%s), writes nothing and leaves the source as it was', async (name, text, message) => {
+    const source = join(dir, name);
+    writeFileSync(source, text);
+    const out = join(dir, `${name}.html`);
+    const r = await runCli(['report', source, '--html', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toContain('internal error');
+    expect(existsSync(out)).toBe(false);
+    expect(readFileSync(source, 'utf8')).toBe(text);
+  });
 
   it('needs --html', async () => {
     const r = await runCli(['report', 'examples/seed-tokyo.yaml']);

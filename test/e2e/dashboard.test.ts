@@ -54,12 +54,12 @@ function serve(source: string): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((ok, fail) => {
     let out = '';
     let err = '';
-    child.stdout?.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
       if (m) ok({ url: m[0], child });
     });
-    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => fail(new Error(`wspl serve exited with ${code}: ${err}`)));
   });
 }
@@ -121,9 +121,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the dashboard in Chromium', () => {
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    // Each may be missing when beforeAll failed half way.
+    const started = { browser, server, dir } as Partial<{ browser: Browser; server: typeof server; dir: string }>;
+    await started.browser?.close();
+    started.server?.child.kill('SIGTERM');
+    if (started.dir) rmSync(started.dir, { recursive: true, force: true });
   });
 
   const cell = (client: string, workspace: string) =>
@@ -219,7 +221,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the dashboard in Chromium', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: '⤓ SVG' }).click(),
     ]);
-    const svgText = readFileSync((await svg.path()) ?? '', 'utf8');
+    const svgText = readFileSync(await svg.path(), 'utf8');
     expect(svgText).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svgText).toContain('vpc1');
     const [png] = await Promise.all([
@@ -227,7 +229,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the dashboard in Chromium', () => {
       page.getByRole('button', { name: '⤓ PNG' }).click(),
     ]);
     expect(
-      readFileSync((await png.path()) ?? '')
+      readFileSync(await png.path())
         .subarray(1, 4)
         .toString(),
     ).toBe('PNG');
@@ -262,8 +264,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the dashboard in Chromium', () => {
     expect(await page.locator('#picture-status').textContent()).toBe('Marked on the picture: directory:corp');
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-findings.png') });
     await finding.getByRole('button', { name: 'pcoip-workspaces-unreachable' }).click();
+    // The rule page opens as a modal dialog; Escape closes it (and the dashboard is usable again).
+    await page.locator('dialog.doc[open]').waitFor();
     expect(await page.locator('dialog.doc').textContent()).toMatch(/How to fix/);
     await page.keyboard.press('Escape');
+    await page.locator('dialog.doc').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '☾ Dark' }).click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-dark.png') });

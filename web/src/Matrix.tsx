@@ -208,6 +208,7 @@ export function Matrix({ matrix, before, selected, onOpen }: Props) {
       <div
         class="matrix-scroll"
         ref={scroller}
+        style={{ height: `min(36vh, ${totalH + 4}px)` }}
         role="grid"
         aria-rowcount={rows.length + 1}
         aria-colcount={cols.length + 1}

@@ -133,7 +133,8 @@ export function pictureStyle(): StylesheetJson {
     {
       selector: 'node.badge',
       style: {
-        shape: 'round-tag',
+        shape: 'round-rectangle',
+        'text-overflow-wrap': 'anywhere',
         'background-color': c.bad,
         'border-color': c.bg,
         'border-width': 2,
