@@ -16,14 +16,26 @@ export default defineConfig(({ mode }) => {
   if (mode !== 'report') return { ...common, build: { ...common.build, outDir: here('../web-dist/app') } };
   return {
     ...common,
-    // The engine's file readers are never called in the page; these stand-ins keep Node's modules out of it.
-    resolve: {
-      alias: {
-        'node:fs': here('src/stubs/node-fs.ts'),
-        'node:path': here('src/stubs/node-path.ts'),
-        'node:url': here('src/stubs/node-url.ts'),
+    // The engine's file readers are never called in the page (the model comes embedded). Each Node module it imports
+    // is replaced by a stand-in with the same export names, each of which throws if it were ever called.
+    plugins: [
+      {
+        name: 'wspl-node-stand-in',
+        enforce: 'pre' as const,
+        resolveId: (id: string) => (id.startsWith('node:') ? `\0wspl-node:${id.slice(5)}` : null),
+        load: async (id: string) => {
+          if (!id.startsWith('\0wspl-node:')) return null;
+          const name = id.slice('\0wspl-node:'.length);
+          const real = (await import(`node:${name}`)) as Record<string, unknown>;
+          const names = Object.keys(real).filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n));
+          return [
+            `const fail = (n) => () => { throw new Error('wspl report: node:${name} ' + n + ' is not available in the page'); };`,
+            ...names.map((n) => `export const ${n} = fail(${JSON.stringify(n)});`),
+            'export default {};',
+          ].join('\n');
+        },
       },
-    },
+    ],
     build: {
       ...common.build,
       outDir: here('../web-dist/report'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../diagnostics.js';
-import { applyChanges } from '../sources/design/apply-changes.js';
+import { changeApplier } from '../sources/changes.js';
 import { predictMatrix } from '../workspaces/matrix.js';
 import { suggestChanges } from './suggestions.js';
 import { dashboardOf, example } from './testing/examples.js';
@@ -83,7 +83,7 @@ describe('suggested changes', () => {
     const model = example(name);
     const suggestions = suggestChanges(model);
     expect(suggestions.length).toBeGreaterThan(5);
-    for (const s of suggestions) expect(() => applyChanges(model, [s.change], name), s.change).not.toThrow();
+    for (const s of suggestions) expect(() => changeApplier(model, name)(s.change), s.change).not.toThrow();
   });
 
   it('offers the seed changes by name', () => {

@@ -2,6 +2,8 @@
 // pointing into the list of distinct cell kinds (outcome, path, transport, port and cause).
 import type { Model } from '../model/types.js';
 import type { MatrixEntry } from '../workspaces/matrix.js';
+import { blockerText } from '../report/reason-text.js';
+import { stepDetail } from '../report/trace-words.js';
 import type { Trace } from '../workspaces/types.js';
 import type { CellKind, MatrixView } from './types.js';
 
@@ -16,7 +18,7 @@ export function causeOf(trace: Trace): string {
   const blocker = trace.blockers[0];
   if (blocker) {
     const more = trace.blockers.length > 1 ? ` (+${trace.blockers.length - 1} more)` : '';
-    return shorten(`${blocker.resource}: ${blocker.detail}`, CAUSE_LENGTH - more.length) + more;
+    return shorten(`${blocker.resource}: ${blockerText(blocker)}`, CAUSE_LENGTH - more.length) + more;
   }
   const missing = trace.missing[0];
   if (trace.outcome === 'UNKNOWN' && missing !== undefined) return shorten(`missing: ${missing}`);
@@ -27,7 +29,7 @@ export function causeOf(trace: Trace): string {
     );
   }
   const failed = trace.steps.find((s) => s.status === 'fail' || s.status === 'unknown');
-  return shorten(failed ? `${failed.step}: ${failed.detail}` : trace.outcome);
+  return shorten(failed ? `${failed.step}: ${stepDetail(failed, trace.probes)}` : trace.outcome);
 }
 
 function kindOf(trace: Trace): CellKind {

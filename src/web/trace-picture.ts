@@ -1,7 +1,10 @@
 // A trace drawn on the picture: which boxes each leg passes (DNS lookups, the internet leg of registration and login,
 // the broker's answer, every probe toward the endpoint) and where each blocker sits. Trace hops and blockers name
 // model ids ("vpc1/endpoint-sg") or a few place names ("vpc1 resolver 10.0.0.2", "public DNS"); `nodesFor` is the
-// one function that turns such a name into picture nodes, so typed hops only need to change it.
+// one function that turns such a name into picture nodes. The page gets the trace as `wspl trace --format json`
+// writes it: the typed facts and their words.
+import type { Evaluated } from '../net/trace-types.js';
+import { blockerJson, hopJson, traceJson } from '../report/trace-json.js';
 import type { Hop, StepStatus, Trace } from '../workspaces/types.js';
 import type { PictureBlocker, PictureLeg, PictureNode, Topology, TraceView } from './types.js';
 
@@ -62,7 +65,9 @@ function place(index: Index, candidates: string[], previous: string | undefined,
   return candidates.every((c) => INTERFACES.has(index.nodes.get(c)?.kind ?? 'vpc')) ? candidates[0] : undefined;
 }
 
-const isLookup = (hop: Hop) => hop.action.startsWith('DNS');
+/** Name lookups the client makes before it sends anything: drawn as their own DNS leg. */
+const LOOKUPS: ReadonlySet<Evaluated> = new Set(['dns-public', 'dns-private-zone', 'dns-resolver']);
+const isLookup = (hop: Hop) => LOOKUPS.has(hop.evaluated);
 
 class LegBuilder {
   readonly legs: PictureLeg[] = [];
@@ -75,11 +80,14 @@ class LegBuilder {
     this.index = indexOf(topology);
   }
 
-  /** Where a route hop sends the packet next ("0.0.0.0/0 -> igw1"), so gateways show on the path. */
+  /** Where a hop sends the packet next (a route's target, a VPN's attachment), so gateways show on the path. */
   private routeTarget(hop: Hop): string[] {
-    if (hop.action !== 'route' || hop.result !== 'forwarded') return [];
-    const m = /->\s*(\S+)\s*$/.exec(hop.detail);
-    return m?.[1] !== undefined && m[1] !== 'local' ? nodesFor(this.topology, m[1]) : [];
+    if (hop.result !== 'forwarded') return [];
+    const d = hop.decision;
+    if (d.code === 'route') return d.target === 'local' ? [] : nodesFor(this.topology, d.target);
+    if (d.code === 'tgw-route' || d.code === 'to-tgw') return nodesFor(this.topology, d.attachment);
+    if (d.code === 'to-vgw') return this.index.nodes.has(`vgw:${d.vpc}`) ? [`vgw:${d.vpc}`] : [];
+    return [];
   }
 
   private mapHops(
@@ -101,7 +109,7 @@ class LegBuilder {
     };
     for (const hop of hops) {
       const node = place(this.index, nodesFor(this.topology, hop.node), nodes[nodes.length - 1], goal);
-      mapped.push({ hop, nodes: node !== undefined ? [node] : [] });
+      mapped.push({ hop: hopJson(hop), nodes: node !== undefined ? [node] : [] });
       const last = nodes[nodes.length - 1];
       const leaves = node !== undefined && last !== undefined && node !== last && !within(this.index, last, node);
       if (pending !== undefined && (leaves || node === pending)) {
@@ -190,8 +198,8 @@ export function tracePicture(
   const blockers: PictureBlocker[] = trace.blockers.map((b) => {
     named.add(b.resource);
     const fix = b.ruleId !== undefined ? fixFor(b.ruleId) : undefined;
-    return { blocker: b, nodes: nodesFor(topology, b.resource), ...(fix !== undefined ? { fix } : {}) };
+    return { blocker: blockerJson(b), nodes: nodesFor(topology, b.resource), ...(fix !== undefined ? { fix } : {}) };
   });
   const unplaced = [...named].filter((n) => nodesFor(topology, n).length === 0);
-  return { trace, legs: legs.legs, blockers, unplaced };
+  return { trace: traceJson(trace), legs: legs.legs, blockers, unplaced };
 }

@@ -1,8 +1,13 @@
 // What the dashboard's JSON API returns and the page draws. The page imports these types only (no code), so the
 // server and the page cannot drift apart. Resource ids in here are model ids ("vpc1/endpoint-sg"); picture element
 // ids are namespaced ("subnet:vpc1/public-a") so a VPC and a directory of the same name stay two nodes.
+import type { blockerJson, hopJson, TraceJson } from '../report/trace-json.js';
 import type { Finding, Severity } from '../rules/types.js';
-import type { Blocker, Hop, Outcome, Path, StepStatus, Trace, Transport } from '../workspaces/types.js';
+import type { Outcome, Path, StepStatus, Transport } from '../workspaces/types.js';
+
+/** A hop and a blocker as `wspl trace --format json` writes them: typed facts plus their words (`detail`). */
+export type HopView = ReturnType<typeof hopJson>;
+export type BlockerView = ReturnType<typeof blockerJson>;
 
 export type NodeKind =
   | 'internet'
@@ -119,18 +124,19 @@ export interface PictureLeg {
   status: StepStatus;
   /** Picture node ids in order. */
   nodes: string[];
-  hops: { hop: Hop; nodes: string[] }[];
+  hops: { hop: HopView; nodes: string[] }[];
 }
 
 export interface PictureBlocker {
-  blocker: Blocker;
+  blocker: BlockerView;
   nodes: string[];
   /** The "How to fix" section of the rule page, when the blocker names a rule. */
   fix?: string;
 }
 
 export interface TraceView {
-  trace: Trace;
+  /** The trace as `wspl trace --format json` prints it. */
+  trace: TraceJson;
   legs: PictureLeg[];
   blockers: PictureBlocker[];
   /** Resources the trace names that the picture does not show. */

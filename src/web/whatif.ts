@@ -1,7 +1,8 @@
 // What-if over the whole matrix, from the page: apply the changes (the same `set:` / `delete:` changes as
 // `wspl whatif`), predict every cell again, and say which cells change and which running sessions would drop.
 import type { Model } from '../model/types.js';
-import { applyChanges } from '../sources/design/apply-changes.js';
+import { fateText } from '../report/trace-words.js';
+import { changeApplier } from '../sources/changes.js';
 import { existingSessionFate } from '../workspaces/lifecycle.js';
 import { predictMatrixEntries, type MatrixEntry } from '../workspaces/matrix.js';
 import type { Trace } from '../workspaces/types.js';
@@ -26,7 +27,9 @@ export interface ChangedSetup {
 
 /** The setup after the changes: the model, every cell predicted again, its picture. */
 export function changedSetup(model: Model, changes: readonly string[], label: string): ChangedSetup {
-  const changed = applyChanges(model, changes, label);
+  const apply = changeApplier(model, label);
+  let changed = model;
+  for (const change of changes) changed = apply(change);
   return {
     changes: [...changes],
     model: changed,
@@ -76,19 +79,13 @@ export function compareSetups(model: Model, before: readonly MatrixEntry[], setu
   for (const e of before) {
     if (e.trace.outcome !== 'CONNECTED') continue;
     view.sessions.running++;
-    let fate: ReturnType<typeof existingSessionFate> | undefined;
+    let fate: ReturnType<typeof existingSessionFate>;
     if (!present.has(e.workspace) || !clientsNow.has(e.client)) {
-      fate = {
-        existing: 'disconnected',
-        existingReason: 'the client or the WorkSpace is no longer in the setup',
-        inferred: false,
-      };
+      fate = { existing: 'disconnected', reason: { code: 'left-setup' }, inferred: false };
     } else {
-      fate = fates.get(e.trace);
-      if (!fate) {
-        fate = existingSessionFate({ ...e.trace, workspace: e.workspace }, changed, world);
-        fates.set(e.trace, fate);
-      }
+      const known = fates.get(e.trace);
+      fate = known ?? existingSessionFate({ ...e.trace, workspace: e.workspace }, changed, world);
+      if (!known) fates.set(e.trace, fate);
     }
     if (fate.existing !== 'disconnected') continue;
     view.sessions.droppingCount++;
@@ -96,7 +93,7 @@ export function compareSetups(model: Model, before: readonly MatrixEntry[], setu
       view.sessions.dropping.push({
         client: e.client,
         workspace: e.workspace,
-        reason: fate.existingReason,
+        reason: fateText(fate.reason),
         inferred: fate.inferred,
       });
   }

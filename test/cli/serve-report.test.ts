@@ -68,7 +68,7 @@ describe('wspl serve, before it listens', () => {
   it('exits 2 on a source it cannot read, naming the file', async () => {
     const r = await runCli(['serve', join(dir, 'missing.yaml'), '--port', '0']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/missing\.yaml: no such file or directory/);
+    expect(r.err).toMatch(/missing\.yaml: error: no such file or directory/);
   });
 
   it.each(['abc', '-1', '70000', '1.5'])('refuses --port %s', async (port) => {

@@ -147,9 +147,7 @@ describe('wspl matrix', () => {
 });
 
 describe('commands of the contract that are not built yet', () => {
-  for (const args of [
-    ['snapshot', 'aws:ap-northeast-1', '-o', 'x.json'],
-  ]) {
+  for (const args of [['snapshot', 'aws:ap-northeast-1', '-o', 'x.json']]) {
     it(`wspl ${args[0]} says so and exits 2`, async () => {
       const r = await run(args);
       expect(r.code).toBe(2);
