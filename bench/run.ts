@@ -62,3 +62,7 @@ if (process.env.WSPL_BENCH_SKIP_PROBE !== '1') {
   console.log('');
   console.log(child('probe.ts', []));
 }
+if (process.env.WSPL_BENCH_SKIP_DASHBOARD !== '1') {
+  console.log('');
+  console.log(child('dashboard.ts', ['1']));
+}

@@ -10,7 +10,7 @@ import { clientContext } from './client-context.js';
 import { dcvGatewayAddress } from './knowledge.js';
 import { traceConnection } from './trace.js';
 import type { Trace } from './types.js';
-import { buildWorld, directoryRegion } from './world.js';
+import { buildWorld, directoryRegion, type World } from './world.js';
 
 /** Why a running session survives a change or not, as data (worded in src/report/). */
 export type FateReason =
@@ -58,15 +58,18 @@ function sessionTarget(
   };
 }
 
-/** Whether the session that runs now survives on the changed model. */
-export function existingSessionFate(session: Trace, changed: Model): SessionFate {
+/**
+ * Whether the session that runs now survives on the changed model. `world` is the changed model's world, for
+ * callers that ask about many sessions at once (the dashboard's what-if over the whole matrix).
+ */
+export function existingSessionFate(session: Trace, changed: Model, world?: World): SessionFate {
   if (session.outcome !== 'CONNECTED' || !session.endpoint) {
     return { existing: 'none', reason: { code: 'no-session' }, inferred: false };
   }
   const client = changed.clients.find((c) => c.id === session.client);
   const ws = changed.workspaces.find((w) => w.id === session.workspace);
   if (!client || !ws) return { existing: 'disconnected', reason: { code: 'left-setup' }, inferred: true };
-  const world = buildWorld(changed);
+  world ??= buildWorld(changed);
   const dir = changed.directories.find((d) => d.id === ws.directory);
   const region = dir ? directoryRegion(world, dir) : changed.region;
   const target = sessionTarget(session, changed, region, world.net);

@@ -33,7 +33,12 @@ export function predictMatrixEntries(model: Model): MatrixEntry[] {
 
 /** Full traces, one per cell, each naming its own WorkSpace (arrays stay shared between WorkSpaces of one key). */
 export function predictMatrix(model: Model): Trace[] {
-  return predictMatrixEntries(model).map(({ workspace, trace }) => {
+  return tracesOf(predictMatrixEntries(model));
+}
+
+/** The cells as full traces, for callers that already hold the entries (the dashboard runs `check` on them). */
+export function tracesOf(entries: readonly MatrixEntry[]): Trace[] {
+  return entries.map(({ workspace, trace }) => {
     if (trace.workspace === workspace) return trace;
     // A warning about the WorkSpace itself (its Global Accelerator mode) names this WorkSpace, not the first one.
     const warnings = trace.warnings.map((x) => (x.resource === trace.workspace ? { ...x, resource: workspace } : x));

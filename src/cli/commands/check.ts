@@ -33,7 +33,7 @@ function readText(file: string, what: string): string {
 }
 
 /** --config, else wspl.config.yaml next to the source, else the defaults (recommended preset, no overrides). */
-function policyFor(source: string, configFile: string | undefined): CheckPolicy {
+export function policyFor(source: string, configFile: string | undefined): CheckPolicy {
   const file =
     configFile ?? (source.startsWith('aws:') ? undefined : path.join(path.dirname(source), CONFIG_FILE_NAME));
   if (!file || (!configFile && !existsSync(file))) return DEFAULT_POLICY;

@@ -3,7 +3,6 @@ import type { Io } from '../io.js';
 import type { RunState } from '../exit-codes.js';
 import { registerLogs } from './logs.js';
 import { registerMatrix } from './matrix.js';
-import { registerNotBuilt } from './not-built.js';
 import { registerProbe } from './probe.js';
 import { registerSchema } from './schema.js';
 import { registerSnapshot } from './snapshot.js';
@@ -13,6 +12,8 @@ import { registerCheck } from './check.js';
 import { registerExplain } from './explain.js';
 import { registerEndpoints } from './endpoints.js';
 import { registerWhatif } from './whatif.js';
+import { registerServe } from './serve.js';
+import { registerReport } from './report.js';
 
 /** Each command lives in its own file and registers itself on the program: an import and an entry here. */
 export type RegisterCommand = (program: Command, io: Io, state: RunState) => void;
@@ -29,5 +30,6 @@ export const commands: RegisterCommand[] = [
   registerEndpoints,
   registerProbe,
   registerSnapshot,
-  registerNotBuilt,
+  registerServe,
+  registerReport,
 ];
