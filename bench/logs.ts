@@ -36,7 +36,7 @@ export interface LogsBenchResult {
 }
 
 /** Writes about `mib` MiB of client log; returns its size and line count. */
-function generate(path: string, mib: number): { bytes: number; lines: number } {
+export function generateLogFile(path: string, mib: number): { bytes: number; lines: number } {
   const template = [
     'seed-4-2-privatelink-connected.log',
     'seed-4-3-home-no-reachable-endpoint.log',
@@ -128,7 +128,7 @@ export async function runLogsBench(
   const print = opts.print ?? true;
   const path = join(tmpdir(), `wspl-bench-${process.pid}.log`);
   try {
-    const file = generate(path, mib);
+    const file = generateLogFile(path, mib);
     const g0 = process.hrtime.bigint();
     const grep = spawnSync('grep', ['-c', '-F', 'session ID:', path], {
       encoding: 'utf8',

@@ -43,3 +43,16 @@ export function captureIo(): CapturedIo {
     stderr: () => e,
   };
 }
+
+/** Writes an output made in pieces, gathered into writes of about 64 KiB: neither one huge string nor a syscall a row. */
+export function writeChunks(io: Io, chunks: Iterable<string>): void {
+  let buffer = '';
+  for (const c of chunks) {
+    buffer += c;
+    if (buffer.length >= 65_536) {
+      io.out(buffer);
+      buffer = '';
+    }
+  }
+  if (buffer !== '') io.out(buffer);
+}

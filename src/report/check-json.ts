@@ -1,29 +1,47 @@
 // `wspl check --format json`: { findings: [{ rule, severity, resource, message, location? }], summary } as the
 // contract fixes, plus what a script may want next to it: undecided checks, waived findings, per-rule status.
+// Written as JSON.stringify(…, null, 2) would print it, with the long arrays made item by item as they are written.
 import { summarizeReport } from './check-summary.js';
-import type { Reporter } from './check-types.js';
+import type { CheckReport, Reporter } from './check-types.js';
+import { prettyJsonChunks, streamedSlot } from './chunks.js';
+import type { Finding } from '../rules/types.js';
+
+function findingJson(f: Finding, source: string) {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    resource: f.resource,
+    message: f.message,
+    ...(f.location ? { location: f.location } : {}),
+    ...(f.inferred ? { inferred: true } : {}),
+    source,
+  };
+}
+
+function* findings({ runs }: CheckReport) {
+  for (const { source, result } of runs)
+    for (const f of result.findings) if (!f.suppressed) yield findingJson(f, source);
+}
+
+function* suppressed({ runs }: CheckReport) {
+  for (const { source, result } of runs)
+    for (const f of result.findings) if (f.suppressed) yield { ...findingJson(f, source), reason: f.suppressed.reason };
+}
+
+function* unknown({ runs }: CheckReport) {
+  for (const { source, result } of runs) for (const u of result.unknowns) yield { ...u, source };
+}
+
+function* rules({ runs }: CheckReport) {
+  for (const { source, result } of runs)
+    for (const r of result.results) yield { rule: r.rule, status: r.status, source };
+}
 
 export const jsonReporter: Reporter = (report) => {
-  const findings = [];
-  const suppressed = [];
-  const unknown = [];
-  const rules = [];
-  for (const { source, result } of report.runs) {
-    for (const f of result.findings) {
-      const out = {
-        rule: f.rule,
-        severity: f.severity,
-        resource: f.resource,
-        message: f.message,
-        ...(f.location ? { location: f.location } : {}),
-        ...(f.inferred ? { inferred: true } : {}),
-        source,
-      };
-      if (f.suppressed) suppressed.push({ ...out, reason: f.suppressed.reason });
-      else findings.push(out);
-    }
-    for (const u of result.unknowns) unknown.push({ ...u, source });
-    for (const r of result.results) rules.push({ rule: r.rule, status: r.status, source });
-  }
-  return JSON.stringify({ findings, unknown, suppressed, rules, summary: summarizeReport(report) }, null, 2) + '\n';
+  const arrays = { findings, unknown, suppressed, rules };
+  const shape = Object.fromEntries(Object.keys(arrays).map((k) => [k, streamedSlot(k)]));
+  return prettyJsonChunks(
+    { ...shape, summary: summarizeReport(report) },
+    new Map(Object.entries(arrays).map(([k, items]) => [k, items(report)])),
+  );
 };

@@ -4,9 +4,10 @@ import type { RuleResult } from '../rules/types.js';
 import type { Reporter } from './check-types.js';
 import { escapeXml as x } from './xml.js';
 
+/** A testcase; its XML is made only when written, so a report of 500,000 cases is never held as text. */
 interface Case {
   name: string;
-  body: string;
+  body: () => string;
   failures: number;
   errors: number;
   skipped: number;
@@ -20,7 +21,7 @@ function casesOf(r: RuleResult): Case[] {
     return [
       {
         name: r.rule,
-        body: `${open(r.rule)}><error message="${x(f?.message ?? 'rule failed')}"/></testcase>`,
+        body: () => `${open(r.rule)}><error message="${x(f?.message ?? 'rule failed')}"/></testcase>`,
         failures: 0,
         errors: 1,
         skipped: 0,
@@ -28,31 +29,36 @@ function casesOf(r: RuleResult): Case[] {
     ];
   }
   const byResource = new Map<string, RuleResult['findings']>();
-  for (const f of r.findings) byResource.set(f.resource, [...(byResource.get(f.resource) ?? []), f]);
+  for (const f of r.findings) {
+    const list = byResource.get(f.resource);
+    if (list) list.push(f);
+    else byResource.set(f.resource, [f]);
+  }
   for (const [resource, findings] of byResource) {
     const active = findings.filter((f) => !f.suppressed);
     if (active.length === 0) {
       const reason = findings[0]?.suppressed?.reason ?? '';
       cases.push({
         name: resource,
-        body: `${open(resource)}><skipped message="${x(`suppressed: ${reason}`)}"/></testcase>`,
+        body: () => `${open(resource)}><skipped message="${x(`suppressed: ${reason}`)}"/></testcase>`,
         failures: 0,
         errors: 0,
         skipped: 1,
       });
       continue;
     }
-    const failures = active
-      .map((f) => {
-        const at = f.location
-          ? `${f.location.file}${f.location.line !== undefined ? `:${f.location.line}` : ''}: `
-          : '';
-        return `<failure type="${f.severity}" message="${x(f.message)}">${x(`${at}${f.severity}: ${f.message}`)}</failure>`;
-      })
-      .join('');
+    const failures = () =>
+      active
+        .map((f) => {
+          const at = f.location
+            ? `${f.location.file}${f.location.line !== undefined ? `:${f.location.line}` : ''}: `
+            : '';
+          return `<failure type="${f.severity}" message="${x(f.message)}">${x(`${at}${f.severity}: ${f.message}`)}</failure>`;
+        })
+        .join('');
     cases.push({
       name: resource,
-      body: `${open(resource)}>${failures}</testcase>`,
+      body: () => `${open(resource)}>${failures()}</testcase>`,
       failures: 1,
       errors: 0,
       skipped: 0,
@@ -62,19 +68,20 @@ function casesOf(r: RuleResult): Case[] {
     if (byResource.has(u.resource)) continue;
     cases.push({
       name: u.resource,
-      body: `${open(u.resource)}><skipped message="${x(`undecided: missing ${u.missing.join('; ')}`)}"/></testcase>`,
+      body: () =>
+        `${open(u.resource)}><skipped message="${x(`undecided: missing ${u.missing.join('; ')}`)}"/></testcase>`,
       failures: 0,
       errors: 0,
       skipped: 1,
     });
   }
   for (const resource of r.passed)
-    cases.push({ name: resource, body: `${open(resource)}/>`, failures: 0, errors: 0, skipped: 0 });
+    cases.push({ name: resource, body: () => `${open(resource)}/>`, failures: 0, errors: 0, skipped: 0 });
   if (cases.length === 0) {
     const why = r.status === 'off' ? 'turned off by configuration' : 'not applicable to this environment';
     cases.push({
       name: r.rule,
-      body: `${open(r.rule)}><skipped message="${why}"/></testcase>`,
+      body: () => `${open(r.rule)}><skipped message="${why}"/></testcase>`,
       failures: 0,
       errors: 0,
       skipped: 1,
@@ -83,33 +90,34 @@ function casesOf(r: RuleResult): Case[] {
   return cases;
 }
 
-export const junitReporter: Reporter = (report) => {
-  const suites: string[] = [];
+export const junitReporter: Reporter = function* (report) {
+  // The totals head the file, so the cases are counted first and written after.
+  const suites: { name: string; cases: Case[]; failures: number; errors: number; skipped: number }[] = [];
   const total = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   for (const { source, result } of report.runs) {
     for (const r of result.results) {
       const cases = casesOf(r);
-      const t = {
-        tests: cases.length,
-        failures: cases.reduce((n, c) => n + c.failures, 0),
-        errors: cases.reduce((n, c) => n + c.errors, 0),
-        skipped: cases.reduce((n, c) => n + c.skipped, 0),
-      };
-      total.tests += t.tests;
+      const t = { failures: 0, errors: 0, skipped: 0 };
+      for (const c of cases) {
+        t.failures += c.failures;
+        t.errors += c.errors;
+        t.skipped += c.skipped;
+      }
+      total.tests += cases.length;
       total.failures += t.failures;
       total.errors += t.errors;
       total.skipped += t.skipped;
-      suites.push(
-        `  <testsuite name="${x(`${source} ${r.rule}`)}" tests="${t.tests}" failures="${t.failures}" errors="${t.errors}" skipped="${t.skipped}">\n` +
-          cases.map((c) => `    ${c.body}\n`).join('') +
-          '  </testsuite>',
-      );
+      suites.push({ name: `${source} ${r.rule}`, cases, ...t });
     }
   }
-  return (
+  yield (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<testsuites name="wspl check" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" skipped="${total.skipped}">\n` +
-    suites.map((s) => s + '\n').join('') +
-    '</testsuites>\n'
+    `<testsuites name="wspl check" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" skipped="${total.skipped}">\n`
   );
+  for (const s of suites) {
+    yield `  <testsuite name="${x(s.name)}" tests="${s.cases.length}" failures="${s.failures}" errors="${s.errors}" skipped="${s.skipped}">\n`;
+    for (const c of s.cases) yield `    ${c.body()}\n`;
+    yield '  </testsuite>\n';
+  }
+  yield '</testsuites>\n';
 };

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { INTERNAL_ERROR } from '../rules/types.js';
 import type { Finding, RuleMeta, Severity } from '../rules/types.js';
 import type { Reporter, ReportOptions } from './check-types.js';
+import { prettyJsonChunks, streamedSlot } from './chunks.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -70,9 +71,10 @@ export const sarifReporter: Reporter = (report, options = {}) => {
   const rules = [...metas.values()].map((m) => descriptor(m, options));
   rules.push(descriptor(internalErrorMeta, options));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const results = report.runs.flatMap(({ source, result: r }) =>
-    r.findings.map((f) => result(f, source, ruleIndex, cwd)),
-  );
+  function* results() {
+    for (const { source, result: r } of report.runs)
+      for (const f of r.findings) yield result(f, source, ruleIndex, cwd);
+  }
   const sarif = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -87,9 +89,10 @@ export const sarifReporter: Reporter = (report, options = {}) => {
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + path.sep).href } },
-        results,
+        results: streamedSlot('results'),
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  // The results, one per finding, are written as they are made.
+  return prettyJsonChunks(sarif, new Map([['results', results()]]));
 };

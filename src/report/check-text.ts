@@ -16,35 +16,38 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export const textReporter: Reporter = (report, options = {}) => {
+export const textReporter: Reporter = function* (report, options = {}) {
   const c = pc.createColors(options.color ?? false);
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.cyan };
-  const lines: string[] = [];
   for (const { source, result } of report.runs) {
     const active = result.findings.filter((f) => !f.suppressed);
     if (active.length === 0 && result.unknowns.length === 0) continue;
-    lines.push(c.underline(terminalSafe(source)));
+    yield `${c.underline(terminalSafe(source))}\n`;
     const byResource = new Map<string, Finding[]>();
-    for (const f of active) byResource.set(f.resource, [...(byResource.get(f.resource) ?? []), f]);
+    for (const f of active) {
+      const list = byResource.get(f.resource);
+      if (list) list.push(f);
+      else byResource.set(f.resource, [f]);
+    }
     // In file order, so the report reads top to bottom alongside the source.
     const ordered = [...byResource].sort(([, a], [, b]) => (a[0]?.location?.line ?? 0) - (b[0]?.location?.line ?? 0));
     for (const [resource, findings] of ordered) {
       const loc = where(findings[0]?.location);
-      lines.push(`  ${c.bold(terminalSafe(resource))}${loc ? c.dim(`  ${loc}`) : ''}`);
+      yield `  ${c.bold(terminalSafe(resource))}${loc ? c.dim(`  ${loc}`) : ''}\n`;
       for (const f of findings) {
         const sev = paint[f.severity](f.severity.padEnd(7));
         const inferred = f.inferred ? c.dim(' (inferred)') : '';
-        lines.push(`    ${sev} ${terminalSafe(f.message)}${inferred}  ${c.dim(f.rule)}`);
+        yield `    ${sev} ${terminalSafe(f.message)}${inferred}  ${c.dim(f.rule)}\n`;
       }
     }
     if (result.unknowns.length > 0) {
-      lines.push(`  ${c.bold('undecided')} ${c.dim('(not a pass: the input lacks what these checks need)')}`);
+      yield `  ${c.bold('undecided')} ${c.dim('(not a pass: the input lacks what these checks need)')}\n`;
       for (const u of result.unknowns) {
         const text = terminalSafe(`${u.resource}: missing ${u.missing.join('; ')}`);
-        lines.push(`    ${c.magenta('unknown')} ${text}  ${c.dim(u.rule)}`);
+        yield `    ${c.magenta('unknown')} ${text}  ${c.dim(u.rule)}\n`;
       }
     }
-    lines.push('');
+    yield '\n';
   }
   const s = summarizeReport(report);
   const counts = `${plural(s.findings, 'finding')} (${s.error} error, ${s.warning} warning, ${s.info} info)`;
@@ -56,6 +59,5 @@ export const textReporter: Reporter = (report, options = {}) => {
     ...(s.byStatus.off > 0 ? [`${s.byStatus.off} off`] : []),
   ].join(', ');
   const mark = s.error > 0 ? c.red('✖') : s.findings > 0 || s.unknown > 0 ? c.yellow('!') : c.green('✔');
-  lines.push(`${mark} ${counts}; ${extra}`);
-  return lines.join('\n') + '\n';
+  yield `${mark} ${counts}; ${extra}\n`;
 };

@@ -1,5 +1,7 @@
-// What every reporter renders: one check result per source. Reporters are pure: (report, options) => string.
+// What every reporter renders: one check result per source. Reporters are pure: (report, options) => the
+// output in pieces (Chunks), written as they are made.
 import type { CheckResult } from '../rules/runner.js';
+import type { Chunks } from './chunks.js';
 
 export interface SourceRun {
   /** The source as the user named it (file path or aws:REGION). */
@@ -21,4 +23,4 @@ export interface ReportOptions {
   toolVersion?: string;
 }
 
-export type Reporter = (report: CheckReport, options?: ReportOptions) => string;
+export type Reporter = (report: CheckReport, options?: ReportOptions) => Chunks;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Option } from '@commander-js/extra-typings';
 import { InputError } from '../../diagnostics.js';
 import { reporters, REPORTER_NAMES } from '../../report/check-reporters.js';
+import { writeChunks } from '../io.js';
 import type { SourceRun } from '../../report/check-types.js';
 import { CONFIG_FILE_NAME, parseCheckConfig } from '../../rules/config.js';
 import { DEFAULT_POLICY, type CheckPolicy } from '../../rules/policy.js';
@@ -65,7 +66,7 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
           result: runCheck(model, { policy: policyFor(source, opts.config), wording: REPORT_WORDING }),
         });
       }
-      io.out(reporters[opts.format]({ runs }, { color: io.isTty, cwd: process.cwd() }));
+      writeChunks(io, reporters[opts.format]({ runs }, { color: io.isTty, cwd: process.cwd() }));
       const reaches = REACHES[opts.failOn];
       const failing = runs.some((r) => r.result.findings.some((f) => !f.suppressed && reaches.includes(f.severity)));
       state.exitCode = failing ? EXIT_FINDINGS : EXIT_OK;

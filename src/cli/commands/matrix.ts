@@ -1,5 +1,6 @@
 import { Option } from '@commander-js/extra-typings';
-import { renderMatrixJson, renderMatrixText } from '../../report/matrix.js';
+import { matrixJsonChunks, matrixTextChunks } from '../../report/matrix.js';
+import { writeChunks } from '../io.js';
 import { loadSource } from '../../sources/index.js';
 import { predictMatrixEntries } from '../../workspaces/matrix.js';
 import { clientsOption, loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
@@ -19,6 +20,6 @@ export const registerMatrix: RegisterCommand = (program, io) => {
     .addOption(roleArnOption)
     .action(async (source, opts) => {
       const traces = predictMatrixEntries(await loadSource(source, loadOptionsOf(opts, io)));
-      io.out(opts.format === 'json' ? renderMatrixJson(traces) : renderMatrixText(traces));
+      writeChunks(io, opts.format === 'json' ? matrixJsonChunks(traces) : matrixTextChunks(traces));
     });
 };

@@ -1,0 +1,135 @@
+// Whole commands as users run them: one `wspl` process each (compiled, `bin/wspl.js`), output to /dev/null, wall
+// time and peak memory from /usr/bin/time. Beside each, the floor measured in the same run: a Node process that reads
+// the same input with the same parser and does nothing else (`yaml`'s parse for design files, reading the bytes
+// for logs). Prints figures and ratios; asserts nothing.
+// Usage: npx tsx bench/whole.ts [SCALES] [LOG_MIB]   (SCALES default "1,2"; LOG_MIB default 256; WSPL_BENCH_RUNS runs
+// of each, the median is printed)
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import { generateEstate, sizeAt } from './estate.js';
+import { generateLogFile } from './logs.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const wspl = join(root, 'bin/wspl.js');
+const RUNS = Number(process.env.WSPL_BENCH_RUNS ?? '1');
+
+interface Timed {
+  seconds: number;
+  rssMiB: number;
+  code: number;
+}
+
+/** One process, stdout to /dev/null; the median of RUNS runs by time. */
+function timed(argv: string[]): Timed {
+  const runs: Timed[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const sink = openSync('/dev/null', 'w');
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...argv], {
+      cwd: root,
+      stdio: ['ignore', sink, 'pipe'],
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    closeSync(sink);
+    const [secs = 'NaN', kb = 'NaN'] = (r.stderr.trim().split('\n').at(-1) ?? '').split(' ');
+    runs.push({ seconds: Number(secs), rssMiB: Number(kb) / 1024, code: r.status ?? -1 });
+  }
+  runs.sort((a, b) => a.seconds - b.seconds);
+  return runs[Math.floor(runs.length / 2)]!;
+}
+
+// The floors: the same library and entry point wspl uses to read, nothing after it.
+const yamlFloor = (file: string) => [
+  process.execPath,
+  '--input-type=module',
+  '-e',
+  `import { readFileSync } from 'node:fs'; import { parseDocument } from 'yaml';` +
+    ` parseDocument(readFileSync(${JSON.stringify(file)}, 'utf8'), { keepSourceTokens: false }).toJS();`,
+];
+const bytesFloor = (file: string) => [
+  process.execPath,
+  '-e',
+  `const s = require('node:fs').createReadStream(${JSON.stringify(file)}, { highWaterMark: 1 << 20 }); s.on('data', () => {});`,
+];
+
+function row(name: string, t: Timed, floor: Timed, extra = ''): void {
+  const ratio = t.seconds / floor.seconds;
+  console.log(
+    `  ${name.padEnd(34)} ${t.seconds.toFixed(2).padStart(6)} s ${t.rssMiB.toFixed(0).padStart(5)} MiB  ×${ratio.toFixed(1)} the floor` +
+      (t.code > 1 ? `  (exit ${t.code})` : '') +
+      extra,
+  );
+}
+
+const scales = (process.argv[2] ?? process.env.WSPL_BENCH_SCALES ?? '1,2').split(',').map(Number);
+const logMiB = Number(process.argv[3] ?? process.env.WSPL_BENCH_WHOLE_LOG_MB ?? '256');
+const dir = mkdtempSync(join(tmpdir(), 'wspl-whole-'));
+try {
+  console.log(`whole commands (one process each, output to /dev/null; median of ${RUNS}; load ${loadAverage()})`);
+  const byScale = new Map<number, Map<string, Timed>>();
+  for (const scale of scales) {
+    const file = join(dir, `estate-${scale}.yaml`);
+    writeFileSync(file, stringify(generateEstate(sizeAt(scale))));
+    const floor = timed(yamlFloor(file));
+    console.log(
+      `scale ${scale} (${(statSync(file).size / 1e6).toFixed(1)} MB design file): floor (yaml parse) ${floor.seconds.toFixed(2)} s ${floor.rssMiB.toFixed(0)} MiB`,
+    );
+    const commands: [string, string[]][] = [
+      ['matrix (text)', ['matrix', file]],
+      ['matrix --format json', ['matrix', file, '--format', 'json']],
+      ['check', ['check', file, '--fail-on', 'never']],
+      ['check --format sarif', ['check', file, '--format', 'sarif', '--fail-on', 'never']],
+      [
+        'whatif, one change',
+        [
+          'whatif',
+          file,
+          '--client',
+          'office0',
+          '--workspace',
+          'ws1',
+          '--change',
+          'set:vpcs.vpc1.natGateways.natgw.state=deleted',
+        ],
+      ],
+      ['export', ['export', file]],
+    ];
+    const times = new Map<string, Timed>();
+    for (const [name, args] of commands) {
+      const t = timed([process.execPath, wspl, ...args]);
+      times.set(name, t);
+      row(name, t, floor);
+    }
+    byScale.set(scale, times);
+  }
+  if (scales.length > 1) {
+    const [a, b] = [byScale.get(scales[0]!)!, byScale.get(scales.at(-1)!)!];
+    console.log(
+      `growth ×${scales[0]} → ×${scales.at(-1)!} (the matrix has 4× the cells at 2× scale): ` +
+        [...a.keys()].map((k) => `${k} ×${(b.get(k)!.seconds / a.get(k)!.seconds).toFixed(1)}`).join(', '),
+    );
+  }
+  if (logMiB > 0) {
+    const log = join(dir, 'client.log');
+    const { bytes } = generateLogFile(log, logMiB);
+    const floor = timed(bytesFloor(log));
+    const mb = bytes / 1e6;
+    console.log(
+      `logs: ${mb.toFixed(0)} MB generated log; floor (read the bytes) ${floor.seconds.toFixed(2)} s (${(mb / floor.seconds).toFixed(0)} MB/s)`,
+    );
+    for (const format of ['text', 'json']) {
+      const t = timed([process.execPath, wspl, 'logs', log, '--format', format]);
+      row(`logs --format ${format}`, t, floor, `  ${(mb / t.seconds).toFixed(0)} MB/s`);
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function loadAverage(): string {
+  return spawnSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).stdout.split(' ').slice(0, 3).join(' ');
+}
