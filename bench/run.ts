@@ -66,3 +66,10 @@ if (process.env.WSPL_BENCH_SKIP_DASHBOARD !== '1') {
   console.log('');
   console.log(child('dashboard.ts', ['1']));
 }
+if (process.env.WSPL_BENCH_SKIP_WHOLE !== '1') {
+  // Whole `wspl` processes beside the floor (reading the same input with the same parser), and the corners.
+  console.log('');
+  console.log(child('whole.ts', [sizes.join(','), process.env.WSPL_BENCH_WHOLE_LOG_MB ?? '256']));
+  console.log('');
+  console.log(child('corners.ts', [process.env.WSPL_BENCH_CORNER_BASE ?? '5000']));
+}

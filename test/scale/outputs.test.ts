@@ -1,0 +1,115 @@
+// Every output format at the sizes the README promises: 500,000 rows, findings or sessions, made from real engine
+// results repeated under fresh names (synthetic, so the test costs seconds, not the minutes a real estate would).
+// Each output must complete and be well-formed: JSON parses with every item in it, text has every line, XML has
+// every element closed. Nothing here is timed; speed is in bench/. These take minutes of CPU, so they are not part of
+// `npm test`: `npm run test:scale` runs them, and CI runs both.
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { joinChunks } from '../../src/report/chunks.js';
+import { reporters } from '../../src/report/check-reporters.js';
+import { matrixJsonChunks, matrixTextChunks } from '../../src/report/matrix.js';
+import { REPORT_WORDING } from '../../src/report/wording.js';
+import { runCheck } from '../../src/rules/runner.js';
+import type { Finding } from '../../src/rules/types.js';
+import { loadSource } from '../../src/sources/index.js';
+import { predictMatrixEntries, type MatrixEntry } from '../../src/workspaces/matrix.js';
+import { readLogs } from '../../src/logs/read.js';
+import { JsonLogWriter, TextLogWriter } from '../../src/logs/render.js';
+import { toDesignYaml } from '../../src/sources/design/export.js';
+import { parseYamlInput } from '../../src/input/yaml.js';
+
+const N = 500_000;
+const SEED = resolve('examples/seed-tokyo.yaml');
+const SLOW = 600_000;
+
+function count(text: string, needle: string): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+
+async function manyEntries(): Promise<MatrixEntry[]> {
+  const real = predictMatrixEntries(await loadSource(SEED));
+  return Array.from({ length: N }, (_, i) => {
+    const e = real[i % real.length]!;
+    return { client: `${e.client}-${i}`, workspace: `${e.workspace}-${i}`, trace: e.trace };
+  });
+}
+
+describe(`every output format with ${N.toLocaleString('en')} items`, () => {
+  it('matrix: JSON parses with every row, text has every row in aligned columns', { timeout: SLOW }, async () => {
+    const entries = await manyEntries();
+    const json = JSON.parse(joinChunks(matrixJsonChunks(entries))) as { rows: { client: string }[] };
+    expect(json.rows).toHaveLength(N);
+    expect(json.rows[N - 1]!.client).toMatch(new RegExp(`-${N - 1}$`));
+    const lines = joinChunks(matrixTextChunks(entries)).split('\n');
+    expect(lines).toHaveLength(N + 2); // header, rows, and the final line break
+    expect(lines[N]).toMatch(new RegExp(`^\\S+-${N - 1}\\s+\\S+-${N - 1}\\s+[A-Z_]+`));
+    const outcomeAt = lines[0]!.indexOf('OUTCOME');
+    expect(lines[N]!.slice(outcomeAt)).toMatch(/^[A-Z]/);
+  });
+
+  it('check: text, JSON, SARIF and JUnit hold every finding', { timeout: SLOW }, async () => {
+    const result = runCheck(await loadSource(SEED), { wording: REPORT_WORDING });
+    const rule = result.results.find((r) => r.findings.length > 0)!;
+    const findings: Finding[] = Array.from({ length: N }, (_, i) => ({
+      ...rule.findings[i % rule.findings.length]!,
+      resource: `resource-${i}`,
+    }));
+    const big = {
+      ...result,
+      findings,
+      results: result.results.map((r) => (r === rule ? { ...r, findings } : r)),
+    };
+    const report = { runs: [{ source: SEED, result: big }] };
+
+    const json = JSON.parse(joinChunks(reporters.json(report))) as { findings: unknown[]; summary: unknown };
+    expect(json.findings).toHaveLength(N);
+    const sarif = JSON.parse(joinChunks(reporters.sarif(report, { cwd: process.cwd() }))) as {
+      runs: { results: unknown[] }[];
+    };
+    expect(sarif.runs[0]!.results).toHaveLength(N);
+    const junit = joinChunks(reporters.junit(report));
+    const others = result.results
+      .filter((r) => r !== rule)
+      .reduce((n, r) => n + r.findings.filter((f) => !f.suppressed).length, 0);
+    expect(count(junit, '<failure ')).toBe(N + others);
+    expect(count(junit, '<testsuite ')).toBe(count(junit, '</testsuite>'));
+    expect(junit.trimEnd().endsWith('</testsuites>')).toBe(true);
+    const text = joinChunks(reporters.text(report));
+    expect(count(text, `  ${rule.rule}\n`)).toBeGreaterThanOrEqual(N);
+    expect(text).toMatch(/resource-499999/);
+  });
+
+  it('logs: JSON parses with every session, text has every session', { timeout: SLOW }, async () => {
+    const { sessions } = await readLogs([resolve('test/logs/seed-4-2-privatelink-connected.log')]);
+    const one = sessions[0]!;
+    let json = '';
+    const jw = new JsonLogWriter((t) => (json += t), false);
+    let text = '';
+    const tw = new TextLogWriter((t) => (text += t), false, { color: false });
+    for (let i = 0; i < N; i++) {
+      // Kept small (no endpoints, one line) so that 500,000 of them stay under V8's longest string.
+      const s = { ...one, id: `s-${i}`, offered: [], reachable: [], lines: one.lines.slice(0, 1) };
+      jw.session(s);
+      tw.session(s);
+    }
+    jw.end([]);
+    tw.end([]);
+    const parsed = JSON.parse(json) as { sessions: { id: string }[] };
+    expect(parsed.sessions).toHaveLength(N);
+    expect(parsed.sessions[N - 1]!.id).toBe(`s-${N - 1}`);
+    expect(count(text, 'Session s-')).toBe(N);
+    expect(text).toMatch(new RegExp(`s-${N - 1}\\b`));
+  });
+
+  it('export: a design file of 500,000 WorkSpaces reads back with every one', { timeout: SLOW }, async () => {
+    const model = await loadSource(SEED);
+    const ws = model.workspaces[0]!;
+    const big = { ...model, workspaces: Array.from({ length: N }, (_, i) => ({ ...ws, id: `ws-${i}` })) };
+    const yaml = toDesignYaml(big);
+    const back = parseYamlInput(yaml, 'export.yaml');
+    expect('parsed' in back).toBe(true);
+    if ('parsed' in back) expect(Object.keys((back.parsed.value as { workspaces: object }).workspaces)).toHaveLength(N);
+  });
+});
