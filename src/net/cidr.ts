@@ -18,8 +18,24 @@ function bytesToBigint(bytes: number[]): bigint {
   return v;
 }
 
+/**
+ * Ranges already parsed, by their text. The engine meets the same few thousand CIDRs in every trace (security-group
+ * peers, routes, subnets) and parsed each anew (parseRange was a fifth of the endpoint-address corner's profile). Bounded, emptied when
+ * full, so a fuzzed input cannot make it grow without end. The ranges are frozen: a shared one cannot be altered.
+ */
+const parsed = new Map<string, IpRange | undefined>();
+const PARSED_MAX = 200_000;
+
 /** Parses "10.0.0.0/16", "2001:db8::/32" or a bare address (a /32 or /128). Returns undefined when invalid. */
 export function parseRange(text: string): IpRange | undefined {
+  if (parsed.has(text)) return parsed.get(text);
+  const range = parseRangeOnce(text);
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(text, range && Object.freeze(range));
+  return range;
+}
+
+function parseRangeOnce(text: string): IpRange | undefined {
   const [addrText, prefixText, extra] = text.trim().split('/');
   if (extra !== undefined || addrText === undefined || !ipaddr.isValid(addrText)) return undefined;
   const addr = ipaddr.parse(addrText);
