@@ -12,6 +12,7 @@ import { finishLoad } from '../src/sources/check-model.js';
 import { resultFromRaw } from '../src/sources/aws/result.js';
 import { testCredentials } from '../src/sources/aws/testing/server.js';
 import { ACCOUNTS, REGIONS } from './aws-estate.js';
+import { replayPlan } from './aws-plan.js';
 
 const scale = process.argv[2] ?? '1';
 const latencyMs = Number(process.argv[3] ?? '50');
@@ -42,13 +43,18 @@ const options: LiveReadOptions = {
 
 async function measure(extra: Partial<LiveReadOptions>) {
   const before = await served();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const live = await readAws({ ...options, ...extra });
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   const result = finishLoad(resultFromRaw(live.snapshot.scopes, { source: 'aws' }, 'aws:bench'));
   if (!result.ok) throw new Error(`the read failed: ${JSON.stringify(result.diagnostics.slice(0, 3))}`);
   return {
+    live,
     ms: Math.round(ms),
+    // The read alone (the conversion to the model below is not counted).
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     calls: live.stats.calls,
     requests: (await served()) - before,
     failed: live.stats.failed,
@@ -64,17 +70,24 @@ async function measure(extra: Partial<LiveReadOptions>) {
 try {
   // Load and warm the SDK on a Region with nothing in it, so neither run pays for the first import.
   await readAws({ ...options, regions: ['eu-west-1'] });
-  const cpu0 = process.cpuUsage();
-  const parallel = await measure({});
-  const parallelCpu = process.cpuUsage(cpu0);
-  const baseline = await measure({ maxConcurrency: 1 });
+  const { live, ...parallel } = await measure({});
+  const { live: _sameRead, ...baseline } = await measure({ maxConcurrency: 1 });
+  // The same plan with the recorded answers and no SDK: what the scheduling costs when the CPU is free.
+  const plan = await replayPlan(live.snapshot.scopes, latencyMs);
   console.log(
     JSON.stringify({
       scale: Number(scale),
       latencyMs,
       estate: { vpcs, workspaces, accounts: ACCOUNTS.length, regions: REGIONS.length },
-      parallel: { ...parallel, cpuMs: Math.round((parallelCpu.user + parallelCpu.system) / 1000) },
-      baseline: { ms: baseline.ms, calls: baseline.calls, requests: baseline.requests, model: baseline.model },
+      parallel,
+      baseline: {
+        ms: baseline.ms,
+        cpuMs: baseline.cpuMs,
+        calls: baseline.calls,
+        requests: baseline.requests,
+        model: baseline.model,
+      },
+      plan,
       chainMs: parallel.chain * latencyMs,
       loadAverage: Number(loadavg()[0]?.toFixed(1)),
     }),
