@@ -146,6 +146,39 @@ describe('reading the seed through the fake AWS', () => {
     }
   });
 
+  it('reads DHCP option sets, DNS attributes turned off, FIPS encryption and a Pools directory with its pool', async () => {
+    const model = structuredClone(await loadSource(SEED));
+    const [vpc1, vpc2] = model.vpcs;
+    const corp = model.directories[0];
+    const desktop = model.workspaces[0];
+    if (!vpc1 || !vpc2 || !corp || !desktop) throw new Error('seed changed');
+    vpc1.dhcpOptions = { domainNameServers: ['10.0.10.53', 'AmazonProvidedDNS'], prov: vpc1.prov };
+    vpc2.dnsHostnames = false;
+    corp.encryption = 'fips-validated';
+    model.directories.push({
+      ...corp,
+      id: 'pooled',
+      directoryId: 'wsd-0pooled01',
+      type: 'pools',
+      ipGroups: [],
+      encryption: 'standard-tls',
+    });
+    model.workspaces.push({ ...desktop, id: 'pool-desktop', directory: 'pooled', protocol: 'dcv' });
+    const r = await read([], 1, model);
+    expect(r.result.diagnostics).toEqual([]);
+    const plain = withoutProvenance(modelOf(r)) as Record<string, { id: string }[]>;
+    const ref = withoutProvenance(model) as Record<string, { id: string }[]>;
+    // AWS names the option set; the design file did not.
+    const read1 = plain.vpcs?.[0] as unknown as { dhcpOptions: { id?: string } };
+    expect(read1.dhcpOptions.id).toMatch(/^dopt-[0-9a-f]{17}$/);
+    delete read1.dhcpOptions.id;
+    for (const k of ['vpcs', 'directories']) expect(plain[k], k).toEqual(ref[k]);
+    // The pool comes back by its name, from DescribeWorkspacesPools, streaming DCV in the Pools directory.
+    const pool = modelOf(r).workspaces.find((w) => w.id === 'pool-desktop');
+    expect(pool).toMatchObject({ directory: 'pooled', protocol: 'dcv' });
+    expect(pool?.prov.originalId).toMatch(/^wspool-[0-9a-f]{17}$/);
+  });
+
   it('nothing readable (every call refused) is a failed load naming why', async () => {
     const r = await read([{ kind: 'access-denied' }]);
     expect(r.result.ok).toBe(false);
