@@ -258,6 +258,10 @@ describe('several accounts and Regions', () => {
       });
       expect(live.snapshot.accounts.sort()).toEqual([A, B, C]);
       expect(h.fake.requests.filter((q) => q.action === 'sts:AssumeRole').length).toBe(3);
+      // What went over the wire: the policy's reads, and AssumeRole (the caller's right, not the read role's).
+      const sent = new Set(h.fake.requests.map((q) => q.action));
+      for (const action of sent) expect(action === 'sts:AssumeRole' || isAction(action), action).toBe(true);
+      expect(sent.size).toBeGreaterThan(25);
       const result = resultFromRaw(live.snapshot.scopes, { source: 'aws' }, 'aws:test');
       if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
       const m = result.model;
