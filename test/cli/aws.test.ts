@@ -125,6 +125,26 @@ describe('aws:REGION as a source', () => {
     expect(err.split(rewrite).pop()).toMatch(/^reading the account in ap-northeast-1: \d+ calls in [\d.]+ s\n$/);
   });
 
+  it('reads with the keys of the profile given by --profile', async () => {
+    const credentials = join(dir, 'credentials');
+    writeFileSync(
+      credentials,
+      `[audit]\naws_access_key_id = AKIA111122223333PROF\naws_secret_access_key = ${h.env.AWS_SECRET_ACCESS_KEY ?? ''}\n`,
+    );
+    vi.stubEnv('AWS_ACCESS_KEY_ID', '');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', '');
+    vi.stubEnv('AWS_CONFIG_FILE', join(dir, 'no-config'));
+    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', credentials);
+    try {
+      const r = await runCli(['export', 'aws:ap-northeast-1', '--profile', 'audit']);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/vpc1:/);
+      expect(r.err).not.toContain('AKIA111122223333PROF');
+    } finally {
+      for (const [k, v] of Object.entries(h.env)) vi.stubEnv(k, v ?? '');
+    }
+  });
+
   it('names a profile that does not exist instead of guessing credentials', async () => {
     vi.stubEnv('AWS_ACCESS_KEY_ID', '');
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', '');
