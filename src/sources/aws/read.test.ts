@@ -11,6 +11,8 @@ import { traceConnection } from '../../workspaces/trace.js';
 import { exportLosses } from '../design/export.js';
 import { clientConfig } from './clients.js';
 import { readAws } from './live.js';
+import { Limiter } from './limiter.js';
+import { readScope } from './read.js';
 import { finishLoad } from '../check-model.js';
 import { resultFromRaw } from './result.js';
 import { fakeFor, mergeEstates, overlayFrom, rescope, withoutProvenance, type Harness } from './testing/harness.js';
@@ -183,6 +185,31 @@ describe('reading the seed through the fake AWS', () => {
     const r = await read([{ kind: 'access-denied' }]);
     expect(r.result.ok).toBe(false);
     expect(r.result.diagnostics[0]).toMatchObject({ severity: 'error', code: 'aws-access-denied' });
+  });
+});
+
+describe('readScope', () => {
+  it('a route search that says more routes exist but gives no token is a failed call, not a complete list', async () => {
+    const answers: Record<string, Record<string, unknown>> = {
+      DescribeTransitGatewayRouteTablesCommand: {
+        TransitGatewayRouteTables: [{ TransitGatewayRouteTableId: 'tgw-rtb-1', TransitGatewayId: 'tgw-1' }],
+      },
+      SearchTransitGatewayRoutesCommand: {
+        Routes: [{ DestinationCidrBlock: '10.0.0.0/16', State: 'active' }],
+        AdditionalRoutesAvailable: true,
+      },
+    };
+    const sender: Sender = {
+      send: (command) => Promise.resolve(answers[(command as object).constructor.name] ?? {}),
+    };
+    const scope = await readScope(
+      { account: '111122223333', region: 'ap-northeast-1', client: () => sender, limiter: new Limiter() },
+      0,
+    );
+    const search = scope.calls.find((c) => c.action === 'ec2:SearchTransitGatewayRoutes');
+    expect(search?.pages).toHaveLength(1);
+    expect(search?.error).toMatchObject({ code: 'Truncated', page: 0 });
+    expect(scope.calls.filter((c) => c.error)).toHaveLength(1);
   });
 });
 
