@@ -15,6 +15,7 @@ import type { Model } from '../../src/model/types.js';
 import { resultFromRaw } from '../../src/sources/aws/result.js';
 import { fakeFor, withoutProvenance, type Harness } from '../../src/sources/aws/testing/harness.js';
 import type { FaultRule } from '../../src/sources/aws/testing/server.js';
+import { sessionToken } from '../../src/sources/aws/testing/sts.js';
 import { loadDesignText } from '../../src/sources/design/load.js';
 import { detectSource, loadSource } from '../../src/sources/index.js';
 import { writeSnapshotFile } from '../../src/sources/snapshot/file.js';
@@ -269,6 +270,23 @@ describe('AWS errors on the command line', () => {
     const r = await runCli(['check', 'aws:ap-northeast-1', '--role-arn', ROLE]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`sts:AssumeRole ${ROLE} access denied (AccessDenied`);
+  });
+
+  it('an error that quotes the signed request (key id, session token, signature) is never printed or saved', async () => {
+    await serve([{ action: 'ec2:DescribeSubnets', kind: 'signature-mismatch' }]);
+    const file = join(dir, 'scrubbed.json');
+    const r = await runCli(['snapshot', 'aws:ap-northeast-1', '--role-arn', ROLE, '-o', file]);
+    expect(r.code).toBe(0);
+    const check = await runCli(['check', 'aws:ap-northeast-1', '--role-arn', ROLE, '--format', 'json']);
+    const said = lines(check.err, 'ec2:DescribeSubnets')[0] ?? '';
+    expect(said).toMatch(/SignatureDoesNotMatch/);
+    expect(said).toContain('<redacted');
+    const token = sessionToken('111122223333');
+    for (const text of [r.err, check.err, check.out, readFileSync(file, 'utf8')]) {
+      expect(text).not.toContain(token.slice(0, 40));
+      expect(text).not.toMatch(/ASIA\d{12}/);
+      expect(text).not.toMatch(/Signature=[0-9a-f]{16}/);
+    }
   });
 
   it('a snapshot with a failed call lists it in the file and on stderr, and is still written', async () => {
