@@ -1,17 +1,21 @@
 // Live AWS end to end, against one fake AWS serving the seed (with public addresses and names to hide) through the
 // standard environment (AWS_ENDPOINT_URL, keys): `wspl snapshot`, snapshots read offline by every command and by
 // the loader (the same model as the live read), redaction that keeps the predictions, --clients naming an instance
-// by its instance id, --role-arn and --profile, progress on stderr only.
+// by its instance id, --role-arn and --profile, progress on stderr only. Then AWS failures as a user sees them: a
+// refused or garbled call is one warning naming the call, stdout stays the command's output; when nothing can be
+// read (the identity call itself fails), exit 2 naming that call, and no snapshot is written.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { captureIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { runCli } from '../../src/cli/testing/run-cli.js';
 import type { Model } from '../../src/model/types.js';
 import { resultFromRaw } from '../../src/sources/aws/result.js';
 import { fakeFor, withoutProvenance, type Harness } from '../../src/sources/aws/testing/harness.js';
+import type { FaultRule } from '../../src/sources/aws/testing/server.js';
+import { sessionToken } from '../../src/sources/aws/testing/sts.js';
 import { loadDesignText } from '../../src/sources/design/load.js';
 import { detectSource, loadSource } from '../../src/sources/index.js';
 import { writeSnapshotFile } from '../../src/sources/snapshot/file.js';
@@ -125,6 +129,26 @@ describe('aws:REGION as a source', () => {
     expect(err.split(rewrite).pop()).toMatch(/^reading the account in ap-northeast-1: \d+ calls in [\d.]+ s\n$/);
   });
 
+  it('reads with the keys of the profile given by --profile', async () => {
+    const credentials = join(dir, 'credentials');
+    writeFileSync(
+      credentials,
+      `[audit]\naws_access_key_id = AKIA111122223333PROF\naws_secret_access_key = ${h.env.AWS_SECRET_ACCESS_KEY ?? ''}\n`,
+    );
+    vi.stubEnv('AWS_ACCESS_KEY_ID', '');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', '');
+    vi.stubEnv('AWS_CONFIG_FILE', join(dir, 'no-config'));
+    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', credentials);
+    try {
+      const r = await runCli(['export', 'aws:ap-northeast-1', '--profile', 'audit']);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/vpc1:/);
+      expect(r.err).not.toContain('AKIA111122223333PROF');
+    } finally {
+      for (const [k, v] of Object.entries(h.env)) vi.stubEnv(k, v ?? '');
+    }
+  });
+
   it('names a profile that does not exist instead of guessing credentials', async () => {
     vi.stubEnv('AWS_ACCESS_KEY_ID', '');
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', '');
@@ -193,5 +217,87 @@ describe('--redact', () => {
     expect(outcomes(redacted)).toEqual(outcomes(original));
     expect(outcomes(original)).toContain('ec2-client dcv CONNECTED');
     expect(redacted.account).not.toBe(original.account);
+  });
+});
+
+const lines = (text: string, word: string) => text.split('\n').filter((l) => l.includes(word));
+
+describe('AWS errors on the command line', () => {
+  let e: Harness | undefined;
+  async function serve(faults: FaultRule[]): Promise<void> {
+    e = await fakeFor('examples/seed-tokyo.yaml', { faults, roles: [ROLE] });
+    for (const [k, v] of Object.entries(e.env)) vi.stubEnv(k, v ?? '');
+  }
+  afterEach(async () => {
+    for (const [k, v] of Object.entries(h.env)) vi.stubEnv(k, v ?? '');
+    await e?.fake.close();
+    e = undefined;
+  });
+
+  it('a refused call and a garbled answer: one warning each naming the call, clean JSON on stdout', async () => {
+    await serve([
+      { action: 'ec2:DescribeRouteTables', kind: 'access-denied' },
+      { action: 'ec2:DescribeSecurityGroups', kind: 'garbage' },
+    ]);
+    const r = await runCli(['check', 'aws:ap-northeast-1', '--format', 'json']);
+    expect(r.code).not.toBe(2);
+    expect(() => JSON.parse(r.out) as unknown).not.toThrow();
+    const denied = lines(r.err, 'ec2:DescribeRouteTables');
+    expect(denied).toHaveLength(1);
+    expect(denied[0]).toMatch(/warning: ec2:DescribeRouteTables: access denied \(UnauthorizedOperation: .*UNKNOWN/);
+    // The call is named once, not repeated inside the message.
+    expect(denied[0]?.split('ec2:DescribeRouteTables').length).toBe(3); // once as the call, once in AWS's message
+    const garbled = lines(r.err, 'ec2:DescribeSecurityGroups');
+    expect(garbled).toHaveLength(1);
+    expect(garbled[0]).toMatch(/the answer was not readable \(BadAnswer/);
+  });
+
+  it('garbage for every call: exit 2 naming the identity call, and no snapshot written', async () => {
+    await serve([{ kind: 'garbage' }]);
+    const r = await runCli(['matrix', 'aws:ap-northeast-1']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/sts:GetCallerIdentity the answer was not readable \(BadAnswer/);
+    const file = join(dir, 'none.json');
+    const s = await runCli(['snapshot', 'aws:ap-northeast-1', '-o', file]);
+    expect(s.code).toBe(2);
+    expect(s.err).toMatch(/\(caller\)\/ap-northeast-1 sts:GetCallerIdentity: BadAnswer/);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('a role that cannot be assumed: exit 2 naming AssumeRole and the role', async () => {
+    await serve([{ action: 'sts:AssumeRole', kind: 'access-denied' }]);
+    const r = await runCli(['check', 'aws:ap-northeast-1', '--role-arn', ROLE]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`sts:AssumeRole ${ROLE} access denied (AccessDenied`);
+  });
+
+  it('an error that quotes the signed request (key id, session token, signature) is never printed or saved', async () => {
+    await serve([{ action: 'ec2:DescribeSubnets', kind: 'signature-mismatch' }]);
+    const file = join(dir, 'scrubbed.json');
+    const r = await runCli(['snapshot', 'aws:ap-northeast-1', '--role-arn', ROLE, '-o', file]);
+    expect(r.code).toBe(0);
+    const check = await runCli(['check', 'aws:ap-northeast-1', '--role-arn', ROLE, '--format', 'json']);
+    const said = lines(check.err, 'ec2:DescribeSubnets')[0] ?? '';
+    expect(said).toMatch(/SignatureDoesNotMatch/);
+    expect(said).toContain('<redacted');
+    const token = sessionToken('111122223333');
+    for (const text of [r.err, check.err, check.out, readFileSync(file, 'utf8')]) {
+      expect(text).not.toContain(token.slice(0, 40));
+      expect(text).not.toMatch(/ASIA\d{12}/);
+      expect(text).not.toMatch(/Signature=[0-9a-f]{16}/);
+    }
+  });
+
+  it('a snapshot with a failed call lists it in the file and on stderr, and is still written', async () => {
+    await serve([{ action: 'workspaces:DescribeIpGroups', kind: 'access-denied' }]);
+    const file = join(dir, 'partial.json');
+    const r = await runCli(['snapshot', 'aws:ap-northeast-1', '-o', file]);
+    expect(r.code).toBe(0);
+    expect(lines(r.err, 'workspaces:DescribeIpGroups')[0]).toMatch(/AccessDeniedException/);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { failures: { action?: string; code: string }[] };
+    expect(saved.failures).toEqual([
+      expect.objectContaining({ action: 'workspaces:DescribeIpGroups', code: 'AccessDeniedException' }),
+    ]);
   });
 });

@@ -55,7 +55,7 @@ export async function resolveIdentities(o: IdentityOptions): Promise<Identities>
       if (account === undefined) return { accounts: [], failures: [{ error: noAccount() }], depth: 1 };
       return { accounts: [{ account, credentials: base, key: account }], failures: [], depth: 1 };
     } catch (e) {
-      return { accounts: [], failures: [{ error: toRawError(e) }], depth: 1 };
+      return { accounts: [], failures: [{ error: { ...toRawError(e), action: 'sts:GetCallerIdentity' } }], depth: 1 };
     }
   }
   const results = await Promise.all(
@@ -70,7 +70,7 @@ export async function resolveIdentities(o: IdentityOptions): Promise<Identities>
         const credentials = await o.limiter.run({ account, region, service: 'sts' }, 1, () => provider());
         return { ok: { account, credentials, key: account } };
       } catch (e) {
-        return { failure: { account, error: toRawError(e) } };
+        return { failure: { account, error: { ...toRawError(e), action: `sts:AssumeRole ${arn}` } } };
       }
     }),
   );
@@ -82,5 +82,5 @@ export async function resolveIdentities(o: IdentityOptions): Promise<Identities>
 }
 
 function noAccount(): RawError {
-  return { code: 'BadAnswer', message: 'STS GetCallerIdentity answered without an account' };
+  return { code: 'BadAnswer', message: 'the answer held no account', action: 'sts:GetCallerIdentity' };
 }

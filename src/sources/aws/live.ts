@@ -52,7 +52,7 @@ class Progress {
   }
 
   line(): string {
-    return `reading ${this.what}: ${this.done} calls${this.failed > 0 ? `, ${this.failed} failed` : ''}`;
+    return `reading ${this.what}: ${this.done} call${this.done === 1 ? '' : 's'}${this.failed > 0 ? `, ${this.failed} failed` : ''}`;
   }
 
   finish(ms: number): void {

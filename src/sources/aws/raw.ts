@@ -9,6 +9,8 @@ export interface RawError {
   message: string;
   /** The page that failed (0 for the first request). */
   page?: number;
+  /** For a scope that could not be entered: the call that failed (`sts:AssumeRole`), when one was made. */
+  action?: string;
 }
 
 export interface RawCall {
@@ -49,7 +51,14 @@ export interface RawSnapshot {
 export function failuresOf(scopes: readonly RawScope[]): RawSnapshot['failures'] {
   const out: RawSnapshot['failures'] = [];
   for (const s of scopes) {
-    if (s.error) out.push({ account: s.account, region: s.region, code: s.error.code, message: s.error.message });
+    if (s.error)
+      out.push({
+        account: s.account,
+        region: s.region,
+        ...(s.error.action !== undefined ? { action: s.error.action } : {}),
+        code: s.error.code,
+        message: s.error.message,
+      });
     for (const c of s.calls) {
       if (c.error)
         out.push({

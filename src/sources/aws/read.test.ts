@@ -11,6 +11,8 @@ import { traceConnection } from '../../workspaces/trace.js';
 import { exportLosses } from '../design/export.js';
 import { clientConfig } from './clients.js';
 import { readAws } from './live.js';
+import { Limiter } from './limiter.js';
+import { readScope } from './read.js';
 import { finishLoad } from '../check-model.js';
 import { resultFromRaw } from './result.js';
 import { fakeFor, mergeEstates, overlayFrom, rescope, withoutProvenance, type Harness } from './testing/harness.js';
@@ -146,10 +148,68 @@ describe('reading the seed through the fake AWS', () => {
     }
   });
 
+  it('reads DHCP option sets, DNS attributes turned off, FIPS encryption and a Pools directory with its pool', async () => {
+    const model = structuredClone(await loadSource(SEED));
+    const [vpc1, vpc2] = model.vpcs;
+    const corp = model.directories[0];
+    const desktop = model.workspaces[0];
+    if (!vpc1 || !vpc2 || !corp || !desktop) throw new Error('seed changed');
+    vpc1.dhcpOptions = { domainNameServers: ['10.0.10.53', 'AmazonProvidedDNS'], prov: vpc1.prov };
+    vpc2.dnsHostnames = false;
+    corp.encryption = 'fips-validated';
+    model.directories.push({
+      ...corp,
+      id: 'pooled',
+      directoryId: 'wsd-0pooled01',
+      type: 'pools',
+      ipGroups: [],
+      encryption: 'standard-tls',
+    });
+    model.workspaces.push({ ...desktop, id: 'pool-desktop', directory: 'pooled', protocol: 'dcv' });
+    const r = await read([], 1, model);
+    expect(r.result.diagnostics).toEqual([]);
+    const plain = withoutProvenance(modelOf(r)) as Record<string, { id: string }[]>;
+    const ref = withoutProvenance(model) as Record<string, { id: string }[]>;
+    // AWS names the option set; the design file did not.
+    const read1 = plain.vpcs?.[0] as unknown as { dhcpOptions: { id?: string } };
+    expect(read1.dhcpOptions.id).toMatch(/^dopt-[0-9a-f]{17}$/);
+    delete read1.dhcpOptions.id;
+    for (const k of ['vpcs', 'directories']) expect(plain[k], k).toEqual(ref[k]);
+    // The pool comes back by its name, from DescribeWorkspacesPools, streaming DCV in the Pools directory.
+    const pool = modelOf(r).workspaces.find((w) => w.id === 'pool-desktop');
+    expect(pool).toMatchObject({ directory: 'pooled', protocol: 'dcv' });
+    expect(pool?.prov.originalId).toMatch(/^wspool-[0-9a-f]{17}$/);
+  });
+
   it('nothing readable (every call refused) is a failed load naming why', async () => {
     const r = await read([{ kind: 'access-denied' }]);
     expect(r.result.ok).toBe(false);
     expect(r.result.diagnostics[0]).toMatchObject({ severity: 'error', code: 'aws-access-denied' });
+  });
+});
+
+describe('readScope', () => {
+  it('a route search that says more routes exist but gives no token is a failed call, not a complete list', async () => {
+    const answers: Record<string, Record<string, unknown>> = {
+      DescribeTransitGatewayRouteTablesCommand: {
+        TransitGatewayRouteTables: [{ TransitGatewayRouteTableId: 'tgw-rtb-1', TransitGatewayId: 'tgw-1' }],
+      },
+      SearchTransitGatewayRoutesCommand: {
+        Routes: [{ DestinationCidrBlock: '10.0.0.0/16', State: 'active' }],
+        AdditionalRoutesAvailable: true,
+      },
+    };
+    const sender: Sender = {
+      send: (command) => Promise.resolve(answers[(command as object).constructor.name] ?? {}),
+    };
+    const scope = await readScope(
+      { account: '111122223333', region: 'ap-northeast-1', client: () => sender, limiter: new Limiter() },
+      0,
+    );
+    const search = scope.calls.find((c) => c.action === 'ec2:SearchTransitGatewayRoutes');
+    expect(search?.pages).toHaveLength(1);
+    expect(search?.error).toMatchObject({ code: 'Truncated', page: 0 });
+    expect(scope.calls.filter((c) => c.error)).toHaveLength(1);
   });
 });
 
@@ -225,6 +285,10 @@ describe('several accounts and Regions', () => {
       });
       expect(live.snapshot.accounts.sort()).toEqual([A, B, C]);
       expect(h.fake.requests.filter((q) => q.action === 'sts:AssumeRole').length).toBe(3);
+      // What went over the wire: the policy's reads, and AssumeRole (the caller's right, not the read role's).
+      const sent = new Set(h.fake.requests.map((q) => q.action));
+      for (const action of sent) expect(action === 'sts:AssumeRole' || isAction(action), action).toBe(true);
+      expect(sent.size).toBeGreaterThan(25);
       const result = resultFromRaw(live.snapshot.scopes, { source: 'aws' }, 'aws:test');
       if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
       const m = result.model;

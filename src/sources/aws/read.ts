@@ -75,6 +75,16 @@ class ScopeReader {
       call.pages.push(page);
       if (follow) pending.push(...follow(page, depth));
       const next = paging ? str(page, 'NextToken') : undefined;
+      // SearchTransitGatewayRoutes says when a table holds more routes than it returned; without a token to ask
+      // for them the list is incomplete, and the routes must read as unknown rather than as all there is.
+      if (next === undefined && page.AdditionalRoutesAvailable === true) {
+        call.error = {
+          code: 'Truncated',
+          message: 'AWS has more routes than it returned and gave no NextToken to ask for them',
+          page: call.pages.length - 1,
+        };
+        break;
+      }
       // A token that repeats would page forever: stop and say so rather than loop.
       if (next !== undefined && next === token) {
         call.error = { code: 'BadAnswer', message: 'the same NextToken came back twice', page: call.pages.length };

@@ -11,7 +11,12 @@ import { SNAPSHOT_FORMAT, type RawSnapshot } from '../aws/raw.js';
 
 const WHAT = 'a wspl snapshot (JSON)';
 
-const rawError = z.object({ code: z.string(), message: z.string(), page: z.number().optional() });
+const rawError = z.object({
+  code: z.string(),
+  message: z.string(),
+  page: z.number().optional(),
+  action: z.string().optional(),
+});
 const call = z.object({
   action: z.string(),
   input: z.record(z.string(), z.unknown()),

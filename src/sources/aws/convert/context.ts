@@ -111,6 +111,6 @@ export class ConvertContext {
 
   /** A read that failed: one warning naming the call, why, and what stays unknown because of it. */
   unread(scope: Pick<RawScope, 'account' | 'region'>, action: Action, err: RawError, consequence: string): void {
-    this.warn(scope, diagnosticCode(err), `${action}: ${describeError(err)}; ${consequence}`, action);
+    this.warn(scope, diagnosticCode(err), `${describeError(err)}; ${consequence}`, action);
   }
 }

@@ -147,7 +147,7 @@ function reportFailures(ctx: ConvertContext, idx: ScopeIndex): void {
     ctx.warn(
       s,
       diagnosticCode(s.error),
-      `could not read ${scopeLabel(s)}: ${describeError(s.error)}; nothing of it is in the model`,
+      `could not read ${scopeLabel(s)}: ${s.error.action !== undefined ? `${s.error.action} ` : ''}${describeError(s.error)}; nothing of it is in the model`,
     );
     return;
   }

@@ -13,7 +13,7 @@ import { HANDLERS, type Answer, type Request } from './handlers.js';
 import { parseQuery } from './query.js';
 import { stsAnswer, stsErrorXml } from './sts.js';
 
-export type FaultKind = 'throttle' | 'access-denied' | 'server-error' | 'slow' | 'garbage';
+export type FaultKind = 'throttle' | 'access-denied' | 'server-error' | 'slow' | 'garbage' | 'signature-mismatch';
 
 export interface FaultRule {
   /** IAM action (`ec2:DescribeNetworkAcls`) or a pattern over it; every action when left out. */
@@ -62,6 +62,7 @@ export function testCredentials(account: string): { accessKeyId: string; secretA
 }
 
 interface Parsed {
+  headers: IncomingMessage['headers'];
   service: string;
   operation: string;
   account: string;
@@ -92,13 +93,20 @@ function parseRequest(msg: IncomingMessage, body: string): Parsed | { error: str
     const req = parseQuery(body);
     const version = service === 'ec2' ? '2016-11-15' : '2011-06-15';
     if (req.Version !== version) return { error: `${service} expects Version=${version}` };
-    return { service, operation: String(req.Action), account, region, req };
+    return { headers: msg.headers, service, operation: String(req.Action), account, region, req };
   }
   const target = msg.headers['x-amz-target'];
   const prefix = service === 'workspaces' ? 'WorkspacesService.' : 'Route53Resolver.';
   if (typeof target !== 'string' || !target.startsWith(prefix)) return { error: `${service} expects X-Amz-Target` };
   if (!type.startsWith('application/x-amz-json-1.1')) return { error: `${service} expects JSON 1.1` };
-  return { service, operation: target.slice(prefix.length), account, region, req: JSON.parse(body || '{}') as Request };
+  return {
+    headers: msg.headers,
+    service,
+    operation: target.slice(prefix.length),
+    account,
+    region,
+    req: JSON.parse(body || '{}') as Request,
+  };
 }
 
 function toJson(value: unknown): string {
@@ -218,6 +226,12 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       return r.error(status, code, `User: ${who} is not authorized to perform: ${p.service}:${p.operation}`);
     }
     if (fault?.kind === 'server-error') return r.error(500, 'InternalError', 'An internal error has occurred');
+    if (fault?.kind === 'signature-mismatch') {
+      // As AWS does, quote what it signed: the canonical request holds the session token and the key id.
+      const token = String(p.headers['x-amz-security-token'] ?? '');
+      const message = `The request signature we calculated does not match the signature you provided. The Canonical String for this request should have been 'POST / host:${p.headers.host ?? ''} x-amz-security-token:${token}' Authorization: ${p.headers.authorization ?? ''}`;
+      return r.error(403, 'SignatureDoesNotMatch', message);
+    }
     if (fault?.kind === 'garbage') return r.garbage();
     if (p.service === 'sts') {
       const answer = stsAnswer(p.operation, p.req, p.account, options.roles ?? []);

@@ -13,6 +13,11 @@ export function stsErrorXml(code: string, message: string, requestId: string): s
 
 let sessions = 0;
 
+/** Shaped like a real session token (long, base64), so tests that look for leaked credentials look for that shape. */
+export function sessionToken(account: string): string {
+  return `IQoJb3JpZ2luX2VjEFAKE${Buffer.from(`wspl-fake-session-${account}-${'x'.repeat(48)}`).toString('base64')}`;
+}
+
 export function stsAnswer(
   operation: string,
   req: Record<string, unknown>,
@@ -44,7 +49,7 @@ export function stsAnswer(
     return {
       xml: wrap(
         operation,
-        `<Credentials><AccessKeyId>ASIA${roleAccount}${String(sessions % 10000).padStart(4, '0')}</AccessKeyId><SecretAccessKey>wspl-fake-temporary-secret</SecretAccessKey><SessionToken>wspl-fake-session-token</SessionToken><Expiration>${expiration}</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>AROAFAKE${roleAccount}:${session}</AssumedRoleId><Arn>arn:aws:sts::${roleAccount}:assumed-role/${roleName}/${session}</Arn></AssumedRoleUser>`,
+        `<Credentials><AccessKeyId>ASIA${roleAccount}${String(sessions % 10000).padStart(4, '0')}</AccessKeyId><SecretAccessKey>wspl-fake-temporary-secret</SecretAccessKey><SessionToken>${sessionToken(roleAccount)}</SessionToken><Expiration>${expiration}</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>AROAFAKE${roleAccount}:${session}</AssumedRoleId><Arn>arn:aws:sts::${roleAccount}:assumed-role/${roleName}/${session}</Arn></AssumedRoleUser>`,
       ),
     };
   }
