@@ -28,12 +28,17 @@ export const roleArnOption = new Option(
   '--role-arn <arn>',
   'aws: sources: assume this read-only role (repeat: one per account)',
 ).argParser(collect);
+export const expectOption = new Option(
+  '--expect <file>',
+  'intents that must hold: a YAML list of { client, workspace, outcome, path?, transport? } (names or globs)',
+);
 
 export interface SourceFlags {
   overlay?: string;
   clients?: string;
   profile?: string;
   roleArn?: string[];
+  expect?: string;
 }
 
 /** Progress on stderr: one line rewritten in place on a terminal, plain lines (fewer) when redirected. */
@@ -79,5 +84,6 @@ export function loadOptionsOf(flags: SourceFlags, io: Io): LoadSourceOptions {
     ...(overlay !== undefined ? { overlay } : {}),
     ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
     ...(flags.roleArn !== undefined ? { roleArns: flags.roleArn } : {}),
+    ...(flags.expect !== undefined ? { expect: flags.expect } : {}),
   };
 }

@@ -4,6 +4,8 @@
 // A field that is `undefined` where the type allows it means "the source did not say": the engine answers UNKNOWN
 // for anything that depends on it and never guesses.
 
+import type { Outcome, StreamPath, Transport } from './outcomes.js';
+
 /** What a DHCP option set names for the VPC resolver (VPC User Guide, "DHCP option sets"). */
 export const AMAZON_PROVIDED_DNS = 'AmazonProvidedDNS';
 
@@ -377,6 +379,21 @@ export interface Client {
   prov: Provenance;
 }
 
+/**
+ * An intent (contract.md, "Intents"): what must hold for every client × WorkSpace whose names match the globs.
+ * `outcome` lists the outcomes that satisfy it (any of them); `path` and `transport`, when given, must match too.
+ */
+export interface Expectation {
+  /** "expect[0]": its place in the list, which also names it in findings. */
+  id: string;
+  client: string;
+  workspace: string;
+  outcome: Outcome[];
+  path?: StreamPath;
+  transport?: Transport;
+  prov: Provenance;
+}
+
 export interface Model {
   /** Defaults for resources that do not say (the design file's top-level `account` and `region`). */
   account: string;
@@ -400,6 +417,8 @@ export interface Model {
   directories: Directory[];
   workspaces: Workspace[];
   clients: Client[];
+  /** Intents from an `expect:` section (design file, overlay or --expect FILE); absent when none were stated. */
+  expectations?: Expectation[];
 }
 
 export function emptyModel(account: string, region: string): Model {

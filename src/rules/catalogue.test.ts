@@ -34,6 +34,7 @@ const CONTRACT: Record<string, string> = {
   'internet-clients-cut-off': 'warning',
   'client-version-443-fallback': 'warning',
   'network-check-false-alarm': 'info',
+  'expectation-not-met': 'error',
 };
 
 const ruleFiles = readdirSync(here).filter((f) => /^[a-z0-9-]+\.ts$/.test(f) && !f.endsWith('.test.ts'));

@@ -7,6 +7,7 @@ import directoryFips from './directory-fips.js';
 import directoryGlobalAccelerator from './directory-global-accelerator.js';
 import directoryIpGroupsBypassed from './directory-ip-groups-bypassed.js';
 import directoryWorkspaceType from './directory-workspace-type.js';
+import expectationNotMet from './expectation-not-met.js';
 import internetClientsCutOff from './internet-clients-cut-off.js';
 import naclReturnTraffic from './nacl-return-traffic.js';
 import networkCheckFalseAlarm from './network-check-false-alarm.js';
@@ -32,6 +33,7 @@ export const rules: readonly AnyRule[] = [
   directoryGlobalAccelerator,
   directoryIpGroupsBypassed,
   directoryWorkspaceType,
+  expectationNotMet,
   internetClientsCutOff,
   naclReturnTraffic,
   networkCheckFalseAlarm,

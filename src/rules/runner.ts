@@ -116,6 +116,7 @@ function runOne(
       const location = locationOf(index.get(resource));
       if (location) finding.location = location;
       if (inferred) finding.inferred = true;
+      if (data) finding.data = data;
       if ('off' in decision) finding.suppressed = { reason: decision.reason };
       findings.push(finding);
     },

@@ -30,7 +30,12 @@ export interface RuleMeta<M extends string = string> {
 }
 
 /** A message value: plain, or an engine fact whose words the report layer makes (see Wording). */
-export type ReportValue = string | number | { blocker: Blocker } | { warning: TraceWarning };
+export type ReportValue =
+  | string
+  | number
+  | { blocker: Blocker }
+  | { blockers: readonly Blocker[] }
+  | { warning: TraceWarning };
 export type ReportData = Record<string, ReportValue>;
 
 /**
@@ -108,6 +113,8 @@ export interface Finding {
   inferred?: boolean;
   /** Set when a config entry switched the finding off; kept so reports can show it as suppressed. */
   suppressed?: { reason: string };
+  /** The report's data (engine facts included), for reporters that need more than the words (fixes). */
+  data?: ReportData;
 }
 
 export interface UnknownResult {

@@ -11,6 +11,7 @@ import { designLoader } from './design/loader.js';
 import { snapshotLoader } from './snapshot/loader.js';
 import type { LoadOptions, LoadResult, SourceLoader, SourceProbe } from './loader.js';
 import { applyOverlay } from './overlay.js';
+import { applyExpectFile } from './expect-file.js';
 
 /** Recognised but not readable yet: named so the message can say what the file is. */
 const NOT_BUILT: { kind: SourceKind; label: string; detect: (p: SourceProbe) => boolean }[] = [
@@ -108,10 +109,19 @@ export function detectSource(spec: string): SourceKind {
 export async function readSource(spec: string, options: LoadOptions = {}): Promise<LoadResult> {
   const p = probe(spec);
   const loaded = await pickLoader(p).load(spec, p.contents ? { ...options, contents: p.contents } : options);
-  if (!loaded.ok || options.overlay === undefined) return finishLoad(loaded);
-  const overlaid = applyOverlay(loaded.model, options.overlay);
-  if (!overlaid.ok) return overlaid;
-  return finishLoad({ ...overlaid, diagnostics: [...loaded.diagnostics, ...overlaid.diagnostics] });
+  let result = loaded;
+  // What the source cannot state comes after it: the overlay, then intents from a file of their own.
+  for (const [file, apply] of [
+    [options.overlay, applyOverlay],
+    [options.expect, applyExpectFile],
+  ] as const) {
+    if (!result.ok || file === undefined) continue;
+    const next = apply(result.model, file);
+    if (!next.ok) return next;
+    result = { ok: true, model: next.model, diagnostics: [...result.diagnostics, ...next.diagnostics] };
+  }
+  // The source's field locator maps its own paths only; after an overlay it would point into the wrong file.
+  return finishLoad(result);
 }
 
 export interface LoadSourceOptions extends LoadOptions {

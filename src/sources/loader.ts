@@ -32,6 +32,8 @@ export interface LoadOptions {
   env?: NodeJS.ProcessEnv;
   /** `--overlay FILE` (alias `--clients`): what the source cannot state, applied after it loads (overlay.ts). */
   overlay?: string;
+  /** `--expect FILE`: intents added after the source's own (expect-file.ts). */
+  expect?: string;
   /**
    * The source's bytes, when the registry had to read them whole to tell its kind: a pipe or a device can be read
    * only once, so a loader given these reads them instead of the path.

@@ -14,11 +14,13 @@ import { convertOnPrem } from './design/convert-global.js';
 import { convertClient, convertDirectory } from './design/convert-workspaces.js';
 import { exportDesign } from './design/export.js';
 import { yamlLocator } from '../input/yaml-locate.js';
+import { convertExpectations } from './design/convert-expect.js';
+import { readExpectSection } from './expect-file.js';
 import { clientSchema, directorySchema, onPremisesSchema, workspaceSchema, type DesignDoc } from './design/schema.js';
 import type { LoadResult } from './loader.js';
 
 const FORM =
-  'an overlay is a YAML map with any of clients:, onPremises:, workspaces:, directories: in the design-file form';
+  'an overlay is a YAML map with any of clients:, onPremises:, workspaces:, directories:, expect: in the design-file form';
 
 const overlaySchema = {
   clients: clientSchema,
@@ -141,8 +143,10 @@ export function applyOverlay(model: Model, file: string): LoadResult {
   if ('diagnostics' in read) return { ok: false, diagnostics: read.diagnostics };
   const { value, ctx } = read;
   for (const key of Object.keys(value)) {
-    if (!(SECTIONS as string[]).includes(key)) ctx.error('unknown-key', [key], `unknown field "${key}": ${FORM}`);
+    if (!(SECTIONS as string[]).includes(key) && key !== 'expect')
+      ctx.error('unknown-key', [key], `unknown field "${key}": ${FORM}`);
   }
+  const intents = readExpectSection(ctx, value.expect, ['expect']);
   const aliases = resourceAliases(model);
   resolveNames(value, aliases);
   const doc = exportDesign(model) as unknown as DesignDoc;
@@ -177,6 +181,8 @@ export function applyOverlay(model: Model, file: string): LoadResult {
   }
   const directories = patchDirectories(ctx, model, refDoc, parts.directories ?? {}, aliases);
   const workspaces = patchWorkspaces(ctx, model, parts.workspaces ?? {}, directories, aliases);
+  const withIntents: Model = { ...model, ...(model.expectations ? { expectations: [...model.expectations] } : {}) };
+  if (intents) convertExpectations(ctx, intents, withIntents);
   if (ctx.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: ctx.diagnostics };
 
   const replaced = <T extends { id: string }>(base: T[], added: T[]) => [
@@ -191,6 +197,7 @@ export function applyOverlay(model: Model, file: string): LoadResult {
       clients: replaced(model.clients, scratch.clients),
       directories,
       workspaces,
+      ...(withIntents.expectations ? { expectations: withIntents.expectations } : {}),
     },
     diagnostics: ctx.diagnostics,
   };

@@ -1,6 +1,6 @@
 // Every client × WorkSpace. A trace depends on the client, the directory, the protocol and the WorkSpace's Global
 // Accelerator mode, not on the WorkSpace itself: WorkSpaces that share those share one computed trace.
-import type { Model } from '../model/types.js';
+import type { Model, Workspace } from '../model/types.js';
 import { traceConnection } from './trace.js';
 import type { Trace } from './types.js';
 import { buildWorld } from './world.js';
@@ -12,14 +12,23 @@ export interface MatrixEntry {
   trace: Trace;
 }
 
+/** Which cells to compute (`wspl matrix --client/--workspace`, the cells an intent names); default all. */
+export type CellSelector = (client: string, workspace: string) => boolean;
+
+/** What decides a trace besides the client: WorkSpaces with the same key share one trace. */
+export function traceKey(w: Workspace): string {
+  return `${w.directory}|${w.protocol}|${w.globalAccelerator ?? ''}`;
+}
+
 /** The cells without copying traces: a 100 × 5,000 estate is half a million cells over a few thousand traces. */
-export function predictMatrixEntries(model: Model): MatrixEntry[] {
+export function predictMatrixEntries(model: Model, select?: CellSelector): MatrixEntry[] {
   const world = buildWorld(model);
   const out: MatrixEntry[] = [];
   for (const c of model.clients) {
     const byKey = new Map<string, Trace>();
     for (const w of model.workspaces) {
-      const key = `${w.directory}|${w.protocol}|${w.globalAccelerator ?? ''}`;
+      if (select && !select(c.id, w.id)) continue;
+      const key = traceKey(w);
       let t = byKey.get(key);
       if (!t) {
         t = traceConnection(model, c.id, w.id, world);

@@ -5,27 +5,17 @@ import type { Provenance } from '../model/types.js';
 import type { BlockerKind, Hop, NetReason } from '../net/trace-types.js';
 import type { ResolverPlace } from '../net/dns.js';
 import type { RuleId } from './rule-ids.js';
+import type { Outcome, Transport } from '../model/outcomes.js';
 
 export type { Hop } from '../net/trace-types.js';
 export type { RuleId } from './rule-ids.js';
 
-export const OUTCOMES = [
-  'CONNECTED',
-  'REGISTRATION_FAILED',
-  'AUTHENTICATION_FAILED',
-  'DEVICE_NOT_AUTHORIZED',
-  'RESOURCE_NOT_FOUND',
-  'NO_REACHABLE_ENDPOINT',
-  'UNSUPPORTED_CONFIGURATION',
-  'UNKNOWN',
-] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export { OUTCOMES, type Outcome } from '../model/outcomes.js';
 
 export const STEP_NAMES = ['registration', 'login', 'broker', 'dns', 'probe', 'connect'] as const;
 export type StepName = (typeof STEP_NAMES)[number];
 export type StepStatus = 'ok' | 'fail' | 'skipped' | 'unknown';
-/** QUIC is DCV over UDP; UDP alone is PCoIP's streaming channel. */
-export type Transport = 'QUIC' | 'TCP' | 'UDP';
+export type { Transport } from '../model/outcomes.js';
 export type Path = 'privatelink' | 'internet' | null;
 export type DeviceOs = 'windows' | 'macos' | 'linux';
 

@@ -10,6 +10,7 @@ export const CODES_ONLY: Wording = {
 
 export function valueText(value: ReportValue, wording: Wording = CODES_ONLY): string {
   if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if ('blockers' in value) return value.blockers.map((b) => `${b.resource}: ${wording.blocker(b)}`).join('; ');
   return 'blocker' in value ? wording.blocker(value.blocker) : wording.warning(value.warning);
 }
 

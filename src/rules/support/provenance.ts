@@ -29,6 +29,7 @@ export function provenanceIndex(model: Readonly<Model>): ProvenanceIndex {
     model.ipGroups,
   ];
   for (const list of lists) for (const entity of list) add(entity.id, entity.prov);
+  for (const e of model.expectations ?? []) add(e.id, e.prov);
   for (const tgw of model.transitGateways) {
     for (const rt of tgw.routeTables) add(rt.id, rt.prov);
     for (const att of tgw.attachments) add(att.id, att.prov);

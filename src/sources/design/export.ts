@@ -373,6 +373,15 @@ class Exporter {
             egress: c.egress?.map((r) => this.rule(r, 'egress')),
           }),
       ),
+      expect: m.expectations?.map((e) =>
+        clean({
+          client: e.client,
+          workspace: e.workspace,
+          outcome: e.outcome.length === 1 ? e.outcome[0] : e.outcome,
+          path: e.path,
+          transport: e.transport,
+        }),
+      ),
     });
   }
 }

@@ -11,6 +11,7 @@ import { EXPECTED, isPlainMap, parseYamlInput, typeName, valueAt } from '../../i
 import { DesignContext, entries } from './context.js';
 import { convertCidrLists, convertOnPremises, convertPeerings, convertTransitGateways } from './convert-global.js';
 import { convertVpc } from './convert-vpc.js';
+import { convertExpectations } from './convert-expect.js';
 import { convertWorkspacesSide } from './convert-workspaces.js';
 import { yamlLocator } from '../../input/yaml-locate.js';
 import { designSchema, TOP_LEVEL_KEYS, type DesignDoc } from './schema.js';
@@ -58,6 +59,7 @@ function convert(ctx: DesignContext, doc: DesignDoc): LoadResult {
   convertTransitGateways(ctx, doc, model);
   convertOnPremises(ctx, doc, model);
   convertWorkspacesSide(ctx, doc, model);
+  if (doc.expect) convertExpectations(ctx, doc.expect, model);
   const hasErrors = ctx.diagnostics.some((d) => d.severity === 'error');
   if (hasErrors) return { ok: false, diagnostics: ctx.diagnostics };
   return { ok: true, model, diagnostics: ctx.diagnostics, locate: (path) => ctx.locateField(path) };

@@ -2,6 +2,7 @@
 // publishes it as JSON Schema, so editors and the loader can never disagree. It checks structure, types and enum
 // values only; CIDRs, rule strings and references are checked by the loader, which can point at the exact line.
 import { z } from 'zod';
+import { OUTCOMES, STREAM_PATHS, TRANSPORTS } from '../../model/outcomes.js';
 
 const name = z.string().min(1);
 const cidr = z.string().describe('A network in CIDR notation with no host bits set, e.g. 10.0.0.0/16 or 2001:db8::/56');
@@ -250,6 +251,25 @@ export const clientSchema = z.strictObject({
   egress: rules("Outbound rules of the device's network (home router, …)").optional(),
 });
 
+const outcome = z.enum(OUTCOMES);
+
+/** One intent of an `expect:` section (contract.md, "Intents"). */
+export const expectationSchema = z
+  .strictObject({
+    client: name.describe('Client name or glob (* any run of characters, ? one character), e.g. office-*'),
+    workspace: name.describe('WorkSpace name or glob'),
+    outcome: z
+      .union([outcome, z.array(outcome).min(1)])
+      .describe('The outcome that must be predicted, or a list of outcomes any of which will do'),
+    path: z.enum(STREAM_PATHS).describe('With CONNECTED: the path the stream must take').optional(),
+    transport: z.enum(TRANSPORTS).describe('With CONNECTED: the transport the client must pick').optional(),
+  })
+  .describe('What must hold for every matching client × WorkSpace');
+
+export const expectSectionSchema = z
+  .array(expectationSchema)
+  .describe('Intents checked by wspl check (rule expectation-not-met), wspl matrix and wspl trace');
+
 export const designSchema = z
   .looseObject({
     wspl: z.literal(1).describe('Design file format version'),
@@ -264,6 +284,7 @@ export const designSchema = z
     directories: z.record(z.string(), directorySchema).describe('WorkSpaces directories').optional(),
     workspaces: z.record(z.string(), workspaceSchema).optional(),
     clients: z.record(z.string(), clientSchema).describe('WorkSpaces client devices').optional(),
+    expect: expectSectionSchema.optional(),
   })
   .describe('wspl design file: an Amazon WorkSpaces Personal environment streaming over AWS PrivateLink')
   .meta({ title: 'wspl design file (wspl: 1)' });
@@ -277,6 +298,7 @@ export type DesignTgw = z.infer<typeof transitGateway>;
 export type DesignOnPrem = z.infer<typeof onPremisesSchema>;
 export type DesignDirectory = z.infer<typeof directorySchema>;
 export type DesignClient = z.infer<typeof clientSchema>;
+export type DesignExpectation = z.infer<typeof expectationSchema>;
 
 export function designJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(designSchema, { target: 'draft-2020-12', io: 'input' });

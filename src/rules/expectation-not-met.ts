@@ -1,0 +1,83 @@
+import { evaluateIntents, intentSelector, type IntentCell } from '../workspaces/expectations.js';
+import type { Expectation } from '../model/types.js';
+import type { Trace } from '../workspaces/types.js';
+import { ENGINE_MISSING } from './support/engine-rules.js';
+import { defineRule } from './types.js';
+
+/** An intent as a person states it: "office-* → dcv-*: CONNECTED via privatelink over QUIC". */
+function intentText(e: Expectation): string {
+  const how = [e.path ? `via ${e.path}` : '', e.transport ? `over ${e.transport}` : ''].filter(Boolean).join(' ');
+  return `${e.client} → ${e.workspace}: ${e.outcome.join(' or ')}${how ? ` ${how}` : ''}`;
+}
+
+function predicted(t: Trace): string {
+  if (t.outcome !== 'CONNECTED') return t.outcome;
+  return `CONNECTED via ${t.path ?? 'an unknown path'}${t.endpoint ? ` over ${t.endpoint.transport} ${t.endpoint.port}` : ''}`;
+}
+
+function workspacesText(list: readonly string[]): string {
+  return list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} and ${list.length - 3} more`;
+}
+
+// The user's own intents (contract.md, "Intents"): an `expect:` section in the design file or an overlay, or
+// --expect FILE. The trace's blockers come with each unmet intent, so the finding says what to change.
+export default defineRule({
+  meta: {
+    id: 'expectation-not-met',
+    description: 'An intent of the expect: section does not hold',
+    severity: 'error',
+    messages: {
+      unmet: 'intent {{intent}} does not hold for {{client}} → {{workspace}}: predicted {{actual}}',
+      unmetBlocked:
+        'intent {{intent}} does not hold for {{client}} → {{workspace}}: predicted {{actual}}; blocked by {{blockers}}',
+      unmetMissing:
+        'intent {{intent}} does not hold for {{client}} → {{workspace}}: predicted {{actual}}; the input lacks {{missing}}',
+      matchesNothing: 'intent {{intent}} matches no {{what}}: check the name or glob "{{pattern}}"',
+    },
+    sources: ['inferred'],
+    usesEngine: true,
+  },
+  check(model, ctx) {
+    const intents = model.expectations ?? [];
+    if (intents.length === 0) return;
+    const traces = ctx.engine.traces();
+    if (!traces) {
+      for (const e of intents) ctx.unknown({ resource: e.id, missing: [ENGINE_MISSING] });
+      return;
+    }
+    const wanted = intentSelector(model);
+    const cells = traces
+      .filter((t) => wanted(t.client, t.workspace))
+      .map((t) => ({ client: t.client, workspace: t.workspace, trace: t }));
+    for (const r of evaluateIntents(model, cells)) {
+      const e = r.expectation;
+      const intent = intentText(e);
+      if (r.clients === 0 || r.workspaces === 0) {
+        const [what, pattern] = r.clients === 0 ? ['client', e.client] : ['WorkSpace', e.workspace];
+        ctx.report({ resource: e.id, messageId: 'matchesNothing', data: { intent, what, pattern } });
+        continue;
+      }
+      if (r.unmet.length === 0) {
+        ctx.pass(e.id);
+        continue;
+      }
+      // WorkSpaces that share one computed trace (same directory and protocol) share one finding.
+      const groups = new Map<string, { cell: IntentCell; workspaces: string[] }>();
+      for (const cell of r.unmet) {
+        const key = `${cell.client}\u0000${predicted(cell.trace)}\u0000${JSON.stringify(cell.trace.blockers.map((b) => [b.resource, b.reason.code]))}`;
+        const g = groups.get(key);
+        if (g) g.workspaces.push(cell.workspace);
+        else groups.set(key, { cell, workspaces: [cell.workspace] });
+      }
+      for (const { cell, workspaces } of groups.values()) {
+        const base = { intent, client: cell.client, workspace: workspacesText(workspaces), actual: predicted(cell.trace) };
+        const t = cell.trace;
+        if (t.blockers.length > 0)
+          ctx.report({ resource: e.id, messageId: 'unmetBlocked', data: { ...base, blockers: { blockers: t.blockers } } });
+        else if (t.missing.length > 0)
+          ctx.report({ resource: e.id, messageId: 'unmetMissing', data: { ...base, missing: t.missing.join('; ') } });
+        else ctx.report({ resource: e.id, messageId: 'unmet', data: base });
+      }
+    }
+  },
+});
