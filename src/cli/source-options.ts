@@ -13,7 +13,7 @@ export const overlayOption = new Option(
 export const clientsOption = new Option('--clients <file>', 'alias of --overlay');
 
 /** Repeatable, and commas split too: `--role-arn A --role-arn B` or `--role-arn A,B`. */
-function collect(value: string, previous: string[] | undefined): string[] {
+export function collect(value: string, previous: string[] | undefined): string[] {
   return [
     ...(previous ?? []),
     ...value

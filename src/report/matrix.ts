@@ -1,6 +1,8 @@
 // `wspl matrix`: every client × WorkSpace in one table, and its JSON form of the contract.
 import { terminalSafe } from '../input/terminal.js';
+import type { IntentResult } from '../workspaces/expectations.js';
 import type { MatrixEntry } from '../workspaces/matrix.js';
+import { intentsJson } from './intents.js';
 import type { Trace } from '../workspaces/types.js';
 import { blockerText } from './reason-text.js';
 import { joinChunks, type Chunks } from './chunks.js';
@@ -70,34 +72,66 @@ export function matrixRows(entries: readonly MatrixEntry[]): MatrixRow[] {
 }
 
 /** One row per line: readable, greppable, and a fifth of the size of fully indented JSON on large estates. */
-export function* matrixJsonChunks(entries: Iterable<MatrixEntry>): Chunks {
+export function* matrixJsonChunks(entries: Iterable<MatrixEntry>, intents: readonly IntentResult[] = []): Chunks {
+  // The intents, when the input states any: after the rows, one per line like them.
+  const tail =
+    intents.length === 0
+      ? ''
+      : `, "expectations": [\n${intentsJson(intents)
+          .map((i) => '  ' + JSON.stringify(i))
+          .join(',\n')}\n]`;
   let first = true;
   for (const e of entries) {
     yield (first ? '{ "rows": [\n  ' : ',\n  ') + JSON.stringify(rowOf(e));
     first = false;
   }
-  yield first ? '{ "rows": [] }\n' : '\n] }\n';
+  yield first ? `{ "rows": []${tail} }\n` : `\n]${tail} }\n`;
 }
 
-export function renderMatrixJson(entries: readonly MatrixEntry[]): string {
-  return joinChunks(matrixJsonChunks(entries));
+export function renderMatrixJson(entries: readonly MatrixEntry[], intents: readonly IntentResult[] = []): string {
+  return joinChunks(matrixJsonChunks(entries, intents));
 }
 
-const HEADER = ['CLIENT', 'WORKSPACE', 'OUTCOME', 'PATH', 'TRANSPORT', 'FIRST BLOCKER'];
+const HEADER = ['CLIENT', 'WORKSPACE', 'OUTCOME', 'PATH', 'TRANSPORT', 'FIRST CAUSE'];
+
+/** Names longer than this are shortened in the middle in the table (the cause never is). */
+const NAME_WIDTH = 32;
+
+/** "very-long-client…-name": both ends stay, since names often differ at the end (office-pc-01, office-pc-02). */
+export function shortName(name: string, width = NAME_WIDTH): string {
+  if (name.length <= width) return name;
+  const head = Math.ceil((width - 1) / 2);
+  return `${name.slice(0, head)}…${name.slice(name.length - (width - 1 - head))}`;
+}
+
+/** Worded once per shared trace: the table makes each row's cells twice. */
+const firstCauses = new WeakMap<Trace, string>();
+
+/** The first cause in words ("vpc1/endpoint-sg: security group vpc1/endpoint-sg allows no inbound UDP 4195 …"). */
+function firstCause(t: Trace): string {
+  let text = firstCauses.get(t);
+  if (text === undefined) {
+    const b = t.blockers[0];
+    const m = t.missing[0];
+    text = b
+      ? `${b.resource}: ${blockerText(b)}${t.blockers.length > 1 ? ` (+${t.blockers.length - 1} more)` : ''}`
+      : m !== undefined
+        ? `missing: ${m}${t.missing.length > 1 ? ` (+${t.missing.length - 1} more)` : ''}`
+        : '';
+    firstCauses.set(t, text);
+  }
+  return text;
+}
 
 /** A row's cells as printed: names come from the input, escaped so none can act on the terminal or break a line. */
 function cellsOf({ client, workspace, trace: t }: MatrixEntry): string[] {
   return [
-    client,
-    workspace,
+    shortName(client),
+    shortName(workspace),
     t.outcome,
     t.path ?? '-',
     t.endpoint ? `${t.endpoint.transport} ${t.endpoint.port}` : '-',
-    t.blockers[0]
-      ? `${t.blockers[0].resource}${t.blockers.length > 1 ? ` (+${t.blockers.length - 1})` : ''}`
-      : t.missing[0]
-        ? `missing: ${t.missing[0]}`
-        : '',
+    firstCause(t),
   ].map(terminalSafe);
 }
 

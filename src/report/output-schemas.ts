@@ -111,6 +111,30 @@ export const matrixSchema = z
         ),
       }),
     ),
+    expectations: z
+      .array(
+        z.object({
+          id: z.string().describe('expect[N]: its place among the intents'),
+          client: z.string(),
+          workspace: z.string(),
+          outcome: z.array(z.enum(OUTCOMES)),
+          path: z.enum(['privatelink', 'internet']).optional(),
+          transport: transport.optional(),
+          holds: z.boolean(),
+          checked: z.number().int().describe('Cells the intent names; 0 when a glob matches nothing'),
+          unmet: z.array(
+            z.object({
+              client: z.string(),
+              workspace: z.string(),
+              outcome: z.enum(OUTCOMES),
+              path: z.enum(['privatelink', 'internet']).nullable(),
+              transport: transport.nullable(),
+            }),
+          ),
+        }),
+      )
+      .optional()
+      .describe('The intents of the input (expect: section or --expect FILE), when it states any'),
   })
   .meta({ title: 'wspl matrix --format json' });
 

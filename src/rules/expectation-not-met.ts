@@ -1,23 +1,7 @@
 import { evaluateIntents, intentSelector, type IntentCell } from '../workspaces/expectations.js';
-import type { Expectation } from '../model/types.js';
-import type { Trace } from '../workspaces/types.js';
+import { intentText, namesText, predictedText as predicted } from './support/intent-text.js';
 import { ENGINE_MISSING } from './support/engine-rules.js';
 import { defineRule } from './types.js';
-
-/** An intent as a person states it: "office-* → dcv-*: CONNECTED via privatelink over QUIC". */
-function intentText(e: Expectation): string {
-  const how = [e.path ? `via ${e.path}` : '', e.transport ? `over ${e.transport}` : ''].filter(Boolean).join(' ');
-  return `${e.client} → ${e.workspace}: ${e.outcome.join(' or ')}${how ? ` ${how}` : ''}`;
-}
-
-function predicted(t: Trace): string {
-  if (t.outcome !== 'CONNECTED') return t.outcome;
-  return `CONNECTED via ${t.path ?? 'an unknown path'}${t.endpoint ? ` over ${t.endpoint.transport} ${t.endpoint.port}` : ''}`;
-}
-
-function workspacesText(list: readonly string[]): string {
-  return list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} and ${list.length - 3} more`;
-}
 
 // The user's own intents (contract.md, "Intents"): an `expect:` section in the design file or an overlay, or
 // --expect FILE. The trace's blockers come with each unmet intent, so the finding says what to change.
@@ -70,10 +54,14 @@ export default defineRule({
         else groups.set(key, { cell, workspaces: [cell.workspace] });
       }
       for (const { cell, workspaces } of groups.values()) {
-        const base = { intent, client: cell.client, workspace: workspacesText(workspaces), actual: predicted(cell.trace) };
+        const base = { intent, client: cell.client, workspace: namesText(workspaces), actual: predicted(cell.trace) };
         const t = cell.trace;
         if (t.blockers.length > 0)
-          ctx.report({ resource: e.id, messageId: 'unmetBlocked', data: { ...base, blockers: { blockers: t.blockers } } });
+          ctx.report({
+            resource: e.id,
+            messageId: 'unmetBlocked',
+            data: { ...base, blockers: { blockers: t.blockers } },
+          });
         else if (t.missing.length > 0)
           ctx.report({ resource: e.id, messageId: 'unmetMissing', data: { ...base, missing: t.missing.join('; ') } });
         else ctx.report({ resource: e.id, messageId: 'unmet', data: base });

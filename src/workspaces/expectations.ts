@@ -2,9 +2,10 @@
 // holds when every matching client × WorkSpace has one of its outcomes (and its path and transport, when given). An
 // intent that matches no client or no WorkSpace holds for nothing: it is reported as unmet, since a typo in a glob
 // must not pass a CI gate silently.
-import { globMatcher } from '../input/glob.js';
+import { InputError } from '../diagnostics.js';
+import { anyOf, globMatcher } from '../input/glob.js';
 import type { Expectation, Model } from '../model/types.js';
-import type { CellSelector } from './matrix.js';
+import { predictMatrixEntries, type CellSelector, type MatrixEntry } from './matrix.js';
 import type { Trace } from './types.js';
 
 export type IntentField = 'outcome' | 'path' | 'transport';
@@ -83,4 +84,58 @@ export function evaluateIntents(
     checked,
     unmet,
   }));
+}
+
+/** `wspl matrix --client/--workspace`: names or globs; an empty list shows everything. */
+export interface MatrixFilter {
+  clients: readonly string[];
+  workspaces: readonly string[];
+}
+
+/**
+ * The cells a filter names, and a pattern that names nothing as bad input (exit 2) listing the choices: a typo in a
+ * filter must not print an empty table that reads as "nothing to worry about".
+ */
+export function filterSelector(model: Model, filter: MatrixFilter): CellSelector | undefined {
+  if (filter.clients.length === 0 && filter.workspaces.length === 0) return undefined;
+  for (const [what, patterns, ids] of [
+    ['client', filter.clients, model.clients.map((c) => c.id)],
+    ['WorkSpace', filter.workspaces, model.workspaces.map((w) => w.id)],
+  ] as const) {
+    for (const p of patterns) {
+      const m = globMatcher(p);
+      if (!ids.some(m)) {
+        throw new InputError(
+          `--${what === 'client' ? 'client' : 'workspace'} "${p}" matches no ${what}; ${what}s: ${ids.join(', ') || '(none)'}`,
+          [],
+          what === 'client' ? 'unknown-client' : 'unknown-workspace',
+        );
+      }
+    }
+  }
+  const c = anyOf(filter.clients);
+  const w = anyOf(filter.workspaces);
+  return (client, workspace) => c(client) && w(workspace);
+}
+
+export interface MatrixWithIntents {
+  /** The cells to show (those the filter names). */
+  entries: MatrixEntry[];
+  /** Every intent, judged on every cell it names, shown or not. */
+  intents: IntentResult[];
+}
+
+/** The matrix a filter names, and the model's intents judged on the cells they name (computed once each). */
+export function matrixWithIntents(
+  model: Model,
+  filter: MatrixFilter = { clients: [], workspaces: [] },
+): MatrixWithIntents {
+  const shown = filterSelector(model, filter);
+  const hasIntents = (model.expectations ?? []).length > 0;
+  const named = hasIntents ? intentSelector(model) : undefined;
+  const select: CellSelector | undefined =
+    shown && named ? (c, w) => shown(c, w) || named(c, w) : shown && !hasIntents ? shown : undefined;
+  const all = predictMatrixEntries(model, select);
+  const intents = hasIntents ? evaluateIntents(model, all) : [];
+  return { entries: shown ? all.filter((e) => shown(e.client, e.workspace)) : all, intents };
 }

@@ -16,7 +16,14 @@ import { loadSource } from '../../sources/index.js';
 import { decodeInput } from '../../input/decode.js';
 import { readInputBytes } from '../../input/read.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
-import { clientsOption, loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
+import {
+  clientsOption,
+  expectOption,
+  loadOptionsOf,
+  overlayOption,
+  profileOption,
+  roleArnOption,
+} from '../source-options.js';
 import type { RegisterCommand } from './index.js';
 
 const FAIL_ON = ['error', 'warning', 'never'] as const;
@@ -50,6 +57,7 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
     .argument('<source...>', 'design files (or other sources)')
     .addOption(overlayOption)
     .addOption(clientsOption)
+    .addOption(expectOption)
     .addOption(profileOption)
     .addOption(roleArnOption)
     .addOption(new Option('--format <format>', 'output format').choices(REPORTER_NAMES).default('text' as const))

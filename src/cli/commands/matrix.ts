@@ -1,25 +1,54 @@
 import { Option } from '@commander-js/extra-typings';
+import { renderIntentsText } from '../../report/intents.js';
 import { matrixJsonChunks, matrixTextChunks } from '../../report/matrix.js';
 import { writeChunks } from '../io.js';
 import { loadSource } from '../../sources/index.js';
-import { predictMatrixEntries } from '../../workspaces/matrix.js';
-import { clientsOption, loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
+import { intentHolds, matrixWithIntents } from '../../workspaces/expectations.js';
+import { EXIT_FINDINGS } from '../exit-codes.js';
+import {
+  clientsOption,
+  collect,
+  expectOption,
+  loadOptionsOf,
+  overlayOption,
+  profileOption,
+  roleArnOption,
+} from '../source-options.js';
 import type { RegisterCommand } from './index.js';
 
-export const registerMatrix: RegisterCommand = (program, io) => {
+export const registerMatrix: RegisterCommand = (program, io, state) => {
   program
     .command('matrix')
-    .description('every client × WorkSpace outcome in one table')
+    .description('every client × WorkSpace outcome in one table, with its first cause; exit 1 when an intent is unmet')
     .argument('<source>', 'design file (or another source)')
     .addOption(
       new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const),
     )
+    .addOption(
+      new Option('--client <name>', 'only these clients: names or globs (repeat, or separate with commas)').argParser(
+        collect,
+      ),
+    )
+    .addOption(
+      new Option('--workspace <name>', 'only these WorkSpaces: names or globs (repeat, or commas)').argParser(collect),
+    )
+    .addOption(expectOption)
     .addOption(overlayOption)
     .addOption(clientsOption)
     .addOption(profileOption)
     .addOption(roleArnOption)
     .action(async (source, opts) => {
-      const traces = predictMatrixEntries(await loadSource(source, loadOptionsOf(opts, io)));
-      writeChunks(io, opts.format === 'json' ? matrixJsonChunks(traces) : matrixTextChunks(traces));
+      const model = await loadSource(source, loadOptionsOf(opts, io));
+      const { entries, intents } = matrixWithIntents(model, {
+        clients: opts.client ?? [],
+        workspaces: opts.workspace ?? [],
+      });
+      if (opts.format === 'json') writeChunks(io, matrixJsonChunks(entries, intents));
+      else {
+        writeChunks(io, matrixTextChunks(entries));
+        io.out(renderIntentsText(intents));
+      }
+      // For CI gates: an intent of the input (expect: section or --expect FILE) that does not hold fails the run.
+      if (intents.some((r) => !intentHolds(r))) state.exitCode = EXIT_FINDINGS;
     });
 };

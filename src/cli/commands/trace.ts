@@ -6,9 +6,11 @@ import { loadSource } from '../../sources/index.js';
 import { traceConnection } from '../../workspaces/trace.js';
 import { styleFor } from '../style.js';
 import { clientsOption, loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
+import { OUTCOMES } from '../../model/outcomes.js';
+import { EXIT_FINDINGS } from '../exit-codes.js';
 import type { RegisterCommand } from './index.js';
 
-export const registerTrace: RegisterCommand = (program, io) => {
+export const registerTrace: RegisterCommand = (program, io, state) => {
   program
     .command('trace')
     .description('predict one connection, step by step, with every setting that blocks it')
@@ -20,11 +22,15 @@ export const registerTrace: RegisterCommand = (program, io) => {
         .choices(['text', 'json', 'log'] as const)
         .default('text' as const),
     )
+    .addOption(
+      new Option('--expect <outcome>', 'exit 1 unless the predicted outcome is this one (for CI)').choices(OUTCOMES),
+    )
     .addOption(overlayOption)
     .addOption(clientsOption)
     .addOption(profileOption)
     .addOption(roleArnOption)
-    .action(async (source, opts) => {
+    .action(async (source, { expect, ...opts }) => {
+      // Here --expect names an outcome, not a file of intents as for check and matrix: it is not a load option.
       const model = await loadSource(source, loadOptionsOf(opts, io));
       const trace = traceConnection(model, opts.client, opts.workspace);
       if (opts.format === 'json') io.out(renderTraceJson(trace));
@@ -33,5 +39,9 @@ export const registerTrace: RegisterCommand = (program, io) => {
         const protocol = model.workspaces.find((w) => w.id === opts.workspace)?.protocol;
         io.out(formatTraceAsLog(trace, protocol ? { protocol: protocol === 'pcoip' ? 'PCOIP' : 'WSP' } : {}));
       } else io.out(renderTraceText(trace, styleFor(io)));
+      if (expect !== undefined && trace.outcome !== expect) {
+        io.err(`wspl: expected ${expect}, predicted ${trace.outcome}\n`);
+        state.exitCode = EXIT_FINDINGS;
+      }
     });
 };
