@@ -194,7 +194,57 @@ export const logsSchema = z
   .loose()
   .meta({ title: 'wspl logs --format json' });
 
-export const whatifSchema = z
+const cellState = z
+  .object({
+    outcome: z.enum(OUTCOMES),
+    path: z.enum(['privatelink', 'internet']).nullable(),
+    transport: transport.nullable(),
+    port: z.number().int().nullable(),
+    cause: z
+      .object({ resource: z.string(), reason: reasonCode, ruleId: z.string().optional(), detail: z.string() })
+      .optional()
+      .describe('The first blocker, when one blocks the cell'),
+  })
+  .nullable()
+  .describe('null when the client or the WorkSpace is not in the setup');
+
+/** Without --client/--workspace: what changes across the whole matrix after each change. */
+const whatifEstateSchema = z
+  .object({
+    cells: z.number().int(),
+    connected: z.number().int().describe('Cells connected before the changes: sessions that may be running'),
+    changes: z.array(
+      z.object({
+        change: z.string(),
+        changed: z.array(
+          z.object({
+            client: z.string(),
+            workspace: z.string(),
+            fields: z.array(z.enum(['outcome', 'path', 'transport'])),
+            before: cellState,
+            after: cellState,
+          }),
+        ),
+        unchanged: z.number().int().describe('Cells whose outcome, path and transport stay; counted, not listed'),
+        running: z.number().int(),
+        dropped: z.array(
+          z.object({
+            client: z.string(),
+            workspace: z.string(),
+            existingReason: z.string(),
+            fate: z.object({ code: z.string() }).loose(),
+            inferred: z.boolean().optional(),
+          }),
+        ),
+        traces: z
+          .object({ computed: z.number().int(), full: z.number().int() })
+          .describe('Traces predicted again for this change, and how many a full re-evaluation predicts'),
+      }),
+    ),
+  })
+  .describe('wspl whatif without --client/--workspace: the whole estate');
+
+const whatifSessionSchema = z
   .object({
     initial: traceSchema,
     changes: z.array(
@@ -207,6 +257,10 @@ export const whatifSchema = z
       }),
     ),
   })
+  .describe('wspl whatif --client C --workspace W: one session');
+
+export const whatifSchema = z
+  .union([whatifSessionSchema, whatifEstateSchema])
   .meta({ title: 'wspl whatif --format json' });
 
 export const OUTPUT_SCHEMAS = {

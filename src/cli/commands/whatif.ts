@@ -6,15 +6,20 @@ import { renderWhatifJson } from '../../report/whatif-json.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import { clientsOption, loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
 import { changeApplier } from '../../sources/changes.js';
+import { InputError } from '../../diagnostics.js';
+import { renderWhatifEstateJson, renderWhatifEstateText } from '../../report/whatif-estate.js';
+import { estateBreaksSomething, whatifEstate } from '../../workspaces/estate-whatif.js';
 import type { RegisterCommand } from './index.js';
 
 export const registerWhatif: RegisterCommand = (program, io, state) => {
   program
     .command('whatif')
-    .description('the fate of a running session and of a new one after each change, in order (seed 4-5)')
+    .description(
+      'the fate of a running session and of a new one after each change, in order (seed 4-5); without --client and --workspace, what changes across the whole matrix',
+    )
     .argument('<source>', 'design file (or another source)')
-    .requiredOption('--client <name>', 'client name')
-    .requiredOption('--workspace <name>', 'WorkSpace name')
+    .option('--client <name>', 'client name (with --workspace; without both: the whole estate)')
+    .option('--workspace <name>', 'WorkSpace name (with --client)')
     .requiredOption('--change <change...>', 'set:PATH=VALUE or delete:PATH on the design form (see wspl export)')
     .addOption(
       new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const),
@@ -24,7 +29,21 @@ export const registerWhatif: RegisterCommand = (program, io, state) => {
     .addOption(profileOption)
     .addOption(roleArnOption)
     .action(async (source, opts) => {
+      if ((opts.client === undefined) !== (opts.workspace === undefined)) {
+        throw new InputError(
+          'give --client and --workspace together (one session), or neither (the whole estate)',
+          [],
+          'bad-usage',
+        );
+      }
       const model = await loadSource(source, loadOptionsOf(opts, io));
+      if (opts.client === undefined || opts.workspace === undefined) {
+        const apply = changeApplier(model, source);
+        const estate = whatifEstate(model, opts.change, (_m, change) => apply(change));
+        io.out(opts.format === 'json' ? renderWhatifEstateJson(estate) : renderWhatifEstateText(estate));
+        if (estateBreaksSomething(estate)) state.exitCode = EXIT_FINDINGS;
+        return;
+      }
       const apply = changeApplier(model, source, { client: opts.client, workspace: opts.workspace });
       const result = whatif(model, opts.client, opts.workspace, opts.change, (_m, change) => apply(change));
       io.out(opts.format === 'json' ? renderWhatifJson(result) : renderWhatifText(result));

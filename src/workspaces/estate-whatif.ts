@@ -1,0 +1,225 @@
+// `wspl whatif` without a client and a WorkSpace: the changes applied in order to the whole estate, and after each
+// one what changes in the matrix (each cell whose outcome, path or transport changes) and which running sessions
+// drop. Unchanged cells are only counted.
+//
+// Re-evaluation is scoped: a trace reads its own client, its own WorkSpace and that WorkSpace's directory, and the
+// network (everything else of the model), never another client, WorkSpace or directory (trace.ts looks them up by
+// id; the world is built from the network alone). So a change that touches only clients, WorkSpaces or directories
+// re-predicts only the cells of those; a change to anything else re-predicts every cell. estate-whatif.test.ts
+// holds the scoped result equal to a full re-evaluation.
+import type { Model } from '../model/types.js';
+import { existingSessionFate, type FateReason } from './lifecycle.js';
+import { predictMatrixEntries, traceKey, type MatrixEntry } from './matrix.js';
+import { traceConnection } from './trace.js';
+import type { Trace } from './types.js';
+import { buildWorld } from './world.js';
+
+export type CellField = 'outcome' | 'path' | 'transport';
+
+/** A cell whose prediction changes; `before`/`after` is undefined when its client or WorkSpace is added or removed. */
+export interface CellChange {
+  client: string;
+  workspace: string;
+  before?: Trace;
+  after?: Trace;
+  fields: CellField[];
+}
+
+export interface DroppedSession {
+  client: string;
+  workspace: string;
+  reason: FateReason;
+  inferred: boolean;
+}
+
+export interface EstateStep {
+  change: string;
+  changed: CellChange[];
+  /** Cells in both matrices whose outcome, path and transport stay the same. */
+  unchanged: number;
+  /** Sessions running before this change (connected cells, less those dropped by earlier changes). */
+  running: number;
+  dropped: DroppedSession[];
+  /** Traces predicted again for this change, and how many a full re-evaluation would predict. */
+  traces: { computed: number; full: number };
+}
+
+export interface EstateWhatif {
+  cells: number;
+  connected: number;
+  steps: EstateStep[];
+}
+
+/** What a change touched: ids of clients, WorkSpaces, directories, or `network` for anything else. */
+interface Touched {
+  network: boolean;
+  clients: Set<string>;
+  workspaces: Set<string>;
+  directories: Set<string>;
+}
+
+/** Positions in the source change when the changed design is loaded again; they decide nothing. */
+function factsOf(value: unknown): string {
+  return JSON.stringify(value, (key, v: unknown) => (key === 'prov' ? undefined : v));
+}
+
+function changedIds<T extends { id: string }>(a: readonly T[], b: readonly T[]): Set<string> {
+  const before = new Map(a.map((x) => [x.id, factsOf(x)]));
+  const out = new Set<string>();
+  for (const x of b) if (before.get(x.id) !== factsOf(x)) out.add(x.id);
+  const after = new Set(b.map((x) => x.id));
+  for (const id of before.keys()) if (!after.has(id)) out.add(id);
+  return out;
+}
+
+/** Model fields no trace reads: where the model came from, and the intents. */
+const NOT_READ = new Set(['origin', 'expectations', 'clients', 'workspaces', 'directories']);
+
+function touched(a: Model, b: Model): Touched {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  let network = false;
+  for (const k of keys) {
+    if (NOT_READ.has(k)) continue;
+    if (factsOf((a as unknown as Record<string, unknown>)[k]) !== factsOf((b as unknown as Record<string, unknown>)[k]))
+      network = true;
+  }
+  return {
+    network,
+    clients: changedIds(a.clients, b.clients),
+    workspaces: changedIds(a.workspaces, b.workspaces),
+    directories: changedIds(a.directories, b.directories),
+  };
+}
+
+const cellKey = (client: string, workspace: string) => `${client}\u0000${workspace}`;
+
+/** Distinct traces of a full matrix: one per client and trace key. */
+function fullTraceCount(model: Model): number {
+  return model.clients.length * new Set(model.workspaces.map(traceKey)).size;
+}
+
+/** The matrix after a change, predicting again only the cells the change can affect. */
+function repredict(
+  before: Model,
+  after: Model,
+  previous: readonly MatrixEntry[],
+): { entries: MatrixEntry[]; computed: number } {
+  const t = touched(before, after);
+  if (t.network) {
+    const entries = predictMatrixEntries(after);
+    return { entries, computed: new Set(entries.map((e) => e.trace)).size };
+  }
+  const old = new Map(previous.map((e) => [cellKey(e.client, e.workspace), e.trace]));
+  let world: ReturnType<typeof buildWorld> | undefined;
+  let computed = 0;
+  const entries: MatrixEntry[] = [];
+  for (const c of after.clients) {
+    const byKey = new Map<string, Trace>();
+    for (const w of after.workspaces) {
+      const reused =
+        t.clients.has(c.id) || t.workspaces.has(w.id) || t.directories.has(w.directory)
+          ? undefined
+          : old.get(cellKey(c.id, w.id));
+      if (reused) {
+        entries.push({ client: c.id, workspace: w.id, trace: reused });
+        continue;
+      }
+      const key = traceKey(w);
+      let trace = byKey.get(key);
+      if (!trace) {
+        world ??= buildWorld(after);
+        trace = traceConnection(after, c.id, w.id, world);
+        byKey.set(key, trace);
+        computed++;
+      }
+      entries.push({ client: c.id, workspace: w.id, trace });
+    }
+  }
+  return { entries, computed };
+}
+
+function differs(a: Trace, b: Trace): CellField[] {
+  const fields: CellField[] = [];
+  if (a.outcome !== b.outcome) fields.push('outcome');
+  if (a.path !== b.path) fields.push('path');
+  if (a.endpoint?.transport !== b.endpoint?.transport || a.endpoint?.port !== b.endpoint?.port)
+    fields.push('transport');
+  return fields;
+}
+
+/**
+ * Applies the changes in order to the whole estate. `apply` turns the previous model and one change into the next
+ * (the CLI applies them on the design-file form, as for one session).
+ */
+export function whatifEstate(
+  model: Model,
+  changes: readonly string[],
+  apply: (m: Model, change: string) => Model,
+): EstateWhatif {
+  let current = model;
+  let entries = predictMatrixEntries(model);
+  // The running sessions: the cells connected now, each with the trace it connected on.
+  let running = new Map<string, MatrixEntry>();
+  for (const e of entries) if (e.trace.outcome === 'CONNECTED') running.set(cellKey(e.client, e.workspace), e);
+  const result: EstateWhatif = { cells: entries.length, connected: running.size, steps: [] };
+  for (const change of changes) {
+    const next = apply(current, change);
+    const { entries: after, computed } = repredict(current, next, entries);
+    const step: EstateStep = {
+      change,
+      changed: [],
+      unchanged: 0,
+      running: running.size,
+      dropped: [],
+      traces: { computed, full: fullTraceCount(next) },
+    };
+    const beforeCells = new Map(entries.map((e) => [cellKey(e.client, e.workspace), e]));
+    for (const e of after) {
+      const key = cellKey(e.client, e.workspace);
+      const b = beforeCells.get(key);
+      beforeCells.delete(key);
+      if (!b) {
+        step.changed.push({ client: e.client, workspace: e.workspace, after: e.trace, fields: ['outcome'] });
+        continue;
+      }
+      const fields = b.trace === e.trace ? [] : differs(b.trace, e.trace);
+      if (fields.length === 0) step.unchanged++;
+      else step.changed.push({ client: e.client, workspace: e.workspace, before: b.trace, after: e.trace, fields });
+    }
+    for (const b of beforeCells.values())
+      step.changed.push({ client: b.client, workspace: b.workspace, before: b.trace, fields: ['outcome'] });
+
+    // Each running session's fate on the changed model; sessions that share a trace share the answer.
+    const world = running.size > 0 ? buildWorld(next) : undefined;
+    const fates = new Map<Trace, ReturnType<typeof existingSessionFate>>();
+    const stillRunning = new Map<string, MatrixEntry>();
+    const clientsNow = new Set(next.clients.map((c) => c.id));
+    const workspacesNow = new Set(next.workspaces.map((w) => w.id));
+    for (const [key, s] of running) {
+      let fate = fates.get(s.trace);
+      if (!clientsNow.has(s.client) || !workspacesNow.has(s.workspace)) {
+        fate = { existing: 'disconnected', reason: { code: 'left-setup' }, inferred: false };
+      } else if (!fate) {
+        fate = existingSessionFate({ ...s.trace, workspace: s.workspace }, next, world);
+        fates.set(s.trace, fate);
+      }
+      if (fate.existing === 'disconnected')
+        step.dropped.push({ client: s.client, workspace: s.workspace, reason: fate.reason, inferred: fate.inferred });
+      else stillRunning.set(key, s);
+    }
+    running = stillRunning;
+    result.steps.push(step);
+    current = next;
+    entries = after;
+  }
+  return result;
+}
+
+/** For CI, as for one session: a change drops a running session, or turns a connecting cell into a failing one. */
+export function estateBreaksSomething(r: EstateWhatif): boolean {
+  return r.steps.some(
+    (s) =>
+      s.dropped.length > 0 ||
+      s.changed.some((c) => c.before?.outcome === 'CONNECTED' && c.after?.outcome !== 'CONNECTED'),
+  );
+}
