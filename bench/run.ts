@@ -39,6 +39,16 @@ if (existsSync(here('check.ts'))) {
   console.log('\ncheck (all rules) over the same estate');
   console.log(child('check.ts', ['1']));
 }
+console.log('\nwhatif over the whole estate (scale 1): one change to one client');
+{
+  const w = JSON.parse(child('whatif.ts', ['1'])) as Record<string, number | string>;
+  console.log(
+    `  ${w.cells} cells; traces predicted again: ${w.tracesComputed} of ${w.tracesFull} (ratio ${w.ratio} of a full re-evaluation)`,
+  );
+  console.log(
+    `  applying the change ${w.applyMs} ms; full re-prediction ${w.fullRepredictMs} ms; the scoped step (prediction, comparison, session fates) ≈ ${w.scopedStepMs} ms; whole whatif ${w.whatifMs} ms`,
+  );
+}
 if (process.env.WSPL_BENCH_SKIP_AWS !== '1') {
   console.log('\nreading AWS: the scale-1 estate over 3 accounts × 2 Regions, fake AWS adding 50 ms to every call');
   const a = JSON.parse(child('aws.ts', ['1', '50'])) as {

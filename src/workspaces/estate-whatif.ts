@@ -91,7 +91,18 @@ function touched(a: Model, b: Model): Touched {
   };
 }
 
-const cellKey = (client: string, workspace: string) => `${client}\u0000${workspace}`;
+/** The cells by client, then WorkSpace: half a million cells need no string key each. */
+type CellIndex = Map<string, Map<string, MatrixEntry>>;
+
+function indexCells(entries: readonly MatrixEntry[]): CellIndex {
+  const index: CellIndex = new Map();
+  for (const e of entries) {
+    let row = index.get(e.client);
+    if (!row) index.set(e.client, (row = new Map()));
+    row.set(e.workspace, e);
+  }
+  return index;
+}
 
 /** Distinct traces of a full matrix: one per client and trace key. */
 function fullTraceCount(model: Model): number {
@@ -103,23 +114,22 @@ function repredict(
   before: Model,
   after: Model,
   previous: readonly MatrixEntry[],
-): { entries: MatrixEntry[]; computed: number } {
+): { entries: MatrixEntry[]; computed: number; touched: Touched } {
   const t = touched(before, after);
   if (t.network) {
     const entries = predictMatrixEntries(after);
-    return { entries, computed: new Set(entries.map((e) => e.trace)).size };
+    return { entries, computed: new Set(entries.map((e) => e.trace)).size, touched: t };
   }
-  const old = new Map(previous.map((e) => [cellKey(e.client, e.workspace), e.trace]));
+  const old = indexCells(previous);
   let world: ReturnType<typeof buildWorld> | undefined;
   let computed = 0;
   const entries: MatrixEntry[] = [];
   for (const c of after.clients) {
     const byKey = new Map<string, Trace>();
+    const row = t.clients.has(c.id) ? undefined : old.get(c.id);
     for (const w of after.workspaces) {
       const reused =
-        t.clients.has(c.id) || t.workspaces.has(w.id) || t.directories.has(w.directory)
-          ? undefined
-          : old.get(cellKey(c.id, w.id));
+        row && !t.workspaces.has(w.id) && !t.directories.has(w.directory) ? row.get(w.id)?.trace : undefined;
       if (reused) {
         entries.push({ client: c.id, workspace: w.id, trace: reused });
         continue;
@@ -135,7 +145,7 @@ function repredict(
       entries.push({ client: c.id, workspace: w.id, trace });
     }
   }
-  return { entries, computed };
+  return { entries, computed, touched: t };
 }
 
 function differs(a: Trace, b: Trace): CellField[] {
@@ -159,25 +169,22 @@ export function whatifEstate(
   let current = model;
   let entries = predictMatrixEntries(model);
   // The running sessions: the cells connected now, each with the trace it connected on.
-  let running = new Map<string, MatrixEntry>();
-  for (const e of entries) if (e.trace.outcome === 'CONNECTED') running.set(cellKey(e.client, e.workspace), e);
-  const result: EstateWhatif = { cells: entries.length, connected: running.size, steps: [] };
+  let running = entries.filter((e) => e.trace.outcome === 'CONNECTED');
+  const result: EstateWhatif = { cells: entries.length, connected: running.length, steps: [] };
   for (const change of changes) {
     const next = apply(current, change);
-    const { entries: after, computed } = repredict(current, next, entries);
+    const { entries: after, computed, touched: t } = repredict(current, next, entries);
     const step: EstateStep = {
       change,
       changed: [],
       unchanged: 0,
-      running: running.size,
+      running: running.length,
       dropped: [],
       traces: { computed, full: fullTraceCount(next) },
     };
-    const beforeCells = new Map(entries.map((e) => [cellKey(e.client, e.workspace), e]));
+    const beforeCells = indexCells(entries);
     for (const e of after) {
-      const key = cellKey(e.client, e.workspace);
-      const b = beforeCells.get(key);
-      beforeCells.delete(key);
+      const b = beforeCells.get(e.client)?.get(e.workspace);
       if (!b) {
         step.changed.push({ client: e.client, workspace: e.workspace, after: e.trace, fields: ['outcome'] });
         continue;
@@ -186,26 +193,34 @@ export function whatifEstate(
       if (fields.length === 0) step.unchanged++;
       else step.changed.push({ client: e.client, workspace: e.workspace, before: b.trace, after: e.trace, fields });
     }
-    for (const b of beforeCells.values())
-      step.changed.push({ client: b.client, workspace: b.workspace, before: b.trace, fields: ['outcome'] });
-
-    // Each running session's fate on the changed model; sessions that share a trace share the answer.
-    const world = running.size > 0 ? buildWorld(next) : undefined;
-    const fates = new Map<Trace, ReturnType<typeof existingSessionFate>>();
-    const stillRunning = new Map<string, MatrixEntry>();
     const clientsNow = new Set(next.clients.map((c) => c.id));
     const workspacesNow = new Set(next.workspaces.map((w) => w.id));
-    for (const [key, s] of running) {
+    const present = (x: { client: string; workspace: string }) =>
+      clientsNow.has(x.client) && workspacesNow.has(x.workspace);
+    for (const b of entries)
+      if (!present(b))
+        step.changed.push({ client: b.client, workspace: b.workspace, before: b.trace, fields: ['outcome'] });
+
+    // Each running session's fate on the changed model; sessions that share a trace share the answer.
+    const world = running.length > 0 && (t.network || t.clients.size > 0) ? buildWorld(next) : undefined;
+    const fates = new Map<Trace, ReturnType<typeof existingSessionFate>>();
+    const stillRunning: MatrixEntry[] = [];
+    for (const s of running) {
       let fate = fates.get(s.trace);
-      if (!clientsNow.has(s.client) || !workspacesNow.has(s.workspace)) {
+      if (!present(s)) {
         fate = { existing: 'disconnected', reason: { code: 'left-setup' }, inferred: false };
+      } else if (!t.network && !t.clients.has(s.client)) {
+        // Its packets meet the same network from the same client as before the change, so it runs on; directory
+        // and broker settings apply to new sessions only (observed in seed 4-5).
+        stillRunning.push(s);
+        continue;
       } else if (!fate) {
         fate = existingSessionFate({ ...s.trace, workspace: s.workspace }, next, world);
         fates.set(s.trace, fate);
       }
       if (fate.existing === 'disconnected')
         step.dropped.push({ client: s.client, workspace: s.workspace, reason: fate.reason, inferred: fate.inferred });
-      else stillRunning.set(key, s);
+      else stillRunning.push(s);
     }
     running = stillRunning;
     result.steps.push(step);
