@@ -130,11 +130,13 @@ export function whatif(
     const next = traceConnection(current, clientId, workspaceId);
     if (!running) {
       steps.push({ change, existing: 'none', reason: { code: 'no-session' }, new: next });
-      continue;
+    } else {
+      const fate = existingSessionFate(running, current);
+      steps.push({ change, existing: fate.existing, reason: fate.reason, new: next });
+      if (fate.existing === 'disconnected') running = undefined;
     }
-    const fate = existingSessionFate(running, current);
-    steps.push({ change, existing: fate.existing, reason: fate.reason, new: next });
-    if (fate.existing === 'disconnected') running = undefined;
+    // From any state: when no session runs and a new one now connects, that one runs into the next change.
+    if (!running && next.outcome === 'CONNECTED') running = next;
   }
   return { initial, changes: steps };
 }

@@ -61,7 +61,7 @@ describe('seed 4-5', () => {
   });
 
   it('stopping the NAT does not cut a PrivateLink stream but blocks new registrations (inferred)', async () => {
-    const { json } = await whatif(SEED, [
+    const { code, json } = await whatif(SEED, [
       '--client',
       'ec2-client',
       '--workspace',
@@ -70,6 +70,29 @@ describe('seed 4-5', () => {
       'set:vpcs.vpc1.instances.nat.state=stopped',
     ]);
     expect(json.changes[0]).toMatchObject({ existing: 'continues', new: { outcome: 'REGISTRATION_FAILED' } });
+    // A working new session turned into a failing one: a CI gate fails on it too (exit 1).
+    expect(code).toBe(1);
+  });
+
+  it('from a state that does not connect, JSON gives existing "none" and each new session (issue 9, item 1)', async () => {
+    const { code, json } = await whatif(SEED, [
+      '--client',
+      'home',
+      '--workspace',
+      'dcv-desktop',
+      '--change',
+      'set:clients.home.at=vpc1/client',
+      'set:vpcs.vpc1.instances.nat.state=stopped',
+    ]);
+    expect(json.initial.outcome).toBe('NO_REACHABLE_ENDPOINT');
+    expect(
+      json.changes.map((c: { existing: string; new: { outcome: string } }) => [c.existing, c.new.outcome]),
+    ).toEqual([
+      ['none', 'CONNECTED'],
+      ['continues', 'REGISTRATION_FAILED'],
+    ]);
+    // The session that began after the first change keeps streaming; the next new one fails: exit 1.
+    expect(code).toBe(1);
   });
 
   it('a network ACL that starts dropping the stream cuts the running session (inferred)', async () => {
