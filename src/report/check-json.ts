@@ -2,11 +2,12 @@
 // contract fixes, plus what a script may want next to it: undecided checks, waived findings, per-rule status.
 // Written as JSON.stringify(…, null, 2) would print it, with the long arrays made item by item as they are written.
 import { summarizeReport } from './check-summary.js';
-import type { CheckReport, Reporter } from './check-types.js';
+import type { CheckReport, Reporter, SourceRun } from './check-types.js';
 import { prettyJsonChunks, streamedSlot } from './chunks.js';
 import type { Finding } from '../rules/types.js';
 
-function findingJson(f: Finding, source: string) {
+function findingJson(f: Finding, source: string, fixes: SourceRun['fixes']) {
+  const fix = fixes?.get(f);
   return {
     rule: f.rule,
     severity: f.severity,
@@ -14,18 +15,20 @@ function findingJson(f: Finding, source: string) {
     message: f.message,
     ...(f.location ? { location: f.location } : {}),
     ...(f.inferred ? { inferred: true } : {}),
+    ...(fix ? { fix } : {}),
     source,
   };
 }
 
 function* findings({ runs }: CheckReport) {
-  for (const { source, result } of runs)
-    for (const f of result.findings) if (!f.suppressed) yield findingJson(f, source);
+  for (const { source, result, fixes } of runs)
+    for (const f of result.findings) if (!f.suppressed) yield findingJson(f, source, fixes);
 }
 
 function* suppressed({ runs }: CheckReport) {
-  for (const { source, result } of runs)
-    for (const f of result.findings) if (f.suppressed) yield { ...findingJson(f, source), reason: f.suppressed.reason };
+  for (const { source, result, fixes } of runs)
+    for (const f of result.findings)
+      if (f.suppressed) yield { ...findingJson(f, source, fixes), reason: f.suppressed.reason };
 }
 
 function* unknown({ runs }: CheckReport) {

@@ -2,6 +2,7 @@
 // at the file and line of the resource to edit (provenance), relative to the repository root (%SRCROOT%).
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readRuleDoc } from '../rules/docs.js';
 import { INTERNAL_ERROR } from '../rules/types.js';
 import type { Finding, RuleMeta, Severity } from '../rules/types.js';
 import type { Reporter, ReportOptions } from './check-types.js';
@@ -19,6 +20,18 @@ export function artifactUri(file: string, cwd: string): { uri: string; uriBaseId
   return { uri: rel.split(path.sep).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
+/** The rule's page in full (docs/rules/ID.md), its relative links kept as their words. */
+function helpOf(id: string, description: string): { help?: { text: string; markdown: string } } {
+  let page: string;
+  try {
+    page = readRuleDoc(id);
+  } catch {
+    return {};
+  }
+  const markdown = page.replace(/\[([^\]]+)\]\((?![a-z][a-z0-9+.-]*:)[^)]*\)/gi, '$1');
+  return { help: { text: description, markdown } };
+}
+
 function descriptor(
   meta: Pick<RuleMeta, 'description' | 'severity' | 'docs' | 'sources'> & { id: string },
   options: ReportOptions,
@@ -27,7 +40,9 @@ function descriptor(
     id: meta.id,
     name: meta.id,
     shortDescription: { text: meta.description },
-    helpUri: (options.docsBaseUrl ?? '') + meta.docs,
+    // A relative path is no URI a viewer can open: the link only with a base URL, the page itself always.
+    ...(options.docsBaseUrl ? { helpUri: options.docsBaseUrl + meta.docs } : {}),
+    ...helpOf(meta.id, meta.description),
     defaultConfiguration: { level: LEVEL[meta.severity] },
     properties: { sources: meta.sources },
   };

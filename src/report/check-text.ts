@@ -19,7 +19,7 @@ function plural(n: number, word: string): string {
 export const textReporter: Reporter = function* (report, options = {}) {
   const c = pc.createColors(options.color ?? false);
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.cyan };
-  for (const { source, result } of report.runs) {
+  for (const { source, result, fixes } of report.runs) {
     const active = result.findings.filter((f) => !f.suppressed);
     if (active.length === 0 && result.unknowns.length === 0) continue;
     yield `${c.underline(terminalSafe(source))}\n`;
@@ -38,6 +38,12 @@ export const textReporter: Reporter = function* (report, options = {}) {
         const sev = paint[f.severity](f.severity.padEnd(7));
         const inferred = f.inferred ? c.dim(' (inferred)') : '';
         yield `    ${sev} ${terminalSafe(f.message)}${inferred}  ${c.dim(f.rule)}\n`;
+        // The fix for this setup under the finding: what to edit, and the command with the real ids.
+        for (const fix of fixes?.get(f) ?? []) {
+          const names = [fix.awsId, fix.logicalId, fix.constructPath, fix.address].filter(Boolean).join(', ');
+          if (names) yield c.dim(`            fix ${terminalSafe(fix.resource)} (${terminalSafe(names)})`) + '\n';
+          for (const cmd of fix.cli) yield `            ${c.green('$')} ${terminalSafe(cmd)}\n`;
+        }
       }
     }
     if (result.unknowns.length > 0) {

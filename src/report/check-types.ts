@@ -2,11 +2,15 @@
 // output in pieces (Chunks), written as they are made.
 import type { CheckResult } from '../rules/runner.js';
 import type { Chunks } from './chunks.js';
+import type { Finding } from '../rules/types.js';
+import type { Fix } from './fixes.js';
 
 export interface SourceRun {
   /** The source as the user named it (file path or aws:REGION). */
   source: string;
   result: CheckResult;
+  /** The fixes for this setup of each finding that has one (fixes.ts); absent when the caller did not ask. */
+  fixes?: ReadonlyMap<Finding, readonly Fix[]>;
 }
 
 export interface CheckReport {

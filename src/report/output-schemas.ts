@@ -18,6 +18,22 @@ const reasonCode = z.enum([...NET_REASON_CODES, ...SERVICE_REASON_CODES]);
 /** A typed fact: its code, and the facts that code carries (documented per code in src/net, src/workspaces). */
 const reason = z.object({ code: reasonCode }).loose().describe('Why a setting blocks: a code and its facts');
 
+/** The fix for this setup (src/report/fixes.ts). */
+const fix = z
+  .object({
+    resource: z.string(),
+    awsId: z.string().optional(),
+    logicalId: z.string().optional(),
+    constructPath: z.string().optional(),
+    address: z.string().optional(),
+    file: z.string().optional(),
+    line: z.number().int().optional(),
+    cli: z
+      .array(z.string())
+      .describe('AWS CLI commands with the ids of the input; <…> marks a value it does not state'),
+  })
+  .describe('How to change the blocking setting in this setup');
+
 const blocker = z
   .object({
     resource: z.string().describe('The resource to change'),
@@ -30,6 +46,7 @@ const blocker = z
     affects: z.array(z.string()).optional().describe('The probes it stops, when it stops several'),
     more: z.array(reason).optional(),
     detail: z.string().describe('The reason in words'),
+    fix: fix.optional(),
   })
   .describe('A setting that blocks the path');
 
@@ -145,6 +162,7 @@ const finding = z.object({
   message: z.string(),
   location: z.object({ file: z.string(), line: z.number().int().optional(), path: z.string().optional() }).optional(),
   inferred: z.boolean().optional(),
+  fix: z.array(fix).optional().describe('One per blocker of the finding that a command can change'),
   source: z.string(),
 });
 

@@ -2,6 +2,7 @@
 // and the words made from them (`detail`, and `action` for hops), so scripts read codes and people read sentences.
 import type { Hop } from '../net/trace-types.js';
 import type { Blocker, Trace, TraceWarning } from '../workspaces/types.js';
+import type { FixFinder } from './fixes.js';
 import { blockerText } from './reason-text.js';
 import { hopAction, hopDetail, stepDetail, warningDetail } from './trace-words.js';
 
@@ -9,15 +10,17 @@ export function hopJson(h: Hop) {
   return { ...h, action: hopAction(h), detail: hopDetail(h) };
 }
 
-export function blockerJson(b: Blocker) {
-  return { ...b, detail: blockerText(b) };
+/** With `fixes`, each blocker a command can change carries `fix`: the command with this setup's ids (fixes.ts). */
+export function blockerJson(b: Blocker, fixes?: FixFinder) {
+  const fix = fixes?.forBlocker(b);
+  return { ...b, detail: blockerText(b), ...(fix ? { fix } : {}) };
 }
 
 export function warningJson(w: TraceWarning) {
   return { ...w, detail: warningDetail(w) };
 }
 
-export function traceJson(t: Trace) {
+export function traceJson(t: Trace, fixes?: FixFinder) {
   return {
     outcome: t.outcome,
     client: t.client,
@@ -33,16 +36,20 @@ export function traceJson(t: Trace) {
       note: s.note,
       ...(s.hops ? { hops: s.hops.map(hopJson) } : {}),
     })),
-    blockers: t.blockers.map(blockerJson),
+    blockers: t.blockers.map((b) => blockerJson(b, fixes)),
     warnings: t.warnings.map(warningJson),
     missing: t.missing,
     offered: t.offered,
-    probes: t.probes.map((p) => ({ ...p, hops: p.hops.map(hopJson), blockers: p.blockers.map(blockerJson) })),
+    probes: t.probes.map((p) => ({
+      ...p,
+      hops: p.hops.map(hopJson),
+      blockers: p.blockers.map((b) => blockerJson(b, fixes)),
+    })),
   };
 }
 
 export type TraceJson = ReturnType<typeof traceJson>;
 
-export function renderTraceJson(t: Trace): string {
-  return JSON.stringify(traceJson(t), null, 2) + '\n';
+export function renderTraceJson(t: Trace, fixes?: FixFinder): string {
+  return JSON.stringify(traceJson(t, fixes), null, 2) + '\n';
 }

@@ -4,6 +4,7 @@
 import { terminalSafe as e } from '../input/terminal.js';
 import type { Provenance } from '../model/types.js';
 import type { Hop, Trace } from '../workspaces/types.js';
+import type { FixFinder } from './fixes.js';
 import { blockerText } from './reason-text.js';
 import { hopAction, hopDetail, stepDetail, warningDetail } from './trace-words.js';
 
@@ -41,7 +42,7 @@ export function verdict(t: Trace): string {
   return t.outcome;
 }
 
-export function renderTraceText(t: Trace, s: Style = plain): string {
+export function renderTraceText(t: Trace, s: Style = plain, fixes?: FixFinder): string {
   const out: string[] = [];
   const head = `${e(t.client)} → ${e(t.workspace)}: ${verdict(t)}`;
   out.push(
@@ -97,6 +98,7 @@ export function renderTraceText(t: Trace, s: Style = plain): string {
         .join(', ');
       out.push(`  ${s.red('✗')} ${e(b.resource)}: ${e(blockerText(b))}`);
       out.push(s.dim(`      [${tags}]${loc ? ` ${e(loc)}` : ''}`));
+      for (const cmd of fixes?.forBlocker(b)?.cli ?? []) out.push(`      ${s.green('$')} ${e(cmd)}`);
     }
   }
   if (t.warnings.length > 0) {

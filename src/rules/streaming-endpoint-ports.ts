@@ -77,7 +77,14 @@ export default defineRule({
           .map(flowName)
           .join(', ');
         const network = source === 'anySource' ? 'any source' : source.label;
-        ctx.report({ resource, messageId: verdict, data: { ...base, network, missing: missingFlows } });
+        // For the fix with this setup's values (src/report/fixes.ts): the network's range and the flows, as data.
+        const fixData = {
+          cidr: source === 'anySource' ? '0.0.0.0/0' : source.cidr,
+          flows: STREAMING_FLOWS.filter((f) => !allowed.includes(f))
+            .map((f) => `${f.protocol}:${f.port}`)
+            .join(','),
+        };
+        ctx.report({ resource, messageId: verdict, data: { ...base, network, missing: missingFlows, ...fixData } });
       }
       if (ok) ctx.pass(resource);
     }

@@ -66,10 +66,13 @@ describe('wspl check', () => {
     const ids = driver.rules.map((x: { id: string }) => x.id);
     expect(ids).toContain('streaming-endpoint-private-dns');
     const desc = driver.rules.find((x: { id: string }) => x.id === 'pcoip-workspaces-unreachable');
-    expect(desc).toMatchObject({
-      helpUri: 'docs/rules/pcoip-workspaces-unreachable.md',
-      defaultConfiguration: { level: 'error' },
-    });
+    expect(desc).toMatchObject({ defaultConfiguration: { level: 'error' } });
+    // The rule's full page, so that nothing points at a path relative to a clone the viewer does not have.
+    expect(desc.helpUri).toBeUndefined();
+    expect(desc.help.markdown).toMatch(/^# pcoip-workspaces-unreachable/);
+    expect(desc.help.markdown).toMatch(/## How to fix/);
+    const expectation = driver.rules.find((x: { id: string }) => x.id === 'expectation-not-met');
+    expect(expectation.help.markdown).not.toMatch(/\]\(\.\.\//);
     expect(desc.shortDescription.text.length).toBeGreaterThan(10);
     const results = sarif.runs[0].results;
     expect(results).toHaveLength(4);

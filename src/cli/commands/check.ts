@@ -1,6 +1,7 @@
 // `wspl check <source>…`: every rule on every source, one report, and an exit code CI can gate on: 1 when a
 // finding reaches --fail-on (default error), 0 otherwise, 2 for bad input (thrown as InputError, handled by main).
 import { REPORT_WORDING } from '../../report/wording.js';
+import { FixFinder, findingFixes } from '../../report/fixes.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from '@commander-js/extra-typings';
@@ -69,10 +70,8 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
       const runs: SourceRun[] = [];
       for (const source of sources) {
         const model = await loadSource(source, loadOptionsOf(opts, io));
-        runs.push({
-          source,
-          result: runCheck(model, { policy: policyFor(source, opts.config), wording: REPORT_WORDING }),
-        });
+        const result = runCheck(model, { policy: policyFor(source, opts.config), wording: REPORT_WORDING });
+        runs.push({ source, result, fixes: findingFixes(new FixFinder(model), result.findings) });
       }
       writeChunks(io, reporters[opts.format]({ runs }, { color: io.isTty, cwd: process.cwd() }));
       const reaches = REACHES[opts.failOn];

@@ -2,6 +2,7 @@ import { Option } from '@commander-js/extra-typings';
 import { formatTraceAsLog } from '../../logs/write.js';
 import { renderTraceText } from '../../report/trace-text.js';
 import { renderTraceJson } from '../../report/trace-json.js';
+import { FixFinder } from '../../report/fixes.js';
 import { loadSource } from '../../sources/index.js';
 import { traceConnection } from '../../workspaces/trace.js';
 import { styleFor } from '../style.js';
@@ -33,12 +34,13 @@ export const registerTrace: RegisterCommand = (program, io, state) => {
       // Here --expect names an outcome, not a file of intents as for check and matrix: it is not a load option.
       const model = await loadSource(source, loadOptionsOf(opts, io));
       const trace = traceConnection(model, opts.client, opts.workspace);
-      if (opts.format === 'json') io.out(renderTraceJson(trace));
+      const fixes = new FixFinder(model);
+      if (opts.format === 'json') io.out(renderTraceJson(trace, fixes));
       else if (opts.format === 'log') {
         // The WorkSpace's protocol decides the lines a client logs (a PCoIP session is not a DCV one).
         const protocol = model.workspaces.find((w) => w.id === opts.workspace)?.protocol;
         io.out(formatTraceAsLog(trace, protocol ? { protocol: protocol === 'pcoip' ? 'PCOIP' : 'WSP' } : {}));
-      } else io.out(renderTraceText(trace, styleFor(io)));
+      } else io.out(renderTraceText(trace, styleFor(io), fixes));
       if (expect !== undefined && trace.outcome !== expect) {
         io.err(`wspl: expected ${expect}, predicted ${trace.outcome}\n`);
         state.exitCode = EXIT_FINDINGS;
