@@ -10,6 +10,17 @@ export interface Io {
 
 let pipeGuard = false;
 
+/**
+ * Colours as command-line tools agree: NO_COLOR (any non-empty value) turns them off, FORCE_COLOR turns them on even
+ * into a pipe (FORCE_COLOR=0 off), otherwise a terminal gets them. `--no-color` is applied by main.
+ */
+export function colourWanted(env: NodeJS.ProcessEnv, isTTY: boolean | undefined): boolean {
+  if (env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return isTTY === true;
+}
+
 export function processIo(): Io {
   // `wspl … | head` closes the pipe early: that is the reader's choice, not an error worth a stack trace.
   if (!pipeGuard) {
@@ -22,7 +33,7 @@ export function processIo(): Io {
   return {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
-    isTty: process.stdout.isTTY && !process.env.NO_COLOR,
+    isTty: colourWanted(process.env, process.stdout.isTTY),
     errIsTty: process.stderr.isTTY,
   };
 }

@@ -11,6 +11,7 @@ export function buildProgram(io: Io, state: RunState): Command {
     .name('wspl')
     .description('Check, predict and diagnose Amazon WorkSpaces Personal streaming over AWS PrivateLink')
     .version('0.1.0')
+    .option('--no-color', 'no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them into a pipe)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError();
@@ -20,6 +21,11 @@ export function buildProgram(io: Io, state: RunState): Command {
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const state: RunState = { exitCode: EXIT_OK };
+  // --no-color may come anywhere on the line, as with the AWS CLI; it only changes how the output looks.
+  if (argv.includes('--no-color')) {
+    io = { ...io, isTty: false };
+    argv = argv.filter((a) => a !== '--no-color');
+  }
   const program = buildProgram(io, state);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -21,7 +21,9 @@ export const textReporter: Reporter = function* (report, options = {}) {
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.cyan };
   for (const { source, result, fixes } of report.runs) {
     const active = result.findings.filter((f) => !f.suppressed);
-    if (active.length === 0 && result.unknowns.length === 0) continue;
+    const suppressed = options.quiet ? [] : result.findings.filter((f) => f.suppressed);
+    const unknowns = options.quiet ? [] : result.unknowns;
+    if (active.length === 0 && unknowns.length === 0 && suppressed.length === 0) continue;
     yield `${c.underline(terminalSafe(source))}\n`;
     const byResource = new Map<string, Finding[]>();
     for (const f of active) {
@@ -46,15 +48,25 @@ export const textReporter: Reporter = function* (report, options = {}) {
         }
       }
     }
-    if (result.unknowns.length > 0) {
+    if (unknowns.length > 0) {
       yield `  ${c.bold('undecided')} ${c.dim('(not a pass: the input lacks what these checks need)')}\n`;
-      for (const u of result.unknowns) {
+      for (const u of unknowns) {
         const text = terminalSafe(`${u.resource}: missing ${u.missing.join('; ')}`);
         yield `    ${c.magenta('unknown')} ${text}  ${c.dim(u.rule)}\n`;
       }
     }
+    if (suppressed.length > 0) {
+      // Waived on purpose: shown with the reason the configuration gives, so a review sees what was switched off.
+      yield `  ${c.bold('suppressed')} ${c.dim('(by the check configuration)')}\n`;
+      for (const f of suppressed) {
+        const text = terminalSafe(`${f.resource}: ${f.message}`);
+        yield `    ${c.dim(f.severity.padEnd(7))} ${text}  ${c.dim(f.rule)}\n`;
+        yield c.dim(`            reason: ${terminalSafe(f.suppressed?.reason ?? '')}`) + '\n';
+      }
+    }
     yield '\n';
   }
+  if (options.quiet) return;
   const s = summarizeReport(report);
   const counts = `${plural(s.findings, 'finding')} (${s.error} error, ${s.warning} warning, ${s.info} info)`;
   const extra = [

@@ -57,4 +57,19 @@ describe('parseCheckConfig', () => {
     expect(d.map((x) => x.code).sort()).toEqual(['bad-config', 'unknown-rule']);
     expect(d.find((x) => x.code === 'bad-config')?.message).toContain('a reason is required');
   });
+
+  it('raising a severity needs no reason; lowering or silencing one does', () => {
+    const raised = parseCheckConfig('rules:\n  streaming-endpoint-multi-az: { severity: error }\n', 'c.yaml');
+    expect(raised.diagnostics).toEqual([]);
+    expect(raised.policy?.overrides).toEqual([{ rule: 'streaming-endpoint-multi-az', severity: 'error' }]);
+    const lowered = parseCheckConfig('rules:\n  streaming-endpoint-private-dns:\n    - severity: warning\n', 'c.yaml');
+    expect(lowered.policy).toBeUndefined();
+    expect(lowered.diagnostics).toEqual([
+      expect.objectContaining({
+        line: 3,
+        message:
+          'a reason is required: say why the rule is changed (lowering streaming-endpoint-private-dns from error to warning)',
+      }),
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 // The check configuration file (`wspl.config.yaml` next to the source, or --config): a preset and per-rule
-// overrides, each with a mandatory reason and optionally limited to resources. Bad input is reported as
-// diagnostics with the line, like every other source.
+// overrides, each optionally limited to resources, with a reason whenever it lowers or silences a rule (raising
+// one needs none). Bad input is reported as diagnostics with the line, like every other source.
 //
 //   preset: recommended            # or strict
 //   rules:
@@ -12,17 +12,21 @@ import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
 import { EXPECTED, isPlainMap, parseYamlInput, typeName, valueAt } from '../input/yaml.js';
 import { yamlLocator } from '../input/yaml-locate.js';
-import { RULE_IDS } from './index.js';
+import { RULE_IDS, rules as allRules } from './index.js';
 import type { CheckPolicy, Override } from './policy.js';
+import type { Severity } from './types.js';
 import { PRESET_NAMES, isPresetName } from './presets.js';
 
 export const CONFIG_FILE_NAME = 'wspl.config.yaml';
+
+const RANK: Record<Severity | 'off', number> = { off: 0, info: 1, warning: 2, error: 3 };
 
 const REASON_REQUIRED = 'a reason is required: say why the rule is changed';
 
 const overrideSchema = z.strictObject({
   severity: z.enum(['error', 'warning', 'info', 'off']),
-  reason: z.string({ error: REASON_REQUIRED }).trim().min(1, REASON_REQUIRED),
+  // Raising a severity needs no reason; lowering or silencing one does (checked below, against the rule's default).
+  reason: z.string({ error: REASON_REQUIRED }).trim().min(1, REASON_REQUIRED).optional(),
   resources: z.array(z.string().min(1)).min(1).optional(),
 });
 
@@ -110,11 +114,17 @@ export function parseCheckConfig(text: string, file: string): ConfigResult {
   const overrides: Override[] = [];
   for (const [rule, value] of Object.entries(parsed.data.rules ?? {})) {
     if (!RULE_IDS.includes(rule)) continue;
-    for (const o of value) {
+    const byDefault = allRules.find((r) => r.meta.id === rule)?.meta.severity ?? 'error';
+    for (const [i, o] of value.entries()) {
+      if (o.reason === undefined && RANK[o.severity] < RANK[byDefault]) {
+        const at = Array.isArray(rawRules[rule]) ? ['rules', rule, i] : ['rules', rule];
+        error('bad-config', at, `${REASON_REQUIRED} (lowering ${rule} from ${byDefault} to ${o.severity})`);
+        continue;
+      }
       overrides.push({
         rule,
         severity: o.severity,
-        reason: o.reason,
+        ...(o.reason !== undefined ? { reason: o.reason } : {}),
         ...(o.resources ? { resources: o.resources } : {}),
       });
     }

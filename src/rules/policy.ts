@@ -9,7 +9,8 @@ export interface Override {
   severity: Severity | 'off';
   /** Resource ids the override is limited to; absent means every resource. */
   resources?: string[];
-  reason: string;
+  /** Why: required when the override lowers or silences the rule (config.ts), optional when it raises it. */
+  reason?: string;
 }
 
 export interface CheckPolicy {
@@ -37,7 +38,7 @@ export function decide(policy: CheckPolicy, meta: RuleMeta, messageId: string, r
   };
   for (const o of policy.overrides) {
     if (!matches(o, meta.id, resource)) continue;
-    decision = o.severity === 'off' ? { off: true, reason: o.reason } : { severity: o.severity };
+    decision = o.severity === 'off' ? { off: true, reason: o.reason ?? '' } : { severity: o.severity };
   }
   return decision;
 }

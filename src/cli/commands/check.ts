@@ -65,6 +65,7 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 from this severity up').choices(FAIL_ON).default('error' as const),
     )
+    .option('--quiet', 'text: the findings only (no undecided checks, suppressed findings or totals)')
     .option('--config <file>', `rule configuration (default: ${CONFIG_FILE_NAME} next to each source)`)
     .action(async (sources, opts) => {
       const runs: SourceRun[] = [];
@@ -73,7 +74,10 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
         const result = runCheck(model, { policy: policyFor(source, opts.config), wording: REPORT_WORDING });
         runs.push({ source, result, fixes: findingFixes(new FixFinder(model), result.findings) });
       }
-      writeChunks(io, reporters[opts.format]({ runs }, { color: io.isTty, cwd: process.cwd() }));
+      writeChunks(
+        io,
+        reporters[opts.format]({ runs }, { color: io.isTty, cwd: process.cwd(), quiet: opts.quiet === true }),
+      );
       const reaches = REACHES[opts.failOn];
       const failing = runs.some((r) => r.result.findings.some((f) => !f.suppressed && reaches.includes(f.severity)));
       state.exitCode = failing ? EXIT_FINDINGS : EXIT_OK;
