@@ -34,7 +34,9 @@ ruleTester(rule, {
     {
       name: 'the right outcome over the wrong transport',
       model: () => seed(intents('{ client: ec2-client, workspace: dcv-desktop, outcome: CONNECTED, transport: TCP }')),
-      errors: [{ messageId: 'unmet', resource: 'expect[0]', data: { actual: 'CONNECTED via privatelink over QUIC 4195' } }],
+      errors: [
+        { messageId: 'unmet', resource: 'expect[0]', data: { actual: 'CONNECTED via privatelink over QUIC 4195' } },
+      ],
     },
     {
       name: 'a glob that matches no client is unmet, not silently true',

@@ -31,11 +31,7 @@ export interface RuleMeta<M extends string = string> {
 
 /** A message value: plain, or an engine fact whose words the report layer makes (see Wording). */
 export type ReportValue =
-  | string
-  | number
-  | { blocker: Blocker }
-  | { blockers: readonly Blocker[] }
-  | { warning: TraceWarning };
+  string | number | { blocker: Blocker } | { blockers: readonly Blocker[] } | { warning: TraceWarning };
 export type ReportData = Record<string, ReportValue>;
 
 /**
