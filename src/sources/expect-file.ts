@@ -1,7 +1,6 @@
 // Intents from a file of their own (`--expect FILE`): a YAML list of `{ client, workspace, outcome, path?,
 // transport? }`, or a map whose `expect:` holds that list (so a design file's or an overlay's section can be copied
 // as it is). They are added after the source's own intents. Errors name the file, line and field, exit 2.
-import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../input/decode.js';
 import { readInputBytes } from '../input/read.js';
@@ -25,7 +24,7 @@ export function readExpectSection(
   if (raw === undefined) return undefined;
   const parsed = expectSectionSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues as z.core.$ZodIssue[]) {
+  for (const issue of parsed.error.issues) {
     const path = [...at, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) ctx.error('unknown-key', [...path, key], `unknown field "${key}"`);

@@ -98,7 +98,7 @@ function indexCells(entries: readonly MatrixEntry[]): CellIndex {
   const index: CellIndex = new Map();
   for (const e of entries) {
     let row = index.get(e.client);
-    if (!row) index.set(e.client, (row = new Map()));
+    if (!row) index.set(e.client, (row = new Map<string, MatrixEntry>()));
     row.set(e.workspace, e);
   }
   return index;
