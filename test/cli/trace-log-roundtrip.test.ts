@@ -71,3 +71,18 @@ describe('trace --format log of a PCoIP session', () => {
     if (outcome !== 'CONNECTED') expect(read.diagnoses[0].message).toContain('4172');
   });
 });
+
+describe('trace --format log writes the client of the input', () => {
+  it("each line carries the client's own version, and the log reads back with it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wspl-rt-version-'));
+    const design = join(dir, 'env.yaml');
+    writeFileSync(design, readFileSync(SEED, 'utf8').replace(/(home: +\{[^}]*version: )5\.29\.1/, '$15.20.0'));
+    const log = await run(['trace', design, '--client', 'home', '--workspace', 'dcv-desktop', '--format', 'log']);
+    expect(log.out).toMatch(/Version: "5\.20\.0"/);
+    expect(log.out).not.toMatch(/5\.29\.1/);
+    const file = join(dir, 'predicted.log');
+    writeFileSync(file, log.out);
+    const read = JSON.parse((await run(['logs', file, '--format', 'json'])).out);
+    expect(read.sessions[0].clientVersion).toBe('5.20.0');
+  });
+});

@@ -39,7 +39,14 @@ export const registerTrace: RegisterCommand = (program, io, state) => {
       else if (opts.format === 'log') {
         // The WorkSpace's protocol decides the lines a client logs (a PCoIP session is not a DCV one).
         const protocol = model.workspaces.find((w) => w.id === opts.workspace)?.protocol;
-        io.out(formatTraceAsLog(trace, protocol ? { protocol: protocol === 'pcoip' ? 'PCOIP' : 'WSP' } : {}));
+        // The client's own version heads each line, as its real log would (none stated: the seed's client).
+        const version = model.clients.find((c) => c.id === opts.client)?.version;
+        io.out(
+          formatTraceAsLog(trace, {
+            ...(protocol ? { protocol: protocol === 'pcoip' ? 'PCOIP' : 'WSP' } : {}),
+            ...(version !== undefined ? { clientVersion: version } : {}),
+          }),
+        );
       } else io.out(renderTraceText(trace, styleFor(io), fixes));
       if (expect !== undefined && trace.outcome !== expect) {
         io.err(`wspl: expected ${expect}, predicted ${trace.outcome}\n`);
