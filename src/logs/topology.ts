@@ -53,3 +53,10 @@ export function sessionPredictor(
     return hit;
   };
 }
+
+/** The Regions the topology streams in (its directories'; the model's own when it has none). */
+export function topologyRegions(model: Model): Set<string> {
+  const regions = new Set(model.directories.map((d) => d.region));
+  if (regions.size === 0) regions.add(model.region);
+  return regions;
+}

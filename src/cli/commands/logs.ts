@@ -6,7 +6,8 @@ import { planLogs, readPlanned } from '../../logs/read.js';
 import { JsonLogWriter, TextLogWriter } from '../../logs/render.js';
 import { compareSession, type Comparison } from '../../logs/compare.js';
 import { loadSource, type LoadSourceOptions } from '../../sources/index.js';
-import { sessionPredictor, type SessionPredictor } from '../../logs/topology.js';
+import { sessionPredictor, topologyRegions, type SessionPredictor } from '../../logs/topology.js';
+import { terminalSafe } from '../../input/terminal.js';
 import { loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
 import type { RegisterCommand } from './index.js';
 
@@ -16,9 +17,10 @@ async function comparisonFor(
   client: string | undefined,
   workspace: string | undefined,
   options: LoadSourceOptions,
-): Promise<SessionPredictor> {
+): Promise<{ predictor: SessionPredictor; regions: Set<string> }> {
   if (!client) throw new InputError('--topology needs --client NAME: the client whose logs these are');
-  return sessionPredictor(await loadSource(source, options), source, client, workspace);
+  const model = await loadSource(source, options);
+  return { predictor: sessionPredictor(model, source, client, workspace), regions: topologyRegions(model) };
 }
 
 export const registerLogs: RegisterCommand = (program, io, state) => {
@@ -45,9 +47,19 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
           `wspl logs: ${opts.client ? '--client' : '--workspace'} only works with --topology <source> (the setup to compare the sessions with)`,
         );
       }
-      const predictor = opts.topology
+      const topology = opts.topology
         ? await comparisonFor(opts.topology, opts.client, opts.workspace, loadOptionsOf(opts, io))
         : undefined;
+      const predictor = topology?.predictor;
+      // Logs of one Region held against a setup in another compare two different things: say so, once per Region.
+      const warned = new Set<string>();
+      const checkRegion = (region: string | null) => {
+        if (!topology || region === null || topology.regions.has(region) || warned.has(region)) return;
+        warned.add(region);
+        io.err(
+          `wspl: warning: the logs show sessions in ${region}, but ${terminalSafe(opts.topology ?? '')} streams in ${[...topology.regions].join(', ')}: the comparison is likely against the wrong setup\n`,
+        );
+      };
       const comparisons: Comparison[] = [];
       const inputs = [...paths];
       if (opts.local) inputs.push(...localFolders());
@@ -68,6 +80,7 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
         onSession: (session, diagnoses) => {
           writer.session(session);
           writer.diagnoses(diagnoses);
+          checkRegion(session.region);
           const trace = predictor?.(session);
           if (trace) comparisons.push(compareSession(session, trace));
         },
