@@ -140,3 +140,15 @@ describe('isPlainMap', () => {
     }
   });
 });
+
+describe('tabs', () => {
+  it('a tab in the indentation is one error at the first tab, counting the other lines', () => {
+    const r = parseYamlInput('a:\n\tb: 1\n\tc:\n\t\td: 2\n', 'tabs.yaml');
+    expect('diagnostics' in r && r.diagnostics).toEqual([
+      expect.objectContaining({
+        line: 2,
+        message: 'a tab is used for indentation (here and on 2 more lines): YAML indents with spaces only',
+      }),
+    ]);
+  });
+});

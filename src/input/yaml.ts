@@ -99,6 +99,22 @@ export function parseYamlInput(source: string, file: string): { parsed: YamlPars
     message: yamlMessage(e, text),
   });
   const warnings = doc.warnings.map((w) => toDiagnostic(w, 'warning'));
+  // One tab in the indentation throws every line under it out of place: one error at the first tab, not one per
+  // line and per consequence.
+  const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  const firstTab = tabs[0];
+  if (firstTab) {
+    const lineNumbers = new Set(tabs.map((e) => lines.linePos(e.pos[0]).line));
+    const others = lineNumbers.size - 1;
+    return {
+      diagnostics: [
+        {
+          ...toDiagnostic(firstTab, 'error'),
+          message: `a tab is used for indentation${others > 0 ? ` (here and on ${others} more line${others === 1 ? '' : 's'})` : ''}: YAML indents with spaces only`,
+        },
+      ],
+    };
+  }
   const errors = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => toDiagnostic(e, 'error'));
   const more = doc.errors[MAX_SYNTAX_ERRORS];
   if (more) {

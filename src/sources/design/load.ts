@@ -15,6 +15,7 @@ import { convertExpectations } from './convert-expect.js';
 import { convertWorkspacesSide } from './convert-workspaces.js';
 import { yamlLocator } from '../../input/yaml-locate.js';
 import { designSchema, TOP_LEVEL_KEYS, type DesignDoc } from './schema.js';
+import { suggestField } from './suggest.js';
 
 /** Turns zod's issues into diagnostics with codes that name the kind of mistake. */
 function reportShapeIssues(ctx: DesignContext, root: unknown, issues: z.core.$ZodIssue[]): void {
@@ -31,7 +32,10 @@ function reportShapeIssues(ctx: DesignContext, root: unknown, issues: z.core.$Zo
           `wspl: ${JSON.stringify(value)} is not supported; this version reads wspl: 1`,
         );
     } else if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) ctx.error('unknown-key', [...path, key], `unknown field "${key}"`);
+      for (const key of issue.keys) {
+        const meant = suggestField(path, key);
+        ctx.error('unknown-key', [...path, key], `unknown field "${key}"${meant ? `; did you mean "${meant}"?` : ''}`);
+      }
     } else if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && value === undefined) {
       ctx.error('missing-field', path, `${String(path[path.length - 1])} is required`);
     } else if (issue.code === 'invalid_type') {
