@@ -117,7 +117,7 @@ export function parseCheckConfig(text: string, file: string): ConfigResult {
     const byDefault = allRules.find((r) => r.meta.id === rule)?.meta.severity ?? 'error';
     for (const [i, o] of value.entries()) {
       if (o.reason === undefined && RANK[o.severity] < RANK[byDefault]) {
-        const at = Array.isArray(rawRules[rule]) ? ['rules', rule, i] : ['rules', rule];
+        const at = [...(Array.isArray(rawRules[rule]) ? ['rules', rule, i] : ['rules', rule]), 'reason'];
         error('bad-config', at, `${REASON_REQUIRED} (lowering ${rule} from ${byDefault} to ${o.severity})`);
         continue;
       }
