@@ -47,6 +47,8 @@ export interface PictureNode {
   summary?: string;
   /** Stopped, deleted, not available: drawn faded with the word on it. */
   inactive?: string;
+  /** A fact about this box the source did not give (so traces through it are UNKNOWN): drawn dotted with a "?". */
+  unknown?: string;
   /** The model id this node stands for, when there is one. */
   resource?: string;
   /** file:line of the resource in its source. */

@@ -93,7 +93,12 @@ export class PictureView {
     for (const n of graph.nodes) {
       const box = boxes.get(n.id) ?? { x: 0, y: 0, w: 80, h: 40 };
       const collapsed = graph.collapsed.has(n.id);
-      const classes = [n.kind, collapsed ? 'collapsed' : '', n.inactive !== undefined ? 'inactive' : ''];
+      const classes = [
+        n.kind,
+        collapsed ? 'collapsed' : '',
+        n.inactive !== undefined ? 'inactive' : '',
+        n.unknown !== undefined ? 'unknown' : '',
+      ];
       elements.push({
         group: 'nodes',
         data: {

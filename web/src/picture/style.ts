@@ -75,6 +75,8 @@ export function pictureStyle(): StylesheetJson {
     { selector: 'node.endpoint-eni', style: { 'border-color': c.accent, 'border-width': 3 } },
     { selector: 'node.collapsed', style: { 'border-width': 2, 'border-style': 'solid', 'background-color': c.vpc } },
     { selector: 'node.inactive', style: { opacity: 0.55, 'border-style': 'dashed' } },
+    // A fact the source did not give: dotted, in the colour of unknown (and a "?" line in the label).
+    { selector: 'node.unknown', style: { 'border-style': 'dotted', 'border-width': 2, 'border-color': c.unknown } },
     {
       selector: 'edge',
       style: {
