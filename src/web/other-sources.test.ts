@@ -130,4 +130,14 @@ describe('a streaming endpoint the source did not state', () => {
     }
     expect(node(buildTopology(elsewhere), 'directory:corp')?.unknown).toBe('vpce-0123456789abcdef0 not in input');
   });
+
+  it('marks the boxes whose security group or network ACL rules could not be read', () => {
+    const refused = example('seed-tokyo');
+    for (const g of refused.securityGroups) if (g.id === 'vpc1/endpoint-sg') g.rulesUnknown = 'refused';
+    for (const a of refused.networkAcls) a.rulesUnknown = 'refused';
+    const t = buildTopology(refused);
+    expect(node(t, 'eni:vpc1/streaming#10.0.21.217')?.unknown).toBe('security group rules unknown');
+    expect(node(t, 'subnet:vpc1/public-a')?.unknown).toBe('network ACL rules unknown');
+    expect(node(buildTopology(example('seed-tokyo')), 'subnet:vpc1/public-a')?.unknown).toBeUndefined();
+  });
 });

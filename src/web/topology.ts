@@ -64,6 +64,12 @@ class TopologyBuilder {
     else if (!list.includes(nodeId)) list.push(nodeId);
   }
 
+  /** Notes on a box a fact about it the source did not give (a live read that was refused). */
+  markUnknown(nodeId: string, what: string): void {
+    const n = this.nodes.find((x) => x.id === nodeId);
+    if (n && !(n.unknown ?? '').includes(what)) n.unknown = n.unknown === undefined ? what : `${n.unknown}; ${what}`;
+  }
+
   /** The Region box of a resource, creating its account box on the way. */
   scope(account: string, region: string): string {
     const acct = `account:${account}`;
@@ -425,7 +431,10 @@ class TopologyBuilder {
     for (const r of m.resolverEndpoints)
       for (const g of r.securityGroups) for (const n of this.aliases.get(r.id) ?? []) use(g, n);
     for (const sg of m.securityGroups) {
-      for (const n of users.get(sg.id) ?? [`vpc:${sg.vpc}`]) this.alias(sg.id, n);
+      for (const n of users.get(sg.id) ?? [`vpc:${sg.vpc}`]) {
+        this.alias(sg.id, n);
+        if (sg.rulesUnknown !== undefined) this.markUnknown(n, 'security group rules unknown');
+      }
     }
     const mainOf = new Map(m.vpcs.map((v) => [v.id, v.mainRouteTable]));
     for (const rt of m.routeTables) {
@@ -434,8 +443,10 @@ class TopologyBuilder {
         this.alias(rt.id, n);
     }
     for (const acl of m.networkAcls) {
-      for (const n of acl.subnets.length > 0 ? acl.subnets.map((s) => `subnet:${s}`) : [`vpc:${acl.vpc}`])
+      for (const n of acl.subnets.length > 0 ? acl.subnets.map((s) => `subnet:${s}`) : [`vpc:${acl.vpc}`]) {
         this.alias(acl.id, n);
+        if (acl.rulesUnknown !== undefined) this.markUnknown(n, 'network ACL rules unknown');
+      }
     }
   }
 }
