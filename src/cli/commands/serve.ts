@@ -52,6 +52,30 @@ function untilStopped(): Promise<void> {
   });
 }
 
+/**
+ * Everything `wspl serve` does before it waits: reads the source, starts the server and prints its URL. The
+ * end-to-end tests call it in their own process (one Node process fewer to start).
+ */
+export async function startDashboard(
+  source: string,
+  opts: SourceFlags & { config?: string; port: number },
+  io: Io,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const [{ readBundle }, { prepareViews, startServer }] = await Promise.all([
+    import('../../web/assets.js'),
+    import('../../web/server.js'),
+  ]);
+  const files = readBundle('app');
+  const dashboard = await prepareViews(await loadDashboard(source, opts, io, true));
+  const server = await startServer(dashboard, {
+    port: opts.port,
+    files,
+    reload: async () => await prepareViews(await loadDashboard(source, opts, io, true)),
+  });
+  io.out(`wspl dashboard of ${source}: ${server.url}\n(listening on 127.0.0.1 only; Ctrl+C stops it)\n`);
+  return server;
+}
+
 export const registerServe: RegisterCommand = (program, io) => {
   program
     .command('serve')
@@ -62,18 +86,7 @@ export const registerServe: RegisterCommand = (program, io) => {
     .addOption(overlayOption)
     .addOption(clientsOption)
     .action(async (source, opts) => {
-      const [{ readBundle }, { prepareViews, startServer }] = await Promise.all([
-        import('../../web/assets.js'),
-        import('../../web/server.js'),
-      ]);
-      const files = readBundle('app');
-      const dashboard = await prepareViews(await loadDashboard(source, opts, io, true));
-      const server = await startServer(dashboard, {
-        port: opts.port,
-        files,
-        reload: async () => await prepareViews(await loadDashboard(source, opts, io, true)),
-      });
-      io.out(`wspl dashboard of ${source}: ${server.url}\n(listening on 127.0.0.1 only; Ctrl+C stops it)\n`);
+      const server = await startDashboard(source, opts, io);
       await untilStopped();
       await server.close();
     });
