@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../model/types.js';
 import { fakeFor } from '../sources/aws/testing/harness.js';
-import { loadSource } from '../sources/index.js';
+import { readSource } from '../sources/index.js';
 import { writeSnapshotFile } from '../sources/snapshot/file.js';
 import { takeSnapshot } from '../sources/snapshot/take.js';
 import { Dashboard } from './dashboard.js';
@@ -28,8 +28,10 @@ async function snapshotDashboard(model: Model, name: string): Promise<Dashboard>
     if ('diagnostics' in taken) throw new Error(JSON.stringify(taken.diagnostics));
     const file = join(dir, name);
     writeSnapshotFile(file, taken.snapshot);
-    const loaded = await loadSource(file, { overlay: OVERLAY });
-    return new Dashboard(loaded, { source: file, refreshable: true, docs: packageDocs });
+    const loaded = await readSource(file, { overlay: OVERLAY });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+    const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
+    return new Dashboard(loaded.model, { source: file, refreshable: true, docs: packageDocs, warnings });
   } finally {
     await h.fake.close();
   }
@@ -99,6 +101,13 @@ describe('a streaming endpoint the source did not state', () => {
       '? streaming endpoint unknown',
     ]);
     expect(unknown.topology.edges.filter((e) => e.kind === 'uses-endpoint')).toEqual([]);
+    // The page's header lists what the source could not read, as the terminal does.
+    expect(unknown.overview().warnings).toEqual([
+      expect.stringMatching(
+        /seed-no-access-properties\.json: warning: .*directory corp came without its access properties.*\[aws-access-properties-unknown\]$/,
+      ),
+    ]);
+    expect(known.overview().warnings).toEqual([]);
   });
 
   it('makes every cell of the directory UNKNOWN, naming what is missing, in the matrix and the trace', () => {

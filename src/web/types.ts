@@ -202,6 +202,11 @@ export interface Overview {
     directories: number;
   };
   outcomes: Partial<Record<Outcome, number>>;
+  /**
+   * The source's warnings, one line each as the terminal shows them (file:line, field, code): above all what a live
+   * read could not get, which the picture and the matrix then show as unknown.
+   */
+  warnings: string[];
 }
 
 /** Everything the page needs to draw at once (the report embeds it whole). */

@@ -1,6 +1,7 @@
 // `wspl serve <source> [--port N]`: the dashboard on http://127.0.0.1:PORT/ until Ctrl+C. Refresh in the page
 // reads the source again (a live source gets fresh facts).
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import type { Diagnostic } from '../../diagnostics.js';
 import { loadSource } from '../../sources/index.js';
 import type { Dashboard } from '../../web/dashboard.js';
 import type { Io } from '../io.js';
@@ -24,7 +25,16 @@ export async function loadDashboard(
   io: Io,
   refreshable: boolean,
 ): Promise<Dashboard> {
-  const model = await loadSource(source, loadOptionsOf(flags, io));
+  const options = loadOptionsOf(flags, io);
+  // Warnings go to stderr as for every command, and into the page, which shows what the source could not tell.
+  const warnings: Diagnostic[] = [];
+  const model = await loadSource(source, {
+    ...options,
+    onWarning: (d) => {
+      warnings.push(d);
+      options.onWarning?.(d);
+    },
+  });
   // The dashboard's modules (hono, elkjs) load only for the commands that use them, not for every `wspl` run.
   const [{ Dashboard }, { packageDocs }] = await Promise.all([
     import('../../web/dashboard.js'),
@@ -36,6 +46,7 @@ export async function loadDashboard(
     policy: policyFor(source, flags.config),
     docs: packageDocs,
     loadedAt: new Date().toISOString(),
+    warnings,
   });
 }
 
