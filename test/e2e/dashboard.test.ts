@@ -103,6 +103,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the dashboard in Chromium', () => {
   let reportPage: Page;
   let reportReady: Promise<void>;
   const requests: string[] = [];
+  const servedRequests: string[] = [];
 
   beforeAll(async () => {
     if (!existsSync('web-dist/app') || !existsSync('web-dist/report'))
@@ -122,6 +123,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the dashboard in Chromium', () => {
     expect(report.code, report.err).toBe(0);
     context = await browser.newContext({ viewport: { width: 1400, height: 950 }, acceptDownloads: true });
     page = await context.newPage();
+    page.on('request', (r) => servedRequests.push(r.url()));
     // The report opens in its own context while the served page is tested; its test waits for it.
     offline = await browser.newContext({ viewport: { width: 1400, height: 950 } });
     await offline.route('**/*', (route) => {
@@ -231,6 +233,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the dashboard in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => document.querySelector('.node-panel h3')?.textContent !== 'nat (NAT)');
     expect(await page.locator('.node-panel h3').textContent()).not.toBe('nat (NAT)');
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-selected-box.png') });
   }, 30_000);
 
   it('exports the picture as SVG and PNG', async () => {
@@ -290,6 +293,12 @@ describe.skipIf(!HAVE_CHROMIUM)('the dashboard in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-dark.png') });
   }, 30_000);
+
+  it('asked only its own server for anything, all along', () => {
+    expect(servedRequests.length).toBeGreaterThan(5);
+    const elsewhere = servedRequests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'));
+    expect(elsewhere).toEqual([]);
+  });
 
   it('refuses a request with a foreign Host or Origin header (403)', async () => {
     const port = new URL(server.url).port;
