@@ -298,6 +298,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the dashboard in Chromium', () => {
     expect(servedRequests.length).toBeGreaterThan(5);
     const elsewhere = servedRequests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'));
     expect(elsewhere).toEqual([]);
+    // The page preloads the picture's data while its script loads, and its own fetch uses that answer: one request.
+    const topology = `${server.url}api/topology`;
+    expect(servedRequests.filter((u) => u === topology)).toHaveLength(1);
+    const script = servedRequests.findIndex((u) => /\/assets\/index-[^/]+\.js$/.test(u));
+    expect(servedRequests.indexOf(topology)).toBeLessThan(script);
   });
 
   it('refuses a request with a foreign Host or Origin header (403)', async () => {
