@@ -1,20 +1,24 @@
-// The dashboard on a source other than a design file: snapshots of a fake AWS serving the seed. It must draw and
-// predict what the design file gives, and show a fact the snapshot lacks (the directory's access properties, so
-// `streamingEndpoint` is undefined) as unknown: never as "no streaming endpoint", which would be a guess.
+// The dashboard on a source other than a design file: snapshots of a fake AWS serving the seed, and the live read
+// itself. It must draw and predict what the design file gives, show a fact the snapshot lacks (the directory's
+// access properties, so `streamingEndpoint` is undefined) as unknown: never as "no streaming endpoint", which would
+// be a guess; and read a live source again on refresh.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../model/types.js';
 import { fakeFor } from '../sources/aws/testing/harness.js';
-import { readSource } from '../sources/index.js';
+import { estateFromModel } from '../sources/aws/testing/estate.js';
+import { loadSource, readSource } from '../sources/index.js';
 import { writeSnapshotFile } from '../sources/snapshot/file.js';
 import { takeSnapshot } from '../sources/snapshot/take.js';
 import { Dashboard } from './dashboard.js';
 import { packageDocs } from './package-docs.js';
+import { loopbackHosts } from './guard.js';
+import { createApp } from './server.js';
 import { dashboardOf, example } from './testing/examples.js';
 import { buildTopology } from './topology.js';
-import type { MatrixView, Topology } from './types.js';
+import type { MatrixView, Overview, Topology } from './types.js';
 import { nodeLines } from './visible.js';
 
 const OVERLAY = 'test/conformance/overlays/seed-tokyo.yaml';
@@ -148,5 +152,32 @@ describe('a streaming endpoint the source did not state', () => {
     expect(node(t, 'eni:vpc1/streaming#10.0.21.217')?.unknown).toBe('security group rules unknown');
     expect(node(t, 'subnet:vpc1/public-a')?.unknown).toBe('network ACL rules unknown');
     expect(node(buildTopology(example('seed-tokyo')), 'subnet:vpc1/public-a')?.unknown).toBeUndefined();
+  });
+});
+
+describe('a live source', () => {
+  it('is read again on refresh: a NAT stopped in AWS turns the EC2 client red', async () => {
+    const estate = estateFromModel(example('seed-tokyo'));
+    const h = await fakeFor(example('seed-tokyo'), { estate });
+    try {
+      const read = async () => {
+        const model = await loadSource('aws:ap-northeast-1', { env: h.env, overlay: OVERLAY });
+        return new Dashboard(model, { source: 'aws:ap-northeast-1', refreshable: true, docs: packageDocs });
+      };
+      const app = createApp(await read(), { allowedHosts: () => loopbackHosts(1), reload: read });
+      const overview = async (r: Response) => (await r.json()) as Overview;
+      expect((await overview(await app.request('http://127.0.0.1:1/api/overview'))).outcomes).toMatchObject({
+        CONNECTED: 1,
+      });
+      const stopped = example('seed-tokyo');
+      for (const i of stopped.instances) if (i.nat) i.state = 'stopped';
+      // Same ids (no salt), so the fake answers as the same account would after the NAT instance stopped.
+      for (const [k, scope] of estateFromModel(stopped).scopes) estate.scopes.set(k, scope);
+      const after = await overview(await app.request('http://127.0.0.1:1/api/refresh', { method: 'POST' }));
+      expect(after.outcomes).toMatchObject({ REGISTRATION_FAILED: 2, NO_REACHABLE_ENDPOINT: 1 });
+      expect(after.outcomes.CONNECTED).toBeUndefined();
+    } finally {
+      await h.fake.close();
+    }
   });
 });
