@@ -1,6 +1,7 @@
 // Everything the dashboard shows, computed from one model: the picture, the matrix, the findings of `check`, a
 // trace drawn on the picture, what-if. No file system and no HTTP here, so the same code answers the server's API
 // and runs inside the self-contained HTML report.
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Model } from '../model/types.js';
 import { DEFAULT_POLICY, type CheckPolicy } from '../rules/policy.js';
 import { runCheck } from '../rules/runner.js';
@@ -36,6 +37,8 @@ export interface DashboardOptions {
   docs: DocSource;
   /** When the model was read (ISO time). */
   loadedAt?: string;
+  /** The warnings of the source as it loaded. */
+  warnings?: readonly Diagnostic[];
 }
 
 function findingsOf(
@@ -103,6 +106,7 @@ export class Dashboard {
         directories: m.directories.length,
       },
       outcomes,
+      warnings: (this.options.warnings ?? []).map(formatDiagnostic),
     };
   }
 

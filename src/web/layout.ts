@@ -144,6 +144,11 @@ export async function layoutGraph(g: VisibleGraph): Promise<Map<string, Box>> {
  * The first picture, laid out ahead (the server does it once at start, the report when it is written), so the
  * page draws at once and runs elkjs only when a group is opened or closed.
  */
+/** Starts elkjs ahead of need (the page does it when idle after the first picture), so opening a group is quick. */
+export function warmLayout(): void {
+  elk ??= new ElkClass();
+}
+
 export async function initialLayout(topology: Topology): Promise<PictureLayout> {
   const expanded = defaultExpanded(topology);
   const boxes = await layoutGraph(visibleGraph(topology, expanded));

@@ -1,5 +1,6 @@
 // The dashboard's API through app.request(): no socket, no browser.
 import { describe, expect, it } from 'vitest';
+import { readBundle } from './assets.js';
 import { loopbackHosts } from './guard.js';
 import { createApp } from './server.js';
 import { dashboardOf } from './testing/examples.js';
@@ -74,6 +75,22 @@ describe('the page', () => {
     expect(await (await a.request(`${BASE}/assets/app.js`)).text()).toBe('console.log(1)');
     expect((await a.request(`${BASE}/../package.json`)).status).toBe(404);
     expect((await a.request(`${BASE}/assets/%2e%2e/%2e%2e/package.json`)).status).toBe(404);
+  });
+
+  it('is built (npm ci runs Vite) and loads nothing from elsewhere', () => {
+    const built = readBundle('app');
+    const html = new TextDecoder().decode(built.get('/index.html')?.body);
+    const local = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(local.filter((u) => u.startsWith('./assets/'))).toHaveLength(2);
+    const own = (u: string) => u.startsWith('./assets/') || u.startsWith('api/') || u === 'data:,';
+    expect(local.every(own), local.join(' ')).toBe(true);
+    for (const [path, file] of built) {
+      const text = new TextDecoder().decode(file.body);
+      // A remote script, style, font or fetch would show as a URL in one of these forms.
+      expect(text, path).not.toMatch(
+        /(?:src|href)=["']https?:|url\(["']?https?:|import\(["']https?:|fetch\(["']https?:/,
+      );
+    }
   });
 });
 

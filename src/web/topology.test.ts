@@ -20,7 +20,10 @@ describe('the seed as a picture', () => {
       parent: 'subnet:vpc1/endpoint-a',
       detail: '10.0.21.217',
     });
-    expect(node(t, 'directory:corp')).toMatchObject({ parent: 'vpc:vpc2', detail: '2 WorkSpaces · 1 DCV · 1 PCoIP' });
+    expect(node(t, 'directory:corp')).toMatchObject({
+      parent: 'vpc:vpc2',
+      detail: '2 WorkSpaces · 1 DCV · 1 PCoIP\nstreams via vpc1/streaming',
+    });
     expect(node(t, 'resolver:vpc1')?.detail).toBe('10.0.0.2');
   });
 

@@ -3,7 +3,7 @@
 // transit gateways, on-premises sites and the internet around them. Pure data: the page lays it out with elkjs.
 // Settings that are not places (security groups, route tables, network ACLs) are not drawn as nodes; `aliases`
 // maps them to the places they act on, so a trace hop or a finding on one still lights up the right box.
-import type { Model, Provenance, RouteTarget } from '../model/types.js';
+import type { Directory, Model, Provenance, RouteTarget } from '../model/types.js';
 import { nthAddress, parseRange } from '../net/cidr.js';
 import { streamingServiceName } from '../workspaces/knowledge.js';
 import type { EdgeKind, PictureEdge, PictureNode, Topology } from './types.js';
@@ -15,6 +15,19 @@ function where(prov: Provenance | undefined): string | undefined {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * What the picture says of a directory's streaming endpoint. `undefined` in the model means the source did not say
+ * (a live read without the access properties), which is not the same as "none": it is drawn as unknown.
+ */
+function streamingOf(dir: Directory): { detail?: string; unknown?: string } {
+  // Short: a line on a box (the page's panel and the trace say the rest).
+  if (dir.streamingEndpoint === undefined) return { unknown: 'streaming endpoint unknown' };
+  if (typeof dir.streamingEndpoint === 'string') return { detail: `streams via ${dir.streamingEndpoint}` };
+  if (dir.streamingEndpointAwsId !== undefined) return { unknown: `${dir.streamingEndpointAwsId} not in input` };
+  if (dir.accessEndpointType !== undefined) return { unknown: 'access endpoint without an id' };
+  return { detail: 'streams via public gateways' };
 }
 
 class TopologyBuilder {
@@ -49,6 +62,12 @@ class TopologyBuilder {
     const list = this.aliases.get(resource);
     if (!list) this.aliases.set(resource, [nodeId]);
     else if (!list.includes(nodeId)) list.push(nodeId);
+  }
+
+  /** Notes on a box a fact about it the source did not give (a live read that was refused). */
+  markUnknown(nodeId: string, what: string): void {
+    const n = this.nodes.find((x) => x.id === nodeId);
+    if (n && !(n.unknown ?? '').includes(what)) n.unknown = n.unknown === undefined ? what : `${n.unknown}; ${what}`;
   }
 
   /** The Region box of a resource, creating its account box on the way. */
@@ -317,14 +336,18 @@ class TopologyBuilder {
       const id = `directory:${dir.id}`;
       const parent =
         dir.vpc !== undefined && this.has(`vpc:${dir.vpc}`) ? `vpc:${dir.vpc}` : this.scope(dir.account, dir.region);
+      const streaming = streamingOf(dir);
       this.node({
         id,
         kind: 'directory',
         label: `${dir.id} (${dir.type === 'pools' ? 'Pools' : 'Personal'} directory)`,
-        detail: `${plural(c.all, 'WorkSpace')} · ${c.dcv} DCV · ${c.pcoip} PCoIP`,
+        detail: [`${plural(c.all, 'WorkSpace')} · ${c.dcv} DCV · ${c.pcoip} PCoIP`, streaming.detail]
+          .filter(Boolean)
+          .join('\n'),
         parent,
         resource: dir.id,
         where: where(dir.prov),
+        ...(streaming.unknown !== undefined ? { unknown: streaming.unknown } : {}),
       });
       for (const g of dir.ipGroups) this.alias(g, id);
       if (typeof dir.streamingEndpoint === 'string') {
@@ -408,7 +431,10 @@ class TopologyBuilder {
     for (const r of m.resolverEndpoints)
       for (const g of r.securityGroups) for (const n of this.aliases.get(r.id) ?? []) use(g, n);
     for (const sg of m.securityGroups) {
-      for (const n of users.get(sg.id) ?? [`vpc:${sg.vpc}`]) this.alias(sg.id, n);
+      for (const n of users.get(sg.id) ?? [`vpc:${sg.vpc}`]) {
+        this.alias(sg.id, n);
+        if (sg.rulesUnknown !== undefined) this.markUnknown(n, 'security group rules unknown');
+      }
     }
     const mainOf = new Map(m.vpcs.map((v) => [v.id, v.mainRouteTable]));
     for (const rt of m.routeTables) {
@@ -417,8 +443,10 @@ class TopologyBuilder {
         this.alias(rt.id, n);
     }
     for (const acl of m.networkAcls) {
-      for (const n of acl.subnets.length > 0 ? acl.subnets.map((s) => `subnet:${s}`) : [`vpc:${acl.vpc}`])
+      for (const n of acl.subnets.length > 0 ? acl.subnets.map((s) => `subnet:${s}`) : [`vpc:${acl.vpc}`]) {
         this.alias(acl.id, n);
+        if (acl.rulesUnknown !== undefined) this.markUnknown(n, 'network ACL rules unknown');
+      }
     }
   }
 }

@@ -47,6 +47,8 @@ export interface PictureNode {
   summary?: string;
   /** Stopped, deleted, not available: drawn faded with the word on it. */
   inactive?: string;
+  /** A fact about this box the source did not give (so traces through it are UNKNOWN): drawn dotted with a "?". */
+  unknown?: string;
   /** The model id this node stands for, when there is one. */
   resource?: string;
   /** file:line of the resource in its source. */
@@ -200,6 +202,11 @@ export interface Overview {
     directories: number;
   };
   outcomes: Partial<Record<Outcome, number>>;
+  /**
+   * The source's warnings, one line each as the terminal shows them (file:line, field, code): above all what a live
+   * read could not get, which the picture and the matrix then show as unknown.
+   */
+  warnings: string[];
 }
 
 /** Everything the page needs to draw at once (the report embeds it whole). */

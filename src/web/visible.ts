@@ -124,8 +124,9 @@ export const KIND_GLYPH: Record<NodeKind, string> = {
 export function nodeLines(node: PictureNode, collapsed: boolean): string[] {
   const glyph = KIND_GLYPH[node.kind];
   const lines = [`${glyph ? `${glyph} ` : ''}${node.label}`];
-  if (node.detail) lines.push(node.detail);
+  if (node.detail) lines.push(...node.detail.split('\n'));
   if (node.inactive !== undefined) lines.push(`⏸ ${node.inactive}`);
+  if (node.unknown !== undefined) lines.push(`? ${node.unknown}`);
   if (collapsed) lines.push(`▸ ${node.summary ?? 'closed'} (click to open)`);
   return lines;
 }

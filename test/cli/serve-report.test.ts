@@ -57,6 +57,22 @@ describe('wspl report --html', () => {
     expect(readFileSync(source, 'utf8')).toBe(text);
   });
 
+  it("carries the source's warnings into the page", async () => {
+    const source = join(dir, 'extra-key.yaml');
+    writeFileSync(source, `${SEED}colour: blue\n`);
+    const out = join(dir, 'extra-key.html');
+    const r = await runCli(['report', source, '--html', out]);
+    expect(r.code, r.err).toBe(0);
+    const json = /<script type="application\/json" id="wspl-data">(.*?)<\/script>/s.exec(
+      readFileSync(out, 'utf8'),
+    )?.[1];
+    const warnings = (JSON.parse(json ?? '{}') as { snapshot: { overview: { warnings: string[] } } }).snapshot.overview
+      .warnings;
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/extra-key\.yaml:\d+: warning: .*colour/);
+    expect(r.err).toContain(warnings[0]);
+  }, 30_000);
+
   it('needs --html', async () => {
     const r = await runCli(['report', 'examples/seed-tokyo.yaml']);
     expect(r.code).toBe(2);

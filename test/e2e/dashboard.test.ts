@@ -1,15 +1,20 @@
-// The dashboard in a real browser: `wspl serve` on the seed, driven by playwright-core through Debian's Chromium
-// (never a downloaded browser), and the `wspl report --html` file opened from disk. One browser serves every test.
+// The dashboard in a real browser: `wspl serve` on the seed (started in this process), driven by playwright-core
+// through Debian's Chromium (never a downloaded browser), and the `wspl report --html` file of a snapshot of the seed
+// opened from disk. One browser serves every test.
 // Screenshots of each view go to test-artifacts/ (git-ignored). Without /usr/bin/chromium these tests are skipped
 // with a message, unless WSPL_REQUIRE_CHROMIUM=1 (CI), where a missing browser fails the run.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDashboard } from '../../src/cli/commands/serve.js';
+import { captureIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/testing/run-cli.js';
+import { fakeFor } from '../../src/sources/aws/testing/harness.js';
+import { writeSnapshotFile } from '../../src/sources/snapshot/file.js';
+import { takeSnapshot } from '../../src/sources/snapshot/take.js';
 
 // Code passed to page.evaluate runs in the page; these name its globals for the type checker only.
 declare const document: {
@@ -45,23 +50,33 @@ describe('the browser for the end-to-end tests', () => {
   );
 });
 
-/** Starts `wspl serve` as a user would and resolves with its URL. */
-function serve(source: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/dev.ts', 'serve', source, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return new Promise((ok, fail) => {
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-      if (m) ok({ url: m[0], child });
-    });
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) => fail(new Error(`wspl serve exited with ${code}: ${err}`)));
-  });
+/**
+ * Starts `wspl serve` in this process (what the command does before it waits for Ctrl+C: read, listen, print the
+ * URL), so no second Node process has to start; resolves with the URL it printed.
+ */
+async function serve(source: string): Promise<{ url: string; close(): Promise<void> }> {
+  const io = captureIo();
+  const server = await startDashboard(source, { port: 0 }, io);
+  const url = /wspl dashboard of \S+: (http:\/\/127\.0\.0\.1:\d+\/)\n/.exec(io.stdout())?.[1];
+  expect(url, io.stdout()).toBe(server.url);
+  return server;
+}
+
+/**
+ * The report is made from a snapshot of a fake AWS serving the seed (the clients from an overlay, as a user gives
+ * them), so a source other than a design file is seen in the browser too.
+ */
+async function snapshotOfSeed(dir: string): Promise<string> {
+  const h = await fakeFor('examples/seed-tokyo.yaml');
+  try {
+    const taken = await takeSnapshot('aws:ap-northeast-1', { env: h.env });
+    if ('diagnostics' in taken) throw new Error(JSON.stringify(taken.diagnostics));
+    const file = join(dir, 'seed-snapshot.json');
+    writeSnapshotFile(file, taken.snapshot);
+    return file;
+  } finally {
+    await h.fake.close();
+  }
 }
 
 /** A raw request, so the Host and Origin headers are exactly what a hostile page could send. */
@@ -79,7 +94,7 @@ function raw(url: string, headers: Record<string, string>): Promise<number> {
 
 describe.skipIf(!HAVE_CHROMIUM)('the dashboard in Chromium', () => {
   let browser: Browser;
-  let server: { url: string; child: ChildProcess };
+  let server: { url: string; close(): Promise<void> };
   let context: BrowserContext;
   let page: Page;
   let dir: string;
@@ -88,6 +103,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the dashboard in Chromium', () => {
   let reportPage: Page;
   let reportReady: Promise<void>;
   const requests: string[] = [];
+  const servedRequests: string[] = [];
 
   beforeAll(async () => {
     if (!existsSync('web-dist/app') || !existsSync('web-dist/report'))
@@ -98,13 +114,16 @@ describe.skipIf(!HAVE_CHROMIUM)('the dashboard in Chromium', () => {
     const [b, s, report] = await Promise.all([
       chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS }),
       serve('examples/seed-tokyo.yaml'),
-      runCli(['report', 'examples/seed-tokyo.yaml', '--html', reportFile]),
+      snapshotOfSeed(dir).then((snapshot) =>
+        runCli(['report', snapshot, '--overlay', 'test/conformance/overlays/seed-tokyo.yaml', '--html', reportFile]),
+      ),
     ]);
     browser = b;
     server = s;
     expect(report.code, report.err).toBe(0);
     context = await browser.newContext({ viewport: { width: 1400, height: 950 }, acceptDownloads: true });
     page = await context.newPage();
+    page.on('request', (r) => servedRequests.push(r.url()));
     // The report opens in its own context while the served page is tested; its test waits for it.
     offline = await browser.newContext({ viewport: { width: 1400, height: 950 } });
     await offline.route('**/*', (route) => {
@@ -124,7 +143,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the dashboard in Chromium', () => {
     // Each may be missing when beforeAll failed half way.
     const started = { browser, server, dir } as Partial<{ browser: Browser; server: typeof server; dir: string }>;
     await started.browser?.close();
-    started.server?.child.kill('SIGTERM');
+    await started.server?.close();
     if (started.dir) rmSync(started.dir, { recursive: true, force: true });
   });
 
@@ -214,6 +233,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the dashboard in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => document.querySelector('.node-panel h3')?.textContent !== 'nat (NAT)');
     expect(await page.locator('.node-panel h3').textContent()).not.toBe('nat (NAT)');
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-selected-box.png') });
   }, 30_000);
 
   it('exports the picture as SVG and PNG', async () => {
@@ -274,6 +294,17 @@ describe.skipIf(!HAVE_CHROMIUM)('the dashboard in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-dark.png') });
   }, 30_000);
 
+  it('asked only its own server for anything, all along', () => {
+    expect(servedRequests.length).toBeGreaterThan(5);
+    const elsewhere = servedRequests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'));
+    expect(elsewhere).toEqual([]);
+    // The page preloads the picture's data while its script loads, and its own fetch uses that answer: one request.
+    const topology = `${server.url}api/topology`;
+    expect(servedRequests.filter((u) => u === topology)).toHaveLength(1);
+    const script = servedRequests.findIndex((u) => /\/assets\/index-[^/]+\.js$/.test(u));
+    expect(servedRequests.indexOf(topology)).toBeLessThan(script);
+  });
+
   it('refuses a request with a foreign Host or Origin header (403)', async () => {
     const port = new URL(server.url).port;
     expect(await raw(server.url, { host: `127.0.0.1:${port}` })).toBe(200);
@@ -281,12 +312,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the dashboard in Chromium', () => {
     expect(await raw(server.url, { host: `127.0.0.1:${port}`, origin: 'http://evil.example' })).toBe(403);
   });
 
-  it('opens the HTML report from file:// with no request leaving the page, and traces in the page', async () => {
+  it('opens the HTML report (of a snapshot) from file:// with no request leaving the page, and traces in the page', async () => {
     const p = reportPage;
     await reportReady;
     await p.locator('[role="gridcell"][data-client="home"][data-workspace="dcv-desktop"]').click();
     await p.waitForFunction(() => document.documentElement.dataset.overlay === 'trace', undefined, { timeout: 30_000 });
     expect(await p.locator('.blocker').count()).toBe(2);
+    expect(await p.locator('body').textContent()).toContain('seed-snapshot.json');
     await p.screenshot({ path: join(ARTIFACTS, 'report-trace-home.png') });
     expect(requests).toEqual([`file://${reportFile}`]);
     await offline.close();

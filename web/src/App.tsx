@@ -320,6 +320,19 @@ export function App({ backend }: { backend: Backend }) {
           </button>
         </div>
       </header>
+      {o && o.warnings.length > 0 && (
+        <details class="warnings">
+          <summary>
+            ▲ {o.warnings.length} {o.warnings.length === 1 ? 'warning' : 'warnings'} from reading the source (what it
+            could not tell is shown as unknown)
+          </summary>
+          <ul>
+            {o.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       {loadError && (
         <div class="error" role="alert">
           ✗ {loadError}

@@ -30,13 +30,21 @@ export function NodePanel({ node, findings, open, onToggle, onRule }: Props) {
         {node.detail !== undefined && (
           <>
             <dt>details</dt>
-            <dd>{node.detail}</dd>
+            <dd>{node.detail.replaceAll('\n', ' · ')}</dd>
           </>
         )}
         {node.inactive !== undefined && (
           <>
             <dt>state</dt>
             <dd>⏸ {node.inactive}</dd>
+          </>
+        )}
+        {node.unknown !== undefined && (
+          <>
+            <dt>not known</dt>
+            <dd>
+              ? {node.unknown}: the source did not say, so traces that need it are UNKNOWN (they name what is missing)
+            </dd>
           </>
         )}
         {node.where !== undefined && (

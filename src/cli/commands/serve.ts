@@ -1,6 +1,7 @@
 // `wspl serve <source> [--port N]`: the dashboard on http://127.0.0.1:PORT/ until Ctrl+C. Refresh in the page
 // reads the source again (a live source gets fresh facts).
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import type { Diagnostic } from '../../diagnostics.js';
 import { loadSource } from '../../sources/index.js';
 import type { Dashboard } from '../../web/dashboard.js';
 import type { Io } from '../io.js';
@@ -24,7 +25,16 @@ export async function loadDashboard(
   io: Io,
   refreshable: boolean,
 ): Promise<Dashboard> {
-  const model = await loadSource(source, loadOptionsOf(flags, io));
+  const options = loadOptionsOf(flags, io);
+  // Warnings go to stderr as for every command, and into the page, which shows what the source could not tell.
+  const warnings: Diagnostic[] = [];
+  const model = await loadSource(source, {
+    ...options,
+    onWarning: (d) => {
+      warnings.push(d);
+      options.onWarning?.(d);
+    },
+  });
   // The dashboard's modules (hono, elkjs) load only for the commands that use them, not for every `wspl` run.
   const [{ Dashboard }, { packageDocs }] = await Promise.all([
     import('../../web/dashboard.js'),
@@ -36,6 +46,7 @@ export async function loadDashboard(
     policy: policyFor(source, flags.config),
     docs: packageDocs,
     loadedAt: new Date().toISOString(),
+    warnings,
   });
 }
 
@@ -52,6 +63,30 @@ function untilStopped(): Promise<void> {
   });
 }
 
+/**
+ * Everything `wspl serve` does before it waits: reads the source, starts the server and prints its URL. The
+ * end-to-end tests call it in their own process (one Node process fewer to start).
+ */
+export async function startDashboard(
+  source: string,
+  opts: SourceFlags & { config?: string; port: number },
+  io: Io,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const [{ readBundle }, { prepareViews, startServer }] = await Promise.all([
+    import('../../web/assets.js'),
+    import('../../web/server.js'),
+  ]);
+  const files = readBundle('app');
+  const dashboard = await prepareViews(await loadDashboard(source, opts, io, true));
+  const server = await startServer(dashboard, {
+    port: opts.port,
+    files,
+    reload: async () => await prepareViews(await loadDashboard(source, opts, io, true)),
+  });
+  io.out(`wspl dashboard of ${source}: ${server.url}\n(listening on 127.0.0.1 only; Ctrl+C stops it)\n`);
+  return server;
+}
+
 export const registerServe: RegisterCommand = (program, io) => {
   program
     .command('serve')
@@ -62,18 +97,7 @@ export const registerServe: RegisterCommand = (program, io) => {
     .addOption(overlayOption)
     .addOption(clientsOption)
     .action(async (source, opts) => {
-      const [{ readBundle }, { prepareViews, startServer }] = await Promise.all([
-        import('../../web/assets.js'),
-        import('../../web/server.js'),
-      ]);
-      const files = readBundle('app');
-      const dashboard = await prepareViews(await loadDashboard(source, opts, io, true));
-      const server = await startServer(dashboard, {
-        port: opts.port,
-        files,
-        reload: async () => await prepareViews(await loadDashboard(source, opts, io, true)),
-      });
-      io.out(`wspl dashboard of ${source}: ${server.url}\n(listening on 127.0.0.1 only; Ctrl+C stops it)\n`);
+      const server = await startDashboard(source, opts, io);
       await untilStopped();
       await server.close();
     });

@@ -15,6 +15,16 @@ async function boxesFor(graph: VisibleGraph, expanded: ReadonlySet<string>, pres
   return layoutGraph(graph);
 }
 
+/**
+ * The first picture comes laid out, so elkjs (a large script) is not loaded for it; it is loaded and started when
+ * the page is idle afterwards, so the first click that opens a group does not wait for it.
+ */
+function warmLayoutWhenIdle(): void {
+  const start = () => void import('../../../src/web/layout.js').then((m) => m.warmLayout());
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 5000 });
+  else setTimeout(start, 1000);
+}
+
 export interface PictureEvents {
   /** A box was chosen (click or keyboard); undefined when the choice was cleared. */
   select: (node: PictureNode | undefined) => void;
@@ -44,6 +54,8 @@ export class PictureView {
   readonly cy: Core;
   private graph: VisibleGraph | undefined;
   private boxes = new Map<string, Box>();
+  /** Whether elkjs has been asked to start ahead of the first group opened. */
+  private warmed = false;
   private highlight: Highlight = { legs: [], blockers: [], findings: [] };
 
   constructor(
@@ -93,7 +105,12 @@ export class PictureView {
     for (const n of graph.nodes) {
       const box = boxes.get(n.id) ?? { x: 0, y: 0, w: 80, h: 40 };
       const collapsed = graph.collapsed.has(n.id);
-      const classes = [n.kind, collapsed ? 'collapsed' : '', n.inactive !== undefined ? 'inactive' : ''];
+      const classes = [
+        n.kind,
+        collapsed ? 'collapsed' : '',
+        n.inactive !== undefined ? 'inactive' : '',
+        n.unknown !== undefined ? 'unknown' : '',
+      ];
       elements.push({
         group: 'nodes',
         data: {
@@ -126,6 +143,10 @@ export class PictureView {
     this.highlight = { legs: [], blockers: [], findings: [] };
     if (fit) this.fitAll();
     performance.measure('wspl-draw', 'wspl-draw-start');
+    if (graph.collapsed.size > 0 && !this.warmed) {
+      this.warmed = true;
+      warmLayoutWhenIdle();
+    }
   }
 
   applyTheme(): void {

@@ -75,6 +75,8 @@ export function pictureStyle(): StylesheetJson {
     { selector: 'node.endpoint-eni', style: { 'border-color': c.accent, 'border-width': 3 } },
     { selector: 'node.collapsed', style: { 'border-width': 2, 'border-style': 'solid', 'background-color': c.vpc } },
     { selector: 'node.inactive', style: { opacity: 0.55, 'border-style': 'dashed' } },
+    // A fact the source did not give: dotted, in the colour of unknown (and a "?" line in the label).
+    { selector: 'node.unknown', style: { 'border-style': 'dotted', 'border-width': 2, 'border-color': c.unknown } },
     {
       selector: 'edge',
       style: {
@@ -95,7 +97,6 @@ export function pictureStyle(): StylesheetJson {
     { selector: 'edge.uses-endpoint', style: { 'line-style': 'dotted', 'line-color': c.accent } },
     { selector: 'edge.default-route', style: { 'target-arrow-shape': 'triangle', 'arrow-scale': 0.7 } },
     { selector: '.faded', style: { opacity: 0.25 } },
-    { selector: 'node:selected, node.focused', style: { 'border-color': c.select, 'border-width': 4 } },
     { selector: 'node.on-path', style: { 'border-color': c.ok, 'border-width': 3 } },
     {
       selector: 'node.blocked',
@@ -104,6 +105,17 @@ export function pictureStyle(): StylesheetJson {
     {
       selector: 'node.finding',
       style: { 'border-color': c.warn, 'border-width': 4, 'border-style': 'dashed' },
+    },
+    // Last of the node states, so the chosen box stands out on a trace too: a border and a halo around it.
+    {
+      selector: 'node:selected, node.focused',
+      style: {
+        'border-color': c.select,
+        'border-width': 4,
+        'overlay-color': c.select,
+        'overlay-opacity': 0.18,
+        'overlay-padding': 6,
+      },
     },
     {
       selector: 'edge.trace',
