@@ -35,6 +35,34 @@ if (results.length > 1) {
     `  growth: rows ×${(b.rows! / a.rows!).toFixed(1)}, predict time ×${(b.predictMs! / a.predictMs!).toFixed(1)}, matrix time ×${(b.matrixMs! / a.matrixMs!).toFixed(1)}`,
   );
 }
+if (process.env.WSPL_BENCH_SKIP_IAC !== '1') {
+  // Each form in its own process, three rounds interleaved so a busy machine slows them alike; the median is shown.
+  console.log(
+    '\nloading the estate (scale 1) from each source form: design file, CloudFormation template, Terraform plan',
+  );
+  const forms = ['design', 'cloudformation', 'terraform-plan', 'cloudformation+overlay', 'terraform-plan+overlay'];
+  const runs = new Map<string, Record<string, number | string>[]>();
+  for (let round = 0; round < 3; round++) {
+    for (const form of forms) {
+      runs.set(form, [
+        ...(runs.get(form) ?? []),
+        JSON.parse(child('iac.ts', ['1', form])) as Record<string, number | string>,
+      ]);
+    }
+  }
+  const median = (form: string) => {
+    const ms = (runs.get(form) ?? []).map((r) => Number(r.loadMs)).sort((a, b) => a - b);
+    return ms[Math.floor(ms.length / 2)] ?? NaN;
+  };
+  const design = median('design');
+  for (const form of forms) {
+    const r = runs.get(form)?.[0] ?? {};
+    const ms = median(form);
+    console.log(
+      `  ${form.padEnd(24)} ${String(ms).padStart(6)} ms (median of 3; ${String(r.inputMB)} MB input; ${String(r.vpcs)} VPCs, ${String(r.sgRules)} SG rules, ${String(r.workspaces)} WorkSpaces, ${String(r.clients)} clients)  speed vs design ×${(design / ms).toFixed(2)}`,
+    );
+  }
+}
 if (existsSync(here('check.ts'))) {
   console.log('\ncheck (all rules) over the same estate');
   console.log(child('check.ts', ['1']));

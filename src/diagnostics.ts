@@ -8,6 +8,8 @@ export interface Diagnostic {
   code: string;
   file: string;
   line?: number;
+  /** 1-based column, where the source knows it (templates and plans). */
+  column?: number;
   /** Dotted path of the offending field in the source, e.g. "vpcs.vpc1.subnets.public-a.cidr". */
   field?: string;
   message: string;
@@ -27,7 +29,7 @@ function shorten(text: string, max: number): string {
  */
 export function formatDiagnostic(d: Diagnostic): string {
   const file = terminalSafe(shorten(d.file, 300));
-  const where = d.line !== undefined ? `${file}:${d.line}` : file;
+  const where = d.line !== undefined ? `${file}:${d.line}${d.column !== undefined ? `:${d.column}` : ''}` : file;
   const field = d.field ? ` ${terminalSafe(shorten(d.field, 200))}:` : '';
   return `${where}: ${d.severity}:${field} ${terminalSafe(shorten(d.message, MAX_MESSAGE))} [${terminalSafe(d.code)}]`;
 }

@@ -1,7 +1,8 @@
 // The flags every command that reads a `<source>` shares, declared once, and how they become the loaders' options:
-// the overlay, and for live AWS (`aws:REGION`) the profile and the roles to assume. Warnings and progress go to
-// stderr (progress as one line rewritten in place on a terminal, plain lines otherwise); stdout stays clean.
-import { Option } from '@commander-js/extra-typings';
+// the overlay; for templates and plans the parameters, Region and account; for live AWS (`aws:REGION`) the profile
+// and the roles to assume. Warnings and progress go to stderr (progress as one line rewritten in place on a
+// terminal, plain lines otherwise); stdout stays clean.
+import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { InputError, formatDiagnostic } from '../diagnostics.js';
 import type { LoadSourceOptions } from '../sources/index.js';
 import type { Io } from './io.js';
@@ -33,12 +34,32 @@ export const expectOption = new Option(
   'intents that must hold: a YAML list of { client, workspace, outcome, path?, transport? } (names or globs)',
 );
 
+/** `--parameter K=V`, repeatable: template parameters, as `aws cloudformation deploy --parameter-overrides` takes them. */
+export const parameterOption = new Option('--parameter <KEY=VALUE>', 'a template parameter (repeatable)').argParser(
+  (text: string, previous: Record<string, string> | undefined) => {
+    const eq = text.indexOf('=');
+    if (eq <= 0) throw new InvalidArgumentError(`expected KEY=VALUE, found "${text}"`);
+    return { ...previous, [text.slice(0, eq)]: text.slice(eq + 1) };
+  },
+);
+export const regionOption = new Option(
+  '--region <region>',
+  'the Region a template or plan is deployed to (default: the template says, else AWS_REGION)',
+);
+export const accountOption = new Option(
+  '--account <id>',
+  'the account a template or plan is deployed to (AWS::AccountId)',
+);
+
 export interface SourceFlags {
   overlay?: string;
   clients?: string;
   profile?: string;
   roleArn?: string[];
   expect?: string;
+  parameter?: Record<string, string>;
+  region?: string;
+  account?: string;
 }
 
 /** Progress on stderr: one line rewritten in place on a terminal, plain lines (fewer) when redirected. */
@@ -74,6 +95,9 @@ export function loadOptionsOf(flags: SourceFlags, io: Io): LoadSourceOptions {
     throw new InputError('--clients is an alias of --overlay: give one of them', [], 'bad-usage');
   }
   const overlay = flags.overlay ?? flags.clients;
+  if (flags.account !== undefined && !/^\d{12}$/.test(flags.account)) {
+    throw new InputError(`--account ${flags.account}: an account id is 12 digits`, [], 'bad-usage');
+  }
   const progress = new ProgressLine(io);
   return {
     onWarning: (d) => {
@@ -85,5 +109,8 @@ export function loadOptionsOf(flags: SourceFlags, io: Io): LoadSourceOptions {
     ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
     ...(flags.roleArn !== undefined ? { roleArns: flags.roleArn } : {}),
     ...(flags.expect !== undefined ? { expect: flags.expect } : {}),
+    ...(flags.parameter !== undefined ? { parameters: flags.parameter } : {}),
+    ...(flags.region !== undefined ? { region: flags.region } : {}),
+    ...(flags.account !== undefined ? { account: flags.account } : {}),
   };
 }

@@ -57,9 +57,20 @@ export function isKnownRegion(region: string): boolean {
  */
 export function zoneInRegion(zone: string, region: string): boolean | undefined {
   if (/^[a-z]{2,4}\d+-az\d+$/.test(zone)) return undefined;
+  const listed = LISTED_ZONE.exec(zone);
+  if (listed) return listed[1] === region;
   if (!zone.startsWith(region)) return false;
   const rest = zone.slice(region.length);
   return /^[a-z]$/.test(rest) || /^-[a-z0-9-]+[a-z]$/.test(rest);
+}
+
+// A template that writes `!Select [N, !GetAZs '']` asks for the N-th zone of the Region as the deploying account sees
+// it: which zone that is depends on the account, but it differs from the (N+1)-th. That is all the model keeps.
+const LISTED_ZONE = /^([a-z]{2,4}(?:-[a-z]+)+-\d+) zone #(\d+) \(Fn::GetAZs\)$/;
+
+/** The zone at `index` (from 0) of the list Fn::GetAZs gives for a Region: a name that says exactly that. */
+export function listedZone(region: string, index: number): string {
+  return `${region} zone #${index + 1} (Fn::GetAZs)`;
 }
 
 /** The closest known Region code to a misspelt one (edit distance ≤ 3), for "did you mean". */

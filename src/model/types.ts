@@ -39,6 +39,31 @@ export interface Provenance {
    * what they know.
    */
   fields?: Record<string, SourcePosition>;
+  /** How a template or plan wrote the resource (templates and plans only), for rules about IaC-specific mistakes. */
+  template?: TemplateFacts;
+}
+
+/** What a template or plan said about a resource beyond its settings: its type, what it left out, how it linked. */
+export interface TemplateFacts {
+  /** The resource type as written: "AWS::EC2::VPCEndpoint", "aws_vpc_endpoint". */
+  resourceType: string;
+  /** Model fields filled with the tool's own default because the input left them out ("type", "privateDns"). */
+  defaulted?: string[];
+  /** References to other resources and how they were written: `Ref` gives some types' ARN, not their id. */
+  references?: TemplateReference[];
+}
+
+export interface TemplateReference {
+  /** The model field that holds the reference ("ipGroups"), and the list index when it is a list. */
+  field: string;
+  index?: number;
+  /** Model id and resource type of the resource referred to. */
+  target: string;
+  targetType: string;
+  /** `Ref` (CloudFormation's Ref, or ${Name} in Fn::Sub) or `GetAtt` (with the attribute). */
+  form: 'Ref' | 'GetAtt';
+  attribute?: string;
+  position?: SourcePosition;
 }
 
 /**
@@ -172,8 +197,16 @@ export interface Instance extends Scope {
   securityGroups: string[];
   privateIp?: string;
   publicIp?: string;
-  /** Acts as a NAT instance (forwards traffic from other subnets to the internet). */
-  nat: boolean;
+  /**
+   * The instance has a public address whose value the source cannot give (an Elastic IP or public address assigned
+   * at deployment): traffic through an internet gateway passes, from an address not known here.
+   */
+  publicIpPending?: boolean;
+  /**
+   * Acts as a NAT instance (forwards traffic from other subnets to the internet). Undefined: the source cannot say
+   * (a template sets it up inside the instance), so a route through it is UNKNOWN until an overlay states it.
+   */
+  nat?: boolean;
   state: 'running' | 'stopped';
   /** EC2 source/destination check; a NAT instance only forwards with it off. Undefined: not said. */
   sourceDestCheck?: boolean;
@@ -340,8 +373,10 @@ export interface Directory extends Scope {
   accessEndpointType?: string;
   pcoipOverInternet: boolean;
   ipGroups: string[];
-  encryption: 'standard-tls' | 'fips-validated';
-  globalAccelerator: boolean;
+  /** EndpointEncryptionMode; undefined when the source cannot state it (Terraform has no such argument). */
+  encryption?: 'standard-tls' | 'fips-validated';
+  /** StreamingProperties Global Accelerator; undefined when the source cannot state it (Terraform). */
+  globalAccelerator?: boolean;
   preferredProtocol?: 'udp' | 'tcp';
   /** Device types set to DENY in WorkspaceAccessProperties (DeviceTypeWindows, DeviceTypeOsx, DeviceTypeLinux, …). */
   deniedDeviceTypes?: DeviceType[];

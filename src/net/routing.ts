@@ -376,7 +376,9 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
           reason: { code: 'nat-instance-state', instance: inst.id, state: inst.state },
           location: inst.prov,
         });
-      if (!inst.nat)
+      if (inst.nat === undefined)
+        ctx.unknown(`${inst.id}: whether it is set up as a NAT instance (the input cannot say; an overlay can)`);
+      else if (!inst.nat)
         ctx.block({
           resource: inst.id,
           kind: 'nat',
@@ -423,7 +425,7 @@ function fromSubnet(ctx: RouteContext, subnet: Subnet, dst: IpRange, leg: Leg): 
         fromSubnet(ctx, natSubnet, dst, {
           src,
           srcGroups: inst.securityGroups,
-          publicIp: inst.publicIp,
+          publicIp: inst.publicIp ?? (inst.publicIpPending ? 'unknown' : undefined),
           transit: leg.transit,
           depth: leg.depth + 1,
           natted: true,

@@ -62,7 +62,14 @@ function result(f: Finding, source: string, ruleIndex: Map<string, number>, cwd:
     ? {
         physicalLocation: {
           artifactLocation: artifactUri(file, cwd),
-          ...(f.location?.line !== undefined ? { region: { startLine: f.location.line } } : {}),
+          ...(f.location?.line !== undefined
+            ? {
+                region: {
+                  startLine: f.location.line,
+                  ...(f.location.column !== undefined ? { startColumn: f.location.column } : {}),
+                },
+              }
+            : {}),
         },
       }
     : {};
@@ -71,7 +78,21 @@ function result(f: Finding, source: string, ruleIndex: Map<string, number>, cwd:
     ruleIndex: ruleIndex.get(f.rule),
     level: LEVEL[f.severity],
     message: { text: f.message },
-    locations: [{ ...physical, logicalLocations: [{ name: f.resource, kind: 'resource' }] }],
+    locations: [
+      {
+        ...physical,
+        logicalLocations: [
+          {
+            name: f.resource,
+            kind: 'resource',
+            // The name the user wrote it under: CDK construct path or Terraform address.
+            ...((f.location?.constructPath ?? f.location?.address) !== undefined
+              ? { fullyQualifiedName: f.location?.constructPath ?? f.location?.address }
+              : {}),
+          },
+        ],
+      },
+    ],
     // Stable across runs so code scanning tracks the same alert instead of opening a new one.
     partialFingerprints: { 'wsplFinding/v1': `${f.rule}:${f.resource}:${f.message}` },
     ...(f.suppressed ? { suppressions: [{ kind: 'external', justification: f.suppressed.reason }] } : {}),

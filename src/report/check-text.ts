@@ -5,11 +5,11 @@ import pc from 'picocolors';
 import { terminalSafe } from '../input/terminal.js';
 import type { Finding, Location, Severity } from '../rules/types.js';
 import { summarizeReport } from './check-summary.js';
+import { where as whereIn } from './trace-text.js';
 import type { Reporter } from './check-types.js';
 
 function where(loc: Location | undefined): string {
-  if (!loc) return '';
-  return terminalSafe(loc.line !== undefined ? `${loc.file}:${loc.line}` : loc.file);
+  return loc ? terminalSafe(whereIn(loc)) : '';
 }
 
 function plural(n: number, word: string): string {

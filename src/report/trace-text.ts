@@ -18,9 +18,14 @@ export interface Style {
 
 export const plain: Style = { bold: (s) => s, red: (s) => s, green: (s) => s, yellow: (s) => s, dim: (s) => s };
 
-export function where(p: Provenance | undefined): string {
+/** file:line[:column], and the construct path (CDK) or address (Terraform) that names the resource there. */
+export function where(
+  p: Pick<Provenance, 'file' | 'line' | 'column' | 'constructPath' | 'address'> | undefined,
+): string {
   if (!p) return '';
-  return p.line !== undefined ? `${p.file}:${p.line}` : p.file;
+  const at = p.line !== undefined ? `${p.file}:${p.line}${p.column !== undefined ? `:${p.column}` : ''}` : p.file;
+  const name = p.constructPath ?? p.address;
+  return name !== undefined ? `${at} (${name})` : at;
 }
 
 function hopLine(h: Hop, s: Style): string {

@@ -142,6 +142,8 @@ export function brokerNoteText(n: BrokerNote): string {
       return 'access endpoint without an endpoint id';
     case 'protocol-unknown':
       return 'the WorkSpace protocol is not known';
+    case 'setting-unknown':
+      return 'a directory setting the broker checks is not known';
     case 'unsupported':
       return UNSUPPORTED_SUMMARY[n.reason.code] ?? 'the configuration is not supported';
     case 'resource-not-found':

@@ -16,7 +16,10 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const { directory } of streamingSetups(model)) {
-      if (noFips(directory).violations.length > 0) {
+      const verdict = noFips(directory);
+      if (verdict.missing.length > 0) {
+        ctx.unknown({ resource: directory.id, missing: verdict.missing });
+      } else if (verdict.violations.length > 0) {
         ctx.report({ resource: directory.id, messageId: 'fips', data: { directory: directory.id } });
       } else ctx.pass(directory.id);
     }

@@ -24,7 +24,9 @@ export default defineRule({
       const conflicts = new Set(
         (workspaces.length > 0 ? workspaces : [undefined]).map((ws) => globalAcceleratorConflict(directory, ws)),
       );
-      if (conflicts.has(directory.id)) {
+      if (directory.globalAccelerator === undefined && !conflicts.has(directory.id)) {
+        ctx.unknown({ resource: directory.id, missing: [`${directory.id}: Global Accelerator mode`] });
+      } else if (conflicts.has(directory.id)) {
         ctx.report({
           resource: directory.id,
           messageId: 'directoryAga',

@@ -1,4 +1,6 @@
 // The registry: every rule, sorted by id (the meta-test checks the order, the ids and the file names).
+import cfnDirectoryRegionUnsupported from './cfn-directory-region-unsupported.js';
+import cfnIpGroupRefArn from './cfn-ip-group-ref-arn.js';
 import clientDnsResolution from './client-dns-resolution.js';
 import clientInternetForAuth from './client-internet-for-auth.js';
 import clientRouteToEndpoint from './client-route-to-endpoint.js';
@@ -8,6 +10,7 @@ import directoryGlobalAccelerator from './directory-global-accelerator.js';
 import directoryIpGroupsBypassed from './directory-ip-groups-bypassed.js';
 import directoryWorkspaceType from './directory-workspace-type.js';
 import expectationNotMet from './expectation-not-met.js';
+import iacEndpointTypeDefault from './iac-endpoint-type-default.js';
 import internetClientsCutOff from './internet-clients-cut-off.js';
 import naclReturnTraffic from './nacl-return-traffic.js';
 import networkCheckFalseAlarm from './network-check-false-alarm.js';
@@ -25,6 +28,8 @@ import streamingEndpointVpcDns from './streaming-endpoint-vpc-dns.js';
 import type { AnyRule } from './types.js';
 
 export const rules: readonly AnyRule[] = [
+  cfnDirectoryRegionUnsupported,
+  cfnIpGroupRefArn,
   clientDnsResolution,
   clientInternetForAuth,
   clientRouteToEndpoint,
@@ -34,6 +39,7 @@ export const rules: readonly AnyRule[] = [
   directoryIpGroupsBypassed,
   directoryWorkspaceType,
   expectationNotMet,
+  iacEndpointTypeDefault,
   internetClientsCutOff,
   naclReturnTraffic,
   networkCheckFalseAlarm,

@@ -28,7 +28,11 @@ export default defineRule({
       const cutByDirectory = new Map<string, string[]>();
       for (const trace of traces) {
         const ws = workspaces.get(trace.workspace);
-        if (!ws || ws.protocol !== 'dcv' || !withEndpoint.has(ws.directory)) continue;
+        if (!ws || ws.protocol === 'pcoip' || !withEndpoint.has(ws.directory)) continue;
+        if (ws.protocol === undefined) {
+          ctx.unknown({ resource: client, missing: [`${ws.id}.protocol`] });
+          continue;
+        }
         if (trace.outcome === 'NO_REACHABLE_ENDPOINT') {
           const list = cutByDirectory.get(ws.directory) ?? [];
           list.push(ws.id);

@@ -95,8 +95,12 @@ export type RuleStatus = 'pass' | 'findings' | 'not-applicable' | 'unknown' | 'i
 export interface Location {
   file: string;
   line?: number;
+  column?: number;
   /** JSON pointer or dotted design path. */
   path?: string;
+  /** The resource's CDK construct path (cdk.out) or Terraform address (plans), to name it as the user wrote it. */
+  constructPath?: string;
+  address?: string;
 }
 
 export interface Finding {
@@ -133,7 +137,10 @@ export function locationOf(prov: Provenance | undefined): Location | undefined {
   if (!prov) return undefined;
   const loc: Location = { file: prov.file };
   if (prov.line !== undefined) loc.line = prov.line;
+  if (prov.line !== undefined && prov.column !== undefined) loc.column = prov.column;
   if (prov.path !== undefined) loc.path = prov.path;
+  if (prov.constructPath !== undefined) loc.constructPath = prov.constructPath;
+  if (prov.address !== undefined) loc.address = prov.address;
   return loc;
 }
 

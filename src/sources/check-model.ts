@@ -13,13 +13,16 @@ class Sink {
 
   error(code: string, prov: Provenance, field: string | undefined, message: string): void {
     const path = field === undefined ? prov.path : prov.path ? `${prov.path}.${field}` : field;
-    const fieldLine = field !== undefined ? prov.fields?.[field]?.line : undefined;
-    const line = fieldLine ?? (path !== undefined ? this.locate?.(path) : undefined) ?? prov.line;
+    const fieldPos = field !== undefined ? prov.fields?.[field] : undefined;
+    const line = fieldPos?.line ?? (path !== undefined ? this.locate?.(path) : undefined) ?? prov.line;
+    // Templates and plans know columns too: the field's, or the resource's when the line is the resource's.
+    const column = fieldPos ? fieldPos.column : line === prov.line ? prov.column : undefined;
     this.diagnostics.push({
       severity: 'error',
       code,
       file: prov.file,
       ...(line !== undefined ? { line } : {}),
+      ...(line !== undefined && column !== undefined ? { column } : {}),
       ...(path !== undefined ? { field: path } : {}),
       message,
     });

@@ -55,6 +55,11 @@ export interface SourceLoader {
   /** True when this loader reads the spec. Loaders are asked in registry order; the first that says yes reads it. */
   detect(probe: SourceProbe): boolean;
   load(spec: string, options: LoadOptions): Promise<LoadResult>;
+  /**
+   * Reads several specs of this kind as one input (CloudFormation stacks that import each other's exports). Only
+   * loaders whose sources refer to each other across files have it.
+   */
+  loadMany?(specs: string[], options: LoadOptions): Promise<LoadResult>;
 }
 
 /** Builds a failed result with one error diagnostic. */

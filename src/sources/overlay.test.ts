@@ -80,11 +80,13 @@ describe('overlays', () => {
     const base = await loadSource('examples/seed-tokyo.yaml');
     const file = overlayFile(
       'bad.overlay.yaml',
-      'directories:\n  nope: { pcoipOverInternet: true }\nclients:\n  x: { at: vpc9/pc }\nvpcs: {}\n',
+      'directories:\n  nope: { pcoipOverInternet: true }\nclients:\n  x: { at: vpc9/pc }\npeerings: {}\n',
     );
     const r = applyOverlay(base, file);
     expect(r.ok).toBe(false);
-    expect(r.diagnostics.map((d) => `${String(d.line)} ${d.code} ${d.field ?? ''}`)).toEqual(['5 unknown-key vpcs']);
+    expect(r.diagnostics.map((d) => `${String(d.line)} ${d.code} ${d.field ?? ''}`)).toEqual([
+      '5 unknown-key peerings',
+    ]);
     const r2 = applyOverlay(
       base,
       overlayFile(

@@ -3,30 +3,48 @@
 // holds get the fields the overlay states (a WorkSpace's protocol, settings made in the console) and keep every
 // other fact as the source gave it, unknowns included. Resources are named by model id, by the id they have in
 // their source (logical id, vpc-…), by CDK construct path or by Terraform address.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../input/decode.js';
 import { readInputBytes } from '../input/read.js';
 import { isPlainMap, parseYamlInput, typeName } from '../input/yaml.js';
-import type { Directory, Model, Provenance, Workspace } from '../model/types.js';
+import type { Directory, EndpointAddress, Instance, Model, Provenance, VpcEndpoint, Workspace } from '../model/types.js';
+import { contains, parseAddress, parseRange } from '../net/cidr.js';
 import { DesignContext } from './design/context.js';
+import { PENDING_ADDRESS } from './design/defaults.js';
 import { convertOnPrem } from './design/convert-global.js';
 import { convertClient, convertDirectory } from './design/convert-workspaces.js';
 import { exportDesign } from './design/export.js';
 import { yamlLocator } from '../input/yaml-locate.js';
 import { convertExpectations } from './design/convert-expect.js';
 import { readExpectSection } from './expect-file.js';
-import { clientSchema, directorySchema, onPremisesSchema, workspaceSchema, type DesignDoc } from './design/schema.js';
+import {
+  clientSchema,
+  directorySchema,
+  instanceSchema,
+  onPremisesSchema,
+  workspaceSchema,
+  type DesignDoc,
+} from './design/schema.js';
 import type { LoadResult } from './loader.js';
 
 const FORM =
-  'an overlay is a YAML map with any of clients:, onPremises:, workspaces:, directories:, expect: in the design-file form';
+  'an overlay is a YAML map with any of clients:, onPremises:, workspaces:, directories:, vpcs:, expect: in the design-file form';
+
+/** What an overlay may state about an instance a template cannot: that it is a NAT instance, its public address. */
+const instanceFacts = instanceSchema.pick({ nat: true, publicIp: true, state: true, sourceDestCheck: true }).partial();
 
 const overlaySchema = {
   clients: clientSchema,
   onPremises: onPremisesSchema,
   workspaces: workspaceSchema.partial(),
   directories: directorySchema.partial(),
+  vpcs: z.strictObject({
+    instances: z.record(z.string(), instanceFacts).optional(),
+    endpoints: z
+      .record(z.string(), z.strictObject({ addresses: z.array(z.string()).describe('ENI addresses, assigned at deployment') }))
+      .optional(),
+  }),
 } as const;
 type Section = keyof typeof overlaySchema;
 const SECTIONS = Object.keys(overlaySchema) as Section[];
@@ -180,6 +198,8 @@ export function applyOverlay(model: Model, file: string): LoadResult {
     convertClient(ctx, refDoc, name, raw as z.infer<typeof clientSchema>, scratch);
   }
   const directories = patchDirectories(ctx, model, refDoc, parts.directories ?? {}, aliases);
+  const instances = patchInstances(ctx, model, parts.vpcs ?? {}, aliases);
+  const endpoints = patchEndpoints(ctx, model, parts.vpcs ?? {}, aliases);
   const workspaces = patchWorkspaces(ctx, model, parts.workspaces ?? {}, directories, aliases);
   const withIntents: Model = { ...model, ...(model.expectations ? { expectations: [...model.expectations] } : {}) };
   if (intents) convertExpectations(ctx, intents, withIntents);
@@ -198,6 +218,8 @@ export function applyOverlay(model: Model, file: string): LoadResult {
       directories,
       workspaces,
       ...(withIntents.expectations ? { expectations: withIntents.expectations } : {}),
+      instances,
+      endpoints,
     },
     diagnostics: ctx.diagnostics,
   };
@@ -250,13 +272,16 @@ function patchWorkspaces(
   aliases: Map<string, string>,
 ): Workspace[] {
   const out = [...model.workspaces];
+  // By id, so an overlay naming thousands of WorkSpaces stays linear.
+  const positions = new Map(out.map((w, i) => [w.id, i]));
+  const directoryIds = new Set(directories.map((d) => d.id));
   for (const [written, raw] of Object.entries(entries)) {
     const patch = raw as Partial<z.infer<typeof workspaceSchema>>;
     const name = aliases.get(written) ?? written;
     const path = ['workspaces', written];
-    const index = out.findIndex((w) => w.id === name);
+    const index = positions.get(name) ?? -1;
     const base = out[index];
-    if (patch.directory !== undefined && !directories.some((d) => d.id === patch.directory)) {
+    if (patch.directory !== undefined && !directoryIds.has(patch.directory)) {
       ctx.error('unknown-reference', [...path, 'directory'], `directory "${patch.directory}" not found`);
       continue;
     }
@@ -279,6 +304,7 @@ function patchWorkspaces(
       continue;
     }
     const dir = directories.find((d) => d.id === patch.directory);
+    positions.set(name, out.length);
     out.push({
       id: name,
       account: dir?.account ?? model.account,
@@ -288,6 +314,98 @@ function patchWorkspaces(
       ...(patch.globalAccelerator !== undefined ? { globalAccelerator: patch.globalAccelerator } : {}),
       prov: ctx.prov(path, name),
     });
+  }
+  return out;
+}
+
+/**
+ * `vpcs: { VPC: { instances: { NAME: { nat: true } } } }`: facts about instances a template sets up inside them (a
+ * NAT instance's translation) or that exist only once deployed (its public address). VPC and instance are named like
+ * any resource (model id or name, logical id, construct path, address).
+ */
+function patchInstances(
+  ctx: DesignContext,
+  model: Model,
+  entries: Record<string, unknown>,
+  aliases: Map<string, string>,
+): Instance[] {
+  const out = [...model.instances];
+  for (const [vpcWritten, raw] of Object.entries(entries)) {
+    const vpc = aliases.get(vpcWritten) ?? vpcWritten;
+    if (!model.vpcs.some((v) => v.id === vpc)) {
+      ctx.error('unknown-reference', ['vpcs', vpcWritten], `VPC "${vpcWritten}" is not in the source`);
+      continue;
+    }
+    const instances = (raw as { instances?: Record<string, z.infer<typeof instanceFacts>> }).instances ?? {};
+    for (const [written, patch] of Object.entries(instances)) {
+      const path = ['vpcs', vpcWritten, 'instances', written];
+      const id = aliases.get(written) ?? aliases.get(`${vpc}/${written}`) ?? `${vpc}/${written}`;
+      const index = out.findIndex((i) => i.id === id && i.vpc === vpc);
+      const base = out[index];
+      if (!base) {
+        ctx.error('unknown-reference', path, `instance "${written}" is not in VPC ${vpcWritten} of the source`);
+        continue;
+      }
+      // `publicIp: unknown` says it has one, assigned at deployment.
+      const pending = patch.publicIp === PENDING_ADDRESS;
+      if (patch.publicIp !== undefined && !pending) ctx.checkIp(patch.publicIp, [...path, 'publicIp']);
+      const { publicIp, ...rest } = patch;
+      const next: Instance = {
+        ...base,
+        ...rest,
+        ...(publicIp !== undefined && !pending ? { publicIp } : {}),
+        ...(pending ? { publicIpPending: true } : {}),
+        prov: stated(base.prov, ctx, path, Object.keys(patch)),
+      };
+      // An address the overlay gives replaces "one assigned at deployment".
+      if (publicIp !== undefined && !pending) Reflect.deleteProperty(next, 'publicIpPending');
+      out[index] = next;
+    }
+  }
+  return out;
+}
+
+/**
+ * `vpcs: { VPC: { endpoints: { NAME: { addresses: [IP, …] } } } }`: the addresses EC2 gave an interface endpoint's
+ * network interfaces, which no template can choose; each is placed in the endpoint subnet that holds it.
+ */
+function patchEndpoints(
+  ctx: DesignContext,
+  model: Model,
+  entries: Record<string, unknown>,
+  aliases: Map<string, string>,
+): VpcEndpoint[] {
+  const out = [...model.endpoints];
+  const subnets = new Map(model.subnets.map((s) => [s.id, s]));
+  for (const [vpcWritten, raw] of Object.entries(entries)) {
+    const vpc = aliases.get(vpcWritten) ?? vpcWritten;
+    const endpoints = (raw as { endpoints?: Record<string, { addresses: string[] }> }).endpoints ?? {};
+    for (const [written, patch] of Object.entries(endpoints)) {
+      const path = ['vpcs', vpcWritten, 'endpoints', written];
+      const id = aliases.get(written) ?? aliases.get(`${vpc}/${written}`) ?? `${vpc}/${written}`;
+      const index = out.findIndex((e) => e.id === id && e.vpc === vpc);
+      const base = out[index];
+      if (!base) {
+        ctx.error('unknown-reference', path, `endpoint "${written}" is not in VPC ${vpcWritten} of the source`);
+        continue;
+      }
+      const addresses: EndpointAddress[] = [];
+      patch.addresses.forEach((ip, i) => {
+        const at = [...path, 'addresses', i];
+        const parsed = parseAddress(ip);
+        if (!parsed.ok) {
+          ctx.error('bad-ip', at, parsed.message);
+          return;
+        }
+        const home = base.subnets.find((s) => {
+          const r = parseRange(subnets.get(s)?.cidr ?? '');
+          return r !== undefined && contains(r, parsed.value);
+        });
+        if (home === undefined) ctx.error('address-outside-subnets', at, `${ip} is not in any subnet of ${base.id}`);
+        else addresses.push({ subnet: home, ip });
+      });
+      out[index] = { ...base, addresses, prov: stated(base.prov, ctx, path, ['addresses']) };
+    }
   }
   return out;
 }

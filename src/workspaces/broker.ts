@@ -148,10 +148,14 @@ export function askBroker(
       `${dir.id}: streaming endpoint ${dir.streamingEndpoint}`,
     ]);
   }
-  for (const verdict of brokerRequirements(dir, ep, world.net.vpcs.get(ep.vpc))) {
+  const verdicts = brokerRequirements(dir, ep, world.net.vpcs.get(ep.vpc));
+  for (const verdict of verdicts) {
     const v = verdict.violations[0];
     if (v) return refusal('UNSUPPORTED_CONFIGURATION', v, { code: 'unsupported', reason: v.reason });
   }
+  // A setting the broker checks that the source cannot state (Terraform has no endpoint encryption mode).
+  const missing = verdicts.flatMap((v) => v.missing);
+  if (missing.length > 0) return unknownAnswer({ code: 'setting-unknown' }, missing);
   if (ws.protocol === undefined) return protocolUnknown(ws);
   if (ws.protocol === 'pcoip') {
     const refused = pcoipReachable(dir, ws).violations[0];

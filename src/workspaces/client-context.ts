@@ -75,7 +75,7 @@ function locate(world: World, client: Client): ClientContext {
       subnet: subnet?.id ?? at.subnet,
       range: net.range(ip ?? subnet?.cidr ?? '0.0.0.0/0'),
       securityGroups: inst?.securityGroups,
-      publicIp: inst?.publicIp ?? client.publicIp,
+      publicIp: inst?.publicIp ?? (inst?.publicIpPending ? 'unknown' : client.publicIp),
       label: inst?.id ?? client.id,
     },
     resolver: resolverOf(world, at.vpc),

@@ -47,6 +47,12 @@ export function personalOnly(dir: Directory): Verdict {
 
 /** R7: FIPS endpoint encryption is not supported with a streaming endpoint. */
 export function noFips(dir: Directory): Verdict {
+  if (dir.encryption === undefined) {
+    return {
+      violations: [],
+      missing: [`${dir.id}: endpoint encryption mode (FIPS_VALIDATED cannot stream through an endpoint)`],
+    };
+  }
   if (dir.encryption !== 'fips-validated') return ok;
   return one({
     rule: 'directory-fips',

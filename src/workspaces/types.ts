@@ -125,6 +125,7 @@ export type BrokerNote =
   | { code: 'access-properties-unknown' }
   | { code: 'access-endpoint-without-id'; type: string }
   | { code: 'protocol-unknown' }
+  | { code: 'setting-unknown' }
   | { code: 'unsupported'; reason: ServiceReason }
   | { code: 'resource-not-found' }
   | { code: 'pcoip-gateways' }

@@ -288,8 +288,8 @@ describe('check --config and --clients', () => {
     ],
     [
       'other',
-      'clients:\n  lap: { at: internet }\nvpcs: {}\n',
-      /other\.clients\.yaml:3: error: vpcs: unknown field "vpcs"/,
+      'clients:\n  lap: { at: internet }\npeerings: {}\n',
+      /other\.clients\.yaml:3: error: peerings: unknown field "peerings"/,
     ], // before: ignored
     ['empty', '', /empty\.clients\.yaml:1: error: an overlay is a YAML map .* found null/],
     [

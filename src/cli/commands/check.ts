@@ -13,7 +13,7 @@ import { CONFIG_FILE_NAME, parseCheckConfig } from '../../rules/config.js';
 import { DEFAULT_POLICY, type CheckPolicy } from '../../rules/policy.js';
 import { runCheck } from '../../rules/runner.js';
 import type { Severity } from '../../rules/types.js';
-import { loadSource } from '../../sources/index.js';
+import { groupSources, loadSources } from '../../sources/index.js';
 import { decodeInput } from '../../input/decode.js';
 import { readInputBytes } from '../../input/read.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
@@ -22,6 +22,9 @@ import {
   expectOption,
   loadOptionsOf,
   overlayOption,
+  parameterOption,
+  accountOption,
+  regionOption,
   profileOption,
   roleArnOption,
 } from '../source-options.js';
@@ -61,6 +64,9 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
     .addOption(expectOption)
     .addOption(profileOption)
     .addOption(roleArnOption)
+    .addOption(parameterOption)
+    .addOption(regionOption)
+    .addOption(accountOption)
     .addOption(new Option('--format <format>', 'output format').choices(REPORTER_NAMES).default('text' as const))
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 from this severity up').choices(FAIL_ON).default('error' as const),
@@ -69,8 +75,10 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
     .option('--config <file>', `rule configuration (default: ${CONFIG_FILE_NAME} next to each source)`)
     .action(async (sources, opts) => {
       const runs: SourceRun[] = [];
-      for (const source of sources) {
-        const model = await loadSource(source, loadOptionsOf(opts, io));
+      // CloudFormation templates given together are one deployment (stacks import each other's exports): one run.
+      for (const group of groupSources(sources)) {
+        const source = group[0] ?? '';
+        const model = await loadSources(group, loadOptionsOf(opts, io));
         const result = runCheck(model, { policy: policyFor(source, opts.config), wording: REPORT_WORDING });
         runs.push({ source, result, fixes: findingFixes(new FixFinder(model), result.findings) });
       }

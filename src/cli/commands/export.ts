@@ -1,8 +1,17 @@
 import { Option } from '@commander-js/extra-typings';
 import { formatDiagnostic } from '../../diagnostics.js';
 import { exportLosses, toDesignYaml } from '../../sources/design/export.js';
-import { loadSource } from '../../sources/index.js';
-import { clientsOption, loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
+import { loadSources } from '../../sources/index.js';
+import {
+  accountOption,
+  clientsOption,
+  loadOptionsOf,
+  overlayOption,
+  parameterOption,
+  profileOption,
+  regionOption,
+  roleArnOption,
+} from '../source-options.js';
 import type { RegisterCommand } from './index.js';
 
 /** `wspl export <source> --format design`: any source written out as a design file. */
@@ -10,17 +19,25 @@ export const registerExport: RegisterCommand = (program, io) => {
   program
     .command('export')
     .description('write any source out as a design file (the readable form of the model)')
-    .argument('<source>', 'design file (or another source)')
+    .argument('<source...>', 'a source (several CloudFormation templates are read together)')
     .addOption(new Option('--format <format>', 'output format').choices(['design'] as const).default('design' as const))
     .addOption(overlayOption)
     .addOption(clientsOption)
     .addOption(profileOption)
     .addOption(roleArnOption)
+    .addOption(parameterOption)
+    .addOption(regionOption)
+    .addOption(accountOption)
     .action(async (source, opts) => {
-      const model = await loadSource(source, loadOptionsOf(opts, io));
+      const model = await loadSources(source, loadOptionsOf(opts, io));
       for (const loss of exportLosses(model))
         io.err(
-          formatDiagnostic({ severity: 'warning', code: 'export-loses-unknown', file: source, message: loss }) + '\n',
+          formatDiagnostic({
+            severity: 'warning',
+            code: 'export-loses-unknown',
+            file: source.join(', '),
+            message: loss,
+          }) + '\n',
         );
       io.out(toDesignYaml(model));
     });

@@ -2,7 +2,7 @@ import { Option } from '@commander-js/extra-typings';
 import { renderIntentsText } from '../../report/intents.js';
 import { matrixJsonChunks, matrixTextChunks } from '../../report/matrix.js';
 import { writeChunks } from '../io.js';
-import { loadSource } from '../../sources/index.js';
+import { loadSources } from '../../sources/index.js';
 import { intentHolds, matrixWithIntents } from '../../workspaces/expectations.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import {
@@ -11,6 +11,9 @@ import {
   expectOption,
   loadOptionsOf,
   overlayOption,
+  parameterOption,
+  accountOption,
+  regionOption,
   profileOption,
   roleArnOption,
 } from '../source-options.js';
@@ -20,7 +23,7 @@ export const registerMatrix: RegisterCommand = (program, io, state) => {
   program
     .command('matrix')
     .description('every client × WorkSpace outcome in one table, with its first cause; exit 1 when an intent is unmet')
-    .argument('<source>', 'design file (or another source)')
+    .argument('<source...>', 'a source (several CloudFormation templates are read together)')
     .addOption(
       new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const),
     )
@@ -37,8 +40,11 @@ export const registerMatrix: RegisterCommand = (program, io, state) => {
     .addOption(clientsOption)
     .addOption(profileOption)
     .addOption(roleArnOption)
+    .addOption(parameterOption)
+    .addOption(regionOption)
+    .addOption(accountOption)
     .action(async (source, opts) => {
-      const model = await loadSource(source, loadOptionsOf(opts, io));
+      const model = await loadSources(source, loadOptionsOf(opts, io));
       const { entries, intents } = matrixWithIntents(model, {
         clients: opts.client ?? [],
         workspaces: opts.workspace ?? [],

@@ -3,10 +3,19 @@ import { formatTraceAsLog } from '../../logs/write.js';
 import { renderTraceText } from '../../report/trace-text.js';
 import { renderTraceJson } from '../../report/trace-json.js';
 import { FixFinder } from '../../report/fixes.js';
-import { loadSource } from '../../sources/index.js';
+import { loadSources } from '../../sources/index.js';
 import { traceConnection } from '../../workspaces/trace.js';
 import { styleFor } from '../style.js';
-import { clientsOption, loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
+import {
+  accountOption,
+  clientsOption,
+  loadOptionsOf,
+  overlayOption,
+  parameterOption,
+  profileOption,
+  regionOption,
+  roleArnOption,
+} from '../source-options.js';
 import { OUTCOMES } from '../../model/outcomes.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import type { RegisterCommand } from './index.js';
@@ -15,7 +24,7 @@ export const registerTrace: RegisterCommand = (program, io, state) => {
   program
     .command('trace')
     .description('predict one connection, step by step, with every setting that blocks it')
-    .argument('<source>', 'design file (or another source)')
+    .argument('<source...>', 'a source (several CloudFormation templates are read together)')
     .requiredOption('--client <name>', 'client name')
     .requiredOption('--workspace <name>', 'WorkSpace name')
     .addOption(
@@ -30,9 +39,12 @@ export const registerTrace: RegisterCommand = (program, io, state) => {
     .addOption(clientsOption)
     .addOption(profileOption)
     .addOption(roleArnOption)
+    .addOption(parameterOption)
+    .addOption(regionOption)
+    .addOption(accountOption)
     .action(async (source, { expect, ...opts }) => {
       // Here --expect names an outcome, not a file of intents as for check and matrix: it is not a load option.
-      const model = await loadSource(source, loadOptionsOf(opts, io));
+      const model = await loadSources(source, loadOptionsOf(opts, io));
       const trace = traceConnection(model, opts.client, opts.workspace);
       const fixes = new FixFinder(model);
       if (opts.format === 'json') io.out(renderTraceJson(trace, fixes));

@@ -1,10 +1,19 @@
 import { Option } from '@commander-js/extra-typings';
-import { loadSource } from '../../sources/index.js';
+import { loadSources } from '../../sources/index.js';
 import { renderWhatifText } from '../../report/whatif-text.js';
 import { whatif, whatifBreaksSomething } from '../../workspaces/lifecycle.js';
 import { renderWhatifJson } from '../../report/whatif-json.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
-import { clientsOption, loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
+import {
+  accountOption,
+  clientsOption,
+  loadOptionsOf,
+  overlayOption,
+  parameterOption,
+  profileOption,
+  regionOption,
+  roleArnOption,
+} from '../source-options.js';
 import { changeApplier } from '../../sources/changes.js';
 import { InputError } from '../../diagnostics.js';
 import { renderWhatifEstateJson, renderWhatifEstateText } from '../../report/whatif-estate.js';
@@ -17,7 +26,7 @@ export const registerWhatif: RegisterCommand = (program, io, state) => {
     .description(
       'the fate of a running session and of a new one after each change, in order (seed 4-5); without --client and --workspace, what changes across the whole matrix',
     )
-    .argument('<source>', 'design file (or another source)')
+    .argument('<source...>', 'a source (several CloudFormation templates are read together)')
     .option('--client <name>', 'client name (with --workspace; without both: the whole estate)')
     .option('--workspace <name>', 'WorkSpace name (with --client)')
     .requiredOption('--change <change...>', 'set:PATH=VALUE or delete:PATH on the design form (see wspl export)')
@@ -28,6 +37,9 @@ export const registerWhatif: RegisterCommand = (program, io, state) => {
     .addOption(clientsOption)
     .addOption(profileOption)
     .addOption(roleArnOption)
+    .addOption(parameterOption)
+    .addOption(regionOption)
+    .addOption(accountOption)
     .action(async (source, opts) => {
       if ((opts.client === undefined) !== (opts.workspace === undefined)) {
         throw new InputError(
@@ -36,15 +48,15 @@ export const registerWhatif: RegisterCommand = (program, io, state) => {
           'bad-usage',
         );
       }
-      const model = await loadSource(source, loadOptionsOf(opts, io));
+      const model = await loadSources(source, loadOptionsOf(opts, io));
       if (opts.client === undefined || opts.workspace === undefined) {
-        const apply = changeApplier(model, source);
+        const apply = changeApplier(model, source.join(', '));
         const estate = whatifEstate(model, opts.change, (_m, change) => apply(change));
         io.out(opts.format === 'json' ? renderWhatifEstateJson(estate) : renderWhatifEstateText(estate));
         if (estateBreaksSomething(estate)) state.exitCode = EXIT_FINDINGS;
         return;
       }
-      const apply = changeApplier(model, source, { client: opts.client, workspace: opts.workspace });
+      const apply = changeApplier(model, source.join(', '), { client: opts.client, workspace: opts.workspace });
       const result = whatif(model, opts.client, opts.workspace, opts.change, (_m, change) => apply(change));
       io.out(opts.format === 'json' ? renderWhatifJson(result) : renderWhatifText(result));
       // For CI gates: a change that drops a running session or breaks a working new one fails the run.

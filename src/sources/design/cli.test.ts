@@ -40,11 +40,15 @@ describe('the CLI on design files', () => {
     expect(r.err).toContain('[not-text]');
   });
 
-  it('says plainly that other source kinds are not built yet', async () => {
-    const cfn = write('template.json', JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: {} }));
-    const r = await run('export', cfn);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/CloudFormation.*not built yet/);
+  it('reads the other source kinds too, refusing what they cannot be', async () => {
+    // A template with a VPC is a CloudFormation source now, not "not built yet".
+    const cfn = write(
+      'template.json',
+      JSON.stringify({ Resources: { Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } } } }),
+    );
+    const r = await run('export', cfn, '--region', 'ap-northeast-1');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('10.0.0.0/16');
     // Live AWS is built: a Region nobody has is refused before any request.
     expect((await run('export', 'aws:ap-nowhere-1')).err).toMatch(/"ap-nowhere-1" is not an AWS Region/);
   });

@@ -5,6 +5,7 @@ import { entries, type DesignContext, type Path } from './context.js';
 import { convertNetworkAcls, convertSecurityGroups } from './convert-rules.js';
 import { convertRouteTables, mainRouteTableName } from './convert-routes.js';
 import {
+  PENDING_ADDRESS,
   ENDPOINT_DEFAULT_STATE,
   ENDPOINT_DEFAULT_TYPE,
   NAT_GATEWAY_DEFAULTS,
@@ -138,7 +139,9 @@ export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, 
   for (const [name, inst] of entries(raw.instances)) {
     const at = [...path, 'instances', name];
     if (inst.privateIp !== undefined) ctx.checkIp(inst.privateIp, [...at, 'privateIp']);
-    if (inst.publicIp !== undefined) ctx.checkIp(inst.publicIp, [...at, 'publicIp']);
+    // `publicIp: unknown`: it has one, assigned at deployment (what templates and plans say of an Elastic IP).
+    const pending = inst.publicIp === PENDING_ADDRESS;
+    if (inst.publicIp !== undefined && !pending) ctx.checkIp(inst.publicIp, [...at, 'publicIp']);
     const nat = inst.nat ?? false;
     const defaults = instanceDefaults(nat);
     model.instances.push({
@@ -152,7 +155,8 @@ export function convertVpc(ctx: DesignContext, doc: DesignDoc, vpcName: string, 
         'securityGroups',
       ]),
       ...(inst.privateIp !== undefined ? { privateIp: inst.privateIp } : {}),
-      ...(inst.publicIp !== undefined ? { publicIp: inst.publicIp } : {}),
+      ...(inst.publicIp !== undefined && !pending ? { publicIp: inst.publicIp } : {}),
+      ...(pending ? { publicIpPending: true } : {}),
       nat,
       state: inst.state ?? defaults.state,
       sourceDestCheck: inst.sourceDestCheck ?? defaults.sourceDestCheck,

@@ -146,7 +146,7 @@ export function convertWorkspacesSide(ctx: DesignContext, doc: DesignDoc, model:
       account: dir?.account ?? model.account,
       region: dir?.region ?? model.region,
       directory: w.directory,
-      protocol: w.protocol,
+      ...(w.protocol !== undefined ? { protocol: w.protocol } : {}),
       ...(w.globalAccelerator !== undefined ? { globalAccelerator: w.globalAccelerator } : {}),
       prov: ctx.prov(path, name),
     });

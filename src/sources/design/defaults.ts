@@ -46,3 +46,6 @@ export const DIRECTORY_DEFAULTS: Pick<Directory, 'type' | 'pcoipOverInternet' | 
 export const STREAMING_ACCESS_ENDPOINT_TYPE = 'STREAMING_WSP';
 
 export const PEERING_DEFAULT_STATE = 'active' as const;
+
+/** An instance's `publicIp` when it has one whose value is known only after deployment. */
+export const PENDING_ADDRESS = 'unknown';

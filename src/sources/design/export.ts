@@ -11,6 +11,7 @@ import {
   ENDPOINT_DEFAULT_TYPE,
   NAT_GATEWAY_DEFAULTS,
   PEERING_DEFAULT_STATE,
+  PENDING_ADDRESS,
   STREAMING_ACCESS_ENDPOINT_TYPE,
   instanceDefaults,
 } from './defaults.js';
@@ -184,11 +185,11 @@ class Exporter {
             subnet: this.local(i.subnet, v.id),
             securityGroups: nonEmpty(names(i.securityGroups)),
             privateIp: i.privateIp,
-            publicIp: i.publicIp,
+            publicIp: i.publicIp ?? (i.publicIpPending ? PENDING_ADDRESS : undefined),
             nat: i.nat || undefined,
             state: i.state,
             sourceDestCheck:
-              i.sourceDestCheck !== instanceDefaults(i.nat).sourceDestCheck ? i.sourceDestCheck : undefined,
+              i.sourceDestCheck !== instanceDefaults(i.nat ?? false).sourceDestCheck ? i.sourceDestCheck : undefined,
           }),
       ),
       natGateways: keyed(

@@ -55,11 +55,11 @@ const networkAcl = z.strictObject({
   egress: z.array(naclRule).describe('Outbound rules').optional(),
 });
 
-const instance = z.strictObject({
+export const instanceSchema = z.strictObject({
   subnet: name,
   securityGroups: names('Security group names in this VPC').optional(),
   privateIp: ip.optional(),
-  publicIp: ip.optional(),
+  publicIp: ip.describe('An IPv4 address, or `unknown`: it has one, assigned at deployment').optional(),
   nat: z.boolean().describe('Acts as a NAT instance').optional(),
   state: z.enum(['running', 'stopped']).describe('Default: running').optional(),
   sourceDestCheck: z.boolean().describe('Default: false for a NAT instance, true otherwise').optional(),
@@ -150,7 +150,7 @@ const vpc = z.strictObject({
     .record(z.string(), networkAcl)
     .describe('Subnets in no ACL use "default", which allows everything unless declared')
     .optional(),
-  instances: z.record(z.string(), instance).optional(),
+  instances: z.record(z.string(), instanceSchema).optional(),
   natGateways: z.record(z.string(), natGateway).optional(),
   endpoints: z.record(z.string(), endpoint).describe('VPC endpoints').optional(),
   resolverEndpoints: z.record(z.string(), resolverEndpoint).describe('Route 53 Resolver inbound endpoints').optional(),
@@ -238,7 +238,10 @@ export const directorySchema = z.strictObject({
 
 export const workspaceSchema = z.strictObject({
   directory: name,
-  protocol: z.enum(['dcv', 'pcoip']),
+  protocol: z
+    .enum(['dcv', 'pcoip'])
+    .describe('Streaming protocol; omitted: unknown (what templates and plans give), and predictions for it say so')
+    .optional(),
   globalAccelerator: z.enum(['inherited', 'enabled', 'disabled']).optional(),
 });
 
