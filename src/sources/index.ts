@@ -15,6 +15,7 @@ import { terraformPlanLoader } from './terraform-plan/loader.js';
 import type { LoadOptions, LoadResult, SourceLoader, SourceProbe } from './loader.js';
 import { applyOverlay } from './overlay.js';
 import { applyExpectFile } from './expect-file.js';
+import { unsettledWarnings } from './overlay-warnings.js';
 
 /**
  * Recognised but not readable yet: named so the message can say what the file is. Every kind of the contract is
@@ -136,7 +137,10 @@ function finish(loaded: LoadResult, options: LoadOptions): LoadResult {
     if (!result.ok || file === undefined) continue;
     const next = apply(result.model, file);
     if (!next.ok) return next;
-    result = { ok: true, model: next.model, diagnostics: [...result.diagnostics, ...next.diagnostics] };
+    // Warnings of the load about facts the overlay then stated are no longer news.
+    const earlier =
+      file === options.overlay ? unsettledWarnings(result.diagnostics, next.model, file) : result.diagnostics;
+    result = { ok: true, model: next.model, diagnostics: [...earlier, ...next.diagnostics] };
   }
   // The source's field locator maps its own paths only; after an overlay it would point into the wrong file.
   return finishLoad(result);

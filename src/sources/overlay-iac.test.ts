@@ -24,7 +24,9 @@ async function withOverlay(overlay: string) {
 
 describe('overlays on templates', () => {
   it('state a NAT instance and the addresses EC2 assigns, by logical id', async () => {
-    const r = await withOverlay('vpcs:\n  Vpc:\n    instances:\n      Box: { nat: true }\n    endpoints:\n      Ep: { addresses: [10.0.1.99] }\n');
+    const r = await withOverlay(
+      'vpcs:\n  Vpc:\n    instances:\n      Box: { nat: true }\n    endpoints:\n      Ep: { addresses: [10.0.1.99] }\n',
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     // Without a stated address, the Elastic IP stays "one, assigned at deployment".
@@ -39,9 +41,21 @@ describe('overlays on templates', () => {
   });
 
   it.each([
-    ['an address outside the endpoint subnets', 'vpcs:\n  Vpc:\n    endpoints:\n      Ep: { addresses: [10.9.0.1] }\n', '4:- address-outside-subnets'],
-    ['an endpoint the template lacks', 'vpcs:\n  Vpc:\n    endpoints:\n      Nope: { addresses: [10.0.1.5] }\n', '4:- unknown-reference'],
-    ['a VPC the template lacks', 'vpcs:\n  Other:\n    instances:\n      Box: { nat: true }\n', '2:- unknown-reference'],
+    [
+      'an address outside the endpoint subnets',
+      'vpcs:\n  Vpc:\n    endpoints:\n      Ep: { addresses: [10.9.0.1] }\n',
+      '4:- address-outside-subnets',
+    ],
+    [
+      'an endpoint the template lacks',
+      'vpcs:\n  Vpc:\n    endpoints:\n      Nope: { addresses: [10.0.1.5] }\n',
+      '4:- unknown-reference',
+    ],
+    [
+      'a VPC the template lacks',
+      'vpcs:\n  Other:\n    instances:\n      Box: { nat: true }\n',
+      '2:- unknown-reference',
+    ],
   ])('refuse %s at the overlay line', async (_what, overlay, expected) => {
     const r = await withOverlay(overlay);
     expect(r.ok).toBe(false);

@@ -8,7 +8,15 @@ import type { Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../input/decode.js';
 import { readInputBytes } from '../input/read.js';
 import { isPlainMap, parseYamlInput, typeName } from '../input/yaml.js';
-import type { Directory, EndpointAddress, Instance, Model, Provenance, VpcEndpoint, Workspace } from '../model/types.js';
+import type {
+  Directory,
+  EndpointAddress,
+  Instance,
+  Model,
+  Provenance,
+  VpcEndpoint,
+  Workspace,
+} from '../model/types.js';
 import { contains, parseAddress, parseRange } from '../net/cidr.js';
 import { DesignContext } from './design/context.js';
 import { PENDING_ADDRESS } from './design/defaults.js';
@@ -42,7 +50,10 @@ const overlaySchema = {
   vpcs: z.strictObject({
     instances: z.record(z.string(), instanceFacts).optional(),
     endpoints: z
-      .record(z.string(), z.strictObject({ addresses: z.array(z.string()).describe('ENI addresses, assigned at deployment') }))
+      .record(
+        z.string(),
+        z.strictObject({ addresses: z.array(z.string()).describe('ENI addresses, assigned at deployment') }),
+      )
       .optional(),
   }),
 } as const;
