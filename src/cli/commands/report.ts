@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../diagnostics.js';
-import { clientsOption, overlayOption } from '../source-options.js';
+import { accountOption, clientsOption, overlayOption, parameterOption, regionOption } from '../source-options.js';
 import type { RegisterCommand } from './index.js';
 import { loadDashboard } from './serve.js';
 
@@ -16,6 +16,9 @@ export const registerReport: RegisterCommand = (program, io) => {
     .option('--config <file>', 'rule configuration for the findings (default: wspl.config.yaml next to the source)')
     .addOption(overlayOption)
     .addOption(clientsOption)
+    .addOption(parameterOption)
+    .addOption(regionOption)
+    .addOption(accountOption)
     .action(async (source, opts) => {
       const out = opts.html;
       const inputs = [source, opts.overlay, opts.clients, opts.config].filter((f): f is string => f !== undefined);

@@ -5,7 +5,15 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { loadSource } from '../../sources/index.js';
 import type { Dashboard } from '../../web/dashboard.js';
 import type { Io } from '../io.js';
-import { clientsOption, loadOptionsOf, overlayOption, type SourceFlags } from '../source-options.js';
+import {
+  accountOption,
+  clientsOption,
+  loadOptionsOf,
+  overlayOption,
+  parameterOption,
+  regionOption,
+  type SourceFlags,
+} from '../source-options.js';
 import { policyFor } from './check.js';
 import type { RegisterCommand } from './index.js';
 
@@ -96,6 +104,9 @@ export const registerServe: RegisterCommand = (program, io) => {
     .option('--config <file>', 'rule configuration for the findings (default: wspl.config.yaml next to the source)')
     .addOption(overlayOption)
     .addOption(clientsOption)
+    .addOption(parameterOption)
+    .addOption(regionOption)
+    .addOption(accountOption)
     .action(async (source, opts) => {
       const server = await startDashboard(source, opts, io);
       await untilStopped();
