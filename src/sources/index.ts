@@ -114,6 +114,15 @@ export async function readSources(specs: string[], options: LoadOptions = {}): P
   const [first, ...rest] = specs;
   if (first === undefined) throw new InputError('no source given', [], 'bad-usage');
   if (rest.length === 0) return readSource(first, options);
+  // Telling the kind reads a pipe whole, and it cannot be read a second time: stacks read together come from files.
+  const piped = specs.find((s) => !isRegularFile(s));
+  if (piped !== undefined) {
+    throw new InputError(
+      `${piped} is not a regular file: templates read together must be files (a pipe is read once)`,
+      [],
+      'bad-usage',
+    );
+  }
   const loader = findLoader(first);
   const others = rest.filter((s) => findLoader(s) !== loader);
   if (!loader.loadMany || others.length > 0) {
@@ -124,6 +133,20 @@ export async function readSources(specs: string[], options: LoadOptions = {}): P
     );
   }
   return finish(await loader.loadMany(specs, options), options);
+}
+
+function isRegularFile(spec: string): boolean {
+  return existsSync(spec) && statSync(spec).isFile();
+}
+
+/**
+ * The sources of one `check` as its runs: CloudFormation templates given together are one deployment (their stacks
+ * import each other's exports), every other source a run of its own. Only regular files are looked at to tell: a
+ * pipe can be read only once, so it is left alone for its own run to read.
+ */
+export function groupSources(specs: string[]): string[][] {
+  const templates = specs.filter((s) => specs.length > 1 && isRegularFile(s) && detectSource(s) === 'cloudformation');
+  return [...specs.filter((s) => !templates.includes(s)).map((s) => [s]), ...(templates.length > 0 ? [templates] : [])];
 }
 
 /** The overlay and the intents file (if any), then the meaning checks: the same for every source. */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { traceConnection } from '../../workspaces/trace.js';
-import { brief, model, problems, read, template, TOKYO } from '../iac/fixtures.test-helpers.js';
+import { brief, model, problems, read, template, TOKYO, writeFiles } from '../iac/fixtures.test-helpers.js';
+import { groupSources, readSources } from '../index.js';
 
 const SEED = readFileSync('test/iac/seed-tokyo.template.yaml', 'utf8');
 
@@ -184,6 +185,13 @@ describe('CloudFormation templates', () => {
     // Alone, the app stack's group sits in a VPC nobody gave: left out, said once.
     const alone = await read({ 'app.yaml': app });
     expect(brief(alone.diagnostics)).toEqual(['4:3 outside-input']);
+  });
+
+  it('read stacks together only from files: a pipe is read once, and telling its kind reads it', async () => {
+    const [file = ''] = writeFiles({ 'network.yaml': template('') });
+    await expect(readSources([file, '/dev/null'], TOKYO)).rejects.toThrow(/\/dev\/null is not a regular file/);
+    // check groups templates only among files; a pipe stays a run of its own, never probed twice.
+    expect(groupSources([file, '/dev/null'])).toEqual([['/dev/null'], [file]]);
   });
 
   it('the same logical id in two stacks gets the stack name in its model id', async () => {
