@@ -88,8 +88,10 @@ async function registeredDirectory(api, id) {
   return dir;
 }
 
-/** Sets the config and reads it back: an SDK that does not know a member drops it without an error. */
-async function setAndVerify(/** @type {Api} */ api, /** @type {Clock} */ clock, id, /** @type {AccessEndpointConfig} */ config) {
+/**
+ * Sets the config and reads it back: an SDK that does not know a member drops it without an error.
+ * @param {Api} api @param {Clock} clock @param {string} id @param {AccessEndpointConfig} config */
+async function setAndVerify(api, clock, id, config) {
   await api.modifyAccess(id, config);
   for (let attempt = 0; ; attempt++) {
     const now = (await api.describeDirectory(id))?.WorkspaceAccessProperties?.AccessEndpointConfig;
@@ -132,8 +134,10 @@ async function accessEndpoint(event, api, clock) {
   return { PhysicalResourceId: physicalId, Data: { DirectoryId: directoryId } };
 }
 
-/** Polls until `done` says so, failing at the Lambda's deadline. */
-async function waitFor(/** @type {Clock} */ clock, what, /** @type {() => Promise<boolean>} */ done) {
+/**
+ * Polls until `done` says so, failing at the Lambda's deadline.
+ * @param {Clock} clock @param {string} what @param {() => Promise<boolean>} done */
+async function waitFor(clock, what, done) {
   while (!(await done())) {
     if (Date.now() + 15000 > clock.deadline) throw new Error(`timed out waiting for ${what}`);
     await clock.sleep(10000);
