@@ -176,7 +176,7 @@ class DirectoryIdAccess extends DirectoryAccess {
         message: `"${id}" is not a WorkSpaces directory id; give the d-… (or wsd-…) id of a registered directory`,
       });
     }
-    const provider = settingsProvider(scope, [
+    const provider = settingsProvider(scope, RESOURCE_TYPE.access, [
       // Describe has no resource-level permission: it reads the value to restore and checks what was set.
       { Effect: 'Allow', Action: ['workspaces:DescribeWorkspaceDirectories'], Resource: '*' },
       {

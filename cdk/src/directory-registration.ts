@@ -28,7 +28,7 @@ export class WorkspacesDirectoryRegistration extends Construct {
     }
     // Registration acts for the caller on the directory and the VPC. The WorkSpaces guide does not list the calls it
     // makes; these are the Directory Service and EC2 actions WorkSpaces' own admin policies grant for it [unverified].
-    const provider = settingsProvider(this, [
+    const provider = settingsProvider(this, RESOURCE_TYPE.registration, [
       { Effect: 'Allow', Action: ['workspaces:DescribeWorkspaceDirectories'], Resource: '*' },
       {
         Effect: 'Allow',

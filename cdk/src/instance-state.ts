@@ -12,7 +12,7 @@ export interface InstanceStateProps {
 export class InstanceState extends Construct {
   constructor(scope: Construct, id: string, props: InstanceStateProps) {
     super(scope, id);
-    const provider = settingsProvider(this, [
+    const provider = settingsProvider(this, RESOURCE_TYPE.instanceState, [
       // DescribeInstances has no resource-level permission.
       { Effect: 'Allow', Action: ['ec2:DescribeInstances'], Resource: '*' },
       {
