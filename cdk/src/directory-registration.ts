@@ -23,7 +23,9 @@ export class WorkspacesDirectoryRegistration extends Construct {
     super(scope, id);
     if (props.subnets.length !== 2) {
       this.node.addValidation({
-        validate: () => [`a directory is registered with exactly two subnets (in two zones); ${props.subnets.length} given`],
+        validate: () => [
+          `a directory is registered with exactly two subnets (in two zones); ${props.subnets.length} given`,
+        ],
       });
     }
     // Registration acts for the caller on the directory and the VPC. The WorkSpaces guide does not list the calls it

@@ -5,7 +5,10 @@ export {
   type StreamingEndpointProps,
 } from './streaming-endpoint.js';
 export { DirectoryAccess, accessEndpointConfig, type AccessEndpointSetting } from './directory-access.js';
-export { WorkspacesDirectoryRegistration, type WorkspacesDirectoryRegistrationProps } from './directory-registration.js';
+export {
+  WorkspacesDirectoryRegistration,
+  type WorkspacesDirectoryRegistrationProps,
+} from './directory-registration.js';
 export { InstanceState, type InstanceStateProps } from './instance-state.js';
 export { RESOURCE_TYPE } from './provider.js';
 export { WSPL_RULE, type WsplRuleId } from './rule-ids.js';

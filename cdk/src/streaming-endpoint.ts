@@ -162,7 +162,8 @@ function checkClients(clients: readonly (string | ec2.IPeer)[]): Problem[] {
       {
         rule: WSPL_RULE.ports,
         severity: 'error',
-        message: 'no client networks are given, so nothing could reach the endpoint; list the clients’ CIDRs, prefix lists or security groups',
+        message:
+          'no client networks are given, so nothing could reach the endpoint; list the clients’ CIDRs, prefix lists or security groups',
       },
     ];
   }
@@ -182,7 +183,8 @@ function checkZones(selected: ec2.SelectedSubnets): Problem[] {
       {
         rule: WSPL_RULE.multiAz,
         severity: 'warning',
-        message: 'the Availability Zones of the endpoint subnets are not known at synth, so two zones cannot be checked',
+        message:
+          'the Availability Zones of the endpoint subnets are not known at synth, so two zones cannot be checked',
       },
     ];
   }

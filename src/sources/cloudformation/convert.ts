@@ -12,6 +12,7 @@ import { EDGE_ADAPTERS } from './resources-edges.js';
 import { FILTER_ADAPTERS } from './resources-filters.js';
 import { NETWORK_ADAPTERS } from './resources-network.js';
 import { WORKSPACES_ADAPTERS } from './resources-workspaces.js';
+import { WSPL_CDK_ADAPTERS } from './resources-wspl-cdk.js';
 import { resourceKey, StackSet, type Stack, type StackInput } from './stacks.js';
 import type { TemplateResource } from './template.js';
 
@@ -20,6 +21,7 @@ const ADAPTERS: Record<string, (ctx: ResourceContext) => void> = {
   ...FILTER_ADAPTERS,
   ...EDGE_ADAPTERS,
   ...WORKSPACES_ADAPTERS,
+  ...WSPL_CDK_ADAPTERS,
 };
 
 /** Types that carry nothing about the network: CDK's version report. Skipped without a word. */

@@ -2,7 +2,9 @@
 // it cannot register an existing directory, next-round §0 item 2), WorkspaceIpGroup (Ref gives its ARN, GetAtt
 // GroupId its id), Workspace (no protocol: it stays unknown) and WorkspacesPool.
 import type { DeviceType } from '../../model/types.js';
+import type { RawOf, V } from '../iac/graph.js';
 import { Unknown } from '../iac/values.js';
+import type { Props } from './props.js';
 import type { ResourceContext } from './resource-context.js';
 
 type Adapter = (ctx: ResourceContext) => void;
@@ -34,10 +36,11 @@ function adDirectory(ctx: ResourceContext): void {
   });
 }
 
-function directory(ctx: ResourceContext): void {
-  const p = ctx.props;
-  const access = p.sub('WorkspaceAccessProperties');
-  const config = access?.sub('AccessEndpointConfig');
+/** An AccessEndpointConfig as AWS::WorkSpaces::Directory and ModifyWorkspaceAccessProperties both write it. */
+export function accessEndpointConfig(
+  ctx: ResourceContext,
+  config: Props | undefined,
+): { accessEndpoints?: RawOf<'directory-access'>['accessEndpoints']; pcoipFallback: V<boolean> } {
   const accessEndpoints = config?.maps('AccessEndpoints').map((e) => {
     const type = e.str('AccessEndpointType');
     const endpoint = e.link('VpcEndpointId');
@@ -55,6 +58,13 @@ function directory(ctx: ResourceContext): void {
         ? new Unknown('InternetFallbackProtocols is not known before deployment')
         : fallback.includes('PCOIP');
   if (fallback === undefined) ctx.defaulted('pcoipOverInternet');
+  return { ...(accessEndpoints !== undefined ? { accessEndpoints } : {}), pcoipFallback };
+}
+
+function directory(ctx: ResourceContext): void {
+  const p = ctx.props;
+  const access = p.sub('WorkspaceAccessProperties');
+  const { accessEndpoints, pcoipFallback } = accessEndpointConfig(ctx, access?.sub('AccessEndpointConfig'));
   const encryption = p.choice('EndpointEncryptionMode', {
     standard_tls: 'standard-tls',
     fips_validated: 'fips-validated',

@@ -273,7 +273,8 @@ export function assembleNatAndInstances(a: Assembly, vpc: Vpc): void {
       ...(privateIp !== undefined ? { privateIp } : {}),
       ...(publicIp !== undefined ? { publicIp } : {}),
       ...(pending ? { publicIpPending: true } : {}),
-      state: i.state ?? 'running',
+      // A state set by a resource of its own (wspl-cdk's Custom::EC2InstanceState) wins over the instance's.
+      state: a.linkedTo('instance-state', 'instance', (x) => x.instance, i.key).at(-1)?.state ?? i.state ?? 'running',
       ...(sourceDestCheck !== undefined ? { sourceDestCheck } : {}),
       prov: i.prov,
     });

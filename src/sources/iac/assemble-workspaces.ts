@@ -66,8 +66,32 @@ function directoryId(a: Assembly, d: RawOf<'ws-directory'>): { id?: string; ad?:
   return { ...(id !== undefined ? { id } : {}), ad: target.raw };
 }
 
+/**
+ * The directory with its access endpoint set by a resource of its own (wspl-cdk's Custom::WorkSpacesAccessEndpoint),
+ * named by the directory or by the Directory Service directory it registers.
+ */
+function withAccessSetting(a: Assembly, d: RawOf<'ws-directory'>): RawOf<'ws-directory'> {
+  const pick = (x: RawOf<'directory-access'>) => x.directory;
+  const registered = d.registers instanceof ResourceRef ? d.registers.key : undefined;
+  const settings = [
+    ...a.linkedTo('directory-access', 'directory', pick, d.key),
+    ...(registered !== undefined ? a.linkedTo('directory-access', 'directory', pick, registered) : []),
+  ];
+  const setting = settings.at(-1);
+  if (!setting) return d;
+  if (settings.length > 1 || d.accessEndpoints !== undefined) {
+    a.warn(
+      'several-access-settings',
+      setting.prov,
+      `the access endpoint of ${a.label(d)} is set in more than one place; ${a.label(setting)} is used`,
+    );
+  }
+  return { ...d, accessEndpoints: setting.accessEndpoints, pcoipFallback: setting.pcoipFallback };
+}
+
 export function assembleDirectories(a: Assembly): void {
-  for (const d of a.all('ws-directory')) {
+  for (const written of a.all('ws-directory')) {
+    const d = withAccessSetting(a, written);
     const { id: directoryIdValue, ad } = directoryId(a, d);
     let subnetLinks = d.subnets;
     if (subnetLinks.length === 0 && ad) subnetLinks = ad.subnets;

@@ -138,6 +138,14 @@ export type RawResource = Common &
         preferredProtocol?: V<'udp' | 'tcp'>;
         deniedDeviceTypes: DeviceType[];
       }
+    | {
+        /** A directory's access endpoint set apart from the directory (wspl-cdk's Custom::WorkSpacesAccessEndpoint). */
+        kind: 'directory-access';
+        directory: Link;
+        accessEndpoints: { type?: V<string>; endpoint?: Link; prov: Provenance }[];
+        pcoipFallback: V<boolean>;
+      }
+    | { kind: 'instance-state'; instance: Link; state: 'running' | 'stopped' }
     | { kind: 'ip-group'; cidrs: V<string>[] }
     | { kind: 'workspace'; directory: Link }
     | { kind: 'pool'; directory: Link }
