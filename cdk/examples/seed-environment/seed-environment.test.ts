@@ -2,13 +2,14 @@
 // hold what the seed needs; wspl, reading the cdk.out with the seed's clients as an overlay, predicts what the
 // seed's design files predict (wspl's examples/seed-*.yaml, the cases 4-1 to 4-4 observed on the seed); and wspl's
 // validation plugin fails synth on the cases that cannot work, naming the construct.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { App } from 'aws-cdk-lib';
+import { App, Aspects } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
+import { WsplChecks } from '../../src/index.js';
 import { buildSeedApp, SEED_OVERLAY } from './app.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -126,5 +127,38 @@ describe('wspl on the synthesized cdk.out predicts the seed’s cases', () => {
       'ec2-client → pcoip-desktop': 'NO_REACHABLE_ENDPOINT',
       'ec2-client → dcv-desktop': 'CONNECTED QUIC 4195',
     });
+  });
+});
+
+describe('wspl at synth time: the validation plugin and the aspect', () => {
+  it('the plugin fails synth on case 4-1 with the rule id and the construct path of the stopped NAT instance', () => {
+    const app = new App({ outdir: path.join(scratch, 'plugin'), context: { natStopped: true, wsplChecks: true } });
+    buildSeedApp(app);
+    // CDK prints each violation: its message, the construct path, and the rule (as `wspl explain RULE`).
+    expect(() => app.synth()).toThrow(
+      /NAT instance \S+ is stopped \(wspl\)\s+SeedEnvironment\/Vpc1\/publicSubnet1\/NatInstance\/Resource[^\n]*\s+Suggested fix: wspl explain client-internet-for-auth/,
+    );
+    const report = readFileSync(path.join(scratch, 'plugin', 'validation-report.json'), 'utf8');
+    const violations = (
+      JSON.parse(report) as {
+        pluginReports: { violations: { ruleName: string; severity: string; violatingConstructs: { constructPath?: string }[] }[] }[];
+      }
+    ).pluginReports.flatMap((r) => r.violations);
+    const nat = violations.find((v) => v.ruleName === 'client-internet-for-auth');
+    expect(nat?.severity).toBe('error');
+    expect(nat?.violatingConstructs.map((c) => c.constructPath)).toContain(
+      'SeedEnvironment/Vpc1/publicSubnet1/NatInstance/Resource',
+    );
+    expect(violations.map((v) => v.ruleName)).toContain('pcoip-workspaces-unreachable');
+  });
+
+  it('the aspect lets a setting that works synthesize, its warnings reported', () => {
+    const app = new App({ outdir: path.join(scratch, 'aspect'), context: { pcoipOverInternet: true } });
+    const stack = buildSeedApp(app);
+    Aspects.of(stack).add(new WsplChecks({ overlay: SEED_OVERLAY }));
+    expect(() => app.synth()).not.toThrow();
+    const report = readFileSync(path.join(scratch, 'aspect', 'validation-report.json'), 'utf8');
+    expect(report).toContain('internet-clients-cut-off');
+    expect(report).not.toContain('"error"');
   });
 });

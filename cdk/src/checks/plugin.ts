@@ -56,10 +56,11 @@ function where(location: WsplFinding['location'], resource: string): PolicyViola
   return { locations: [`${resource}${at}`] };
 }
 
+/** Findings on constructs outside the scopes are left out; those on no construct (an overlay's client) stay. */
 function inScope(scopes: readonly string[] | undefined, r: PolicyViolatingResource): boolean {
   if (scopes === undefined || scopes.includes('')) return true;
   const p = r.constructPath;
-  return p !== undefined && scopes.some((s) => p === s || p.startsWith(`${s}/`));
+  return p === undefined || scopes.some((s) => p === s || p.startsWith(`${s}/`));
 }
 
 /** Turns wspl's outcome into CDK's report. Exported for tests of the mapping alone. */
