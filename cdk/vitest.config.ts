@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'handler/**/*.test.ts', 'examples/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'examples/**/*.test.ts'],
     // A synth of the seed app takes about a second; the first import of aws-cdk-lib several on a busy machine.
     testTimeout: 60_000,
     // CDK's built-in CloudFormation validator costs ~25 s per synth here and checks nothing wspl relies on; the

@@ -179,7 +179,8 @@ async function registration(event, api, clock) {
   });
   await waitFor(clock, `${directoryId} to be registered`, async () => {
     const d = await api.describeDirectory(directoryId);
-    if (d?.State === 'ERROR') throw new Error(`registering ${directoryId} failed: ${d.ErrorMessage ?? 'no reason given'}`);
+    if (d?.State === 'ERROR')
+      throw new Error(`registering ${directoryId} failed: ${d.ErrorMessage ?? 'no reason given'}`);
     return d?.State === 'REGISTERED';
   });
   return { PhysicalResourceId: directoryId, Data: { DirectoryId: directoryId } };
@@ -216,7 +217,9 @@ async function route(event, api, clock) {
 }
 
 /** The API through the AWS SDK the Lambda runtime ships; `modules` is for tests. */
-function sdkApi(modules = { workspaces: () => require('@aws-sdk/client-workspaces'), ec2: () => require('@aws-sdk/client-ec2') }) {
+function sdkApi(
+  modules = { workspaces: () => require('@aws-sdk/client-workspaces'), ec2: () => require('@aws-sdk/client-ec2') },
+) {
   /** @type {any} */ let ws;
   /** @type {any} */ let wsClient;
   /** @type {any} */ let ec2;
@@ -282,8 +285,21 @@ function sdkApi(modules = { workspaces: () => require('@aws-sdk/client-workspace
 /** @param {CfnEvent} event @param {{ getRemainingTimeInMillis?: () => number } | undefined} context */
 async function handler(event, context) {
   const remaining = context?.getRemainingTimeInMillis?.() ?? 14 * 60 * 1000;
-  const clock = { sleep: (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms)), deadline: Date.now() + remaining };
+  const clock = {
+    sleep: (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms)),
+    deadline: Date.now() + remaining,
+  };
   return route(event, sdkApi(), clock);
 }
 
-module.exports = { handler, route, sdkApi, accessPhysicalId, parseAccessPhysicalId, NO_ENDPOINT, ACCESS, REGISTRATION, INSTANCE_STATE };
+module.exports = {
+  handler,
+  route,
+  sdkApi,
+  accessPhysicalId,
+  parseAccessPhysicalId,
+  NO_ENDPOINT,
+  ACCESS,
+  REGISTRATION,
+  INSTANCE_STATE,
+};

@@ -54,9 +54,9 @@ describe('StreamingEndpoint: what it creates', () => {
       SecurityGroupIngress: { IpProtocol: string; FromPort: number; ToPort: number; CidrIp: string }[];
       SecurityGroupEgress: { CidrIp: string }[];
     };
-    expect(group.SecurityGroupIngress.map((r) => `${r.IpProtocol}:${r.FromPort}-${r.ToPort} ${r.CidrIp}`).sort()).toEqual(
-      ['tcp:443-443', 'tcp:4195-4195', 'udp:443-443', 'udp:4195-4195'].map((x) => `${x} 10.0.0.0/16`).sort(),
-    );
+    expect(
+      group.SecurityGroupIngress.map((r) => `${r.IpProtocol}:${r.FromPort}-${r.ToPort} ${r.CidrIp}`).sort(),
+    ).toEqual(['tcp:443-443', 'tcp:4195-4195', 'udp:443-443', 'udp:4195-4195'].map((x) => `${x} 10.0.0.0/16`).sort());
     // Nothing out: CDK's sentinel rule that matches no packet.
     expect(group.SecurityGroupEgress).toEqual([expect.objectContaining({ CidrIp: '255.255.255.255/32' })]);
     // In Tokyo (no AWS::WorkSpaces::Directory) the setting is the custom resource, with fallback said explicitly.
@@ -104,7 +104,9 @@ describe('StreamingEndpoint: what it creates', () => {
     const roles = Object.values(t.findResources('AWS::IAM::Role'));
     expect(roles).toHaveLength(1);
     const statements = (
-      roles[0]?.Properties as { Policies: { PolicyDocument: { Statement: { Action: string[]; Resource: unknown }[] } }[] }
+      roles[0]?.Properties as {
+        Policies: { PolicyDocument: { Statement: { Action: string[]; Resource: unknown }[] } }[];
+      }
     ).Policies.flatMap((p) => p.PolicyDocument.Statement);
     const modify = statements.find((s) => s.Action.includes('workspaces:ModifyWorkspaceAccessProperties'));
     expect(JSON.stringify(modify?.Resource)).toContain(':directory/d-9567a1b2c3');
@@ -116,7 +118,10 @@ describe('StreamingEndpoint: what it creates', () => {
 
   it('uses AWS::WorkSpaces::Directory where CloudFormation offers it', () => {
     const { stack } = stackIn('us-east-1');
-    const dir = new workspaces.CfnDirectory(stack, 'Dir', { workspaceDirectoryName: 'corp', workspaceType: 'PERSONAL' });
+    const dir = new workspaces.CfnDirectory(stack, 'Dir', {
+      workspaceDirectoryName: 'corp',
+      workspaceType: 'PERSONAL',
+    });
     new StreamingEndpoint(stack, 'Streaming', {
       vpc: stack.node.findChild('Vpc') as ec2.Vpc,
       clients: ['10.0.0.0/16'],
@@ -166,7 +171,11 @@ describe('StreamingEndpoint: settings that cannot work fail synth with the wspl 
     ],
     [{ clients: [] }, 'streaming-endpoint-ports', /no client networks are given/],
     [{ clients: ['10.0.0.0/33'] }, 'streaming-endpoint-ports', /"10\.0\.0\.0\/33" is not a CIDR/],
-    [{ directory: DirectoryAccess.ofDirectoryId('corp') }, 'streaming-endpoint-access-type', /"corp" is not a WorkSpaces directory id/],
+    [
+      { directory: DirectoryAccess.ofDirectoryId('corp') },
+      'streaming-endpoint-access-type',
+      /"corp" is not a WorkSpaces directory id/,
+    ],
   ] as const)('%o → %s', (props, rule, message) => {
     const found = errors(endpoint(props as Partial<StreamingEndpointProps>).stack);
     expect(found).toHaveLength(1);
@@ -176,7 +185,10 @@ describe('StreamingEndpoint: settings that cannot work fail synth with the wspl 
 
   it('AWS::WorkSpaces::Directory in Tokyo, where CloudFormation does not offer it: cfn-directory-region-unsupported', () => {
     const { stack, vpc } = stackIn();
-    const dir = new workspaces.CfnDirectory(stack, 'Dir', { workspaceType: 'POOLS', endpointEncryptionMode: 'FIPS_VALIDATED' });
+    const dir = new workspaces.CfnDirectory(stack, 'Dir', {
+      workspaceType: 'POOLS',
+      endpointEncryptionMode: 'FIPS_VALIDATED',
+    });
     new StreamingEndpoint(stack, 'Streaming', {
       vpc,
       clients: ['10.0.0.0/16'],
@@ -184,7 +196,9 @@ describe('StreamingEndpoint: settings that cannot work fail synth with the wspl 
       pcoipOverInternet: false,
     });
     const found = errors(stack).join('\n');
-    expect(found).toMatch(/\[cfn-directory-region-unsupported\] CloudFormation does not offer AWS::WorkSpaces::Directory in ap-northeast-1.*DirectoryAccess\.ofDirectoryId/);
+    expect(found).toMatch(
+      /\[cfn-directory-region-unsupported\] CloudFormation does not offer AWS::WorkSpaces::Directory in ap-northeast-1.*DirectoryAccess\.ofDirectoryId/,
+    );
     expect(found).toContain('[directory-workspace-type]');
     expect(found).toContain('[directory-fips]');
   });
@@ -192,7 +206,10 @@ describe('StreamingEndpoint: settings that cannot work fail synth with the wspl 
   it('zones unknown at synth (an environment-agnostic stack) are a warning, not a guess', () => {
     const app = new App();
     const stack = new Stack(app, 'Agnostic');
-    const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0, subnetConfiguration: [{ name: 'e', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+    const vpc = new ec2.Vpc(stack, 'Vpc', {
+      natGateways: 0,
+      subnetConfiguration: [{ name: 'e', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+    });
     new StreamingEndpoint(stack, 'Streaming', {
       vpc,
       clients: ['10.0.0.0/16'],
@@ -200,6 +217,9 @@ describe('StreamingEndpoint: settings that cannot work fail synth with the wspl 
       pcoipOverInternet: false,
     });
     expect(errors(stack)).toEqual([]);
-    Annotations.fromStack(stack).hasWarning('/Agnostic/Streaming', Match.stringLikeRegexp('streaming-endpoint-multi-az'));
+    Annotations.fromStack(stack).hasWarning(
+      '/Agnostic/Streaming',
+      Match.stringLikeRegexp('streaming-endpoint-multi-az'),
+    );
   });
 });

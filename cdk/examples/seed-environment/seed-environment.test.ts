@@ -20,7 +20,10 @@ function synth(name: string, context: Record<string, boolean>) {
   const app = new App({ outdir: path.join(scratch, name), context });
   const stack = buildSeedApp(app);
   const assembly = app.synth();
-  return { template: Template.fromJSON(assembly.getStackByName(stack.stackName).template as object), dir: assembly.directory };
+  return {
+    template: Template.fromJSON(assembly.getStackByName(stack.stackName).template as object),
+    dir: assembly.directory,
+  };
 }
 
 interface Row {
@@ -49,7 +52,9 @@ async function matrix(source: string, overlay?: string): Promise<Row[]> {
 const SEED_NAME: Record<string, string> = { DcvDesktop: 'dcv-desktop', PcoipDesktop: 'pcoip-desktop' };
 const key = (r: Row) => `${r.client} → ${SEED_NAME[r.workspace] ?? r.workspace}`;
 const outcomes = (rows: Row[]) =>
-  Object.fromEntries(rows.map((r) => [key(r), `${r.outcome}${r.transport ? ` ${r.transport} ${String(r.port)}` : ''}`]));
+  Object.fromEntries(
+    rows.map((r) => [key(r), `${r.outcome}${r.transport ? ` ${r.transport} ${String(r.port)}` : ''}`]),
+  );
 
 const seed = synth('seed', {});
 const natStopped = synth('nat-stopped', { natStopped: true });
@@ -93,7 +98,10 @@ describe('the seed app synthesizes what the seed set up', () => {
   });
 
   it('context natStopped=true stops the NAT instance; pcoipOverInternet=true sets the PCoIP fallback', () => {
-    natStopped.template.hasResourceProperties('Custom::EC2InstanceState', { State: 'stopped', InstanceId: { Ref: Match.anyValue() } });
+    natStopped.template.hasResourceProperties('Custom::EC2InstanceState', {
+      State: 'stopped',
+      InstanceId: { Ref: Match.anyValue() },
+    });
     pcoipOverInternet.template.hasResourceProperties('Custom::WorkSpacesAccessEndpoint', {
       AccessEndpointConfig: { InternetFallbackProtocols: ['PCOIP'] },
     });
@@ -141,7 +149,9 @@ describe('wspl at synth time: the validation plugin and the aspect', () => {
     const report = readFileSync(path.join(scratch, 'plugin', 'validation-report.json'), 'utf8');
     const violations = (
       JSON.parse(report) as {
-        pluginReports: { violations: { ruleName: string; severity: string; violatingConstructs: { constructPath?: string }[] }[] }[];
+        pluginReports: {
+          violations: { ruleName: string; severity: string; violatingConstructs: { constructPath?: string }[] }[];
+        }[];
       }
     ).pluginReports.flatMap((r) => r.violations);
     const nat = violations.find((v) => v.ruleName === 'client-internet-for-auth');

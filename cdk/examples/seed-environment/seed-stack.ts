@@ -111,7 +111,10 @@ export class SeedEnvironment extends Stack {
       name: 'corp.example.com',
       size: 'Small',
       password: SecretValue.secretsManager(adminPassword.secretArn).unsafeUnwrap(),
-      vpcSettings: { vpcId: this.workspacesVpc.vpcId, subnetIds: this.workspacesVpc.isolatedSubnets.map((s) => s.subnetId) },
+      vpcSettings: {
+        vpcId: this.workspacesVpc.vpcId,
+        subnetIds: this.workspacesVpc.isolatedSubnets.map((s) => s.subnetId),
+      },
     });
     const directory = new WorkspacesDirectoryRegistration(this, 'Corp', {
       directoryId: ad.ref,
