@@ -72,7 +72,8 @@ Resources:
 describe('every resource type the CloudFormation source reads', () => {
   it('is in one template, and each becomes what AWS makes of it', async () => {
     const used = new Set([...TEMPLATE.matchAll(/Type: (AWS::[A-Za-z0-9:]+)/g)].map((m) => m[1]));
-    for (const t of MODELLED_TYPES) expect(used, t).toContain(t);
+    // wspl-cdk's custom resource types have their own test (resources-wspl-cdk.test.ts).
+    for (const t of MODELLED_TYPES.filter((x) => x.startsWith('AWS::'))) expect(used, t).toContain(t);
     const r = await read({ 't.yaml': TEMPLATE }, { region: 'us-east-1', account: '111122223333' });
     expect(r.ok, JSON.stringify(r.diagnostics)).toBe(true);
     if (!r.ok) return;
