@@ -29,7 +29,8 @@ export function buildSeedApp(app: App): SeedEnvironment {
 }
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const app = new App();
+  // Run directly (not by the CDK CLI, which sets CDK_OUTDIR), it writes ./cdk.out instead of a temporary folder.
+  const app = new App({ outdir: process.env.CDK_OUTDIR ?? 'cdk.out' });
   buildSeedApp(app);
   app.synth();
 }
