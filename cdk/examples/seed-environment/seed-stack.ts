@@ -37,6 +37,11 @@ export class SeedEnvironment extends Stack {
   readonly workspacesVpc: ec2.Vpc;
   readonly streaming: StreamingEndpoint;
 
+  /** The seed's zones, stated: CDK would otherwise look them up in the account (no offline synth). */
+  override get availabilityZones(): string[] {
+    return SEED_ZONES;
+  }
+
   constructor(scope: Construct, id: string, props: SeedEnvironmentProps) {
     super(scope, id, props);
     const { natStopped, pcoipOverInternet } = props.switches;
