@@ -119,6 +119,15 @@ describe('aws:REGION as a source', () => {
     expect(JSON.parse(r.out)).toMatchObject({ outcome: 'CONNECTED', path: 'privatelink' });
   });
 
+  it('matrix of an account without --clients says the table is empty and how to give the clients', async () => {
+    const r = await runCli(['matrix', 'aws:ap-northeast-1']);
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n')).toHaveLength(1); // the header only
+    expect(r.err).toMatch(
+      /the source has no client, so the table is empty; give the user networks with --clients FILE/,
+    );
+  });
+
   it('rewrites one progress line in place on a terminal', async () => {
     const io = { ...captureIo(), errIsTty: true };
     const code = await main(['export', 'aws:ap-northeast-1'], io);

@@ -45,6 +45,14 @@ export const registerMatrix: RegisterCommand = (program, io, state) => {
     .addOption(accountOption)
     .action(async (source, opts) => {
       const model = await loadSources(source, loadOptionsOf(opts, io));
+      // A live account, template or plan states no clients: an empty table with no word would look like a clean bill.
+      if (model.clients.length === 0 || model.workspaces.length === 0) {
+        const missing = model.clients.length === 0 ? 'no client' : 'no WorkSpace';
+        io.err(
+          `wspl matrix: the source has ${missing}, so the table is empty` +
+            (model.clients.length === 0 ? '; give the user networks with --clients FILE (see wspl schema)\n' : '\n'),
+        );
+      }
       const { entries, intents } = matrixWithIntents(model, {
         clients: opts.client ?? [],
         workspaces: opts.workspace ?? [],
