@@ -67,6 +67,22 @@ function rowOf({ client, workspace, trace: t }: MatrixEntry): MatrixRow {
   };
 }
 
+/**
+ * A row as JSON: what follows the names is the trace's, the same for every WorkSpace that shares the trace, so it is
+ * serialised once per trace and joined to each cell's names. Byte for byte `JSON.stringify(rowOf(entry))`.
+ */
+const rowTails = new WeakMap<Trace, string>();
+
+function rowJson(e: MatrixEntry): string {
+  let tail = rowTails.get(e.trace);
+  if (tail === undefined) {
+    const { client: _c, workspace: _w, ...rest } = rowOf(e);
+    tail = ',' + JSON.stringify(rest).slice(1);
+    rowTails.set(e.trace, tail);
+  }
+  return `{"client":${JSON.stringify(e.client)},"workspace":${JSON.stringify(e.workspace)}${tail}`;
+}
+
 export function matrixRows(entries: readonly MatrixEntry[]): MatrixRow[] {
   return entries.map(rowOf);
 }
@@ -82,7 +98,7 @@ export function* matrixJsonChunks(entries: Iterable<MatrixEntry>, intents: reado
           .join(',\n')}\n]`;
   let first = true;
   for (const e of entries) {
-    yield (first ? '{ "rows": [\n  ' : ',\n  ') + JSON.stringify(rowOf(e));
+    yield (first ? '{ "rows": [\n  ' : ',\n  ') + rowJson(e);
     first = false;
   }
   yield first ? `{ "rows": []${tail} }\n` : `\n]${tail} }\n`;
