@@ -7,7 +7,7 @@ import { captureIo } from '../cli/io.js';
 import { main } from '../cli/main.js';
 import { FIXTURE_DIR, fixturePath, fixtureText } from './fixtures.test-helpers.js';
 import { readLogs } from './read.js';
-import { logReportToJson } from './render.js';
+import { logReportToJson } from '../report/logs.js';
 
 async function run(...args: string[]) {
   const io = captureIo();

@@ -11,14 +11,6 @@ export { LogScanner, scanChunks, SessionCollector, type LogScannerOptions, type 
 export { formatTraceAsLog, type FormatTraceAsLogOptions } from './write.js';
 export { diagnoseSession, DIAGNOSIS_CODES, type DiagnosisCode } from './diagnose.js';
 export { clientLogFolders, existingClientLogFolders, type ClientLogFolder } from './locations.js';
-export {
-  JsonLogWriter,
-  TextLogWriter,
-  logReportToJson,
-  logReportToText,
-  type LogReportWriter,
-  type TextOptions,
-} from './render.js';
 export { pathOfHost } from './endpoint.js';
 export type { LogEvent, LogEventKind } from './events.js';
 export type { SessionEvidence } from './sessions.js';

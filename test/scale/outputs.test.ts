@@ -14,7 +14,7 @@ import type { Finding } from '../../src/rules/types.js';
 import { loadSource } from '../../src/sources/index.js';
 import { predictMatrixEntries, type MatrixEntry } from '../../src/workspaces/matrix.js';
 import { readLogs } from '../../src/logs/read.js';
-import { JsonLogWriter, TextLogWriter } from '../../src/logs/render.js';
+import { JsonLogWriter, TextLogWriter } from '../../src/report/logs.js';
 import { toDesignYaml } from '../../src/sources/design/export.js';
 import { parseYamlInput } from '../../src/input/yaml.js';
 

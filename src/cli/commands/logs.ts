@@ -3,7 +3,7 @@ import { Option } from '@commander-js/extra-typings';
 import { InputError } from '../../diagnostics.js';
 import { clientLogFolders, existingClientLogFolders } from '../../logs/locations.js';
 import { planLogs, readPlanned } from '../../logs/read.js';
-import { JsonLogWriter, TextLogWriter } from '../../logs/render.js';
+import { JsonLogWriter, TextLogWriter } from '../../report/logs.js';
 import { compareSession, type Comparison } from '../../logs/compare.js';
 import { loadSource, type LoadSourceOptions } from '../../sources/index.js';
 import { sessionPredictor, topologyRegions, type SessionPredictor } from '../../logs/topology.js';

@@ -1,11 +1,11 @@
 // The two outputs of `wspl logs`: JSON for scripts (contract.md, "Client logs") and text for an engineer. Both are
 // writers fed one session at a time, so the command can print a large log while it reads it; only diagnoses wait
 // for the end. `logReportToJson` and `logReportToText` render a whole report through the same writers.
-import { renderComparisons, type Comparison } from './compare.js';
+import { renderComparisons, type Comparison } from '../logs/compare.js';
 import pc from 'picocolors';
 import { terminalSafe as safe } from '../input/terminal.js';
 import type { OfferedEndpoint } from '../workspaces/types.js';
-import type { LineRef, LogDiagnosis, LogFileReport, LogReport, LogSession } from './types.js';
+import type { LineRef, LogDiagnosis, LogFileReport, LogReport, LogSession } from '../logs/types.js';
 
 export interface LogReportWriter {
   session(s: LogSession): void;
@@ -266,17 +266,23 @@ function endpointList(endpoints: readonly OfferedEndpoint[]): string {
 export function lineRanges(refs: readonly LineRef[], manyFiles: boolean): string {
   const parts: string[] = [];
   let lastFile: string | null = null;
-  let i = 0;
-  while (i < refs.length) {
-    const first = refs[i]!;
-    let last = first;
-    while (i + 1 < refs.length && refs[i + 1]!.file === first.file && refs[i + 1]!.line === last.line + 1)
-      last = refs[++i]!;
+  // Runs of consecutive lines in one file: each ref extends the open run or closes it and opens a new one.
+  let run: { first: LineRef; last: LineRef } | undefined;
+  const close = () => {
+    if (!run) return;
+    const { first, last } = run;
     const range = last.line === first.line ? `${first.line}` : `${first.line}-${last.line}`;
     parts.push(manyFiles && first.file !== lastFile ? `${first.file}:${range}` : range);
     lastFile = first.file;
-    i++;
+  };
+  for (const ref of refs) {
+    if (run && ref.file === run.first.file && ref.line === run.last.line + 1) run.last = ref;
+    else {
+      close();
+      run = { first: ref, last: ref };
+    }
   }
+  close();
   return parts.join(', ');
 }
 
