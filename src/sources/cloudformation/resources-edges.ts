@@ -3,7 +3,7 @@
 // PrivateDnsEnabled means false, whatever the service. Transit gateways default to associating and propagating
 // attachments with their default route table.
 import type { DnsRecordIpType, VpcEndpoint } from '../../model/types.js';
-import { interfaceEndpointDefaults } from '../design/defaults.js';
+import { interfaceTypesOrDefaults } from '../iac/endpoint-defaults.js';
 import { Unknown } from '../iac/values.js';
 import type { ResourceContext } from './resource-context.js';
 
@@ -60,16 +60,9 @@ function vpcEndpoint(ctx: ResourceContext): void {
   const writtenIp = p.choice('IpAddressType', IP_ADDRESS_TYPES);
   if (writtenIp !== undefined && writtenIp !== 'not-specified') ipAddressType = writtenIp;
   // Left out (or "not-specified"), EC2 creates an interface endpoint of an AWS service with IPv4 addresses and records.
-  if (type === 'Interface') {
-    if (dnsRecordIpType === undefined) {
-      dnsRecordIpType = interfaceEndpointDefaults.dnsRecordIpType;
-      ctx.defaulted('dnsRecordIpType');
-    }
-    if (ipAddressType === undefined) {
-      ipAddressType = interfaceEndpointDefaults.ipAddressType;
-      ctx.defaulted('ipAddressType');
-    }
-  }
+  ({ dnsRecordIpType, ipAddressType } = interfaceTypesOrDefaults(type, { dnsRecordIpType, ipAddressType }, (field) =>
+    ctx.defaulted(field),
+  ));
   p.note('service', 'ServiceName');
   p.note('type', 'VpcEndpointType');
   p.note('subnets', 'SubnetIds');

@@ -3,7 +3,7 @@
 // aws_workspaces_directory has no endpoint encryption mode and no streaming properties (preferred protocol, Global
 // Accelerator); aws_workspaces_workspace has no protocol.
 import type { DeviceType, DnsRecordIpType, VpcEndpoint } from '../../model/types.js';
-import { interfaceEndpointDefaults } from '../design/defaults.js';
+import { interfaceTypesOrDefaults } from '../iac/endpoint-defaults.js';
 import { Unknown } from '../iac/values.js';
 import type { TfAdapter, TfContext } from './context.js';
 
@@ -42,17 +42,11 @@ function endpoint(ctx: TfContext): void {
   let dnsRecordIpType: DnsRecordIpType | Unknown | undefined =
     recordText instanceof Unknown ? undefined : (recordText as DnsRecordIpType | undefined);
   const ipText = a.str('ip_address_type');
-  let ipAddressType = ipText instanceof Unknown ? undefined : (ipText as 'ipv4' | 'ipv6' | 'dualstack' | undefined);
-  if (type === 'Interface') {
-    if (dnsRecordIpType === undefined) {
-      dnsRecordIpType = interfaceEndpointDefaults.dnsRecordIpType;
-      ctx.defaulted('dnsRecordIpType');
-    }
-    if (ipAddressType === undefined) {
-      ipAddressType = interfaceEndpointDefaults.ipAddressType;
-      ctx.defaulted('ipAddressType');
-    }
-  }
+  let ipAddressType: VpcEndpoint['ipAddressType'] | Unknown =
+    ipText instanceof Unknown ? undefined : (ipText as VpcEndpoint['ipAddressType']);
+  ({ dnsRecordIpType, ipAddressType } = interfaceTypesOrDefaults(type, { dnsRecordIpType, ipAddressType }, (field) =>
+    ctx.defaulted(field),
+  ));
   // subnet_configuration fixes the ENI addresses, which a template cannot.
   const addresses = a.blocks('subnet_configuration').flatMap((c) => {
     const subnet = c.link('subnet_id');
