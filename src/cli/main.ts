@@ -3,6 +3,7 @@ import { InputError, formatDiagnostic } from '../diagnostics.js';
 import { commands } from './commands/index.js';
 import { processIo, type Io } from './io.js';
 import { terminalSafe, terminalSafeLines } from '../input/terminal.js';
+import { packageVersion } from '../input/package-root.js';
 
 import { EXIT_BAD_INPUT, EXIT_OK, type RunState } from './exit-codes.js';
 
@@ -10,7 +11,7 @@ export function buildProgram(io: Io, state: RunState): Command {
   const program = new Command()
     .name('wspl')
     .description('Check, predict and diagnose Amazon WorkSpaces Personal streaming over AWS PrivateLink')
-    .version('0.1.0')
+    .version(packageVersion())
     .option('--no-color', 'no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them into a pipe)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })

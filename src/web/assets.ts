@@ -1,9 +1,8 @@
 // The dashboard page, built by Vite into web-dist/ at `npm ci` (package.json `prepare`) and shipped in the package.
-// Found by walking up from this file, which works from src/ (tests, tsx) and from dist/ (the installed binary).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InputError } from '../diagnostics.js';
+import { packageRoot } from '../input/package-root.js';
 
 export type Bundle = 'app' | 'report';
 
@@ -17,16 +16,9 @@ const TYPES: Record<string, string> = {
 };
 
 export function webDistRoot(): string | undefined {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(path.join(dir, 'package.json'))) {
-      const candidate = path.join(dir, 'web-dist');
-      return existsSync(candidate) ? candidate : undefined;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  const root = packageRoot();
+  const candidate = root !== undefined ? path.join(root, 'web-dist') : undefined;
+  return candidate !== undefined && existsSync(candidate) ? candidate : undefined;
 }
 
 /** The folder of a built bundle, or exit 2 saying how to build it. */

@@ -6,7 +6,7 @@ import { ClientPool, type ClientSettings, type Credentials } from './clients.js'
 import { resolveIdentities } from './identity.js';
 import { failuresOf, SNAPSHOT_FORMAT, type RawScope, type RawSnapshot } from './raw.js';
 import { readScope } from './read.js';
-import { wsplVersion } from './version.js';
+import { packageVersion } from '../../input/package-root.js';
 
 export interface LiveReadOptions {
   regions: string[];
@@ -108,7 +108,7 @@ export async function readAws(o: LiveReadOptions): Promise<LiveRead> {
     const snapshot: RawSnapshot = {
       wsplSnapshot: SNAPSHOT_FORMAT,
       createdAt: new Date().toISOString(),
-      wsplVersion: wsplVersion(),
+      wsplVersion: packageVersion(),
       accounts,
       regions: [...o.regions],
       redacted: false,

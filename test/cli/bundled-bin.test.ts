@@ -1,0 +1,64 @@
+// The installed command runs the bundle in dist/bundle/ (tools/bundle-cli.js), not the modules the other tests
+// import. These run bin/wspl.js as a user does and hold its output to the same command run in-process, for the
+// parts a bundle can get wrong: finding the package's files (docs, version), and the lazily loaded live-AWS chunk.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../src/cli/testing/run-cli.js';
+import { fakeFor, type Harness } from '../../src/sources/aws/testing/harness.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bundle = `${root}dist/bundle/main.js`;
+
+function bin(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['bin/wspl.js', ...args],
+      { cwd: root, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, out, err) => resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
+    );
+  });
+}
+
+let h: Harness;
+beforeAll(async () => {
+  h = await fakeFor('examples/seed-tokyo.yaml');
+});
+afterAll(async () => h.fake.close());
+
+describe('bin/wspl.js (the bundled CLI)', () => {
+  it('is built (npm ci runs `npm run build`)', () => {
+    expect(existsSync(bundle), `${bundle} is missing: run \`npm run build\``).toBe(true);
+  });
+
+  it.each([
+    [['matrix', 'examples/seed-tokyo.yaml', '--format', 'json']],
+    [['check', 'examples/seed-tokyo.yaml', '--format', 'json']],
+    [['explain', 'streaming-endpoint-ports']],
+    [['explain', 'NO_REACHABLE_ENDPOINT']],
+  ])('wspl %j prints what the library prints', async (args) => {
+    const [spawned, inProcess] = await Promise.all([bin(args), runCli(args)]);
+    expect(spawned.err).toBe(inProcess.err);
+    expect(spawned.code).toBe(inProcess.code);
+    expect(spawned.out).toBe(inProcess.out);
+    expect(spawned.out.length).toBeGreaterThan(100);
+  });
+
+  it("--version is the package's version", async () => {
+    const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string };
+    expect((await bin(['--version'])).out.trim()).toBe(pkg.version);
+  });
+
+  it('reads live AWS (the lazily loaded SDK chunk) as the library does', async () => {
+    const args = ['export', 'aws:ap-northeast-1'];
+    const env = { ...h.env, AWS_PROFILE: '' };
+    const spawned = await bin(args, env);
+    for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+    const inProcess = await runCli(args).finally(() => vi.unstubAllEnvs());
+    expect(spawned.code).toBe(0);
+    expect(spawned.out).toBe(inProcess.out);
+    expect(spawned.out).toMatch(/vpc1:[\s\S]*streaming:/);
+  });
+});
