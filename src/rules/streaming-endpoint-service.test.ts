@@ -1,8 +1,16 @@
+import type { Model } from '../model/types.js';
 import rule from './streaming-endpoint-service.js';
 import { seed } from './testing/design.js';
 import { ruleTester } from './testing/rule-tester.js';
 
 const service = (name: string) => `set:vpcs.vpc1.endpoints.streaming.service=${name}`;
+
+/** The seed as a source that could not read the directory's access settings. */
+function accessSettingsUnread(): Model {
+  const model = seed();
+  for (const d of model.directories) delete d.streamingEndpoint;
+  return model;
+}
 
 ruleTester(rule, {
   valid: [
@@ -49,6 +57,11 @@ ruleTester(rule, {
     {
       name: 'the directory names a vpce id that is not in the input',
       model: seed('set:directories.corp.streamingEndpoint=vpce-0123456789abcdef0'),
+      unknown: ['corp'],
+    },
+    {
+      name: "the source could not read the directory's access settings (every cell behind it is UNKNOWN)",
+      model: accessSettingsUnread(),
       unknown: ['corp'],
     },
   ],

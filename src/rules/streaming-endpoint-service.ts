@@ -23,6 +23,13 @@ export default defineRule({
     usesEngine: false,
   },
   check(model, ctx) {
+    // A directory whose access settings the source could not read (a live read denied
+    // DescribeWorkspaceDirectories' access properties, say): whether it streams through an endpoint is not known, and
+    // every cell behind it is UNKNOWN in the matrix; check says so too instead of passing over it.
+    for (const directory of model.directories) {
+      if (directory.streamingEndpoint === undefined && directory.streamingEndpointAwsId === undefined)
+        ctx.unknown({ resource: directory.id, missing: [`${directory.id}: its streaming endpoint setting`] });
+    }
     for (const { directory, endpoint, endpointRef } of streamingSetups(model)) {
       if (!endpoint) {
         ctx.unknown({ resource: directory.id, missing: [`endpoint ${endpointRef} (not in the model)`] });
