@@ -1,3 +1,5 @@
+import { widthFor } from '../report/wrap.js';
+
 // Where the CLI writes. Tests pass buffers; the real binary passes the process streams.
 export interface Io {
   out(text: string): void;
@@ -6,6 +8,13 @@ export interface Io {
   isTty: boolean;
   /** True when stderr is a terminal: progress may rewrite one line in place. */
   errIsTty?: boolean;
+  /** The terminal's width when stdout is a terminal (colours on or off); undefined for a pipe or a file. */
+  columns?: number;
+}
+
+/** The width text output is fitted to: the terminal's, or DEFAULT_WIDTH (100) into a pipe or a file. */
+export function textWidth(io: Io): number {
+  return widthFor(io.columns);
 }
 
 let pipeGuard = false;
@@ -35,6 +44,7 @@ export function processIo(): Io {
     err: (t) => process.stderr.write(t),
     isTty: colourWanted(process.env, process.stdout.isTTY),
     errIsTty: process.stderr.isTTY,
+    ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import type { Finding, Location, Severity } from '../rules/types.js';
 import { summarizeReport } from './check-summary.js';
 import { where as whereIn } from './trace-text.js';
 import type { Reporter } from './check-types.js';
+import { DEFAULT_WIDTH, wrapLine } from './wrap.js';
 
 function where(loc: Location | undefined): string {
   return loc ? terminalSafe(whereIn(loc)) : '';
@@ -18,6 +19,9 @@ function plural(n: number, word: string): string {
 
 export const textReporter: Reporter = function* (report, options = {}) {
   const c = pc.createColors(options.color ?? false);
+  const width = options.width ?? DEFAULT_WIDTH;
+  // A line longer than the width continues under the text it belongs to (`hang` is that column).
+  const fit = (line: string, hang: number) => wrapLine(line, width, hang) + '\n';
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.cyan };
   for (const { source, result, fixes } of report.runs) {
     const active = result.findings.filter((f) => !f.suppressed);
@@ -35,24 +39,26 @@ export const textReporter: Reporter = function* (report, options = {}) {
     const ordered = [...byResource].sort(([, a], [, b]) => (a[0]?.location?.line ?? 0) - (b[0]?.location?.line ?? 0));
     for (const [resource, findings] of ordered) {
       const loc = where(findings[0]?.location);
-      yield `  ${c.bold(terminalSafe(resource))}${loc ? c.dim(`  ${loc}`) : ''}\n`;
+      yield fit(`  ${c.bold(terminalSafe(resource))}${loc ? c.dim(`  ${loc}`) : ''}`, 4);
       for (const f of findings) {
         const sev = paint[f.severity](f.severity.padEnd(7));
         const inferred = f.inferred ? c.dim(' (inferred)') : '';
-        yield `    ${sev} ${terminalSafe(f.message)}${inferred}  ${c.dim(f.rule)}\n`;
+        yield fit(`    ${sev} ${terminalSafe(f.message)}${inferred}  ${c.dim(f.rule)}`, 12);
         // The fix for this setup under the finding: what to edit, and the command with the real ids.
         for (const fix of fixes?.get(f) ?? []) {
           const names = [fix.awsId, fix.logicalId, fix.constructPath, fix.address].filter(Boolean).join(', ');
-          if (names) yield c.dim(`            fix ${terminalSafe(fix.resource)} (${terminalSafe(names)})`) + '\n';
+          if (names) yield fit(c.dim(`            fix ${terminalSafe(fix.resource)} (${terminalSafe(names)})`), 16);
+          // A command is never broken, though it may pass the width: a line break would end it when pasted into a
+          // shell, and a token cut in two (an id, a CIDR) would change what it does.
           for (const cmd of fix.cli) yield `            ${c.green('$')} ${terminalSafe(cmd)}\n`;
         }
       }
     }
     if (unknowns.length > 0) {
-      yield `  ${c.bold('undecided')} ${c.dim('(not a pass: the input lacks what these checks need)')}\n`;
+      yield fit(`  ${c.bold('undecided')} ${c.dim('(not a pass: the input lacks what these checks need)')}`, 4);
       for (const u of unknowns) {
         const text = terminalSafe(`${u.resource}: missing ${u.missing.join('; ')}`);
-        yield `    ${c.magenta('unknown')} ${text}  ${c.dim(u.rule)}\n`;
+        yield fit(`    ${c.magenta('unknown')} ${text}  ${c.dim(u.rule)}`, 12);
       }
     }
     if (suppressed.length > 0) {
@@ -60,8 +66,8 @@ export const textReporter: Reporter = function* (report, options = {}) {
       yield `  ${c.bold('suppressed')} ${c.dim('(by the check configuration)')}\n`;
       for (const f of suppressed) {
         const text = terminalSafe(`${f.resource}: ${f.message}`);
-        yield `    ${c.dim(f.severity.padEnd(7))} ${text}  ${c.dim(f.rule)}\n`;
-        yield c.dim(`            reason: ${terminalSafe(f.suppressed?.reason ?? '')}`) + '\n';
+        yield fit(`    ${c.dim(f.severity.padEnd(7))} ${text}  ${c.dim(f.rule)}`, 12);
+        yield fit(c.dim(`            reason: ${terminalSafe(f.suppressed?.reason ?? '')}`), 20);
       }
     }
     yield '\n';
@@ -77,5 +83,5 @@ export const textReporter: Reporter = function* (report, options = {}) {
     ...(s.byStatus.off > 0 ? [`${s.byStatus.off} off`] : []),
   ].join(', ');
   const mark = s.error > 0 ? c.red('✖') : s.findings > 0 || s.unknown > 0 ? c.yellow('!') : c.green('✔');
-  yield `${mark} ${counts}; ${extra}\n`;
+  yield fit(`${mark} ${counts}; ${extra}`, 2);
 };

@@ -25,6 +25,8 @@ export interface ReportOptions {
   /** Prefix that makes docs paths absolute URLs (e.g. a repository's blob URL); relative paths otherwise. */
   docsBaseUrl?: string;
   toolVersion?: string;
+  /** Text: the line width to fit (the terminal's columns, or 100). */
+  width?: number;
   /** Text: the findings only (no undecided checks, no suppressed list, no totals). */
   quiet?: boolean;
 }

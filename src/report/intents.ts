@@ -5,6 +5,7 @@ import { intentText, namesText, predictedText } from '../rules/support/intent-te
 import { intentHolds, type IntentResult } from '../workspaces/expectations.js';
 import { blockerText } from './reason-text.js';
 import { where } from './trace-text.js';
+import { DEFAULT_WIDTH, wrapLine } from './wrap.js';
 
 export interface IntentJson {
   id: string;
@@ -43,7 +44,7 @@ export function intentsJson(results: readonly IntentResult[]): IntentJson[] {
 }
 
 /** One line per intent, and under an unmet one a line per client and prediction (WorkSpaces that share it joined). */
-export function renderIntentsText(results: readonly IntentResult[]): string {
+export function renderIntentsText(results: readonly IntentResult[], width = DEFAULT_WIDTH): string {
   if (results.length === 0) return '';
   const held = results.filter(intentHolds).length;
   const out = ['', `Intents: ${held} of ${results.length} hold`];
@@ -72,5 +73,5 @@ export function renderIntentsText(results: readonly IntentResult[]): string {
       out.push(`      ${g.client} → ${namesText(g.workspaces)}: ${g.text}`);
     }
   }
-  return out.map(terminalSafe).join('\n') + '\n';
+  return out.map((line) => wrapLine(terminalSafe(line), width)).join('\n') + '\n';
 }

@@ -6,6 +6,7 @@ import pc from 'picocolors';
 import { terminalSafe as safe } from '../input/terminal.js';
 import type { OfferedEndpoint } from '../workspaces/types.js';
 import type { LineRef, LogDiagnosis, LogFileReport, LogReport, LogSession } from '../logs/types.js';
+import { DEFAULT_WIDTH, wrapLine, wrapText, wrapWords } from './wrap.js';
 
 export interface LogReportWriter {
   session(s: LogSession): void;
@@ -137,13 +138,13 @@ export class TextLogWriter implements LogReportWriter {
   ) {
     this.output = new BlockOutput(out);
     this.c = pc.createColors(opts.color);
-    this.width = opts.width ?? 100;
+    this.width = opts.width ?? DEFAULT_WIDTH;
   }
 
   session(s: LogSession): void {
     this.sessions++;
     this.outcomes.set(s.outcome, (this.outcomes.get(s.outcome) ?? 0) + 1);
-    this.output.write(sessionBlock(s, this.c, this.manyFiles).join('\n') + '\n\n');
+    this.output.write(sessionBlock(s, this.c, this.manyFiles, this.width).join('\n') + '\n\n');
   }
 
   diagnoses(list: readonly LogDiagnosis[]): void {
@@ -155,7 +156,7 @@ export class TextLogWriter implements LogReportWriter {
     const write = (text: string) => this.output.write(text + '\n');
     if (comparisons) {
       write(c.bold('Against the prediction'));
-      write(comparisons.length > 0 ? renderComparisons(comparisons) : 'No session to compare.\n');
+      write(comparisons.length > 0 ? wrapText(renderComparisons(comparisons), this.width) : 'No session to compare.\n');
     }
     if (this.sessions === 0) {
       write('No connection attempt found: the logs hold client entries but no session (no endpoints offered, no');
@@ -174,7 +175,7 @@ export class TextLogWriter implements LogReportWriter {
       for (const n of f.notes) out.push(`    ${c.yellow('note')} ${safe(n)}`);
     }
     out.push('', this.summary());
-    write(out.join('\n'));
+    write(out.map((l) => wrapLine(l, this.width)).join('\n'));
     this.output.flush();
   }
 
@@ -215,7 +216,7 @@ export function logReportToText(report: LogReport, opts: TextOptions): string {
  * Every text in a block that comes from the log (ids, versions, times, host names, codes, file names) goes through
  * `safe`: a log line may carry escape sequences or line breaks that would otherwise act on the terminal.
  */
-function sessionBlock(s: LogSession, c: Colors, manyFiles: boolean): string[] {
+function sessionBlock(s: LogSession, c: Colors, manyFiles: boolean, width: number): string[] {
   const when = s.start ? (s.end && s.end !== s.start ? `${s.start} .. ${s.end}` : s.start) : 'time unknown';
   const head = [`Session ${s.id ?? '(id not logged)'}`, s.protocol ?? 'protocol unknown', when];
   if (s.clientVersion) head.push(`client ${s.clientVersion}`);
@@ -233,7 +234,11 @@ function sessionBlock(s: LogSession, c: Colors, manyFiles: boolean): string[] {
   rows.push(['chosen', s.chosen ? safe(`${s.chosen.transport} ${s.chosen.port} ${s.chosen.hostname}`) : 'none']);
   rows.push(['lines', safe(lineRanges(s.lines, manyFiles))]);
   if (s.inferred.length > 0) rows.push(['inferred', s.inferred.join(', ')]);
-  return [c.bold(safe(head.join('  '))), ...rows.map(([k, v]) => `  ${k.padEnd(10)} ${v}`)];
+  // A long value (the offered endpoints) continues under itself, past the names of the rows.
+  return [
+    wrapLine(c.bold(safe(head.join('  '))), width),
+    ...rows.map(([k, v]) => wrapLine(`  ${k.padEnd(10)} ${v}`, width, 13)),
+  ];
 }
 
 function diagnosisBlock(d: LogDiagnosis, c: Colors, manyFiles: boolean, width: number): string[] {
@@ -241,7 +246,7 @@ function diagnosisBlock(d: LogDiagnosis, c: Colors, manyFiles: boolean, width: n
   const where = d.lines.length > 0 ? `  lines ${safe(lineRanges(d.lines, manyFiles))}` : '';
   const inferred = d.inferred ? c.dim('  (inferred)') : '';
   const head = `  ${sev} ${c.bold(d.code)}  session ${safe(d.session ?? '(id not logged)')}${where}${inferred}`;
-  return [head, ...wrap(safe(d.message), width - 4).map((l) => `    ${l}`)];
+  return [wrapLine(head, width, 4), ...wrapWords(safe(d.message), width, '    ')];
 }
 
 function outcomeColor(written: string, c: Colors): string {
@@ -284,21 +289,6 @@ export function lineRanges(refs: readonly LineRef[], manyFiles: boolean): string
   }
   close();
   return parts.join(', ');
-}
-
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
 }
 
 function formatBytes(n: number): string {

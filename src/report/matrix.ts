@@ -7,6 +7,7 @@ import type { Trace } from '../workspaces/types.js';
 import { blockerText } from './reason-text.js';
 import { joinChunks, type Chunks } from './chunks.js';
 import { warningDetail } from './trace-words.js';
+import { DEFAULT_WIDTH, shortNames, wrapWords } from './wrap.js';
 
 export interface MatrixCause {
   resource: string;
@@ -109,16 +110,13 @@ export function renderMatrixJson(entries: readonly MatrixEntry[], intents: reado
 }
 
 const HEADER = ['CLIENT', 'WORKSPACE', 'OUTCOME', 'PATH', 'TRANSPORT', 'FIRST CAUSE'];
+const GAP = '  ';
 
-/** Names longer than this are shortened in the middle in the table (the cause never is). */
-const NAME_WIDTH = 32;
-
-/** "very-long-client…-name": both ends stay, since names often differ at the end (office-pc-01, office-pc-02). */
-export function shortName(name: string, width = NAME_WIDTH): string {
-  if (name.length <= width) return name;
-  const head = Math.ceil((width - 1) / 2);
-  return `${name.slice(0, head)}…${name.slice(name.length - (width - 1 - head))}`;
-}
+/** Names are never cut shorter than this, and the cause is given at least CAUSE_MIN before names are shortened. */
+const NAME_MIN = 12;
+const CAUSE_MIN = 24;
+/** Where the cause starts when it goes under its row (a terminal too narrow for a cause column). */
+const STACK_INDENT = 4;
 
 /** Worded once per shared trace: the table makes each row's cells twice. */
 const firstCauses = new WeakMap<Trace, string>();
@@ -129,44 +127,115 @@ function firstCause(t: Trace): string {
   if (text === undefined) {
     const b = t.blockers[0];
     const m = t.missing[0];
-    text = b
-      ? `${b.resource}: ${blockerText(b)}${t.blockers.length > 1 ? ` (+${t.blockers.length - 1} more)` : ''}`
-      : m !== undefined
-        ? `missing: ${m}${t.missing.length > 1 ? ` (+${t.missing.length - 1} more)` : ''}`
-        : '';
+    text = terminalSafe(
+      b
+        ? `${b.resource}: ${blockerText(b)}${t.blockers.length > 1 ? ` (+${t.blockers.length - 1} more)` : ''}`
+        : m !== undefined
+          ? `missing: ${m}${t.missing.length > 1 ? ` (+${t.missing.length - 1} more)` : ''}`
+          : '',
+    );
     firstCauses.set(t, text);
   }
   return text;
 }
 
-/** A row's cells as printed: names come from the input, escaped so none can act on the terminal or break a line. */
-function cellsOf({ client, workspace, trace: t }: MatrixEntry): string[] {
-  return [
-    shortName(client),
-    shortName(workspace),
-    t.outcome,
-    t.path ?? '-',
-    t.endpoint ? `${t.endpoint.transport} ${t.endpoint.port}` : '-',
-    firstCause(t),
-  ].map(terminalSafe);
+/** The cells that do not depend on the names: outcome, path and transport. */
+function fixedCells(t: Trace): [string, string, string] {
+  return [t.outcome, t.path ?? '-', t.endpoint ? `${t.endpoint.transport} ${t.endpoint.port}` : '-'];
+}
+
+export interface MatrixTextOptions {
+  /** The line width to fit (the terminal's, or DEFAULT_WIDTH). */
+  width?: number;
+}
+
+/** How wide each name column may be: whole when the line has room; else the longer column is cut first. */
+function nameRoom(clientMax: number, workspaceMax: number, room: number): [number, number] {
+  if (clientMax + workspaceMax <= room) return [clientMax, workspaceMax];
+  // The shorter column keeps its names whole if that leaves the other NAME_MIN; the longer takes the rest.
+  const keep = (shorter: number) => Math.min(shorter, Math.max(NAME_MIN, room - NAME_MIN));
+  if (clientMax <= workspaceMax) {
+    const c = keep(clientMax);
+    return [c, Math.max(NAME_MIN, room - c)];
+  }
+  const w = keep(workspaceMax);
+  return [Math.max(NAME_MIN, room - w), w];
 }
 
 /**
- * The table in two passes over the entries: the first finds each column's width, the second writes the rows. The
- * cells are made twice rather than kept: 500,000 rows of six strings would hold far more memory than they cost.
+ * The table in two passes over the entries: the first finds each column's width and the names that need shortening,
+ * the second writes the rows. Cells are made twice rather than kept: 500,000 rows of six strings would hold far more
+ * memory than they cost. The table fits `width`: long names are shortened in the middle (each still told apart from
+ * the others); the cause is never shortened but wraps under its own column.
  */
-export function* matrixTextChunks(entries: readonly MatrixEntry[]): Chunks {
-  const widths = HEADER.map((h) => h.length);
-  for (const e of entries) cellsOf(e).forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd() + '\n';
-  yield line(HEADER);
-  for (const e of entries) yield line(cellsOf(e));
+export function* matrixTextChunks(entries: readonly MatrixEntry[], options: MatrixTextOptions = {}): Chunks {
+  const width = options.width ?? DEFAULT_WIDTH;
+  // Names come from the input: escaped so none can act on the terminal or break a line.
+  const clients = new Set<string>();
+  const workspaces = new Set<string>();
+  const fixed = [HEADER[2]?.length ?? 0, HEADER[3]?.length ?? 0, HEADER[4]?.length ?? 0];
+  let causeMax = HEADER[5]?.length ?? 0;
+  for (const e of entries) {
+    clients.add(terminalSafe(e.client));
+    workspaces.add(terminalSafe(e.workspace));
+    fixedCells(e.trace).forEach((cell, i) => (fixed[i] = Math.max(fixed[i] ?? 0, cell.length)));
+    causeMax = Math.max(causeMax, firstCause(e.trace).length);
+  }
+  const longest = (names: Set<string>, header: string) => {
+    let n = header.length;
+    for (const name of names) n = Math.max(n, name.length);
+    return n;
+  };
+  const others = fixed.reduce((a, b) => a + b, 0) + GAP.length * 5;
+  // On a narrow terminal the cause cannot have a column of its own: it goes under its row, indented, full width.
+  const stacked = width - others - 2 * NAME_MIN < CAUSE_MIN;
+  const [clientRoom, workspaceRoom] = nameRoom(
+    longest(clients, HEADER[0] ?? ''),
+    longest(workspaces, HEADER[1] ?? ''),
+    width - others + (stacked ? GAP.length : -CAUSE_MIN),
+  );
+  const shortClients = shortNames(clients, clientRoom);
+  const shortWorkspaces = shortNames(workspaces, workspaceRoom);
+  // A name kept whole to stay distinct may be longer than the room: the column takes the longest shown.
+  const shownWidth = (names: Set<string>, short: Map<string, string>, header: string) => {
+    let n = header.length;
+    for (const name of names) n = Math.max(n, (short.get(name) ?? name).length);
+    return n;
+  };
+  const widths = [
+    shownWidth(clients, shortClients, HEADER[0] ?? ''),
+    shownWidth(workspaces, shortWorkspaces, HEADER[1] ?? ''),
+    ...fixed,
+  ];
+  const causeAt = stacked ? STACK_INDENT : widths.reduce((a, b) => a + b, 0) + GAP.length * widths.length;
+  const causeWidth = width - causeAt;
+  const pad = ' '.repeat(causeAt);
+  // The cause as printed (wrapped under its column), made once per shared trace.
+  const causeText = new Map<Trace, string>();
+  const causeOf = (t: Trace) => {
+    let text = causeText.get(t);
+    if (text === undefined) {
+      const cause = firstCause(t);
+      const lines = cause === '' ? [] : wrapWords(cause, causeWidth);
+      text = stacked ? lines.map((l) => '\n' + pad + l).join('') : lines.join('\n' + pad);
+      causeText.set(t, text);
+    }
+    return text;
+  };
+  const line = (cells: string[], cause: string) =>
+    (cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(GAP).trimEnd() + (stacked ? '' : GAP) + cause).trimEnd() +
+    '\n';
+  yield line(HEADER.slice(0, 5), stacked ? `\n${pad}${HEADER[5] ?? ''}` : (HEADER[5] ?? ''));
+  for (const e of entries) {
+    const client = terminalSafe(e.client);
+    const workspace = terminalSafe(e.workspace);
+    yield line(
+      [shortClients.get(client) ?? client, shortWorkspaces.get(workspace) ?? workspace, ...fixedCells(e.trace)],
+      causeOf(e.trace),
+    );
+  }
 }
 
-export function renderMatrixText(entries: readonly MatrixEntry[]): string {
-  return joinChunks(matrixTextChunks(entries));
+export function renderMatrixText(entries: readonly MatrixEntry[], options: MatrixTextOptions = {}): string {
+  return joinChunks(matrixTextChunks(entries, options));
 }

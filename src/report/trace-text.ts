@@ -7,6 +7,7 @@ import type { Hop, Trace } from '../workspaces/types.js';
 import type { FixFinder } from './fixes.js';
 import { blockerText } from './reason-text.js';
 import { hopAction, hopDetail, stepDetail, warningDetail } from './trace-words.js';
+import { DEFAULT_WIDTH, wrapLine } from './wrap.js';
 
 export interface Style {
   bold(s: string): string;
@@ -47,8 +48,13 @@ export function verdict(t: Trace): string {
   return t.outcome;
 }
 
-export function renderTraceText(t: Trace, s: Style = plain, fixes?: FixFinder): string {
+/** The story fitted to `width` columns: long lines continue two columns in from where they start. */
+export function renderTraceText(t: Trace, s: Style = plain, fixes?: FixFinder, width = DEFAULT_WIDTH): string {
   const out: string[] = [];
+  // Lines never broken: a fix command split over lines would not paste into a shell as one (it may pass the width).
+  const whole = new Set<number>();
+  // A step's detail is a paragraph: it continues at its own indent, not under a mark.
+  const paragraph = new Set<number>();
   const head = `${e(t.client)} → ${e(t.workspace)}: ${verdict(t)}`;
   out.push(
     t.outcome === 'CONNECTED'
@@ -69,6 +75,7 @@ export function renderTraceText(t: Trace, s: Style = plain, fixes?: FixFinder): 
             ? s.yellow('UNKNOWN')
             : s.dim('skipped');
     out.push(`${i + 1}. ${step.step.padEnd(12)} ${status}${step.inferred ? s.dim(' (inferred)') : ''}`);
+    paragraph.add(out.length);
     out.push(`   ${e(stepDetail(step, t.probes))}`);
     for (const h of step.hops ?? []) out.push(hopLine(h, s));
   });
@@ -103,7 +110,10 @@ export function renderTraceText(t: Trace, s: Style = plain, fixes?: FixFinder): 
         .join(', ');
       out.push(`  ${s.red('✗')} ${e(b.resource)}: ${e(blockerText(b))}`);
       out.push(s.dim(`      [${tags}]${loc ? ` ${e(loc)}` : ''}`));
-      for (const cmd of fixes?.forBlocker(b)?.cli ?? []) out.push(`      ${s.green('$')} ${e(cmd)}`);
+      for (const cmd of fixes?.forBlocker(b)?.cli ?? []) {
+        whole.add(out.length);
+        out.push(`      ${s.green('$')} ${e(cmd)}`);
+      }
     }
   }
   if (t.warnings.length > 0) {
@@ -115,5 +125,8 @@ export function renderTraceText(t: Trace, s: Style = plain, fixes?: FixFinder): 
     out.push('', s.bold('Missing from the input (the answer cannot be decided without them):'));
     for (const m of t.missing) out.push(`  ? ${e(m)}`);
   }
-  return out.join('\n') + '\n';
+  return (
+    out.map((line, i) => (whole.has(i) ? line : wrapLine(line, width, paragraph.has(i) ? 3 : undefined))).join('\n') +
+    '\n'
+  );
 }

@@ -6,6 +6,7 @@ import type { Trace } from '../workspaces/types.js';
 import { blockerText } from './reason-text.js';
 import { verdict } from './trace-text.js';
 import { fateText } from './trace-words.js';
+import { DEFAULT_WIDTH, wrapLine } from './wrap.js';
 
 /** How many changed cells and dropped sessions the text lists per change; JSON lists every one. */
 export const LIST_LIMIT = 200;
@@ -67,7 +68,7 @@ function cellLine(c: CellChange): string {
   return `   ${mark} ${c.client} → ${c.workspace}: ${c.before ? verdict(c.before) : '(not in the setup)'} ⇒ ${stateText(c.after)}`;
 }
 
-export function renderWhatifEstateText(r: EstateWhatif): string {
+export function renderWhatifEstateText(r: EstateWhatif, width = DEFAULT_WIDTH): string {
   const out = [`Whole estate: ${r.cells} cells, ${r.connected} connected now (each a session that may be running).`];
   r.steps.forEach((s, i) => {
     out.push('', `${i + 1}. ${s.change}`);
@@ -83,5 +84,5 @@ export function renderWhatifEstateText(r: EstateWhatif): string {
     if (s.dropped.length > LIST_LIMIT)
       out.push(`   … and ${s.dropped.length - LIST_LIMIT} more (--format json lists all)`);
   });
-  return out.map(terminalSafe).join('\n') + '\n';
+  return out.map((line) => wrapLine(terminalSafe(line), width)).join('\n') + '\n';
 }

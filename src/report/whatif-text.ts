@@ -3,8 +3,9 @@ import type { WhatifResult } from '../workspaces/lifecycle.js';
 import { blockerText } from './reason-text.js';
 import { verdict } from './trace-text.js';
 import { fateText } from './trace-words.js';
+import { DEFAULT_WIDTH, wrapLine } from './wrap.js';
 
-export function renderWhatifText(r: WhatifResult): string {
+export function renderWhatifText(r: WhatifResult, width = DEFAULT_WIDTH): string {
   const out = [`${r.initial.client} → ${r.initial.workspace} now: ${verdict(r.initial)}`];
   if (r.initial.outcome !== 'CONNECTED') {
     out.push('No session runs before the changes. Why a new one does not connect now:');
@@ -19,5 +20,5 @@ export function renderWhatifText(r: WhatifResult): string {
     for (const m of c.new.missing) out.push(`     ? missing: ${m}`);
   });
   // Each entry is one line; names and the change come from the input, so none may act on the terminal.
-  return out.map(terminalSafe).join('\n') + '\n';
+  return out.map((line) => wrapLine(terminalSafe(line), width)).join('\n') + '\n';
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Option } from '@commander-js/extra-typings';
 import { InputError } from '../../diagnostics.js';
 import { reporters, REPORTER_NAMES } from '../../report/check-reporters.js';
-import { writeChunks } from '../io.js';
+import { textWidth, writeChunks } from '../io.js';
 import type { SourceRun } from '../../report/check-types.js';
 import { CONFIG_FILE_NAME, parseCheckConfig } from '../../rules/config.js';
 import { DEFAULT_POLICY, type CheckPolicy } from '../../rules/policy.js';
@@ -84,7 +84,7 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
       }
       writeChunks(
         io,
-        reporters[opts.format]({ runs }, { color: io.isTty, cwd: process.cwd(), quiet: opts.quiet === true }),
+        reporters[opts.format]({ runs }, { color: io.isTty, cwd: process.cwd(), quiet: opts.quiet === true, width: textWidth(io) }),
       );
       const reaches = REACHES[opts.failOn];
       const failing = runs.some((r) => r.result.findings.some((f) => !f.suppressed && reaches.includes(f.severity)));

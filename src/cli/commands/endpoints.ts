@@ -3,6 +3,8 @@
 import { Option } from '@commander-js/extra-typings';
 import { InputError } from '../../diagnostics.js';
 import { ENDPOINT_SERVICES, serviceName } from '../../workspaces/endpoint-services.js';
+import { wrapLine } from '../../report/wrap.js';
+import { textWidth } from '../io.js';
 import type { RegisterCommand } from './index.js';
 
 const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -53,12 +55,26 @@ export const registerEndpoints: RegisterCommand = (program, io) => {
         );
         return;
       }
-      const width = Math.max(...rows.map((r) => r.service.length));
+      const nameWidth = Math.max(...rows.map((r) => r.service.length));
+      const width = textWidth(io);
+      // The purpose continues under itself, right of the service names.
       for (const r of rows)
-        io.out(`${r.streaming ? '*' : ' '} ${r.service.padEnd(width)}  ${r.product}: ${r.purpose}\n`);
+        io.out(
+          wrapLine(
+            `${r.streaming ? '*' : ' '} ${r.service.padEnd(nameWidth)}  ${r.product}: ${r.purpose}`,
+            width,
+            nameWidth + 4,
+          ) + '\n',
+        );
       io.out(
-        `\nWorkSpaces Personal streaming needs an Interface endpoint of ${needed?.service ?? ''} (private DNS on),\n` +
-          `named in the directory's AccessEndpointConfig as AccessEndpointType STREAMING_WSP.\n`,
+        '\n' +
+          wrapLine(
+            `WorkSpaces Personal streaming needs an Interface endpoint of ${needed?.service ?? ''} (private DNS on), ` +
+              `named in the directory's AccessEndpointConfig as AccessEndpointType STREAMING_WSP.`,
+            width,
+            0,
+          ) +
+          '\n',
       );
     });
 };

@@ -9,6 +9,7 @@ import { loadSource, type LoadSourceOptions } from '../../sources/index.js';
 import { sessionPredictor, topologyRegions, type SessionPredictor } from '../../logs/topology.js';
 import { terminalSafe } from '../../input/terminal.js';
 import { loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
+import { textWidth } from '../io.js';
 import type { RegisterCommand } from './index.js';
 
 /** Loads the topology (any source) and hands it to the library's comparison set-up. */
@@ -74,7 +75,7 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
       const writer =
         opts.format === 'json'
           ? new JsonLogWriter(out, manyFiles)
-          : new TextLogWriter(out, manyFiles, { color: io.isTty });
+          : new TextLogWriter(out, manyFiles, { color: io.isTty, width: textWidth(io) });
       const report = await readPlanned(plan, {
         keepSessions: false,
         onSession: (session, diagnoses) => {

@@ -1,7 +1,7 @@
 import { Option } from '@commander-js/extra-typings';
 import { renderIntentsText } from '../../report/intents.js';
 import { matrixJsonChunks, matrixTextChunks } from '../../report/matrix.js';
-import { writeChunks } from '../io.js';
+import { textWidth, writeChunks } from '../io.js';
 import { loadSources } from '../../sources/index.js';
 import { intentHolds, matrixWithIntents } from '../../workspaces/expectations.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
@@ -59,8 +59,8 @@ export const registerMatrix: RegisterCommand = (program, io, state) => {
       });
       if (opts.format === 'json') writeChunks(io, matrixJsonChunks(entries, intents));
       else {
-        writeChunks(io, matrixTextChunks(entries));
-        io.out(renderIntentsText(intents));
+        writeChunks(io, matrixTextChunks(entries, { width: textWidth(io) }));
+        io.out(renderIntentsText(intents, textWidth(io)));
       }
       // For CI gates: an intent of the input (expect: section or --expect FILE) that does not hold fails the run.
       if (intents.some((r) => !intentHolds(r))) state.exitCode = EXIT_FINDINGS;

@@ -18,6 +18,8 @@ import type { Trace } from '../../workspaces/types.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
 import { loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
 import { styleFor } from '../style.js';
+import { wrapText } from '../../report/wrap.js';
+import { textWidth } from '../io.js';
 import type { RegisterCommand } from './index.js';
 
 const HOST_NAME = /^(?=.{1,253}\.?$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
@@ -168,7 +170,7 @@ export function probeCommand(deps: Partial<ProbeDeps> = {}): RegisterCommand {
         );
         if (prediction) report.comparison = compareWithPrediction(report, prediction.trace);
         if (opts.format === 'json') io.out(JSON.stringify(report, null, 2) + '\n');
-        else io.out(renderProbeText(report, styleFor(io)));
+        else io.out(wrapText(renderProbeText(report, styleFor(io)), textWidth(io)));
         state.exitCode = report.verdict.ok ? EXIT_OK : EXIT_FINDINGS;
       });
   };

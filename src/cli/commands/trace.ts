@@ -18,6 +18,7 @@ import {
 } from '../source-options.js';
 import { OUTCOMES } from '../../model/outcomes.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
+import { textWidth } from '../io.js';
 import type { RegisterCommand } from './index.js';
 
 export const registerTrace: RegisterCommand = (program, io, state) => {
@@ -59,7 +60,7 @@ export const registerTrace: RegisterCommand = (program, io, state) => {
             ...(version !== undefined ? { clientVersion: version } : {}),
           }),
         );
-      } else io.out(renderTraceText(trace, styleFor(io), fixes));
+      } else io.out(renderTraceText(trace, styleFor(io), fixes, textWidth(io)));
       if (expect !== undefined && trace.outcome !== expect) {
         io.err(`wspl: expected ${expect}, predicted ${trace.outcome}\n`);
         state.exitCode = EXIT_FINDINGS;

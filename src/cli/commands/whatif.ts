@@ -18,6 +18,7 @@ import { changeApplier } from '../../sources/changes.js';
 import { InputError } from '../../diagnostics.js';
 import { renderWhatifEstateJson, renderWhatifEstateText } from '../../report/whatif-estate.js';
 import { estateBreaksSomething, whatifEstate } from '../../workspaces/estate-whatif.js';
+import { textWidth } from '../io.js';
 import type { RegisterCommand } from './index.js';
 
 export const registerWhatif: RegisterCommand = (program, io, state) => {
@@ -52,13 +53,13 @@ export const registerWhatif: RegisterCommand = (program, io, state) => {
       if (opts.client === undefined || opts.workspace === undefined) {
         const apply = changeApplier(model, source.join(', '));
         const estate = whatifEstate(model, opts.change, (_m, change) => apply(change));
-        io.out(opts.format === 'json' ? renderWhatifEstateJson(estate) : renderWhatifEstateText(estate));
+        io.out(opts.format === 'json' ? renderWhatifEstateJson(estate) : renderWhatifEstateText(estate, textWidth(io)));
         if (estateBreaksSomething(estate)) state.exitCode = EXIT_FINDINGS;
         return;
       }
       const apply = changeApplier(model, source.join(', '), { client: opts.client, workspace: opts.workspace });
       const result = whatif(model, opts.client, opts.workspace, opts.change, (_m, change) => apply(change));
-      io.out(opts.format === 'json' ? renderWhatifJson(result) : renderWhatifText(result));
+      io.out(opts.format === 'json' ? renderWhatifJson(result) : renderWhatifText(result, textWidth(io)));
       // For CI gates: a change that drops a running session or breaks a working new one fails the run.
       if (whatifBreaksSomething(result)) state.exitCode = EXIT_FINDINGS;
     });
