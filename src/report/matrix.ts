@@ -223,8 +223,14 @@ export function* matrixTextChunks(entries: readonly MatrixEntry[], options: Matr
     return text;
   };
   const line = (cells: string[], cause: string) =>
-    (cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(GAP).trimEnd() + (stacked ? '' : GAP) + cause).trimEnd() +
-    '\n';
+    (
+      cells
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join(GAP)
+        .trimEnd() +
+      (stacked ? '' : GAP) +
+      cause
+    ).trimEnd() + '\n';
   yield line(HEADER.slice(0, 5), stacked ? `\n${pad}${HEADER[5] ?? ''}` : (HEADER[5] ?? ''));
   for (const e of entries) {
     const client = terminalSafe(e.client);

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { captureIo } from '../io.js';
 import { main } from '../main.js';
@@ -154,11 +155,45 @@ describe('wspl explain', () => {
     expect(r.out).toContain('No endpoints are reachable');
   });
 
-  it('an unknown name is exit 2 with the valid ones', async () => {
+  it('renders the page for a terminal: no raw headings or fences; --markdown prints the page as written', async () => {
+    const r = await run('explain', 'streaming-endpoint-private-dns');
+    expect(r.out).not.toMatch(/^#/m);
+    expect(r.out).not.toContain('```');
+    expect(r.out).toMatch(/^How to fix\n-{10}$/m);
+    const raw = await run('explain', 'streaming-endpoint-private-dns', '--markdown');
+    expect(raw.out).toBe(readFileSync('docs/rules/streaming-endpoint-private-dns.md', 'utf8'));
+  });
+
+  it('words that are not a name list only the rule ids and outcomes whose page holds them all, with a count', async () => {
+    const r = await run('explain', 'Resolver', 'INBOUND');
+    expect(r.code).toBe(0);
+    const listed = r.out
+      .split('\n')
+      .slice(1)
+      .map((l) => /^ {2}(\S+)/.exec(l)?.[1])
+      .filter(Boolean);
+    const expected = [...readdirSync('docs/rules'), ...readdirSync('docs/outcomes')]
+      .filter((f) => f !== 'README.md')
+      .filter((f) => {
+        const text = readFileSync(`docs/${/^[A-Z]/.test(f) ? 'outcomes' : 'rules'}/${f}`, 'utf8').toLowerCase();
+        return text.includes('resolver') && text.includes('inbound');
+      })
+      .map((f) => f.replace(/\.md$/, ''));
+    expect(new Set(listed)).toEqual(new Set(expected));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(r.out.split('\n')[0]).toMatch(new RegExp(`^${expected.length} of \\d+ pages mention "Resolver INBOUND"`));
+    // A page whose id holds the words comes first.
+    expect((await run('explain', 'private-dns')).out.split('\n')[1]).toMatch(/^ {2}streaming-endpoint-private-dns /);
+  });
+
+  it('a name or words that match nothing are exit 2 with the closest name and the valid ones', async () => {
     const r = await run('explain', 'streaming-endpoint-privte-dns');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('streaming-endpoint-private-dns');
+    expect(r.err).toMatch(
+      /no rule id, outcome or page text matches "streaming-endpoint-privte-dns"; did you mean streaming-endpoint-private-dns\?/,
+    );
     expect(r.err).toContain('UNSUPPORTED_CONFIGURATION');
+    expect((await run('explain', 'no_reachable_endpont')).err).toMatch(/did you mean NO_REACHABLE_ENDPOINT\?/);
   });
 });
 

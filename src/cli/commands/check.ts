@@ -84,7 +84,10 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
       }
       writeChunks(
         io,
-        reporters[opts.format]({ runs }, { color: io.isTty, cwd: process.cwd(), quiet: opts.quiet === true, width: textWidth(io) }),
+        reporters[opts.format](
+          { runs },
+          { color: io.isTty, cwd: process.cwd(), quiet: opts.quiet === true, width: textWidth(io) },
+        ),
       );
       const reaches = REACHES[opts.failOn];
       const failing = runs.some((r) => r.result.findings.some((f) => !f.suppressed && reaches.includes(f.severity)));

@@ -1,31 +1,76 @@
-// `wspl explain <rule-id|OUTCOME>`: prints the docs page (what, why, how to fix with the AWS CLI, CloudFormation,
-// Terraform and CDK). An unknown name exits 2 and lists the valid ones.
-import { readOutcomeDoc, readRuleDoc } from '../../rules/docs.js';
-import { RULE_IDS } from '../../rules/index.js';
-import { OUTCOMES } from '../../workspaces/types.js';
-import { EXIT_BAD_INPUT } from '../exit-codes.js';
+// `wspl explain <rule-id|OUTCOME|words>`: a rule id or an outcome prints its docs page (what, why, how to fix with the
+// AWS CLI, CloudFormation, Terraform and CDK) rendered for a terminal; `--markdown` prints the page as written. Any
+// other query lists the pages whose id, title or text holds its words; a query that matches none exits 2 with the
+// closest name and the valid ones.
+import { InputError } from '../../diagnostics.js';
+import { terminalSafe } from '../../input/terminal.js';
+import { renderMarkdownText } from '../../report/markdown-text.js';
+import { wrapWords } from '../../report/wrap.js';
+import { closestDocName, docPages, searchDocs, type DocPage } from '../../rules/docs-search.js';
+import { textWidth } from '../io.js';
 import type { RegisterCommand } from './index.js';
 
-export const registerExplain: RegisterCommand = (program, io, state) => {
+/** The page a query names exactly: a rule id (any case) or an outcome code (any case). */
+function namedPage(query: string): DocPage | undefined {
+  const q = query.trim();
+  return docPages().find((p) => (p.kind === 'rule' ? p.name === q.toLowerCase() : p.name === q.toUpperCase()));
+}
+
+/** One line a page, its title wrapped under itself. */
+function listing(found: readonly DocPage[], width: number): string {
+  const nameWidth = Math.max(...found.map((p) => p.name.length));
+  const at = 2 + nameWidth + 2 + 'outcome'.length + 2;
+  return found
+    .map((p) => {
+      const lead = `  ${p.name.padEnd(nameWidth)}  ${p.kind.padEnd('outcome'.length)}  `;
+      return wrapWords(p.title, width, lead, ' '.repeat(at)).join('\n') + '\n';
+    })
+    .join('');
+}
+
+export const registerExplain: RegisterCommand = (program, io) => {
   program
     .command('explain')
-    .description('explain a rule id or a trace outcome: what it means, why, how to fix')
-    .argument('<name>', 'a rule id (e.g. streaming-endpoint-private-dns) or an outcome (e.g. NO_REACHABLE_ENDPOINT)')
-    .action((name) => {
-      if (RULE_IDS.includes(name)) {
-        io.out(readRuleDoc(name));
+    .description(
+      'explain a rule id or a trace outcome: what it means, why, how to fix; other words list the pages that mention them',
+    )
+    .argument(
+      '<query...>',
+      'a rule id (e.g. streaming-endpoint-private-dns), an outcome (e.g. NO_REACHABLE_ENDPOINT), or words to look for',
+    )
+    .option('--markdown', 'print the page as its Markdown source, not rendered for a terminal')
+    .action((words, opts) => {
+      const query = words.join(' ');
+      const page = namedPage(query);
+      if (page) {
+        io.out(opts.markdown ? page.text : renderMarkdownText(page.text, { width: textWidth(io), color: io.isTty }));
         return;
       }
-      const outcome = OUTCOMES.find((o) => o === name.toUpperCase());
-      if (outcome) {
-        io.out(readOutcomeDoc(outcome));
+      const found = searchDocs(query);
+      const shown = terminalSafe(query.length > 80 ? `${query.slice(0, 77)}...` : query);
+      if (found.length > 0) {
+        const all = docPages().length;
+        io.out(
+          `${found.length} of ${all} pages mention "${shown}" (rule ids and outcomes; wspl explain NAME prints one):\n` +
+            listing(found, textWidth(io)),
+        );
         return;
       }
-      io.err(
-        `wspl explain: unknown rule id or outcome "${name}"\n` +
-          `rule ids:\n${RULE_IDS.map((id) => `  ${id}\n`).join('')}` +
-          `outcomes:\n${OUTCOMES.map((o) => `  ${o}\n`).join('')}`,
+      const near = closestDocName(query);
+      const rulesList = docPages()
+        .filter((p) => p.kind === 'rule')
+        .map((p) => `  ${p.name}`)
+        .join('\n');
+      const outcomes = docPages()
+        .filter((p) => p.kind === 'outcome')
+        .map((p) => `  ${p.name}`)
+        .join('\n');
+      throw new InputError(
+        `explain: no rule id, outcome or page text matches "${shown}"` +
+          (near ? `; did you mean ${near}?` : '') +
+          `\nrule ids:\n${rulesList}\noutcomes:\n${outcomes}`,
+        [],
+        'unknown-name',
       );
-      state.exitCode = EXIT_BAD_INPUT;
     });
 };
