@@ -1,4 +1,4 @@
-import { CFN_DIRECTORY_RESOURCE, CFN_IP_GROUP_RESOURCE } from './sources.js';
+import { CFN_DIRECTORY_RESOURCE } from './sources.js';
 import { defineRule } from './types.js';
 
 // Ref of an AWS::WorkSpaces::WorkspaceIpGroup gives its ARN; IpGroupIds takes group ids (wsipg-…), which only
@@ -12,7 +12,8 @@ export default defineRule({
       refGivesArn:
         'directory {{directory}} names IP access control group {{group}} with Ref, which gives its ARN; IpGroupIds takes the group id: write Fn::GetAtt {{group}}.GroupId',
     },
-    sources: [CFN_IP_GROUP_RESOURCE, CFN_DIRECTORY_RESOURCE],
+    // The WorkspaceIpGroup page is cited by title in the docs page: its address is not among the verified ones.
+    sources: [CFN_DIRECTORY_RESOURCE],
     usesEngine: false,
   },
   check(model, ctx) {

@@ -26,7 +26,5 @@ export const RESOLVER_INBOUND_GUIDE =
   'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-forwarding-inbound-queries.html';
 export const CFN_DIRECTORY_RESOURCE =
   'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-workspaces-directory.html';
-export const CFN_IP_GROUP_RESOURCE =
-  'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-workspaces-workspaceipgroup.html';
 export const CFN_VPC_ENDPOINT_RESOURCE =
   'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpcendpoint.html';
