@@ -8,7 +8,10 @@ export interface Io {
   isTty: boolean;
   /** True when stderr is a terminal: progress may rewrite one line in place. */
   errIsTty?: boolean;
-  /** The terminal's width when stdout is a terminal (colours on or off); undefined for a pipe or a file. */
+  /**
+   * The terminal's width when stdout is a terminal (colours on or off); undefined for a pipe or a file. Progress
+   * while output is written is shown only when this is undefined: on a shared terminal it would break the lines.
+   */
   columns?: number;
 }
 
@@ -65,11 +68,16 @@ export function captureIo(): CapturedIo {
   };
 }
 
-/** Writes an output made in pieces, gathered into writes of about 64 KiB: neither one huge string nor a syscall a row. */
-export function writeChunks(io: Io, chunks: Iterable<string>): void {
+/**
+ * Writes an output made in pieces, gathered into writes of about 64 KiB: neither one huge string nor a syscall a row.
+ * `onPiece` is told how many pieces have been made (progress, for a long output).
+ */
+export function writeChunks(io: Io, chunks: Iterable<string>, onPiece?: (pieces: number) => void): void {
   let buffer = '';
+  let pieces = 0;
   for (const c of chunks) {
     buffer += c;
+    if (onPiece) onPiece(++pieces);
     if (buffer.length >= 65_536) {
       io.out(buffer);
       buffer = '';

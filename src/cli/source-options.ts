@@ -1,11 +1,12 @@
 // The flags every command that reads a `<source>` shares, declared once, and how they become the loaders' options:
 // the overlay; for templates and plans the parameters, Region and account; for live AWS (`aws:REGION`) the profile
-// and the roles to assume. Warnings and progress go to stderr (progress as one line rewritten in place on a
-// terminal, plain lines otherwise); stdout stays clean.
+// and the roles to assume. Warnings and progress go to stderr (progress only on a terminal: src/cli/progress.ts);
+// stdout stays clean.
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { InputError, formatDiagnostic } from '../diagnostics.js';
 import type { LoadSourceOptions } from '../sources/index.js';
 import type { Io } from './io.js';
+import { ProgressLine } from './progress.js';
 
 export const overlayOption = new Option(
   '--overlay <file>',
@@ -62,35 +63,8 @@ export interface SourceFlags {
   account?: string;
 }
 
-/** Progress on stderr: one line rewritten in place on a terminal, plain lines (fewer) when redirected. */
-export class ProgressLine {
-  private open = false;
-  private lastPlain = 0;
-
-  constructor(private readonly io: Io) {}
-
-  show(message: string): void {
-    const last = / in [\d.]+ s$/.test(message);
-    if (this.io.errIsTty) {
-      this.io.err(`\r\x1b[K${message}${last ? '\n' : ''}`);
-      this.open = !last;
-      return;
-    }
-    const now = Date.now();
-    if (now - this.lastPlain < 2000 && !last) return;
-    this.lastPlain = now;
-    this.io.err(`${message}\n`);
-  }
-
-  /** Ends a live line so what follows starts on a line of its own. */
-  end(): void {
-    if (this.open) this.io.err('\n');
-    this.open = false;
-  }
-}
-
 /** The loaders' options from the parsed flags; warnings and progress of the source go to stderr. */
-export function loadOptionsOf(flags: SourceFlags, io: Io): LoadSourceOptions {
+export function loadOptionsOf(flags: SourceFlags, io: Io, progress = new ProgressLine(io)): LoadSourceOptions {
   if (flags.overlay !== undefined && flags.clients !== undefined && flags.overlay !== flags.clients) {
     throw new InputError('--clients is an alias of --overlay: give one of them', [], 'bad-usage');
   }
@@ -98,7 +72,6 @@ export function loadOptionsOf(flags: SourceFlags, io: Io): LoadSourceOptions {
   if (flags.account !== undefined && !/^\d{12}$/.test(flags.account)) {
     throw new InputError(`--account ${flags.account}: an account id is 12 digits`, [], 'bad-usage');
   }
-  const progress = new ProgressLine(io);
   return {
     onWarning: (d) => {
       progress.end();

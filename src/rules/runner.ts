@@ -30,6 +30,8 @@ export interface CheckOptions {
   traceAll?: TraceAll;
   /** The words for engine facts in messages (src/report/wording.ts); without them, facts show their codes. */
   wording?: Wording;
+  /** Called after each rule (the CLI shows progress on a terminal for a long run). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface CheckSummary {
@@ -189,7 +191,11 @@ export function runCheck(model: Model, options: CheckOptions = {}): CheckResult 
   const selected = options.rules ?? registry;
   const engine = lazyEngine(frozen, options.traceAll ?? traceAllWithEngine);
   const index = provenanceIndex(frozen);
-  const results = selected.map((rule) => runOne(rule, frozen, engine, policy, index, options.wording));
+  const results = selected.map((rule, i) => {
+    const result = runOne(rule, frozen, engine, policy, index, options.wording);
+    options.onProgress?.(i + 1, selected.length);
+    return result;
+  });
   return {
     rules: selected.map((r) => r.meta),
     results,

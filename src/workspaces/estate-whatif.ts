@@ -165,9 +165,12 @@ export function whatifEstate(
   model: Model,
   changes: readonly string[],
   apply: (m: Model, change: string) => Model,
+  /** Called after the matrix before the changes and after each change (progress on a terminal, in the CLI). */
+  onProgress?: (changesDone: number, changes: number) => void,
 ): EstateWhatif {
   let current = model;
   let entries = predictMatrixEntries(model);
+  onProgress?.(0, changes.length);
   // The running sessions: the cells connected now, each with the trace it connected on.
   let running = entries.filter((e) => e.trace.outcome === 'CONNECTED');
   const result: EstateWhatif = { cells: entries.length, connected: running.length, steps: [] };
@@ -224,6 +227,7 @@ export function whatifEstate(
     }
     running = stillRunning;
     result.steps.push(step);
+    onProgress?.(result.steps.length, changes.length);
     current = next;
     entries = after;
   }

@@ -129,13 +129,14 @@ export interface MatrixWithIntents {
 export function matrixWithIntents(
   model: Model,
   filter: MatrixFilter = { clients: [], workspaces: [] },
+  onProgress?: (done: number, total: number) => void,
 ): MatrixWithIntents {
   const shown = filterSelector(model, filter);
   const hasIntents = (model.expectations ?? []).length > 0;
   const named = hasIntents ? intentSelector(model) : undefined;
   const select: CellSelector | undefined =
     shown && named ? (c, w) => shown(c, w) || named(c, w) : shown && !hasIntents ? shown : undefined;
-  const all = predictMatrixEntries(model, select);
+  const all = predictMatrixEntries(model, select, onProgress);
   const intents = hasIntents ? evaluateIntents(model, all) : [];
   return { entries: shown ? all.filter((e) => shown(e.client, e.workspace)) : all, intents };
 }

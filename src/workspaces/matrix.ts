@@ -20,10 +20,18 @@ export function traceKey(w: Workspace): string {
   return `${w.directory}|${w.protocol}|${w.globalAccelerator ?? ''}`;
 }
 
-/** The cells without copying traces: a 100 × 5,000 estate is half a million cells over a few thousand traces. */
-export function predictMatrixEntries(model: Model, select?: CellSelector): MatrixEntry[] {
+/**
+ * The cells without copying traces: a 100 × 5,000 estate is half a million cells over a few thousand traces.
+ * `onProgress` is called after each client (clients done, clients) (the CLI shows progress on a terminal for a long run).
+ */
+export function predictMatrixEntries(
+  model: Model,
+  select?: CellSelector,
+  onProgress?: (done: number, total: number) => void,
+): MatrixEntry[] {
   const world = buildWorld(model);
   const out: MatrixEntry[] = [];
+  let done = 0;
   for (const c of model.clients) {
     const byKey = new Map<string, Trace>();
     for (const w of model.workspaces) {
@@ -36,6 +44,7 @@ export function predictMatrixEntries(model: Model, select?: CellSelector): Matri
       }
       out.push({ client: c.id, workspace: w.id, trace: t });
     }
+    onProgress?.(++done, model.clients.length);
   }
   return out;
 }

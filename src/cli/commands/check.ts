@@ -8,6 +8,8 @@ import { Option } from '@commander-js/extra-typings';
 import { InputError } from '../../diagnostics.js';
 import { reporters, REPORTER_NAMES } from '../../report/check-reporters.js';
 import { textWidth, writeChunks } from '../io.js';
+import { ofTotal, ProgressLine } from '../progress.js';
+import { terminalSafe } from '../../input/terminal.js';
 import type { SourceRun } from '../../report/check-types.js';
 import { CONFIG_FILE_NAME, parseCheckConfig } from '../../rules/config.js';
 import { DEFAULT_POLICY, type CheckPolicy } from '../../rules/policy.js';
@@ -75,13 +77,20 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
     .option('--config <file>', `rule configuration (default: ${CONFIG_FILE_NAME} next to each source)`)
     .action(async (sources, opts) => {
       const runs: SourceRun[] = [];
+      const progress = new ProgressLine(io);
       // CloudFormation templates given together are one deployment (stacks import each other's exports): one run.
       for (const group of groupSources(sources)) {
         const source = group[0] ?? '';
-        const model = await loadSources(group, loadOptionsOf(opts, io));
-        const result = runCheck(model, { policy: policyFor(source, opts.config), wording: REPORT_WORDING });
+        const model = await loadSources(group, loadOptionsOf(opts, io, progress));
+        const result = runCheck(model, {
+          policy: policyFor(source, opts.config),
+          wording: REPORT_WORDING,
+          onProgress: (done, total) =>
+            progress.show(() => `checking ${terminalSafe(source)}: ${ofTotal(done, total)} rules`),
+        });
         runs.push({ source, result, fixes: findingFixes(new FixFinder(model), result.findings) });
       }
+      progress.end();
       writeChunks(
         io,
         reporters[opts.format](

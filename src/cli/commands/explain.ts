@@ -16,12 +16,14 @@ function namedPage(query: string): DocPage | undefined {
   return docPages().find((p) => (p.kind === 'rule' ? p.name === q.toLowerCase() : p.name === q.toUpperCase()));
 }
 
-/** One line a page, its title wrapped under itself. */
+/** One line a page, its title wrapped under itself; on a narrow terminal the title goes under the name. */
 function listing(found: readonly DocPage[], width: number): string {
   const nameWidth = Math.max(...found.map((p) => p.name.length));
   const at = 2 + nameWidth + 2 + 'outcome'.length + 2;
+  const under = width - at < 30;
   return found
     .map((p) => {
+      if (under) return `  ${p.name}  ${p.kind}\n` + wrapWords(p.title, width, '      ').join('\n') + '\n';
       const lead = `  ${p.name.padEnd(nameWidth)}  ${p.kind.padEnd('outcome'.length)}  `;
       return wrapWords(p.title, width, lead, ' '.repeat(at)).join('\n') + '\n';
     })
@@ -50,10 +52,8 @@ export const registerExplain: RegisterCommand = (program, io) => {
       const shown = terminalSafe(query.length > 80 ? `${query.slice(0, 77)}...` : query);
       if (found.length > 0) {
         const all = docPages().length;
-        io.out(
-          `${found.length} of ${all} pages mention "${shown}" (rule ids and outcomes; wspl explain NAME prints one):\n` +
-            listing(found, textWidth(io)),
-        );
+        const head = `${found.length} of ${all} pages mention "${shown}" (rule ids and outcomes; wspl explain NAME prints one):`;
+        io.out(wrapWords(head, textWidth(io)).join('\n') + '\n' + listing(found, textWidth(io)));
         return;
       }
       const near = closestDocName(query);

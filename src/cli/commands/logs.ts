@@ -10,6 +10,7 @@ import { sessionPredictor, topologyRegions, type SessionPredictor } from '../../
 import { terminalSafe } from '../../input/terminal.js';
 import { loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
 import { textWidth } from '../io.js';
+import { ProgressLine } from '../progress.js';
 import type { RegisterCommand } from './index.js';
 
 /** Loads the topology (any source) and hands it to the library's comparison set-up. */
@@ -48,8 +49,9 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
           `wspl logs: ${opts.client ? '--client' : '--workspace'} only works with --topology <source> (the setup to compare the sessions with)`,
         );
       }
+      const progress = new ProgressLine(io);
       const topology = opts.topology
-        ? await comparisonFor(opts.topology, opts.client, opts.workspace, loadOptionsOf(opts, io))
+        ? await comparisonFor(opts.topology, opts.client, opts.workspace, loadOptionsOf(opts, io, progress))
         : undefined;
       const predictor = topology?.predictor;
       // Logs of one Region held against a setup in another compare two different things: say so, once per Region.
@@ -76,9 +78,20 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
         opts.format === 'json'
           ? new JsonLogWriter(out, manyFiles)
           : new TextLogWriter(out, manyFiles, { color: io.isTty, width: textWidth(io) });
+      // Sessions print as they are read: on a terminal that is the progress. Into a file or a pipe, a large log shows
+      // how far the reading has got on stderr (if that is a terminal).
+      let sessions = 0;
+      const reading =
+        io.columns === undefined
+          ? () => {
+              sessions++;
+              progress.show(() => `reading the logs: ${sessions.toLocaleString('en')} sessions`);
+            }
+          : undefined;
       const report = await readPlanned(plan, {
         keepSessions: false,
         onSession: (session, diagnoses) => {
+          reading?.();
           writer.session(session);
           writer.diagnoses(diagnoses);
           checkRegion(session.region);
@@ -86,6 +99,7 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
           if (trace) comparisons.push(compareSession(session, trace));
         },
       });
+      progress.end();
       writer.end(report.files, predictor ? comparisons : undefined);
       // Diagnoses describe what happened on a client; the command itself succeeded (only `check` exits 1).
       state.exitCode = 0;

@@ -2,6 +2,7 @@ import { Option } from '@commander-js/extra-typings';
 import { renderIntentsText } from '../../report/intents.js';
 import { matrixJsonChunks, matrixTextChunks } from '../../report/matrix.js';
 import { textWidth, writeChunks } from '../io.js';
+import { ofTotal, ProgressLine } from '../progress.js';
 import { loadSources } from '../../sources/index.js';
 import { intentHolds, matrixWithIntents } from '../../workspaces/expectations.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
@@ -44,7 +45,8 @@ export const registerMatrix: RegisterCommand = (program, io, state) => {
     .addOption(regionOption)
     .addOption(accountOption)
     .action(async (source, opts) => {
-      const model = await loadSources(source, loadOptionsOf(opts, io));
+      const progress = new ProgressLine(io);
+      const model = await loadSources(source, loadOptionsOf(opts, io, progress));
       // A live account, template or plan states no clients: an empty table with no word would look like a clean bill.
       if (model.clients.length === 0 || model.workspaces.length === 0) {
         const missing = model.clients.length === 0 ? 'no client' : 'no WorkSpace';
@@ -53,15 +55,23 @@ export const registerMatrix: RegisterCommand = (program, io, state) => {
             (model.clients.length === 0 ? '; give the user networks with --clients FILE (see wspl schema)\n' : '\n'),
         );
       }
-      const { entries, intents } = matrixWithIntents(model, {
-        clients: opts.client ?? [],
-        workspaces: opts.workspace ?? [],
-      });
-      if (opts.format === 'json') writeChunks(io, matrixJsonChunks(entries, intents));
+      const { entries, intents } = matrixWithIntents(
+        model,
+        { clients: opts.client ?? [], workspaces: opts.workspace ?? [] },
+        (done, total) => progress.show(() => `predicting the matrix: ${ofTotal(done, total)} clients`),
+      );
+      // While rows are written: progress only when they go to a file or a pipe, not onto the same terminal.
+      const writing =
+        io.columns === undefined
+          ? (n: number) => progress.show(() => `writing: ${ofTotal(n, entries.length + 1)} rows`)
+          : undefined;
+      progress.end();
+      if (opts.format === 'json') writeChunks(io, matrixJsonChunks(entries, intents), writing);
       else {
-        writeChunks(io, matrixTextChunks(entries, { width: textWidth(io) }));
+        writeChunks(io, matrixTextChunks(entries, { width: textWidth(io) }), writing);
         io.out(renderIntentsText(intents, textWidth(io)));
       }
+      progress.end();
       // For CI gates: an intent of the input (expect: section or --expect FILE) that does not hold fails the run.
       if (intents.some((r) => !intentHolds(r))) state.exitCode = EXIT_FINDINGS;
     });

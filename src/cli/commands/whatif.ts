@@ -19,6 +19,7 @@ import { InputError } from '../../diagnostics.js';
 import { renderWhatifEstateJson, renderWhatifEstateText } from '../../report/whatif-estate.js';
 import { estateBreaksSomething, whatifEstate } from '../../workspaces/estate-whatif.js';
 import { textWidth } from '../io.js';
+import { ofTotal, ProgressLine } from '../progress.js';
 import type { RegisterCommand } from './index.js';
 
 export const registerWhatif: RegisterCommand = (program, io, state) => {
@@ -49,10 +50,17 @@ export const registerWhatif: RegisterCommand = (program, io, state) => {
           'bad-usage',
         );
       }
-      const model = await loadSources(source, loadOptionsOf(opts, io));
+      const progress = new ProgressLine(io);
+      const model = await loadSources(source, loadOptionsOf(opts, io, progress));
       if (opts.client === undefined || opts.workspace === undefined) {
         const apply = changeApplier(model, source.join(', '));
-        const estate = whatifEstate(model, opts.change, (_m, change) => apply(change));
+        const estate = whatifEstate(
+          model,
+          opts.change,
+          (_m, change) => apply(change),
+          (done, total) => progress.show(() => `whatif over the whole estate: ${ofTotal(done, total)} changes applied`),
+        );
+        progress.end();
         io.out(opts.format === 'json' ? renderWhatifEstateJson(estate) : renderWhatifEstateText(estate, textWidth(io)));
         if (estateBreaksSomething(estate)) state.exitCode = EXIT_FINDINGS;
         return;
