@@ -164,6 +164,18 @@ describe('wspl explain', () => {
     expect(raw.out).toBe(readFileSync('docs/rules/streaming-endpoint-private-dns.md', 'utf8'));
   });
 
+  it('styles headings with colour when colours are on (a terminal, FORCE_COLOR), plain with --no-color', async () => {
+    const ESC = String.fromCharCode(27);
+    const coloured = { ...captureIo(), isTty: true };
+    await main(['explain', 'NO_REACHABLE_ENDPOINT'], coloured);
+    expect(coloured.stdout()).toContain(`${ESC}[1m`);
+    expect(coloured.stdout()).not.toMatch(/^=+$/m);
+    const flagged = { ...captureIo(), isTty: true };
+    await main(['explain', 'NO_REACHABLE_ENDPOINT', '--no-color'], flagged);
+    expect(flagged.stdout()).not.toContain(ESC);
+    expect(flagged.stdout()).toMatch(/^NO_REACHABLE_ENDPOINT\n=+$/m);
+  });
+
   it('words that are not a name list only the rule ids and outcomes whose page holds them all, with a count', async () => {
     const r = await run('explain', 'Resolver', 'INBOUND');
     expect(r.code).toBe(0);
