@@ -36,13 +36,16 @@ describe('matrix text', () => {
       // Narrow: the cause goes under each row (its header on a line of its own); wide: a column of its own.
       const head = lines.findIndex((l) => l.includes('FIRST CAUSE'));
       const causeAt = lines[head]!.indexOf('FIRST CAUSE');
-      expect(head).toBe(width < 100 ? 1 : 0);
+      expect(head).toBe(width < 160 ? 1 : 0);
       const rows = lines.slice(head + 1).filter((l) => !l.startsWith(' '));
       expect(rows).toHaveLength(long.length);
       // Each client shown once per row, told apart from the others though shortened.
       const shown = rows.map((l) => l.split(/\s+/)[0]!);
       expect(new Set(shown).size).toBe(long.length);
       for (const name of shown) expect(name).toMatch(width < 160 ? /^a-.*….*-\d$/ : /^a-client-in-[\w-]+-\d$/);
+      // Beside its row, a cause's first words start at the cause column, like its other lines.
+      if (head === 0)
+        for (const r of rows.filter((l) => l.length > causeAt)) expect(r.slice(causeAt - 2)).toMatch(/^ {2}\S/);
       for (const l of lines) {
         // A line passes the width only by one word too long for any line (a host name), which is never cut.
         if (l.length > width) expect(l.trim().split(/\s+/).pop()!.length).toBeGreaterThan(width - causeAt - 1);

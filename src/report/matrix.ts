@@ -114,7 +114,8 @@ const GAP = '  ';
 
 /** Names are never cut shorter than this, and the cause is given at least CAUSE_MIN before names are shortened. */
 const NAME_MIN = 12;
-const CAUSE_MIN = 24;
+// Below 40 columns a cause of a dozen words becomes a tall narrow ribbon: it reads better under its row.
+const CAUSE_MIN = 40;
 /** Where the cause starts when it goes under its row (a terminal too narrow for a cause column). */
 const STACK_INDENT = 4;
 
@@ -222,15 +223,11 @@ export function* matrixTextChunks(entries: readonly MatrixEntry[], options: Matr
     }
     return text;
   };
-  const line = (cells: string[], cause: string) =>
-    (
-      cells
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join(GAP)
-        .trimEnd() +
-      (stacked ? '' : GAP) +
-      cause
-    ).trimEnd() + '\n';
+  const line = (cells: string[], cause: string) => {
+    const row = cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(GAP);
+    // Beside its row the cause starts at its column, so the padding before it stays; under the row it does not.
+    return (stacked || cause === '' ? row.trimEnd() + cause : row + GAP + cause).trimEnd() + '\n';
+  };
   yield line(HEADER.slice(0, 5), stacked ? `\n${pad}${HEADER[5] ?? ''}` : (HEADER[5] ?? ''));
   for (const e of entries) {
     const client = terminalSafe(e.client);
