@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../model/types.js';
 import { runCheck } from '../rules/runner.js';
-import { seed } from '../rules/testing/design.js';
+import { example, seed } from '../rules/testing/design.js';
 import { traceConnection } from '../workspaces/trace.js';
 import { FixFinder, findingFixes } from './fixes.js';
 import { REPORT_WORDING } from './wording.js';
@@ -69,12 +69,112 @@ describe('fixes with the ids of this setup', () => {
     const model = seed('set:vpcs.vpc1.endpoints.streaming.privateDns=false');
     const t = traceConnection(model, 'ec2-client', 'dcv-desktop');
     const finder = new FixFinder(model);
-    expect(t.blockers.map((b) => finder.forBlocker(b)?.cli)).toEqual([
+    expect(t.blockers.map((b) => finder.forBlocker(b).cli)).toEqual([
       ["aws ec2 modify-vpc-endpoint --vpc-endpoint-id '<id of vpc1/streaming>' --private-dns-enabled"],
     ]);
     model.endpoints[0]!.awsId = "vpce-1'; rm -rf ~; '";
-    expect(new FixFinder(model).forBlocker(t.blockers[0]!)?.cli[0]).toBe(
+    expect(new FixFinder(model).forBlocker(t.blockers[0]!).cli[0]).toBe(
       "aws ec2 modify-vpc-endpoint --vpc-endpoint-id 'vpce-1'\\''; rm -rf ~; '\\''' --private-dns-enabled",
     );
+  });
+});
+
+/** A model as a live read states it: each named entity's AWS id in its provenance. */
+function withAwsIds(model: Model, ids: Record<string, string>): Model {
+  const lists = [model.subnets, model.routeTables, model.instances, model.natGateways, model.vpcs, model.workspaces];
+  for (const list of lists)
+    for (const e of list) if (ids[e.id]) e.prov = { ...e.prov, source: 'aws', originalId: ids[e.id] };
+  for (const t of model.transitGateways) if (ids[t.id]) t.prov = { ...t.prov, source: 'aws', originalId: ids[t.id] };
+  return model;
+}
+
+function blockerFixes(model: Model, client: string, workspace: string) {
+  const t = traceConnection(model, client, workspace);
+  const finder = new FixFinder(model);
+  return t.blockers.map((b) => ({ code: b.reason.code, ...finder.forBlocker(b, workspace) }));
+}
+
+describe('fixes for the other causes, with the ids of this setup', () => {
+  it('a failed NAT gateway cannot be started: a new one in its subnet, and its routes moved to it', () => {
+    const model = withAwsIds(example('hub-spoke.yaml', 'set:vpcs.hub.natGateways.natgw.state=failed'), {
+      'hub/public-a': 'subnet-0pub',
+      'hub/private': 'rtb-0priv',
+      'hub/natgw': 'nat-0old',
+    });
+    const fix = blockerFixes(model, 'spoke-pc', 'dcv-desktop').find((f) => f.code === 'nat-gateway-state');
+    expect(fix).toMatchObject({ resource: 'hub/natgw', awsId: 'nat-0old' });
+    expect(fix?.note).toMatch(/cannot be started.*replace/);
+    expect(fix?.cli).toEqual([
+      'aws ec2 allocate-address --domain vpc',
+      "aws ec2 create-nat-gateway --subnet-id subnet-0pub --allocation-id '<AllocationId printed by allocate-address>'",
+      "aws ec2 replace-route --route-table-id rtb-0priv --destination-cidr-block 0.0.0.0/0 --nat-gateway-id '<NatGatewayId printed by create-nat-gateway>'",
+    ]);
+  });
+
+  it('a stopped NAT instance is started, by its instance id; a template names its logical id, file and line', () => {
+    const model = withAwsIds(seed('set:vpcs.vpc1.instances.nat.state=stopped'), { 'vpc1/nat': 'i-0abc' });
+    expect(blockerFixes(model, 'ec2-client', 'dcv-desktop').find((f) => f.code === 'nat-instance-state')).toMatchObject(
+      {
+        resource: 'vpc1/nat',
+        cli: ['aws ec2 start-instances --instance-ids i-0abc'],
+      },
+    );
+    const nat = model.instances.find((i) => i.id === 'vpc1/nat')!;
+    nat.prov = { source: 'cloudformation', file: 'stack.yaml', line: 88, originalId: 'NatInstance' };
+    expect(blockerFixes(model, 'ec2-client', 'dcv-desktop').find((f) => f.code === 'nat-instance-state')).toMatchObject(
+      {
+        logicalId: 'NatInstance',
+        file: 'stack.yaml',
+        line: 88,
+        cli: ["aws ec2 start-instances --instance-ids '<id of vpc1/nat>'"],
+      },
+    );
+  });
+
+  it('a missing route: create-route in the real table, to the CIDR and the target the model knows', () => {
+    // The seed's private table without its default route: the way out is the running NAT instance.
+    const model = withAwsIds(seed('set:vpcs.vpc1.routeTables.private={}'), {
+      'vpc1/private': 'rtb-0priv',
+      'vpc1/nat': 'i-0nat',
+    });
+    const routes = blockerFixes(model, 'ec2-client', 'dcv-desktop').filter((f) => f.code === 'no-route');
+    expect(routes.map((f) => f.cli)).toContainEqual([
+      'aws ec2 create-route --route-table-id rtb-0priv --destination-cidr-block 0.0.0.0/0 --instance-id i-0nat',
+    ]);
+    // Another VPC's address, across the transit gateway both VPCs are attached to.
+    const hub = withAwsIds(example('hub-spoke.yaml'), { 'spoke/spoke': 'rtb-0spoke', tgw1: 'tgw-0hub' });
+    const toHub = new FixFinder(hub).forBlocker({
+      resource: 'spoke/spoke',
+      kind: 'route',
+      reason: { code: 'no-route', table: 'spoke/spoke', vpc: 'spoke', subnet: 'spoke/app-a', address: '10.10.21.10' },
+    });
+    expect(toHub.cli).toEqual([
+      'aws ec2 create-route --route-table-id rtb-0spoke --destination-cidr-block 10.10.0.0/16 --transit-gateway-id tgw-0hub',
+    ]);
+  });
+
+  it('a missing route with no known way there: the target is named and marked as a value to fill', () => {
+    const model = example('hub-spoke.yaml');
+    model.transitGateways = [];
+    const fix = new FixFinder(model).forBlocker({
+      resource: 'spoke/spoke',
+      kind: 'route',
+      reason: { code: 'no-route', table: 'spoke/spoke', vpc: 'spoke', subnet: 'spoke/app-a', address: '10.10.21.10' },
+    });
+    expect(fix.cli).toEqual([
+      "aws ec2 create-route --route-table-id '<id of spoke/spoke>' --destination-cidr-block 10.10.0.0/16 '<--transit-gateway-id, --vpc-peering-connection-id or --gateway-id of a way to 10.10.21.10>'",
+    ]);
+    expect(fix.note).toMatch(/no peering, transit gateway or gateway that leads from spoke to 10\.10\.21\.10/);
+  });
+
+  it('a PCoIP WorkSpace behind an endpoint without fallback: the fallback on the real directory, or DCV for it', () => {
+    const model = withAwsIds(seed(), { 'pcoip-desktop': 'ws-0pcoip' });
+    const fix = blockerFixes(model, 'ec2-client', 'pcoip-desktop').find((f) => f.code === 'pcoip-no-fallback');
+    expect(fix?.cli).toEqual([
+      'aws workspaces modify-workspace-access-properties --resource-id d-9567a1b2c3 --workspace-access-properties ' +
+        `'{"AccessEndpointConfig":{"AccessEndpoints":[{"AccessEndpointType":"STREAMING_WSP","VpcEndpointId":"<id of vpc1/streaming>"}],"InternetFallbackProtocols":["PCOIP"]}}'`,
+      `aws workspaces modify-workspace-properties --workspace-id ws-0pcoip --workspace-properties '{"Protocols":["WSP"]}'`,
+    ]);
+    expect(fix?.note).toMatch(/either command/);
   });
 });

@@ -30,7 +30,8 @@ const fix = z
     line: z.number().int().optional(),
     cli: z
       .array(z.string())
-      .describe('AWS CLI commands with the ids of the input; <…> marks a value it does not state'),
+      .describe('AWS CLI commands with the ids of the input; <…> marks a value it does not state; empty when none fixes it'),
+    note: z.string().optional().describe('Why no single command does it, or what to do before or after the commands'),
   })
   .describe('How to change the blocking setting in this setup');
 

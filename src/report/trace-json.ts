@@ -11,8 +11,8 @@ export function hopJson(h: Hop) {
 }
 
 /** With `fixes`, each blocker a command can change carries `fix`: the command with this setup's ids (fixes.ts). */
-export function blockerJson(b: Blocker, fixes?: FixFinder) {
-  const fix = fixes?.forBlocker(b);
+export function blockerJson(b: Blocker, fixes?: FixFinder, workspace?: string) {
+  const fix = fixes?.forBlocker(b, workspace);
   return { ...b, detail: blockerText(b), ...(fix ? { fix } : {}) };
 }
 
@@ -36,14 +36,14 @@ export function traceJson(t: Trace, fixes?: FixFinder) {
       note: s.note,
       ...(s.hops ? { hops: s.hops.map(hopJson) } : {}),
     })),
-    blockers: t.blockers.map((b) => blockerJson(b, fixes)),
+    blockers: t.blockers.map((b) => blockerJson(b, fixes, t.workspace)),
     warnings: t.warnings.map(warningJson),
     missing: t.missing,
     offered: t.offered,
     probes: t.probes.map((p) => ({
       ...p,
       hops: p.hops.map(hopJson),
-      blockers: p.blockers.map((b) => blockerJson(b, fixes)),
+      blockers: p.blockers.map((b) => blockerJson(b, fixes, t.workspace)),
     })),
   };
 }

@@ -110,10 +110,12 @@ export function renderTraceText(t: Trace, s: Style = plain, fixes?: FixFinder, w
         .join(', ');
       out.push(`  ${s.red('✗')} ${e(b.resource)}: ${e(blockerText(b))}`);
       out.push(s.dim(`      [${tags}]${loc ? ` ${e(loc)}` : ''}`));
-      for (const cmd of fixes?.forBlocker(b)?.cli ?? []) {
+      const fix = fixes?.forBlocker(b, t.workspace);
+      for (const cmd of fix?.cli ?? []) {
         whole.add(out.length);
         out.push(`      ${s.green('$')} ${e(cmd)}`);
       }
+      if (fix?.note !== undefined) out.push(s.dim(`      fix: ${e(fix.note)}`));
     }
   }
   if (t.warnings.length > 0) {
