@@ -50,3 +50,56 @@ describe('wspl check text', () => {
     expect((await runCli(['check', join(dir, 'env.yaml'), '--quiet'])).out).not.toMatch(/suppressed/);
   });
 });
+
+describe('--quiet on the other commands, and the fixes of the matrix', () => {
+  it('matrix --quiet: only the rows that do not connect', async () => {
+    const r = await runCli(['matrix', SEED, '--quiet']);
+    expect(r.out).toMatch(/pcoip-desktop\s+RESOURCE_NOT_FOUND/);
+    expect(r.out).not.toMatch(/CONNECTED\s/);
+  });
+
+  it('matrix --fix: each blocker once under the table, with its fix for this setup and the rows it stops', async () => {
+    const r = await runCli(['matrix', SEED, '--fix']);
+    expect(r.out).toMatch(
+      /\nFixes \(3\):\n {2}corp: .*\(2 rows\)\n {6}\$ aws workspaces modify-workspace-access-properties --resource-id d-9567a1b2c3 .*"InternetFallbackProtocols":\["PCOIP"\]/,
+    );
+    expect((await runCli(['matrix', SEED])).out).not.toMatch(/Fixes/);
+  });
+
+  it('trace --quiet: the outcome line only', async () => {
+    const r = await runCli(['trace', SEED, '--client', 'ec2-client', '--workspace', 'dcv-desktop', '--quiet']);
+    expect(r.out).toBe('ec2-client → dcv-desktop: CONNECTED via PrivateLink, QUIC 4195 to 10.0.21.217\n');
+  });
+
+  it('whatif --quiet: only the changes that change something; the estate form without its counts', async () => {
+    const changes = [
+      '--change',
+      'set:directories.corp.globalAccelerator=false',
+      'set:vpcs.vpc1.instances.nat.state=stopped',
+    ];
+    const one = await runCli([
+      'whatif',
+      SEED,
+      '--client',
+      'ec2-client',
+      '--workspace',
+      'dcv-desktop',
+      ...changes,
+      '--quiet',
+    ]);
+    expect(one.code).toBe(1);
+    expect(one.out).toMatch(
+      /^2\. set:vpcs\.vpc1\.instances\.nat\.state=stopped: new session CONNECTED [^⇒]* ⇒ REGISTRATION_FAILED\n/,
+    );
+    expect(one.out).not.toMatch(/^1\./m);
+    const estate = await runCli(['whatif', SEED, ...changes, '--quiet']);
+    expect(estate.out).toMatch(/^2\. set:vpcs.*\n {3}✗ ec2-client → dcv-desktop/);
+    expect(estate.out).not.toMatch(/unchanged|Whole estate|running sessions/);
+  });
+
+  it('logs --quiet: the diagnoses only', async () => {
+    const r = await runCli(['logs', 'test/logs', '--quiet']);
+    expect(r.out).toMatch(/no-reachable-endpoint/);
+    expect(r.out).not.toMatch(/^Read$|sessions? \(/m);
+  });
+});

@@ -118,6 +118,8 @@ export interface TextOptions {
   color: boolean;
   /** Wrap messages at this width (default 100). */
   width?: number;
+  /** The diagnoses only: no session blocks, files read or summary. */
+  quiet?: boolean;
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -130,6 +132,7 @@ export class TextLogWriter implements LogReportWriter {
   private readonly outcomes = new Map<string, number>();
   private sessions = 0;
   private readonly output: BlockOutput;
+  private readonly quiet: boolean;
 
   constructor(
     out: (text: string) => void,
@@ -139,12 +142,13 @@ export class TextLogWriter implements LogReportWriter {
     this.output = new BlockOutput(out);
     this.c = pc.createColors(opts.color);
     this.width = opts.width ?? DEFAULT_WIDTH;
+    this.quiet = opts.quiet === true;
   }
 
   session(s: LogSession): void {
     this.sessions++;
     this.outcomes.set(s.outcome, (this.outcomes.get(s.outcome) ?? 0) + 1);
-    this.output.write(sessionBlock(s, this.c, this.manyFiles, this.width).join('\n') + '\n\n');
+    if (!this.quiet) this.output.write(sessionBlock(s, this.c, this.manyFiles, this.width).join('\n') + '\n\n');
   }
 
   diagnoses(list: readonly LogDiagnosis[]): void {
@@ -154,6 +158,11 @@ export class TextLogWriter implements LogReportWriter {
   end(files: readonly LogFileReport[], comparisons?: readonly Comparison[]): void {
     const c = this.c;
     const write = (text: string) => this.output.write(text + '\n');
+    if (this.quiet) {
+      for (const d of this.found) write(diagnosisBlock(d, c, this.manyFiles, this.width).join('\n'));
+      this.output.flush();
+      return;
+    }
     if (comparisons) {
       write(c.bold('Against the prediction'));
       write(comparisons.length > 0 ? wrapText(renderComparisons(comparisons), this.width) : 'No session to compare.\n');

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadSource } from '../sources/index.js';
 import { predictMatrixEntries } from '../workspaces/matrix.js';
+import { FixFinder } from './fixes.js';
 import { matrixRows, renderMatrixJson, renderMatrixText } from './matrix.js';
 import { blockerText } from './reason-text.js';
 
@@ -10,18 +11,21 @@ describe('matrix JSON', () => {
     const files = readdirSync('examples').filter((f) => f.endsWith('.yaml'));
     expect(files.length).toBeGreaterThan(3);
     for (const f of files) {
-      const entries = predictMatrixEntries(await loadSource(`examples/${f}`));
+      const model = await loadSource(`examples/${f}`);
+      const entries = predictMatrixEntries(model);
       // Names with quotes, escapes and non-ASCII must come out as JSON.stringify writes them.
       const odd = entries.map((e, i) => ({ ...e, client: `${e.client} "q"\\ ${i % 2 ? 'é\u2028' : ''}` }));
-      for (const set of [entries, odd]) {
-        const expected =
-          set.length === 0
-            ? '{ "rows": [] }\n'
-            : `{ "rows": [\n${matrixRows(set)
-                .map((r) => '  ' + JSON.stringify(r))
-                .join(',\n')}\n] }\n`;
-        expect(renderMatrixJson(set)).toBe(expected);
-      }
+      const fixes = new FixFinder(model);
+      for (const set of [entries, odd])
+        for (const finder of [undefined, fixes]) {
+          const expected =
+            set.length === 0
+              ? '{ "rows": [] }\n'
+              : `{ "rows": [\n${matrixRows(set, finder)
+                  .map((r) => '  ' + JSON.stringify(r))
+                  .join(',\n')}\n] }\n`;
+          expect(renderMatrixJson(set, [], finder)).toBe(expected);
+        }
     }
   });
 });

@@ -8,6 +8,7 @@ import { blockerText } from './reason-text.js';
 import { joinChunks, type Chunks } from './chunks.js';
 import { warningDetail } from './trace-words.js';
 import { DEFAULT_WIDTH, shortNames, wrapWords } from './wrap.js';
+import type { Fix, FixFinder } from './fixes.js';
 
 export interface MatrixCause {
   resource: string;
@@ -17,6 +18,8 @@ export interface MatrixCause {
   ruleId?: string;
   phase?: 'forward' | 'return';
   detail: string;
+  /** The fix for this setup (fixes.ts), when the caller asks: commands with the input's ids, or why none. */
+  fix?: Fix;
 }
 
 export interface MatrixRow {
@@ -30,13 +33,28 @@ export interface MatrixRow {
   warnings: { code: string; resource?: string; detail: string }[];
 }
 
-/** WorkSpaces that share a trace share its causes: worded once per trace, not once per cell. */
-const causesOf = new WeakMap<Trace, Pick<MatrixRow, 'blockers' | 'warnings'>>();
+/**
+ * Caches per trace (WorkSpaces that share a trace share its causes and its row tail: worded once per trace, not once
+ * per cell), one set per FixFinder since the fixes belong to a model; `NO_FIXES` keys the set without fixes.
+ */
+const NO_FIXES = {};
+function cacheFor<V>(caches: WeakMap<object, WeakMap<Trace, V>>, key: object): WeakMap<Trace, V> {
+  let c = caches.get(key);
+  if (!c) {
+    c = new WeakMap();
+    caches.set(key, c);
+  }
+  return c;
+}
+const causeCaches = new WeakMap<object, WeakMap<Trace, Pick<MatrixRow, 'blockers' | 'warnings'>>>();
+const tailCaches = new WeakMap<object, WeakMap<Trace, string>>();
 
-function causes(t: Trace): Pick<MatrixRow, 'blockers' | 'warnings'> {
+function causes(t: Trace, fixes?: FixFinder): Pick<MatrixRow, 'blockers' | 'warnings'> {
+  const causesOf = cacheFor(causeCaches, fixes ?? NO_FIXES);
   let c = causesOf.get(t);
   if (!c) {
     c = {
+      // The fix names no WorkSpace: the trace may stand for several.
       blockers: t.blockers.map((b) => ({
         resource: b.resource,
         kind: b.kind,
@@ -44,6 +62,7 @@ function causes(t: Trace): Pick<MatrixRow, 'blockers' | 'warnings'> {
         ...(b.ruleId !== undefined ? { ruleId: b.ruleId } : {}),
         ...(b.phase === 'return' ? { phase: b.phase } : {}),
         detail: blockerText(b),
+        ...(fixes ? { fix: fixes.forBlocker(b) } : {}),
       })),
       warnings: t.warnings.map((w) => ({
         code: w.code,
@@ -56,7 +75,7 @@ function causes(t: Trace): Pick<MatrixRow, 'blockers' | 'warnings'> {
   return c;
 }
 
-function rowOf({ client, workspace, trace: t }: MatrixEntry): MatrixRow {
+function rowOf({ client, workspace, trace: t }: MatrixEntry, fixes?: FixFinder): MatrixRow {
   return {
     client,
     workspace,
@@ -64,7 +83,7 @@ function rowOf({ client, workspace, trace: t }: MatrixEntry): MatrixRow {
     path: t.path,
     transport: t.endpoint?.transport ?? null,
     port: t.endpoint?.port ?? null,
-    ...causes(t),
+    ...causes(t, fixes),
   };
 }
 
@@ -72,24 +91,27 @@ function rowOf({ client, workspace, trace: t }: MatrixEntry): MatrixRow {
  * A row as JSON: what follows the names is the trace's, the same for every WorkSpace that shares the trace, so it is
  * serialised once per trace and joined to each cell's names. Byte for byte `JSON.stringify(rowOf(entry))`.
  */
-const rowTails = new WeakMap<Trace, string>();
-
-function rowJson(e: MatrixEntry): string {
+function rowJson(e: MatrixEntry, fixes?: FixFinder): string {
+  const rowTails = cacheFor(tailCaches, fixes ?? NO_FIXES);
   let tail = rowTails.get(e.trace);
   if (tail === undefined) {
-    const { client: _c, workspace: _w, ...rest } = rowOf(e);
+    const { client: _c, workspace: _w, ...rest } = rowOf(e, fixes);
     tail = ',' + JSON.stringify(rest).slice(1);
     rowTails.set(e.trace, tail);
   }
   return `{"client":${JSON.stringify(e.client)},"workspace":${JSON.stringify(e.workspace)}${tail}`;
 }
 
-export function matrixRows(entries: readonly MatrixEntry[]): MatrixRow[] {
-  return entries.map(rowOf);
+export function matrixRows(entries: readonly MatrixEntry[], fixes?: FixFinder): MatrixRow[] {
+  return entries.map((e) => rowOf(e, fixes));
 }
 
 /** One row per line: readable, greppable, and a fifth of the size of fully indented JSON on large estates. */
-export function* matrixJsonChunks(entries: Iterable<MatrixEntry>, intents: readonly IntentResult[] = []): Chunks {
+export function* matrixJsonChunks(
+  entries: Iterable<MatrixEntry>,
+  intents: readonly IntentResult[] = [],
+  fixes?: FixFinder,
+): Chunks {
   // The intents, when the input states any: after the rows, one per line like them.
   const tail =
     intents.length === 0
@@ -99,14 +121,18 @@ export function* matrixJsonChunks(entries: Iterable<MatrixEntry>, intents: reado
           .join(',\n')}\n]`;
   let first = true;
   for (const e of entries) {
-    yield (first ? '{ "rows": [\n  ' : ',\n  ') + rowJson(e);
+    yield (first ? '{ "rows": [\n  ' : ',\n  ') + rowJson(e, fixes);
     first = false;
   }
   yield first ? `{ "rows": []${tail} }\n` : `\n]${tail} }\n`;
 }
 
-export function renderMatrixJson(entries: readonly MatrixEntry[], intents: readonly IntentResult[] = []): string {
-  return joinChunks(matrixJsonChunks(entries, intents));
+export function renderMatrixJson(
+  entries: readonly MatrixEntry[],
+  intents: readonly IntentResult[] = [],
+  fixes?: FixFinder,
+): string {
+  return joinChunks(matrixJsonChunks(entries, intents, fixes));
 }
 
 const HEADER = ['CLIENT', 'WORKSPACE', 'OUTCOME', 'PATH', 'TRANSPORT', 'FIRST CAUSE'];

@@ -30,9 +30,13 @@ describe('published output schemas', () => {
   it('trace and matrix, for every client × WorkSpace of the examples that differ most', async () => {
     for (const file of ['examples/seed-4-1-nat-stopped.yaml', 'examples/hub-spoke.yaml', 'examples/office-tgw.yaml']) {
       const matrix = (await output(['matrix', file, '--format', 'json'])) as {
-        rows: { client: string; workspace: string }[];
+        rows: { client: string; workspace: string; blockers: { fix: { cli: string[]; note?: string } }[] }[];
       };
       holds('matrix', matrix);
+      // Every blocker of a row carries its fix (commands, or why no single command does it).
+      const blockers = matrix.rows.flatMap((r) => r.blockers);
+      if (file.includes('nat-stopped')) expect(blockers.length).toBeGreaterThan(0);
+      for (const b of blockers) expect(b.fix.cli.length > 0 || b.fix.note !== undefined).toBe(true);
       for (const row of matrix.rows) {
         holds(
           'trace',

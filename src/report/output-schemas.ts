@@ -30,7 +30,9 @@ const fix = z
     line: z.number().int().optional(),
     cli: z
       .array(z.string())
-      .describe('AWS CLI commands with the ids of the input; <…> marks a value it does not state; empty when none fixes it'),
+      .describe(
+        'AWS CLI commands with the ids of the input; <…> marks a value it does not state; empty when none fixes it',
+      ),
     note: z.string().optional().describe('Why no single command does it, or what to do before or after the commands'),
   })
   .describe('How to change the blocking setting in this setup');
@@ -115,14 +117,17 @@ export const matrixSchema = z
         transport: transport.nullable(),
         port: z.number().int().nullable(),
         blockers: z.array(
-          z.object({
-            resource: z.string(),
-            kind: z.enum(BLOCKER_KINDS),
-            reason: reasonCode,
-            ruleId: z.string().optional(),
-            phase: z.literal('return').optional(),
-            detail: z.string(),
-          }),
+          z
+            .object({
+              resource: z.string(),
+              kind: z.enum(BLOCKER_KINDS),
+              reason: reasonCode,
+              ruleId: z.string().optional(),
+              phase: z.literal('return').optional(),
+              detail: z.string(),
+              fix: fix.describe('The fix for this setup; it names no WorkSpace, since a row may share its trace'),
+            })
+            .strict(),
         ),
         warnings: z.array(
           z.object({ code: z.enum(WARNING_CODES), resource: z.string().optional(), detail: z.string() }),

@@ -132,3 +132,8 @@ export function renderTraceText(t: Trace, s: Style = plain, fixes?: FixFinder, w
     '\n'
   );
 }
+
+/** `wspl trace --quiet`: the outcome line only. */
+export function renderTraceHeadline(t: Trace): string {
+  return `${e(t.client)} → ${e(t.workspace)}: ${verdict(t)}\n`;
+}

@@ -68,21 +68,28 @@ function cellLine(c: CellChange): string {
   return `   ${mark} ${c.client} → ${c.workspace}: ${c.before ? verdict(c.before) : '(not in the setup)'} ⇒ ${stateText(c.after)}`;
 }
 
-export function renderWhatifEstateText(r: EstateWhatif, width = DEFAULT_WIDTH): string {
-  const out = [`Whole estate: ${r.cells} cells, ${r.connected} connected now (each a session that may be running).`];
+/** `quiet`: only the cells that change and the sessions that drop, under each change that has any. */
+export function renderWhatifEstateText(r: EstateWhatif, width = DEFAULT_WIDTH, opts: { quiet?: boolean } = {}): string {
+  const quiet = opts.quiet === true;
+  const out = quiet
+    ? []
+    : [`Whole estate: ${r.cells} cells, ${r.connected} connected now (each a session that may be running).`];
   r.steps.forEach((s, i) => {
-    out.push('', `${i + 1}. ${s.change}`);
-    out.push(
-      `   ${s.changed.length} cell${s.changed.length === 1 ? '' : 's'} change, ${s.unchanged} unchanged (traces predicted again: ${s.traces.computed} of ${s.traces.full})`,
-    );
+    if (quiet && s.changed.length === 0 && s.dropped.length === 0) return;
+    if (!quiet || out.length > 0) out.push('');
+    out.push(`${i + 1}. ${s.change}`);
+    if (!quiet)
+      out.push(
+        `   ${s.changed.length} cell${s.changed.length === 1 ? '' : 's'} change, ${s.unchanged} unchanged (traces predicted again: ${s.traces.computed} of ${s.traces.full})`,
+      );
     for (const c of s.changed.slice(0, LIST_LIMIT)) out.push(cellLine(c));
     if (s.changed.length > LIST_LIMIT)
       out.push(`   … and ${s.changed.length - LIST_LIMIT} more (--format json lists all)`);
-    out.push(`   running sessions: ${s.running}, dropped by this change: ${s.dropped.length}`);
+    if (!quiet) out.push(`   running sessions: ${s.running}, dropped by this change: ${s.dropped.length}`);
     for (const d of s.dropped.slice(0, LIST_LIMIT))
       out.push(`   ✗ ${d.client} → ${d.workspace}: disconnected — ${fateText(d.reason)}`);
     if (s.dropped.length > LIST_LIMIT)
       out.push(`   … and ${s.dropped.length - LIST_LIMIT} more (--format json lists all)`);
   });
-  return out.map((line) => wrapLine(terminalSafe(line), width)).join('\n') + '\n';
+  return out.length === 0 ? '' : out.map((line) => wrapLine(terminalSafe(line), width)).join('\n') + '\n';
 }

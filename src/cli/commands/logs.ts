@@ -35,6 +35,7 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
     .addOption(overlayOption)
     .addOption(profileOption)
     .addOption(roleArnOption)
+    .option('--quiet', 'text: the diagnoses only')
     .option('--client <name>', 'with --topology: the client that wrote the logs')
     .option(
       '--workspace <name>',
@@ -77,7 +78,7 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
       const writer =
         opts.format === 'json'
           ? new JsonLogWriter(out, manyFiles)
-          : new TextLogWriter(out, manyFiles, { color: io.isTty, width: textWidth(io) });
+          : new TextLogWriter(out, manyFiles, { color: io.isTty, width: textWidth(io), quiet: opts.quiet === true });
       // Sessions print as they are read: on a terminal that is the progress. Into a file or a pipe, a large log shows
       // how far the reading has got on stderr (if that is a terminal).
       let sessions = 0;

@@ -1,5 +1,7 @@
 import { Option } from '@commander-js/extra-typings';
 import { renderIntentsText } from '../../report/intents.js';
+import { FixFinder } from '../../report/fixes.js';
+import { matrixFixesChunks } from '../../report/matrix-fixes.js';
 import { matrixJsonChunks, matrixTextChunks } from '../../report/matrix.js';
 import { textWidth, writeChunks } from '../io.js';
 import { ofTotal, ProgressLine } from '../progress.js';
@@ -36,6 +38,8 @@ export const registerMatrix: RegisterCommand = (program, io, state) => {
     .addOption(
       new Option('--workspace <name>', 'only these WorkSpaces: names or globs (repeat, or commas)').argParser(collect),
     )
+    .option('--fix', 'text: under the table, each blocker once with its fix for this setup (JSON rows always carry it)')
+    .option('--quiet', 'only the rows that do not connect, and only the intents that are unmet')
     .addOption(expectOption)
     .addOption(overlayOption)
     .addOption(clientsOption)
@@ -55,24 +59,29 @@ export const registerMatrix: RegisterCommand = (program, io, state) => {
             (model.clients.length === 0 ? '; give the user networks with --clients FILE (see wspl schema)\n' : '\n'),
         );
       }
-      const { entries, intents } = matrixWithIntents(
+      const all = matrixWithIntents(
         model,
         { clients: opts.client ?? [], workspaces: opts.workspace ?? [] },
         (done, total) => progress.show(() => `predicting the matrix: ${ofTotal(done, total)} clients`),
       );
+      const quiet = opts.quiet === true;
+      const entries = quiet ? all.entries.filter((e) => e.trace.outcome !== 'CONNECTED') : all.entries;
+      const intents = quiet ? all.intents.filter((r) => !intentHolds(r)) : all.intents;
+      const fixes = new FixFinder(model);
       // While rows are written: progress only when they go to a file or a pipe, not onto the same terminal.
       const writing =
         io.columns === undefined
           ? (n: number) => progress.show(() => `writing: ${ofTotal(n, entries.length + 1)} rows`)
           : undefined;
       progress.end();
-      if (opts.format === 'json') writeChunks(io, matrixJsonChunks(entries, intents), writing);
+      if (opts.format === 'json') writeChunks(io, matrixJsonChunks(entries, intents, fixes), writing);
       else {
-        writeChunks(io, matrixTextChunks(entries, { width: textWidth(io) }), writing);
+        if (!quiet || entries.length > 0) writeChunks(io, matrixTextChunks(entries, { width: textWidth(io) }), writing);
+        if (opts.fix === true) writeChunks(io, matrixFixesChunks(entries, fixes));
         io.out(renderIntentsText(intents, textWidth(io)));
       }
       progress.end();
       // For CI gates: an intent of the input (expect: section or --expect FILE) that does not hold fails the run.
-      if (intents.some((r) => !intentHolds(r))) state.exitCode = EXIT_FINDINGS;
+      if (all.intents.some((r) => !intentHolds(r))) state.exitCode = EXIT_FINDINGS;
     });
 };

@@ -1,6 +1,6 @@
 import { Option } from '@commander-js/extra-typings';
 import { formatTraceAsLog } from '../../logs/write.js';
-import { renderTraceText } from '../../report/trace-text.js';
+import { renderTraceHeadline, renderTraceText } from '../../report/trace-text.js';
 import { renderTraceJson } from '../../report/trace-json.js';
 import { FixFinder } from '../../report/fixes.js';
 import { loadSources } from '../../sources/index.js';
@@ -36,6 +36,7 @@ export const registerTrace: RegisterCommand = (program, io, state) => {
     .addOption(
       new Option('--expect <outcome>', 'exit 1 unless the predicted outcome is this one (for CI)').choices(OUTCOMES),
     )
+    .option('--quiet', 'text: the outcome line only')
     .addOption(overlayOption)
     .addOption(clientsOption)
     .addOption(profileOption)
@@ -60,7 +61,10 @@ export const registerTrace: RegisterCommand = (program, io, state) => {
             ...(version !== undefined ? { clientVersion: version } : {}),
           }),
         );
-      } else io.out(renderTraceText(trace, styleFor(io), fixes, textWidth(io)));
+      } else
+        io.out(
+          opts.quiet === true ? renderTraceHeadline(trace) : renderTraceText(trace, styleFor(io), fixes, textWidth(io)),
+        );
       if (expect !== undefined && trace.outcome !== expect) {
         io.err(`wspl: expected ${expect}, predicted ${trace.outcome}\n`);
         state.exitCode = EXIT_FINDINGS;

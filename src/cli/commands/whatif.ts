@@ -35,6 +35,7 @@ export const registerWhatif: RegisterCommand = (program, io, state) => {
     .addOption(
       new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const),
     )
+    .option('--quiet', 'text: only the changes that change an outcome or drop a session, and the cells they change')
     .addOption(overlayOption)
     .addOption(clientsOption)
     .addOption(profileOption)
@@ -61,13 +62,21 @@ export const registerWhatif: RegisterCommand = (program, io, state) => {
           (done, total) => progress.show(() => `whatif over the whole estate: ${ofTotal(done, total)} changes applied`),
         );
         progress.end();
-        io.out(opts.format === 'json' ? renderWhatifEstateJson(estate) : renderWhatifEstateText(estate, textWidth(io)));
+        io.out(
+          opts.format === 'json'
+            ? renderWhatifEstateJson(estate)
+            : renderWhatifEstateText(estate, textWidth(io), { quiet: opts.quiet === true }),
+        );
         if (estateBreaksSomething(estate)) state.exitCode = EXIT_FINDINGS;
         return;
       }
       const apply = changeApplier(model, source.join(', '), { client: opts.client, workspace: opts.workspace });
       const result = whatif(model, opts.client, opts.workspace, opts.change, (_m, change) => apply(change));
-      io.out(opts.format === 'json' ? renderWhatifJson(result) : renderWhatifText(result, textWidth(io)));
+      io.out(
+        opts.format === 'json'
+          ? renderWhatifJson(result)
+          : renderWhatifText(result, textWidth(io), { quiet: opts.quiet === true }),
+      );
       // For CI gates: a change that drops a running session or breaks a working new one fails the run.
       if (whatifBreaksSomething(result)) state.exitCode = EXIT_FINDINGS;
     });

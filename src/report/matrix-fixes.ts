@@ -1,0 +1,47 @@
+// `wspl matrix --fix`: under the table, each distinct blocker of the rows once, with its fix for this setup (fixes.ts)
+// and how many rows it stops. Many cells share one blocker (one security group stops a whole office), so the fixes
+// are listed by blocker, not by row.
+import { terminalSafe } from '../input/terminal.js';
+import type { MatrixEntry } from '../workspaces/matrix.js';
+import type { Trace } from '../workspaces/types.js';
+import type { FixFinder } from './fixes.js';
+import { joinChunks, type Chunks } from './chunks.js';
+import { blockerText } from './reason-text.js';
+
+export function* matrixFixesChunks(entries: readonly MatrixEntry[], fixes: FixFinder): Chunks {
+  interface Cause {
+    head: string;
+    lines: string[];
+    rows: number;
+  }
+  const byCause = new Map<string, Cause>();
+  const seen = new Map<Trace, Set<Cause>>();
+  for (const { trace } of entries) {
+    let keys = seen.get(trace);
+    if (!keys) {
+      keys = new Set();
+      for (const b of trace.blockers) {
+        const head = `${b.resource}: ${blockerText(b)}`;
+        let cause = byCause.get(head);
+        if (!cause) {
+          const fix = fixes.forBlocker(b);
+          cause = { head, lines: [...fix.cli.map((c) => `$ ${c}`), ...(fix.note ? [fix.note] : [])], rows: 0 };
+          byCause.set(head, cause);
+        }
+        keys.add(cause);
+      }
+      seen.set(trace, keys);
+    }
+    for (const cause of keys) cause.rows++;
+  }
+  if (byCause.size === 0) return;
+  yield `\nFixes (${byCause.size}):\n`;
+  for (const c of byCause.values()) {
+    yield `  ${terminalSafe(c.head)} (${c.rows} ${c.rows === 1 ? 'row' : 'rows'})\n`;
+    for (const l of c.lines) yield `      ${terminalSafe(l)}\n`;
+  }
+}
+
+export function renderMatrixFixes(entries: readonly MatrixEntry[], fixes: FixFinder): string {
+  return joinChunks(matrixFixesChunks(entries, fixes));
+}
