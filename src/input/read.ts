@@ -69,27 +69,86 @@ export function readInputBytes(
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const info = fstatSync(fd);
-    if (info.isDirectory()) return fail(`cannot read it: ${describeReadError({ code: 'EISDIR' })}`);
-    // /proc and /sys files say size 0 and hold text: read those like a pipe, up to the limit.
-    const regular = info.isFile() && info.size > 0;
-    if (regular && info.size > limit) return fail(`cannot read it: ${tooLargeMessage(true, limit, what)}`);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const want = regular && total <= info.size ? Math.min(CHUNK, info.size - total + 1) : CHUNK;
-      const chunk = Buffer.allocUnsafe(want);
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
-      total += n;
-      // A regular file that grew past the limit while being read is refused like one that was too large to begin with.
-      if (total > limit) return fail(`cannot read it: ${tooLargeMessage(regular, limit, what)}`);
-    }
-    return { bytes: Buffer.concat(chunks, total), regular };
+    return readOpen(fd, path, limit, what);
   } catch (e) {
     return fail(`cannot read it: ${describeReadError(e)}`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** Reads an open descriptor to its end, bounded; a descriptor in non-blocking mode (EAGAIN) is waited on. */
+function readOpen(fd: number, path: string, limit: number, what?: string): InputBytes | { diagnostic: Diagnostic } {
+  const fail = (message: string): { diagnostic: Diagnostic } => ({
+    diagnostic: { severity: 'error', code: 'unreadable', file: path, message },
+  });
+  const info = fstatSync(fd);
+  if (info.isDirectory()) return fail(`cannot read it: ${describeReadError({ code: 'EISDIR' })}`);
+  // /proc and /sys files say size 0 and hold text: read those like a pipe, up to the limit.
+  const regular = info.isFile() && info.size > 0;
+  if (regular && info.size > limit) return fail(`cannot read it: ${tooLargeMessage(true, limit, what)}`);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const want = regular && total <= info.size ? Math.min(CHUNK, info.size - total + 1) : CHUNK;
+    const chunk = Buffer.allocUnsafe(want);
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(pause, 0, 0, 10);
+      continue;
+    }
+    if (n === 0) break;
+    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    total += n;
+    // A regular file that grew past the limit while being read is refused like one that was too large to begin with.
+    if (total > limit) return fail(`cannot read it: ${tooLargeMessage(regular, limit, what)}`);
+  }
+  return { bytes: Buffer.concat(chunks, total), regular };
+}
+
+/** The source argument that means standard input (`wspl matrix - < env.yaml`), and the name diagnostics give it. */
+export const STDIN_ARG = '-';
+export const STDIN_NAME = '<stdin>';
+let stdinRead = false;
+let stdinPath = '/dev/stdin';
+
+/** For in-process tests: a file that stands for standard input, and a fresh start (no read yet). */
+export function stdinForTesting(path = '/dev/stdin'): void {
+  stdinPath = path;
+  stdinRead = false;
+}
+
+/**
+ * Standard input's bytes, bounded like any input. Standard input can be read once: a second `-` in one run gets a
+ * diagnostic at once rather than waiting on an input that has already ended (or on a terminal).
+ */
+export function readStdinOnce(limit = MAX_INPUT_BYTES, what?: string): InputBytes | { diagnostic: Diagnostic } {
+  if (stdinRead) {
+    return {
+      diagnostic: {
+        severity: 'error',
+        code: 'unreadable',
+        file: STDIN_NAME,
+        message: 'standard input was read already and can be read only once: give the other input as a file',
+      },
+    };
+  }
+  stdinRead = true;
+  // /dev/stdin opens the same pipe or file afresh; a socket (what Node's child_process gives a child) cannot be
+  // opened by path, so descriptor 0 itself is read.
+  let read = readInputBytes(stdinPath, limit, what);
+  if ('diagnostic' in read && stdinPath === '/dev/stdin') {
+    const failed = read.diagnostic;
+    try {
+      if (fstatSync(0).isSocket()) read = readOpen(0, STDIN_NAME, limit, what);
+    } catch (e) {
+      read = { diagnostic: { ...failed, message: `cannot read it: ${describeReadError(e)}` } };
+    }
+  }
+  return 'diagnostic' in read ? { diagnostic: { ...read.diagnostic, file: STDIN_NAME } } : read;
 }

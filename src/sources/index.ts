@@ -3,7 +3,14 @@
 // are not built yet say so plainly instead of half-reading the input.
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { InputError, type Diagnostic } from '../diagnostics.js';
-import { MAX_INPUT_BYTES, describeReadError, readInputBytes } from '../input/read.js';
+import {
+  MAX_INPUT_BYTES,
+  STDIN_ARG,
+  STDIN_NAME,
+  describeReadError,
+  readInputBytes,
+  readStdinOnce,
+} from '../input/read.js';
 import type { Model, SourceKind } from '../model/types.js';
 import { finishLoad } from './check-model.js';
 import { awsLoader } from './aws/loader.js';
@@ -59,6 +66,14 @@ function readHead(path: string): string {
 /** What the loaders look at, and the whole input when it had to be read already (a pipe can be read only once). */
 function probe(spec: string): SourceProbe & { contents?: Buffer } {
   if (spec.startsWith('aws:')) return { spec, isFile: false, isDirectory: false, head: '' };
+  // `-`: standard input, read once and whole (bounded); its kind is told from the bytes, and diagnostics name it
+  // <stdin>, so the loader is handed that name with the bytes.
+  if (spec === STDIN_ARG) {
+    const read = readStdinOnce(MAX_INPUT_BYTES, 'a source');
+    if ('diagnostic' in read) throw new InputError(`cannot read ${STDIN_NAME}`, [read.diagnostic], 'unreadable');
+    const head = read.bytes.toString('utf8', 0, Math.min(read.bytes.length, HEAD_BYTES));
+    return { spec: STDIN_NAME, isFile: true, isDirectory: false, head, contents: read.bytes };
+  }
   if (!existsSync(spec)) throw specError(spec, 'unreadable', 'no such file or directory');
   const info = statSync(spec);
   if (info.isDirectory()) return { spec, isFile: false, isDirectory: true, head: '' };
@@ -103,7 +118,7 @@ export function detectSource(spec: string): SourceKind {
 /** Reads any source: the loader's result with the meaning checks applied. Bad input is a failed result, not a throw. */
 export async function readSource(spec: string, options: LoadOptions = {}): Promise<LoadResult> {
   const p = probe(spec);
-  return finish(await pickLoader(p).load(spec, p.contents ? { ...options, contents: p.contents } : options), options);
+  return finish(await pickLoader(p).load(p.spec, p.contents ? { ...options, contents: p.contents } : options), options);
 }
 
 /**
@@ -184,7 +199,8 @@ export async function loadSources(specs: string[], options: LoadSourceOptions = 
   const result = await readSources(specs, options);
   if (!result.ok) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    throw new InputError(`cannot read ${specs.join(', ')}`, errors.length > 0 ? errors : result.diagnostics);
+    const names = specs.map((s) => (s === STDIN_ARG ? STDIN_NAME : s)).join(', ');
+    throw new InputError(`cannot read ${names}`, errors.length > 0 ? errors : result.diagnostics);
   }
   for (const d of result.diagnostics) if (d.severity === 'warning') options.onWarning?.(d);
   return result.model;

@@ -17,7 +17,7 @@ import { runCheck } from '../../rules/runner.js';
 import type { Severity } from '../../rules/types.js';
 import { groupSources, loadSources } from '../../sources/index.js';
 import { decodeInput } from '../../input/decode.js';
-import { readInputBytes } from '../../input/read.js';
+import { STDIN_ARG, STDIN_NAME, readInputBytes } from '../../input/read.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
 import {
   clientsOption,
@@ -88,7 +88,11 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
           onProgress: (done, total) =>
             progress.show(() => `checking ${terminalSafe(source)}: ${ofTotal(done, total)} rules`),
         });
-        runs.push({ source, result, fixes: findingFixes(new FixFinder(model), result.findings) });
+        runs.push({
+          source: source === STDIN_ARG ? STDIN_NAME : source,
+          result,
+          fixes: findingFixes(new FixFinder(model), result.findings),
+        });
       }
       progress.end();
       writeChunks(
