@@ -1,5 +1,5 @@
 // The habits of the AWS CLI and of linters (issue 9, item 7): colours, --quiet, suppressed findings with reasons.
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,5 +101,21 @@ describe('--quiet on the other commands, and the fixes of the matrix', () => {
     const r = await runCli(['logs', 'test/logs', '--quiet']);
     expect(r.out).toMatch(/no-reachable-endpoint/);
     expect(r.out).not.toMatch(/^Read$|sessions? \(/m);
+  });
+});
+
+describe('a reference without its prefix', () => {
+  it('exit 2, naming the file, line, field and the full id it likely meant', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wspl-habits-'));
+    const file = join(dir, 'office.yaml');
+    writeFileSync(
+      file,
+      readFileSync('examples/office-tgw.yaml', 'utf8').replace('vpn: tgw1/office-vpn', 'vpn: office-vpn'),
+    );
+    const r = await runCli(['matrix', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /office\.yaml:\d+: error: onPremises\.office\.connections\.0\.vpn: "office-vpn" is neither a VPC nor a transit gateway; did you mean "tgw1\/office-vpn"\?/,
+    );
   });
 });

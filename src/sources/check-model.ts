@@ -1,6 +1,7 @@
 // Meaning checks on the model, the same for every source: what AWS itself would refuse (a Region nobody has, a
 // subnet in a zone of another Region, peered VPCs with overlapping CIDRs, subnets that overlap) and references to
 // things the input does not hold. A source only converts; it gets these checks for free.
+import { didYouMean } from './did-you-mean.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Model, Provenance, Scope, Subnet } from '../model/types.js';
 import { closestRegion, isKnownRegion, zoneInRegion } from '../model/regions.js';
@@ -219,7 +220,7 @@ function checkReferences(model: Model, sink: Sink): void {
   const sites = ids(model.onPremises);
   const need = (set: Set<string>, id: string | undefined, what: string, prov: Provenance, field: string) => {
     if (id !== undefined && id !== '' && !set.has(id))
-      sink.error('unknown-reference', prov, field, `${what} ${id} is not in the input`);
+      sink.error('unknown-reference', prov, field, `${what} ${id} is not in the input${didYouMean(id, set)}`);
   };
   for (const s of model.subnets) {
     need(vpcs, s.vpc, 'VPC', s.prov, 'vpc');

@@ -5,6 +5,8 @@ import { convertRules } from './convert-rules.js';
 import { vpcRefs } from './convert-vpc.js';
 import { PEERING_DEFAULT_STATE } from './defaults.js';
 import { get, has } from './names.js';
+import { didYouMean } from '../did-you-mean.js';
+import { attachmentNames } from './suggest.js';
 import type { DesignDoc, DesignOnPrem, DesignTgw } from './schema.js';
 
 export function convertCidrLists(ctx: DesignContext, doc: DesignDoc, model: Model): void {
@@ -195,7 +197,8 @@ function convertConnection(
   const [tgwName = '', attachmentName] = via.split('/', 2);
   const tgw = get(doc.transitGateways, tgwName);
   if (!tgw) {
-    ctx.error('unknown-reference', at, `"${via}" is neither a VPC nor a transit gateway`);
+    const known = [...Object.keys(doc.vpcs ?? {}), ...attachmentNames(doc)];
+    ctx.error('unknown-reference', at, `"${via}" is neither a VPC nor a transit gateway${didYouMean(via, known)}`);
     return undefined;
   }
   const attachment = attachmentName ?? entries(tgw.attachments).find(([, a]) => a[kind] === site)?.[0];

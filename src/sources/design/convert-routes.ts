@@ -4,6 +4,7 @@ import type { Route, RouteTable, RouteTarget, Scope } from '../../model/types.js
 import { parseAddress } from '../../net/cidr.js';
 import { entries, type DesignContext, type Path } from './context.js';
 import { get, has } from './names.js';
+import { didYouMean } from '../did-you-mean.js';
 import type { DesignDoc, DesignVpc } from './schema.js';
 
 export const MAIN_ROUTE_TABLE = 'main';
@@ -57,7 +58,7 @@ function resolveTarget(
   ctx.error(
     'unknown-reference',
     path,
-    `route target "${target}" not found: expected local, blackhole, the internet gateway, a NAT gateway or instance of ${vpcName}, a peering, a transit gateway or vgw`,
+    `route target "${target}" not found: expected local, blackhole, the internet gateway, a NAT gateway or instance of ${vpcName}, a peering, a transit gateway or vgw${didYouMean(target, targetNames(doc, raw))}`,
   );
   return undefined;
 }
@@ -130,4 +131,18 @@ export function convertRouteTables(
     }
   }
   return tables;
+}
+
+/** What a route target of this VPC may name, for "did you mean". */
+function targetNames(doc: DesignDoc, raw: DesignVpc): string[] {
+  return [
+    'local',
+    'blackhole',
+    VGW_WORD,
+    ...(raw.internetGateway !== undefined ? [raw.internetGateway] : []),
+    ...Object.keys(raw.natGateways ?? {}),
+    ...Object.keys(raw.instances ?? {}),
+    ...Object.keys(doc.peerings ?? {}),
+    ...Object.keys(doc.transitGateways ?? {}),
+  ];
 }

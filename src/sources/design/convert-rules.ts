@@ -5,6 +5,8 @@ import { entries, type DesignContext, type Path } from './context.js';
 import { parseNaclRule, parseTrafficRule, type Direction } from './rule-syntax.js';
 import type { DesignDoc, DesignRule, DesignVpc } from './schema.js';
 import { get, has } from './names.js';
+import { didYouMean } from '../did-you-mean.js';
+import { vpcNames } from './suggest.js';
 
 /** Where a rule list lives: inside a VPC (security groups can be named) or outside (on premises, a client). */
 export interface RuleScope {
@@ -25,7 +27,11 @@ function resolvePeer(ctx: DesignContext, scope: RuleScope, text: string, path: P
     const vpcName = text.slice(0, slash);
     const sgName = text.slice(slash + 1);
     if (has(get(scope.doc.vpcs, vpcName)?.securityGroups, sgName)) return { kind: 'sg', id: text };
-    ctx.error('unknown-reference', path, `security group "${text}" not found (VPC/NAME)`);
+    ctx.error(
+      'unknown-reference',
+      path,
+      `security group "${text}" not found (VPC/NAME)${didYouMean(text, vpcNames(scope.doc, 'securityGroups'))}`,
+    );
     return undefined;
   }
   if (scope.vpcName !== undefined && has(get(scope.doc.vpcs, scope.vpcName)?.securityGroups, text)) {
@@ -33,7 +39,11 @@ function resolvePeer(ctx: DesignContext, scope: RuleScope, text: string, path: P
   }
   if (has(scope.doc.prefixLists, text)) return { kind: 'prefix-list', id: text };
   const what = scope.vpcName !== undefined ? 'a CIDR, a security group or a prefix list' : 'a CIDR or a prefix list';
-  ctx.error('unknown-reference', path, `"${text}" is not ${what}`);
+  const near = [
+    ...(scope.vpcName !== undefined ? Object.keys(get(scope.doc.vpcs, scope.vpcName)?.securityGroups ?? {}) : []),
+    ...Object.keys(scope.doc.prefixLists ?? {}),
+  ];
+  ctx.error('unknown-reference', path, `"${text}" is not ${what}${didYouMean(text, near)}`);
   return undefined;
 }
 

@@ -14,6 +14,7 @@ import {
   interfaceEndpointDefaults,
 } from './defaults.js';
 import { get, has } from './names.js';
+import { didYouMean } from '../did-you-mean.js';
 import type { DesignDoc, DesignVpc } from './schema.js';
 import { AMAZON_PROVIDED_DNS } from '../../model/types.js';
 
@@ -32,7 +33,12 @@ export function vpcRefs(
   const ids: string[] = [];
   list.forEach((name, i) => {
     if (has(raw?.[part], name)) ids.push(`${vpcName}/${name}`);
-    else ctx.error('unknown-reference', [...path, i], `${what} "${name}" not found in VPC ${vpcName}`);
+    else
+      ctx.error(
+        'unknown-reference',
+        [...path, i],
+        `${what} "${name}" not found in VPC ${vpcName}${didYouMean(name, Object.keys(raw?.[part] ?? {}))}`,
+      );
   });
   return ids;
 }

@@ -5,6 +5,8 @@ import { convertRules } from './convert-rules.js';
 import { vpcRefs } from './convert-vpc.js';
 import { DIRECTORY_DEFAULTS, STREAMING_ACCESS_ENDPOINT_TYPE } from './defaults.js';
 import { get, has } from './names.js';
+import { didYouMean } from '../did-you-mean.js';
+import { vpcNames } from './suggest.js';
 import type { DesignClient, DesignDirectory, DesignDoc } from './schema.js';
 
 function resolveStreamingEndpoint(
@@ -16,7 +18,11 @@ function resolveStreamingEndpoint(
   const [vpcName = '', endpointName] = value.split('/', 2);
   if (endpointName !== undefined) {
     if (has(get(doc.vpcs, vpcName)?.endpoints, endpointName)) return { id: value };
-    ctx.error('unknown-reference', path, `endpoint "${value}" not found (VPC/ENDPOINT)`);
+    ctx.error(
+      'unknown-reference',
+      path,
+      `endpoint "${value}" not found (VPC/ENDPOINT)${didYouMean(value, vpcNames(doc, 'endpoints'))}`,
+    );
     return { id: null };
   }
   if (value.startsWith('vpce-')) {
@@ -30,7 +36,11 @@ function resolveStreamingEndpoint(
     );
     return { id: null, awsId: value };
   }
-  ctx.error('unknown-reference', path, `streamingEndpoint "${value}" should read VPC/ENDPOINT`);
+  ctx.error(
+    'unknown-reference',
+    path,
+    `streamingEndpoint "${value}" should read VPC/ENDPOINT${didYouMean(value, vpcNames(doc, 'endpoints'))}`,
+  );
   return { id: null };
 }
 
@@ -88,7 +98,16 @@ function resolveLocation(ctx: DesignContext, doc: DesignDoc, at: string, path: P
   if (at === 'internet') return { kind: 'internet' };
   const [head = '', tail] = at.split('/', 2);
   if (tail === undefined) {
-    ctx.error('bad-location', path, `"${at}" should read internet, VPC/INSTANCE, VPC/SUBNET or onprem/NAME`);
+    const places = [
+      'internet',
+      ...vpcNames(doc, 'instances', 'subnets'),
+      ...Object.keys(doc.onPremises ?? {}).map((n) => `onprem/${n}`),
+    ];
+    ctx.error(
+      'bad-location',
+      path,
+      `"${at}" should read internet, VPC/INSTANCE, VPC/SUBNET or onprem/NAME${didYouMean(at, places)}`,
+    );
     return undefined;
   }
   const vpc = get(doc.vpcs, head);
@@ -97,7 +116,16 @@ function resolveLocation(ctx: DesignContext, doc: DesignDoc, at: string, path: P
   if (has(vpc?.subnets, tail)) return { kind: 'vpc', vpc: head, subnet: at };
   if (head === 'onprem' && has(doc.onPremises, tail)) return { kind: 'onprem', network: at };
   const what = head === 'onprem' ? 'on-premises network' : vpc ? `instance or subnet of VPC ${head}` : 'VPC';
-  ctx.error('unknown-reference', path, `"${at}": ${what} "${head === 'onprem' || vpc ? tail : head}" not found`);
+  const places = [
+    'internet',
+    ...vpcNames(doc, 'instances', 'subnets'),
+    ...Object.keys(doc.onPremises ?? {}).map((n) => `onprem/${n}`),
+  ];
+  ctx.error(
+    'unknown-reference',
+    path,
+    `"${at}": ${what} "${head === 'onprem' || vpc ? tail : head}" not found${didYouMean(at, places)}`,
+  );
   return undefined;
 }
 
@@ -139,7 +167,11 @@ export function convertWorkspacesSide(ctx: DesignContext, doc: DesignDoc, model:
   for (const [name, w] of entries(doc.workspaces)) {
     const path = ['workspaces', name];
     if (!has(doc.directories, w.directory))
-      ctx.error('unknown-reference', [...path, 'directory'], `directory "${w.directory}" not found`);
+      ctx.error(
+        'unknown-reference',
+        [...path, 'directory'],
+        `directory "${w.directory}" not found${didYouMean(w.directory, Object.keys(doc.directories ?? {}))}`,
+      );
     const dir = model.directories.find((d) => d.id === w.directory);
     model.workspaces.push({
       id: name,

@@ -1,6 +1,8 @@
 // "Did you mean": for a field the design file does not have, the closest field the same map does have, found in
 // the published JSON Schema (one home for the form), or a field people reach for under another name.
-import { editDistance } from '../../model/regions.js';
+import { closestName } from '../did-you-mean.js';
+import type { DesignDoc } from './schema.js';
+import { entries } from './context.js';
 import { designJsonSchema } from './schema.js';
 
 type Node = {
@@ -47,10 +49,19 @@ export function suggestField(path: readonly (string | number)[], key: string): s
   const fields = fieldsAt(path);
   const synonym = SYNONYMS[key];
   if (synonym && fields.includes(synonym)) return synonym;
-  let best: { field: string; d: number } | undefined;
-  for (const field of fields) {
-    const d = editDistance(key.toLowerCase(), field.toLowerCase());
-    if (d <= Math.max(1, Math.floor(field.length / 4)) && (!best || d < best.d)) best = { field, d };
-  }
-  return best?.field;
+  return closestName(key, fields);
+}
+
+type VpcPart = 'subnets' | 'instances' | 'endpoints' | 'securityGroups' | 'natGateways';
+
+/** Every `VPC/NAME` of one kind the design file declares: the names a reference of that kind may mean. */
+export function vpcNames(doc: DesignDoc, ...parts: VpcPart[]): string[] {
+  return entries(doc.vpcs).flatMap(([v, vpc]) =>
+    parts.flatMap((p) => Object.keys(vpc[p] ?? {}).map((n) => `${v}/${n}`)),
+  );
+}
+
+/** Every `TGW/ATTACHMENT` the design file declares. */
+export function attachmentNames(doc: DesignDoc): string[] {
+  return entries(doc.transitGateways).flatMap(([t, tgw]) => Object.keys(tgw.attachments ?? {}).map((a) => `${t}/${a}`));
 }
