@@ -10,6 +10,8 @@ const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', NO_COLOR
 const testTimeout = 20_000;
 // Outputs at 500,000 rows take minutes of CPU: `npm run test:scale` (and CI) runs them, `npm test` does not.
 const scaleExcluded = process.env.WSPL_SCALE_TESTS === '1' ? [] : ['test/scale/**'];
+// Installing from `npm pack` takes a minute or more: `npm run test:install` (and CI) runs it, `npm test` does not.
+const installExcluded = process.env.WSPL_INSTALL_TESTS === '1' ? [] : ['test/install/**'];
 
 export default defineConfig({
   test: {
@@ -18,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'shared',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: [...scaleExcluded, ...NEEDS_OWN_MODULES],
+          exclude: [...scaleExcluded, ...installExcluded, ...NEEDS_OWN_MODULES],
           isolate: false,
           testTimeout,
           env,
