@@ -25,7 +25,16 @@ export function* matrixFixesChunks(entries: readonly MatrixEntry[], fixes: FixFi
         let cause = byCause.get(head);
         if (!cause) {
           const fix = fixes.forBlocker(b);
-          cause = { head, lines: [...fix.cli.map((c) => `$ ${c}`), ...(fix.note ? [fix.note] : [])], rows: 0 };
+          // What to edit as the input names it: the AWS id, or a template's logical id / construct path / address.
+          const names = [fix.awsId, fix.logicalId, fix.constructPath, fix.address].filter(Boolean).join(', ');
+          const place = fix.file !== undefined ? `${fix.file}${fix.line !== undefined ? `:${fix.line}` : ''}` : '';
+          const edit =
+            names || place ? [`edit ${fix.resource}${names ? ` (${names})` : ''}${place ? ` at ${place}` : ''}`] : [];
+          cause = {
+            head,
+            lines: [...edit, ...fix.cli.map((c) => `$ ${c}`), ...(fix.note ? [fix.note] : [])],
+            rows: 0,
+          };
           byCause.set(head, cause);
         }
         keys.add(cause);
