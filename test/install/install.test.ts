@@ -37,7 +37,7 @@ describe('installed from npm pack', () => {
     const bin = join(prefix, 'bin', 'wspl');
     expect(existsSync(bin)).toBe(true);
     // Not the clone's own files: the installed copy under <prefix>/lib/node_modules.
-    expect(existsSync(join(prefix, 'lib', 'node_modules', 'wspl', 'dist', 'cli', 'main.js'))).toBe(true);
+    expect(existsSync(join(prefix, 'lib', 'node_modules', 'wspl', 'dist', 'bundle', 'main.js'))).toBe(true);
     const out = execFileSync(bin, ['matrix', join(CLONE, 'examples', 'seed-tokyo.yaml')], {
       cwd: elsewhere,
       encoding: 'utf8',
