@@ -6,6 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+/** A matrix's JSON without where each fix's resource is written (the file name and line differ between forms). */
+function unplaced(json: string): string {
+  return json.replace(/"file":"[^"]*",("line":\d+,)?/g, '');
+}
+
 const SEED_TEXT = readFileSync('examples/seed-tokyo.yaml', 'utf8');
 const LOG = readFileSync('test/logs/seed-4-2-privatelink-connected.log');
 
@@ -153,7 +158,7 @@ describe('inputs that are fine: BOM and CRLF', () => {
     const seed = await run('matrix', 'examples/seed-tokyo.yaml', '--format', 'json');
     const r = await run('matrix', path, '--format', 'json');
     expect(r.code).toBe(0);
-    expect(r.out).toBe(seed.out);
+    expect(unplaced(r.out)).toBe(unplaced(seed.out));
   });
 });
 

@@ -8,6 +8,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/testing/run-cli.js';
 
+/** A matrix's JSON without where each fix's resource is written (the file name and line differ between forms). */
+function unplaced(json: string): string {
+  return json.replace(/"file":"[^"]*",("line":\d+,)?/g, '');
+}
+
 const SEED = 'examples/seed-tokyo.yaml';
 const SEED_TEXT = readFileSync(SEED, 'utf8');
 const LOG = readFileSync('test/logs/seed-4-2-privatelink-connected.log');
@@ -195,7 +200,7 @@ describe('inputs that are fine', () => {
     const seed = await runCli(['matrix', SEED, '--format', 'json']);
     const r = await runCli(['matrix', file('cr.yaml', SEED_TEXT.replace(/\n/g, '\r')), '--format', 'json']);
     expect(r.err).toBe('');
-    expect(r.out).toBe(seed.out);
+    expect(unplaced(r.out)).toBe(unplaced(seed.out));
   });
 
   const MERGED = SEED_TEXT.replace(
@@ -218,12 +223,12 @@ describe('inputs that are fine', () => {
     const seed = await runCli(['matrix', SEED, '--format', 'json']);
     const r = await runCli(['matrix', path, '--format', 'json']);
     expect(r.err).toBe('');
-    expect(r.out).toBe(seed.out);
+    expect(unplaced(r.out)).toBe(unplaced(seed.out));
     const exported = await runCli(['export', path, '--format', 'design']);
     expect(exported.code).toBe(0);
     expect(exported.out).not.toContain('<<');
     const again = await runCli(['matrix', file('exported.yaml', exported.out), '--format', 'json']);
-    expect(again.out).toBe(seed.out);
+    expect(unplaced(again.out)).toBe(unplaced(seed.out));
   });
 
   it('an error in a merged value points at the line where the value is written', async () => {
