@@ -41,11 +41,6 @@ export function cidrOf(remote: string): string {
   return remote.includes(':') ? `${remote}/128` : `${remote}/32`;
 }
 
-/** `--destination-cidr-block` or its IPv6 twin, with the value. */
-export function destinationArg(cidr: string): string {
-  return `${cidr.includes(':') ? '--destination-ipv6-cidr-block' : '--destination-cidr-block'} ${sh(cidr)}`;
-}
-
 export class FixContext {
   private readonly prov: ProvenanceIndex;
   private readonly awsIds = new Map<string, string>();
@@ -85,6 +80,12 @@ export class FixContext {
     };
   }
 
+  /** `--destination-cidr-block`, its IPv6 twin, or `--destination-prefix-list-id` for a route to a prefix list. */
+  destinationArg(destination: string): string {
+    if (parseRange(destination) === undefined) return `--destination-prefix-list-id ${this.idArg(destination)}`;
+    return `${destination.includes(':') ? '--destination-ipv6-cidr-block' : '--destination-cidr-block'} ${sh(destination)}`;
+  }
+
   /** The route table a subnet uses: its own, else its VPC's main one (which may not be in the input). */
   tableArg(table: string | undefined, vpc: string): string {
     if (table !== undefined) return this.idArg(table);
@@ -93,12 +94,11 @@ export class FixContext {
   }
 
   /** Route tables of the model with a route whose target is `target`. */
-  tablesRoutingTo(target: string): { table: RouteTable; destination: string; prefixList: boolean }[] {
-    const out: { table: RouteTable; destination: string; prefixList: boolean }[] = [];
+  tablesRoutingTo(target: string): { table: RouteTable; destination: string }[] {
+    const out: { table: RouteTable; destination: string }[] = [];
     for (const t of this.model.routeTables)
       for (const r of t.routes)
-        if ('id' in r.target && r.target.id === target)
-          out.push({ table: t, destination: r.destination, prefixList: r.prefixList === true });
+        if ('id' in r.target && r.target.id === target) out.push({ table: t, destination: r.destination });
     return out;
   }
 

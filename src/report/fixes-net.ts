@@ -5,7 +5,7 @@ import type { NaclRule } from '../model/types.js';
 import { cidrContains } from '../net/cidr.js';
 import type { FlowDesc, NetReason, PortRange } from '../net/trace-types.js';
 import type { Blocker } from '../workspaces/types.js';
-import { cidrOf, destinationArg, sh, type Fix, type FixContext } from './fixes-core.js';
+import { cidrOf, sh, type Fix, type FixContext } from './fixes-core.js';
 
 function rangeArg(cidr: string): string {
   return cidr.includes(':') ? `Ipv6Ranges=[{CidrIpv6=${cidr}}]` : `IpRanges=[{CidrIp=${cidr}}]`;
@@ -48,7 +48,7 @@ function routeFix(
   const dest = destination ?? way.destination;
   const target =
     way.target ?? sh(`<--transit-gateway-id, --vpc-peering-connection-id or --gateway-id of a way to ${address}>`);
-  const cmd = `aws ec2 ${verb} --route-table-id ${ctx.tableArg(table, vpc)} ${destinationArg(dest)} ${target}`;
+  const cmd = `aws ec2 ${verb} --route-table-id ${ctx.tableArg(table, vpc)} ${ctx.destinationArg(dest)} ${target}`;
   return ctx.place(
     table ?? b.resource,
     [cmd],
@@ -286,8 +286,8 @@ function natGatewayFix(ctx: FixContext, id: string, isPrivate: boolean): Fix {
     ...ctx
       .tablesRoutingTo(id)
       .map(
-        ({ table, destination, prefixList }) =>
-          `aws ec2 replace-route --route-table-id ${ctx.idArg(table.id)} ${prefixList ? `--destination-prefix-list-id ${sh(destination)}` : destinationArg(destination)} --nat-gateway-id ${sh('<NatGatewayId printed by create-nat-gateway>')}`,
+        ({ table, destination }) =>
+          `aws ec2 replace-route --route-table-id ${ctx.idArg(table.id)} ${ctx.destinationArg(destination)} --nat-gateway-id ${sh('<NatGatewayId printed by create-nat-gateway>')}`,
       ),
   ];
   return ctx.place(

@@ -167,6 +167,17 @@ describe('fixes for the other causes, with the ids of this setup', () => {
     expect(fix.note).toMatch(/no peering, transit gateway or gateway that leads from spoke to 10\.10\.21\.10/);
   });
 
+  it('a blackhole route to a prefix list is replaced by its prefix list id, not as a CIDR', () => {
+    const fix = new FixFinder(seed()).forBlocker({
+      resource: 'vpc1/private',
+      kind: 'route',
+      reason: { code: 'blackhole-route', route: 'pl-0abc', table: 'vpc1/private', vpc: 'vpc1' },
+    });
+    expect(fix.cli[0]).toMatch(
+      /^aws ec2 replace-route --route-table-id '<id of vpc1\/private>' --destination-prefix-list-id pl-0abc /,
+    );
+  });
+
   it('a PCoIP WorkSpace behind an endpoint without fallback: the fallback on the real directory, or DCV for it', () => {
     const model = withAwsIds(seed(), { 'pcoip-desktop': 'ws-0pcoip' });
     const fix = blockerFixes(model, 'ec2-client', 'pcoip-desktop').find((f) => f.code === 'pcoip-no-fallback');
