@@ -77,8 +77,6 @@ export function readInputBytes(
   }
 }
 
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
 /** Reads an open descriptor to its end, bounded; a descriptor in non-blocking mode (EAGAIN) is waited on. */
 function readOpen(fd: number, path: string, limit: number, what?: string): InputBytes | { diagnostic: Diagnostic } {
   const fail = (message: string): { diagnostic: Diagnostic } => ({
@@ -99,7 +97,8 @@ function readOpen(fd: number, path: string, limit: number, what?: string): Input
       n = readSync(fd, chunk, 0, chunk.length, null);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-      Atomics.wait(pause, 0, 0, 10);
+      // A short sleep, made only here: SharedArrayBuffer is absent where this module is bundled for a web page.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
       continue;
     }
     if (n === 0) break;

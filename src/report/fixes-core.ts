@@ -28,7 +28,7 @@ const AWS_ID_SOURCES = new Set(['aws', 'snapshot']);
 const TEMPLATE_SOURCES = new Set(['cloudformation', 'cdk', 'terraform-plan']);
 /** A name that already is an AWS id (a design file may name a resource by its id): used as it is. */
 const AWS_ID =
-  /^(vpc|subnet|rtb|sg|acl|igw|nat|vgw|tgw|tgw-attach|tgw-rtb|pcx|vpce|i|eipalloc|rslvr-in|wsipg|ws|d|wsd)-[0-9a-z]+$/;
+  /^(vpc|subnet|pl|rtb|sg|acl|igw|nat|vgw|tgw|tgw-attach|tgw-rtb|pcx|vpce|i|eipalloc|rslvr-in|wsipg|ws|d|wsd)-[0-9a-z]+$/;
 
 /** Single-quoted for a POSIX shell, so an id or CIDR from the input can never run as a command. */
 export function sh(value: string): string {
