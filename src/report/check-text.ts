@@ -51,7 +51,7 @@ export const textReporter: Reporter = function* (report, options = {}) {
           // A command is never broken, though it may pass the width: a line break would end it when pasted into a
           // shell, and a token cut in two (an id, a CIDR) would change what it does.
           for (const cmd of fix.cli) yield `            ${c.green('$')} ${terminalSafe(cmd)}\n`;
-          if (fix.note !== undefined) yield c.dim(`            ${terminalSafe(fix.note)}`) + '\n';
+          if (fix.note !== undefined) yield fit(c.dim(`            ${terminalSafe(fix.note)}`), 14);
         }
       }
     }

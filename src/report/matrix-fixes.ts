@@ -7,11 +7,14 @@ import type { Trace } from '../workspaces/types.js';
 import type { FixFinder } from './fixes.js';
 import { joinChunks, type Chunks } from './chunks.js';
 import { blockerText } from './reason-text.js';
+import { DEFAULT_WIDTH, wrapLine } from './wrap.js';
 
-export function* matrixFixesChunks(entries: readonly MatrixEntry[], fixes: FixFinder): Chunks {
+/** Causes and notes wrap to `width`; commands stay whole, so they can be copied as they are. */
+export function* matrixFixesChunks(entries: readonly MatrixEntry[], fixes: FixFinder, width = DEFAULT_WIDTH): Chunks {
   interface Cause {
     head: string;
-    lines: string[];
+    /** Commands, kept whole, and words, wrapped. */
+    lines: { text: string; command: boolean }[];
     rows: number;
   }
   const byCause = new Map<string, Cause>();
@@ -32,7 +35,11 @@ export function* matrixFixesChunks(entries: readonly MatrixEntry[], fixes: FixFi
             names || place ? [`edit ${fix.resource}${names ? ` (${names})` : ''}${place ? ` at ${place}` : ''}`] : [];
           cause = {
             head,
-            lines: [...edit, ...fix.cli.map((c) => `$ ${c}`), ...(fix.note ? [fix.note] : [])],
+            lines: [
+              ...edit.map((text) => ({ text, command: false })),
+              ...fix.cli.map((c) => ({ text: `$ ${c}`, command: true })),
+              ...(fix.note ? [{ text: fix.note, command: false }] : []),
+            ],
             rows: 0,
           };
           byCause.set(head, cause);
@@ -46,11 +53,14 @@ export function* matrixFixesChunks(entries: readonly MatrixEntry[], fixes: FixFi
   if (byCause.size === 0) return;
   yield `\nFixes (${byCause.size}):\n`;
   for (const c of byCause.values()) {
-    yield `  ${terminalSafe(c.head)} (${c.rows} ${c.rows === 1 ? 'row' : 'rows'})\n`;
-    for (const l of c.lines) yield `      ${terminalSafe(l)}\n`;
+    yield wrapLine(`  ${terminalSafe(c.head)} (${c.rows} ${c.rows === 1 ? 'row' : 'rows'})`, width, 6) + '\n';
+    for (const l of c.lines) {
+      const line = `      ${terminalSafe(l.text)}`;
+      yield (l.command ? line : wrapLine(line, width, 8)) + '\n';
+    }
   }
 }
 
-export function renderMatrixFixes(entries: readonly MatrixEntry[], fixes: FixFinder): string {
-  return joinChunks(matrixFixesChunks(entries, fixes));
+export function renderMatrixFixes(entries: readonly MatrixEntry[], fixes: FixFinder, width = DEFAULT_WIDTH): string {
+  return joinChunks(matrixFixesChunks(entries, fixes, width));
 }

@@ -45,7 +45,7 @@ describe('- reads the source from standard input', () => {
     expect(cfn.out).toMatch(/highlander/);
     const plan = await withStdin(readFileSync('test/iac/seed-tokyo.tfplan.json', 'utf8'), ['check', '-', '--quiet']);
     expect(plan.code).toBeLessThan(2);
-    expect(plan.out).toMatch(/<stdin>:\d+:\d+ \(module\.client_vpc\.aws_vpc_endpoint\.streaming\)/);
+    expect(plan.out).toMatch(/<stdin>:\d+:\d+\s+\(module\.client_vpc\.aws_vpc_endpoint\.streaming\)/);
   });
 
   it('a snapshot is told from its bytes; diagnostics name <stdin> with the line and the field', async () => {

@@ -77,7 +77,7 @@ export const registerMatrix: RegisterCommand = (program, io, state) => {
       if (opts.format === 'json') writeChunks(io, matrixJsonChunks(entries, intents, fixes), writing);
       else {
         if (!quiet || entries.length > 0) writeChunks(io, matrixTextChunks(entries, { width: textWidth(io) }), writing);
-        if (opts.fix === true) writeChunks(io, matrixFixesChunks(entries, fixes));
+        if (opts.fix === true) writeChunks(io, matrixFixesChunks(entries, fixes, textWidth(io)));
         io.out(renderIntentsText(intents, textWidth(io)));
       }
       progress.end();
