@@ -43,7 +43,7 @@ describe('installed from npm pack', () => {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
     });
-    expect(out.split('\n')[0]).toMatch(/^CLIENT\s+WORKSPACE\s+OUTCOME\s+PATH\s+TRANSPORT\s+FIRST CAUSE$/);
+    expect(out).toMatch(/^CLIENT\s+WORKSPACE\s+OUTCOME\s+PATH\s+TRANSPORT\s+FIRST CAUSE$/m);
     expect(out).toMatch(/^ec2-client\s+dcv-desktop\s+CONNECTED\s+privatelink\s+QUIC 4195$/m);
     expect(out).toMatch(/^ec2-client\s+pcoip-desktop\s+RESOURCE_NOT_FOUND\s/m);
   });
