@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Test files that replace a module with vi.mock need a module graph of their own; every other file shares one per
@@ -15,6 +16,8 @@ const installExcluded = process.env.WSPL_INSTALL_TESTS === '1' ? [] : ['test/ins
 
 export default defineConfig({
   test: {
+    // One worker per core: vitest's default leaves one core idle, and on a 2-core machine that is half of it.
+    maxWorkers: Math.max(1, availableParallelism()),
     projects: [
       {
         test: {

@@ -17,7 +17,9 @@ function problem(text: string) {
 const runs = Number(process.env.WSPL_PROPERTY_RUNS ?? 30);
 
 describe('the position-keeping JSON reader', () => {
-  test.prop([fc.jsonValue()], { numRuns: runs })('gives what JSON.parse gives, compact or indented', (v) => {
+  // "__proto__" as a key is refused on purpose (a test below); fast-check generates it now and then.
+  const withoutProtoKeys = fc.jsonValue().filter((v) => !JSON.stringify(v).includes('"__proto__":'));
+  test.prop([withoutProtoKeys], { numRuns: runs })('gives what JSON.parse gives, compact or indented', (v) => {
     for (const text of [JSON.stringify(v), JSON.stringify(v, null, 2)]) {
       // -0 reads back as 0 through either reader; compare as JSON.
       expect(JSON.stringify(parse(text).value)).toBe(JSON.stringify(JSON.parse(text)));
