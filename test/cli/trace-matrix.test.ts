@@ -146,6 +146,24 @@ describe('wspl matrix', () => {
   });
 });
 
+describe('wspl whatif --format json', () => {
+  it("gives each blocker the fix trace gives it: before the changes, and after them with the input's ids", async () => {
+    const session = ['--client', 'home', '--workspace', 'dcv-desktop', '--format', 'json'];
+    const trace = JSON.parse((await run(['trace', SEED, ...session])).out) as {
+      blockers: { resource: string; fix?: unknown }[];
+    };
+    const whatif = JSON.parse(
+      (await run(['whatif', SEED, ...session, '--change', 'set:vpcs.vpc1.dns.support=false'])).out,
+    ) as { initial: typeof trace; changes: { new: typeof trace }[] };
+    expect(trace.blockers.length).toBeGreaterThan(0);
+    expect(whatif.initial.blockers.map((b) => b.fix)).toEqual(trace.blockers.map((b) => b.fix));
+    expect(whatif.initial.blockers.every((b) => b.fix !== undefined)).toBe(true);
+    const after = whatif.changes[0]?.new.blockers ?? [];
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((b) => b.fix !== undefined)).toBe(true);
+  });
+});
+
 describe('the commands of the contract', () => {
   it('are all built: each is listed by --help and none says it is missing', async () => {
     const r = await run(['--help']);

@@ -2,6 +2,7 @@ import { Option } from '@commander-js/extra-typings';
 import { loadSources } from '../../sources/index.js';
 import { renderWhatifText } from '../../report/whatif-text.js';
 import { whatif, whatifBreaksSomething } from '../../workspaces/lifecycle.js';
+import { FixFinder } from '../../report/fixes.js';
 import { renderWhatifJson } from '../../report/whatif-json.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import {
@@ -74,7 +75,7 @@ export const registerWhatif: RegisterCommand = (program, io, state) => {
       const result = whatif(model, opts.client, opts.workspace, opts.change, (_m, change) => apply(change));
       io.out(
         opts.format === 'json'
-          ? renderWhatifJson(result)
+          ? renderWhatifJson(result, new FixFinder(model))
           : renderWhatifText(result, textWidth(io), { quiet: opts.quiet === true }),
       );
       // For CI gates: a change that drops a running session or breaks a working new one fails the run.
