@@ -44,11 +44,17 @@ export function intentsJson(results: readonly IntentResult[]): IntentJson[] {
 }
 
 /** One line per intent, and under an unmet one a line per client and prediction (WorkSpaces that share it joined). */
-export function renderIntentsText(results: readonly IntentResult[], width = DEFAULT_WIDTH): string {
-  if (results.length === 0) return '';
+export function renderIntentsText(
+  results: readonly IntentResult[],
+  width = DEFAULT_WIDTH,
+  options: { onlyUnmet?: boolean } = {},
+): string {
   const held = results.filter(intentHolds).length;
+  // --quiet lists only the unmet intents, but the count is still of them all ("1 of 2 hold", not "0 of 1").
+  const listed = options.onlyUnmet === true ? results.filter((r) => !intentHolds(r)) : results;
+  if (listed.length === 0) return '';
   const out = ['', `Intents: ${held} of ${results.length} hold`];
-  for (const r of results) {
+  for (const r of listed) {
     const e = r.expectation;
     const at = where(e.prov);
     out.push(`  ${intentHolds(r) ? '✓' : '✗'} ${e.id} ${intentText(e)}${at ? ` (${at})` : ''}`);

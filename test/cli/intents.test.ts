@@ -51,6 +51,20 @@ describe('wspl matrix', () => {
     expect(OUTPUT_SCHEMAS.matrix.safeParse(json).success).toBe(true);
   });
 
+  it('--quiet lists only the unmet intents but counts them all', async () => {
+    const f = tempFile(
+      'mixed.yaml',
+      '- { client: laptop, workspace: "*", outcome: CONNECTED }\n- { client: "*-pc", workspace: "dcv-*", outcome: CONNECTED }\n',
+    );
+    const r = await run(['matrix', HUB, '--expect', f, '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/Intents: 1 of 2 hold/);
+    expect(r.out).toMatch(/✗ expect\[0\] laptop/);
+    expect(r.out).not.toMatch(/expect\[1\]/);
+    const allHold = await run(['matrix', HUB, '--expect', HUB_INTENTS, '--quiet']);
+    expect(allHold.out).not.toMatch(/Intents:/);
+  });
+
   it('intents are judged on every cell they name, even those a filter hides', async () => {
     const r = await run(['matrix', SEED, '--client', 'ec2-*', '--expect', HOME_MUST_CONNECT, '--format', 'json']);
     expect(r.code).toBe(1);

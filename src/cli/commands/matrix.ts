@@ -78,7 +78,7 @@ export const registerMatrix: RegisterCommand = (program, io, state) => {
       else {
         if (!quiet || entries.length > 0) writeChunks(io, matrixTextChunks(entries, { width: textWidth(io) }), writing);
         if (opts.fix === true) writeChunks(io, matrixFixesChunks(entries, fixes, textWidth(io)));
-        io.out(renderIntentsText(intents, textWidth(io)));
+        io.out(renderIntentsText(all.intents, textWidth(io), { onlyUnmet: quiet }));
       }
       progress.end();
       // For CI gates: an intent of the input (expect: section or --expect FILE) that does not hold fails the run.
