@@ -1,7 +1,7 @@
 // The fix for each way the network stops a flow (NetReason of src/net/trace-types.ts), with the ids of this setup.
 // Where no AWS CLI command changes it (a design choice, a device outside AWS), the fix says what to change instead:
 // fixes.test.ts holds the decision for every code, so a new code cannot ship without one.
-import type { NaclRule } from '../model/types.js';
+import type { NaclRule, PeeringConnection } from '../model/types.js';
 import { cidrContains } from '../net/cidr.js';
 import type { FlowDesc, NetReason, PortRange } from '../net/trace-types.js';
 import type { Blocker } from '../workspaces/types.js';
@@ -149,11 +149,7 @@ export function netFix(ctx: FixContext, b: Blocker, r: NetReason): Fix {
         ]);
       return ctx.place(
         r.peering,
-        pc
-          ? [
-              `aws ec2 create-vpc-peering-connection --vpc-id ${ctx.idArg(pc.requesterVpc)} --peer-vpc-id ${ctx.idArg(pc.accepterVpc)}`,
-            ]
-          : [],
+        pc ? [`aws ec2 create-vpc-peering-connection ${peeringArgs(ctx, pc)}`] : [],
         `a ${r.state} peering cannot be brought back: create a new one, accept it, and point the routes at it`,
       );
     }
@@ -297,4 +293,16 @@ function natGatewayFix(ctx: FixContext, id: string, isPrivate: boolean): Fix {
       ? `${id} is a private NAT gateway: its connectivity cannot change; replace it with a public one and move its routes`
       : `a NAT gateway cannot be started again: replace ${id} with a new one and move its routes to it`,
   );
+}
+
+/**
+ * The requester's VPC and the peer's, with the peer's account and Region when they differ from the requester's:
+ * without them EC2 looks for the peer VPC in the caller's own account and Region and the request fails.
+ */
+function peeringArgs(ctx: FixContext, pc: PeeringConnection): string {
+  const peer = ctx.model.vpcs.find((v) => v.id === pc.accepterVpc);
+  const args = [`--vpc-id ${ctx.idArg(pc.requesterVpc)}`, `--peer-vpc-id ${ctx.idArg(pc.accepterVpc)}`];
+  if (peer && peer.account !== pc.account) args.push(`--peer-owner-id ${sh(peer.account)}`);
+  if (peer && peer.region !== pc.region) args.push(`--peer-region ${sh(peer.region)}`, `--region ${sh(pc.region)}`);
+  return args.join(' ');
 }

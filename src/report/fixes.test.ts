@@ -189,3 +189,41 @@ describe('fixes for the other causes, with the ids of this setup', () => {
     expect(fix?.note).toMatch(/either command/);
   });
 });
+
+describe('a peering to re-create', () => {
+  /** The seed with a second VPC, in another account or Region, peered with vpc1 by a peering now deleted. */
+  function peeredWith(account: string, region: string) {
+    const model = seed();
+    const vpc1 = model.vpcs.find((v) => v.id === 'vpc1')!;
+    model.vpcs.push({ ...vpc1, id: 'far', account, region });
+    model.peerings.push({
+      id: 'pcx-far',
+      name: 'pcx-far',
+      requesterVpc: 'vpc1',
+      accepterVpc: 'far',
+      state: 'deleted',
+      account: vpc1.account,
+      region: vpc1.region,
+      prov: vpc1.prov,
+    });
+    const fix = new FixFinder(model).forBlocker({
+      resource: 'pcx-far',
+      kind: 'peering',
+      reason: { code: 'peering-state', peering: 'pcx-far', state: 'deleted' },
+    });
+    return { fix };
+  }
+
+  it("names the peer's account and Region when they are not the requester's", () => {
+    const { fix } = peeredWith('444455556666', 'eu-west-1');
+    expect(fix.cli[0]).toMatch(/create-vpc-peering-connection .*--peer-owner-id 444455556666/);
+    expect(fix.cli[0]).toMatch(/--peer-region eu-west-1 --region ap-northeast-1$/);
+  });
+
+  it('leaves them out when the peer is in the same account and Region', () => {
+    const model = seed();
+    const vpc1 = model.vpcs.find((v) => v.id === 'vpc1')!;
+    const same = peeredWith(vpc1.account, vpc1.region).fix;
+    expect(same.cli[0]).toMatch(/create-vpc-peering-connection --vpc-id '<id of vpc1>' --peer-vpc-id '<id of far>'$/);
+  });
+});
