@@ -164,6 +164,28 @@ describe('wspl whatif --format json', () => {
   });
 });
 
+describe('wspl whatif (text)', () => {
+  it('prints the fix under each blocker, the command whole on one line', async () => {
+    const r = await run([
+      'whatif',
+      SEED,
+      '--client',
+      'home',
+      '--workspace',
+      'dcv-desktop',
+      '--change',
+      'set:vpcs.vpc1.dns.support=false',
+    ]);
+    const lines = r.out.split('\n');
+    const at = lines.findIndex((l) => l.includes('vpc1 has DNS support off'));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]?.trim()).toBe(
+      `$ aws ec2 modify-vpc-attribute --vpc-id '<id of vpc1>' --enable-dns-support '{"Value":true}'`,
+    );
+    expect(r.out).toMatch(/fix: no single command: a private address is never reached over the internet/);
+  });
+});
+
 describe('the commands of the contract', () => {
   it('are all built: each is listed by --help and none says it is missing', async () => {
     const r = await run(['--help']);

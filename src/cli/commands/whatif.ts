@@ -76,7 +76,7 @@ export const registerWhatif: RegisterCommand = (program, io, state) => {
       io.out(
         opts.format === 'json'
           ? renderWhatifJson(result, new FixFinder(model))
-          : renderWhatifText(result, textWidth(io), { quiet: opts.quiet === true }),
+          : renderWhatifText(result, textWidth(io), { quiet: opts.quiet === true, fixes: new FixFinder(model) }),
       );
       // For CI gates: a change that drops a running session or breaks a working new one fails the run.
       if (whatifBreaksSomething(result)) state.exitCode = EXIT_FINDINGS;
