@@ -97,6 +97,19 @@ describe('aws:REGION as a source', () => {
     expect(sts.map((q) => q.action)).toEqual(['sts:AssumeRole']);
   });
 
+  it('report --html takes --role-arn too, and refuses one that is not a role ARN', async () => {
+    const before = h.fake.requests.length;
+    const html = join(dir, 'report.html');
+    const r = await runCli(['report', 'aws:ap-northeast-1', '--role-arn', ROLE, '--html', html]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!doctype html>/i);
+    const sts = h.fake.requests.slice(before).filter((q) => q.action.startsWith('sts:'));
+    expect(sts.map((q) => q.action)).toEqual(['sts:AssumeRole']);
+    const bad = await runCli(['report', 'aws:ap-northeast-1', '--role-arn', 'WsplReadOnly', '--html', html]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('[bad-role-arn]');
+  });
+
   it('takes the clients from --clients, naming an instance by its instance id', async () => {
     const model = await loadSource('aws:ap-northeast-1', { env: h.env });
     const instanceId = model.instances.find((i) => i.id === 'vpc1/client')?.prov.originalId ?? '';

@@ -3,7 +3,15 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../diagnostics.js';
-import { accountOption, clientsOption, overlayOption, parameterOption, regionOption } from '../source-options.js';
+import {
+  accountOption,
+  clientsOption,
+  overlayOption,
+  parameterOption,
+  profileOption,
+  regionOption,
+  roleArnOption,
+} from '../source-options.js';
 import type { RegisterCommand } from './index.js';
 import { loadDashboard } from './serve.js';
 
@@ -19,6 +27,8 @@ export const registerReport: RegisterCommand = (program, io) => {
     .addOption(parameterOption)
     .addOption(regionOption)
     .addOption(accountOption)
+    .addOption(profileOption)
+    .addOption(roleArnOption)
     .action(async (source, opts) => {
       const out = opts.html;
       const inputs = [source, opts.overlay, opts.clients, opts.config].filter((f): f is string => f !== undefined);

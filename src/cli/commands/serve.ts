@@ -11,7 +11,9 @@ import {
   loadOptionsOf,
   overlayOption,
   parameterOption,
+  profileOption,
   regionOption,
+  roleArnOption,
   type SourceFlags,
 } from '../source-options.js';
 import { policyFor } from './check.js';
@@ -107,6 +109,8 @@ export const registerServe: RegisterCommand = (program, io) => {
     .addOption(parameterOption)
     .addOption(regionOption)
     .addOption(accountOption)
+    .addOption(profileOption)
+    .addOption(roleArnOption)
     .action(async (source, opts) => {
       const server = await startDashboard(source, opts, io);
       await untilStopped();
