@@ -23,6 +23,7 @@ import { probeCommand } from './probe.js';
 
 const PRIVATE = 'privatelink.prod.ap-northeast-1.highlander.aws.a2z.com';
 const SEED = 'examples/seed-tokyo.yaml';
+const TEMPLATE = 'test/iac/seed-tokyo.template.yaml';
 
 describe.concurrent('wspl probe: bad usage is exit 2 before anything is sent', () => {
   const cases: [string[], string | RegExp][] = [
@@ -38,6 +39,8 @@ describe.concurrent('wspl probe: bad usage is exit 2 before anything is sent', (
     [['--region', 'ap-northeast-1', '--overlay', 'x.yaml'], '--overlay only works with --topology'],
     [['--topology', SEED, '--client', 'ec2-client', '--overlay', 'test/check/nope.yaml'], 'nope.yaml'],
     [['--topology', SEED], '--topology needs --client NAME'],
+    [['--topology', TEMPLATE, '--client', 'ec2-client', '--parameter', 'ClientCidr'], 'expected KEY=VALUE'],
+    [['--topology', TEMPLATE, '--client', 'ec2-client', '--account', '1234'], 'an account id is 12 digits'],
     [
       ['--topology', SEED, '--client', 'nobody'],
       'no client named "nobody" in examples/seed-tokyo.yaml; clients: ec2-client, home',

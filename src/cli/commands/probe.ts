@@ -16,7 +16,14 @@ import { loadSource, type LoadSourceOptions } from '../../sources/index.js';
 import { traceConnection } from '../../workspaces/trace.js';
 import type { Trace } from '../../workspaces/types.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
-import { loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
+import {
+  accountOption,
+  loadOptionsOf,
+  overlayOption,
+  parameterOption,
+  profileOption,
+  roleArnOption,
+} from '../source-options.js';
 import { styleFor } from '../style.js';
 import { wrapText } from '../../report/wrap.js';
 import { textWidth } from '../io.js';
@@ -122,6 +129,9 @@ export function probeCommand(deps: Partial<ProbeDeps> = {}): RegisterCommand {
       .addOption(overlayOption)
       .addOption(profileOption)
       .addOption(roleArnOption)
+      // A template or plan as the topology: its parameters and account (its Region is --region, the directory's).
+      .addOption(parameterOption)
+      .addOption(accountOption)
       .option('--timeout <ms>', `timeout of one probe in milliseconds (default ${DEFAULT_TIMEOUT_MS})`)
       .addOption(
         new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const),
