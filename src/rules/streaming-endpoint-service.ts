@@ -1,6 +1,6 @@
 import { describeService, parseServiceName } from '../workspaces/endpoint-services.js';
 import { streamingServiceName } from '../workspaces/knowledge.js';
-import { streamingService } from '../workspaces/requirements.js';
+import { accessPropertiesKnown, accessPropertiesMissing, streamingService } from '../workspaces/requirements.js';
 import { API_ENDPOINT_GUIDE, PRIVATELINK_SERVICES, STREAMING_ENDPOINTS_GUIDE } from './sources.js';
 import { streamingSetups } from './support/streaming.js';
 import { defineRule } from './types.js';
@@ -27,8 +27,8 @@ export default defineRule({
     // DescribeWorkspaceDirectories' access properties, say): whether it streams through an endpoint is not known, and
     // every cell behind it is UNKNOWN in the matrix; check says so too instead of passing over it.
     for (const directory of model.directories) {
-      if (directory.streamingEndpoint === undefined && directory.streamingEndpointAwsId === undefined)
-        ctx.unknown({ resource: directory.id, missing: [`${directory.id}: its streaming endpoint setting`] });
+      if (!accessPropertiesKnown(directory))
+        ctx.unknown({ resource: directory.id, missing: [accessPropertiesMissing(directory)] });
     }
     for (const { directory, endpoint, endpointRef } of streamingSetups(model)) {
       if (!endpoint) {

@@ -4,7 +4,13 @@
 import type { Directory, Workspace } from '../model/types.js';
 import type { ClientContext } from './client-context.js';
 import { dcvGatewayName, privateStreamingName, supports443Fallback } from './knowledge.js';
-import { brokerRequirements, pcoipReachable, type Violation } from './requirements.js';
+import {
+  accessPropertiesKnown,
+  accessPropertiesMissing,
+  brokerRequirements,
+  pcoipReachable,
+  type Violation,
+} from './requirements.js';
 import type { Blocker, BrokerNote, OfferedEndpoint, Outcome, Path, TraceWarning } from './types.js';
 import type { World } from './world.js';
 
@@ -122,11 +128,8 @@ export function askBroker(
   ws: Workspace,
   region: string,
 ): BrokerAnswer {
-  if (dir.streamingEndpoint === undefined) {
-    return unknownAnswer({ code: 'access-properties-unknown' }, [
-      `${dir.id}: its access endpoint configuration (WorkspaceAccessProperties) was not given`,
-    ]);
-  }
+  if (!accessPropertiesKnown(dir))
+    return unknownAnswer({ code: 'access-properties-unknown' }, [accessPropertiesMissing(dir)]);
   if (dir.streamingEndpoint === null) {
     if (dir.streamingEndpointAwsId) {
       return unknownAnswer({ code: 'endpoint-not-in-input', endpoint: dir.streamingEndpointAwsId }, [

@@ -33,6 +33,19 @@ function one(v: Violation): Verdict {
 /** The access endpoint type the directory's AccessEndpointConfig must carry (AWS API reference). */
 export const STREAMING_ACCESS_ENDPOINT_TYPE = 'STREAMING_WSP';
 
+/**
+ * Whether the input says if the directory streams through an endpoint (a live read without its
+ * WorkspaceAccessProperties does not). The broker and the rules decide UNKNOWN from this alone.
+ */
+export function accessPropertiesKnown(dir: Directory): dir is Directory & { streamingEndpoint: string | null } {
+  return dir.streamingEndpoint !== undefined;
+}
+
+/** What the input lacks when `accessPropertiesKnown` is false. */
+export function accessPropertiesMissing(dir: Directory): string {
+  return `${dir.id}: its access endpoint configuration (WorkspaceAccessProperties) was not given`;
+}
+
 /** R1: streaming endpoints are for WorkSpaces Personal only. */
 export function personalOnly(dir: Directory): Verdict {
   if (dir.type !== 'pools') return ok;
