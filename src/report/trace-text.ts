@@ -4,7 +4,7 @@
 import { terminalSafe as e } from '../input/terminal.js';
 import type { Provenance } from '../model/types.js';
 import type { Hop, Trace } from '../workspaces/types.js';
-import type { FixFinder } from './fixes.js';
+import type { Fix, FixFinder } from './fixes.js';
 import { blockerText } from './reason-text.js';
 import { hopAction, hopDetail, stepDetail, warningDetail } from './trace-words.js';
 import { DEFAULT_WIDTH, wrapLine } from './wrap.js';
@@ -110,12 +110,10 @@ export function renderTraceText(t: Trace, s: Style = plain, fixes?: FixFinder, w
         .join(', ');
       out.push(`  ${s.red('✗')} ${e(b.resource)}: ${e(blockerText(b))}`);
       out.push(s.dim(`      [${tags}]${loc ? ` ${e(loc)}` : ''}`));
-      const fix = fixes?.forBlocker(b, t.workspace);
-      for (const cmd of fix?.cli ?? []) {
-        whole.add(out.length);
-        out.push(`      ${s.green('$')} ${e(cmd)}`);
+      for (const l of fixLines(fixes?.forBlocker(b, t.workspace), '      ', s)) {
+        if (l.whole) whole.add(out.length);
+        out.push(l.line);
       }
-      if (fix?.note !== undefined) out.push(s.dim(`      fix: ${e(fix.note)}`));
     }
   }
   if (t.warnings.length > 0) {
@@ -131,6 +129,17 @@ export function renderTraceText(t: Trace, s: Style = plain, fixes?: FixFinder, w
     out.map((line, i) => (whole.has(i) ? line : wrapLine(line, width, paragraph.has(i) ? 3 : undefined))).join('\n') +
     '\n'
   );
+}
+
+/**
+ * A blocker's fix under it, as trace and whatif print it: each command on a line of its own that must not be wrapped
+ * (a command broken over lines would not paste into a shell as one), then the note.
+ */
+export function fixLines(fix: Fix | undefined, indent: string, s: Style): { line: string; whole: boolean }[] {
+  if (fix === undefined) return [];
+  const lines = fix.cli.map((cmd) => ({ line: `${indent}${s.green('$')} ${e(cmd)}`, whole: true }));
+  if (fix.note !== undefined) lines.push({ line: s.dim(`${indent}fix: ${e(fix.note)}`), whole: false });
+  return lines;
 }
 
 /** `wspl trace --quiet`: the outcome line only. */

@@ -3,7 +3,7 @@ import type { WhatifResult } from '../workspaces/lifecycle.js';
 import type { Blocker } from '../workspaces/types.js';
 import type { FixFinder } from './fixes.js';
 import { blockerText } from './reason-text.js';
-import { verdict } from './trace-text.js';
+import { fixLines, plain, verdict } from './trace-text.js';
 import { fateText } from './trace-words.js';
 import { DEFAULT_WIDTH, wrapLine } from './wrap.js';
 
@@ -19,12 +19,10 @@ class Lines {
   /** A blocker, and under it the fix for this setup when there is one (the same as `trace` prints). */
   blocker(b: Blocker, indent: string, fixes: FixFinder | undefined, workspace: string): void {
     this.lines.push(`${indent}✗ ${b.resource}: ${blockerText(b)}`);
-    const fix = fixes?.forBlocker(b, workspace);
-    for (const cmd of fix?.cli ?? []) {
-      this.whole.add(this.lines.length);
-      this.lines.push(`${indent}    $ ${cmd}`);
+    for (const l of fixLines(fixes?.forBlocker(b, workspace), `${indent}    `, plain)) {
+      if (l.whole) this.whole.add(this.lines.length);
+      this.lines.push(l.line);
     }
-    if (fix?.note !== undefined) this.lines.push(`${indent}    fix: ${fix.note}`);
   }
 
   get length(): number {
