@@ -1,7 +1,7 @@
 // One flow through the data plane: from a client (in a subnet, on premises, or on the internet) to an ENI or to
 // the internet. Filters (security groups, network ACLs, NAT) are all evaluated even after one of them blocks, so
 // the result lists every blocking setting; routing stops the walk, since a dropped packet goes nowhere.
-import type { SgRule, Subnet } from '../model/types.js';
+import type { SgRule } from '../model/types.js';
 import { ANY_V4, isPrivate, type IpRange } from './cidr.js';
 import {
   evaluateAcl,
@@ -12,7 +12,8 @@ import {
   type Remote,
 } from './filters.js';
 import type { Network } from './network.js';
-import { routeStep, type Arrival, type RouteContext } from './routing.js';
+import { walkRoute } from './route-record.js';
+import type { Arrival, RouteContext } from './routing.js';
 import type { FlowDesc, Hop, HopDecision, NetBlocker, PortRange } from './trace-types.js';
 
 export type Origin =
@@ -345,9 +346,7 @@ export function traceFlow(net: Network, origin: Origin, target: FlowTarget, spec
     range: target.address,
     securityGroups: target.kind === 'eni' ? target.securityGroups : undefined,
   };
-  let srcSubnet: Subnet | undefined;
   if (origin.kind === 'vpc') {
-    srcSubnet = net.subnets.get(origin.subnet);
     w.checkSg(origin.label, origin.securityGroups, 'egress', remote);
   } else if (origin.kind === 'onprem') {
     w.checkFirewall(origin.network, net.onPremises.get(origin.network)?.egress, target.address);
@@ -355,7 +354,7 @@ export function traceFlow(net: Network, origin: Origin, target: FlowTarget, spec
     w.checkFirewall(origin.label, origin.egress, target.address);
   }
 
-  const arrival = routeStep(w, net, origin, srcSubnet, target);
+  const arrival = walkRoute(w, net, origin, target);
   if (arrival && target.kind === 'eni') {
     if (arrival.kind !== 'subnet' || arrival.subnet !== target.subnet) {
       w.noRoute = true;
@@ -452,11 +451,10 @@ function checkReply(
   reasonIfMisrouted: (arrivesAt: string) => NetBlocker,
 ): void {
   const probe = new ReturnProbe(net, spec, w);
-  const back = routeStep(
+  const back = walkRoute(
     probe,
     net,
     { kind: 'vpc', subnet: from.subnet, range: from.range, label: from.label },
-    net.subnets.get(from.subnet),
     { kind: 'return', address: origin.range },
   );
   if (probe.natUsed && probe.firstRoute) {

@@ -2,7 +2,7 @@
 // gateway, NAT gateway, NAT instance, peering, transit gateway, virtual private gateway) until it arrives.
 import type { OnPremNetwork, RouteTable, SgRule, Subnet, TransitGateway, TgwAttachment } from '../model/types.js';
 import { contains, isPrivate, longestPrefixMatch, type IpRange, type Prefixed } from './cidr.js';
-import type { FlowProtocol, Remote } from './filters.js';
+import type { Remote } from './filters.js';
 import type { Network } from './network.js';
 import type { Hop, NetBlocker } from './trace-types.js';
 import type { CrossOptions } from './flow.js';
@@ -10,7 +10,7 @@ import type { CrossOptions } from './flow.js';
 /** Where the walk reports hops, blockers and gaps; filters are evaluated through it so a reply walk can skip them. */
 export interface RouteContext {
   net: Network;
-  spec: { proto: FlowProtocol; port: number };
+  // No flow spec: where a packet goes does not depend on its port or protocol (route-record.ts relies on it).
   noRoute: boolean;
   hop(h: Hop): void;
   block(b: NetBlocker): void;
@@ -30,7 +30,7 @@ export type Arrival =
     }
   | { kind: 'onprem'; network: string };
 
-type RouteOrigin =
+export type RouteOrigin =
   | {
       kind: 'vpc';
       subnet: string;
@@ -42,7 +42,7 @@ type RouteOrigin =
   | { kind: 'onprem'; network: string; range: IpRange; label: string }
   | { kind: 'internet'; range: IpRange; egress?: readonly SgRule[]; label: string };
 
-type RouteTarget = { kind: 'eni' | 'internet' | 'return'; address: IpRange };
+export type RouteTarget = { kind: 'eni' | 'internet' | 'return'; address: IpRange };
 
 /** The source of the current leg: after a NAT it is the NAT's address, and the NAT's public IP. */
 interface Leg {
