@@ -1,5 +1,5 @@
 import { STREAMING_ENDPOINTS_GUIDE } from './sources.js';
-import { reportTaggedBlockers, tracesByClient } from './support/engine-rules.js';
+import { reportTaggedBlockers, sharedTracesByClient } from './support/engine-rules.js';
 import { defineRule } from './types.js';
 
 // Internet clients are skipped: a private endpoint is unreachable for them by design (internet-clients-cut-off).
@@ -20,7 +20,7 @@ export default defineRule({
   },
   check(model, ctx) {
     reportTaggedBlockers(model, ctx, 'client-route-to-endpoint', 'blocked', { skipInternetClients: true });
-    const byClient = tracesByClient(
+    const byClient = sharedTracesByClient(
       ctx,
       model.clients.filter((c) => c.at.kind !== 'internet'),
     );

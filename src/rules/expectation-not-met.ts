@@ -24,15 +24,13 @@ export default defineRule({
   check(model, ctx) {
     const intents = model.expectations ?? [];
     if (intents.length === 0) return;
-    const traces = ctx.engine.traces();
-    if (!traces) {
+    const all = ctx.engine.cells();
+    if (!all) {
       for (const e of intents) ctx.unknown({ resource: e.id, missing: [ENGINE_MISSING] });
       return;
     }
     const wanted = intentSelector(model);
-    const cells = traces
-      .filter((t) => wanted(t.client, t.workspace))
-      .map((t) => ({ client: t.client, workspace: t.workspace, trace: t }));
+    const cells = all.filter((c) => wanted(c.client, c.workspace));
     for (const r of evaluateIntents(model, cells)) {
       const e = r.expectation;
       const intent = intentText(e);

@@ -1,5 +1,5 @@
 import { STREAMING_ENDPOINTS_GUIDE } from './sources.js';
-import { tracesByClient } from './support/engine-rules.js';
+import { cellsByClient } from './support/engine-rules.js';
 import { directoryHasEndpoint } from './support/streaming.js';
 import { defineRule } from './types.js';
 
@@ -19,15 +19,15 @@ export default defineRule({
   },
   check(model, ctx) {
     const internetClients = model.clients.filter((c) => c.at.kind === 'internet');
-    const byClient = tracesByClient(ctx, internetClients);
+    const byClient = cellsByClient(ctx, internetClients);
     if (!byClient) return;
     const workspaces = new Map(model.workspaces.map((w) => [w.id, w]));
     const withEndpoint = new Set(model.directories.filter((d) => directoryHasEndpoint(model, d.id)).map((d) => d.id));
-    for (const [client, traces] of byClient) {
+    for (const [client, cells] of byClient) {
       // One finding per client and directory: large estates have thousands of WorkSpaces per directory.
       const cutByDirectory = new Map<string, string[]>();
-      for (const trace of traces) {
-        const ws = workspaces.get(trace.workspace);
+      for (const { workspace, trace } of cells) {
+        const ws = workspaces.get(workspace);
         if (!ws || ws.protocol === 'pcoip' || !withEndpoint.has(ws.directory)) continue;
         if (ws.protocol === undefined) {
           ctx.unknown({ resource: client, missing: [`${ws.id}.protocol`] });

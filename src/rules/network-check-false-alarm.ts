@@ -1,5 +1,5 @@
 import { PORT_REQUIREMENTS, TROUBLESHOOTING_GUIDE } from './sources.js';
-import { tracesByClient } from './support/engine-rules.js';
+import { sharedTracesByClient } from './support/engine-rules.js';
 import { defineRule } from './types.js';
 
 // Seed 4-2: the client's network check probes public health-check servers on 4195/4172; from a network that lets
@@ -16,7 +16,7 @@ export default defineRule({
     usesEngine: true,
   },
   check(model, ctx) {
-    const byClient = tracesByClient(ctx, model.clients);
+    const byClient = sharedTracesByClient(ctx, model.clients);
     if (!byClient) return;
     for (const [client, traces] of byClient) {
       let warning: (typeof traces)[number]['warnings'][number] | undefined;

@@ -2,8 +2,8 @@
 // throws becomes an `internal-error` finding naming it, and the others still run. Severity and suppression are
 // applied here, from the policy, so rules stay free of policy.
 import type { Model } from '../model/types.js';
-import type { Trace } from '../workspaces/types.js';
-import { traceAllWithEngine, type TraceAll } from './engine.js';
+import { tracesOf, type MatrixEntry } from '../workspaces/matrix.js';
+import { cellsOfTraces, cellsWithEngine, type CellsAll, type TraceAll } from './engine.js';
 import { rules as registry } from './index.js';
 import { DEFAULT_POLICY, decide, ruleIsOff, type CheckPolicy } from './policy.js';
 import { frozenCopy } from './support/freeze.js';
@@ -26,8 +26,10 @@ import {
 export interface CheckOptions {
   policy?: CheckPolicy;
   rules?: readonly AnyRule[];
-  /** Replaces the connection engine (tests, benchmarks). */
+  /** Replaces the connection engine (tests, benchmarks): one trace per cell. */
   traceAll?: TraceAll;
+  /** Cells the caller has predicted already (the dashboard), used instead of predicting them again. */
+  cells?: CellsAll;
   /** The words for engine facts in messages (src/report/wording.ts); without them, facts show their codes. */
   wording?: Wording;
   /** Called after each rule (the CLI shows progress on a terminal for a long run). */
@@ -54,22 +56,40 @@ export interface CheckResult {
   summary: CheckSummary;
 }
 
-function lazyEngine(model: Readonly<Model>, traceAll: TraceAll): EngineAccess {
+function lazyEngine(model: Readonly<Model>, options: Pick<CheckOptions, 'traceAll' | 'cells'>): EngineAccess {
   // The engine runs once per check; a failure is remembered so every rule that needs it reports the same error.
-  let cached: { traces: readonly Trace[] | undefined } | { error: unknown } | undefined;
-  return {
-    traces() {
-      if (!cached) {
+  type Outcome<T> = { value: T } | { error: unknown };
+  const once = <T>(make: () => T): (() => T) => {
+    let done: Outcome<T> | undefined;
+    return () => {
+      if (!done) {
         try {
-          cached = { traces: traceAll(model) };
+          done = { value: make() };
         } catch (error) {
-          cached = { error };
+          done = { error };
         }
       }
-      if ('error' in cached) throw cached.error;
-      return cached.traces;
-    },
+      if ('error' in done) throw done.error;
+      return done.value;
+    };
   };
+  const replaced = options.traceAll;
+  const replacedTraces = replaced ? once(() => replaced(model)) : undefined;
+  const cells = once((): readonly MatrixEntry[] | undefined => {
+    if (replacedTraces) {
+      const traces = replacedTraces();
+      return traces && cellsOfTraces(traces);
+    }
+    return (options.cells ?? cellsWithEngine)(model);
+  });
+  // One trace per cell only when a rule asks for it: half a million copies that name their own WorkSpace.
+  const traces =
+    replacedTraces ??
+    once(() => {
+      const all = cells();
+      return all && tracesOf(all);
+    });
+  return { cells, traces };
 }
 
 function runOne(
@@ -189,7 +209,7 @@ export function runCheck(model: Model, options: CheckOptions = {}): CheckResult 
   const frozen = frozenCopy(model);
   const policy = options.policy ?? DEFAULT_POLICY;
   const selected = options.rules ?? registry;
-  const engine = lazyEngine(frozen, options.traceAll ?? traceAllWithEngine);
+  const engine = lazyEngine(frozen, options);
   const index = provenanceIndex(frozen);
   const results = selected.map((rule, i) => {
     const result = runOne(rule, frozen, engine, policy, index, options.wording);

@@ -1,5 +1,6 @@
 import { PORT_REQUIREMENTS, STREAMING_ENDPOINTS_GUIDE } from './sources.js';
 import { clientNetworks, type ClientNetwork } from './support/client-networks.js';
+import { distinctTraces } from './support/engine-rules.js';
 import { allowedFlows, flowName, STREAMING_FLOWS, type StreamingFlow } from './support/sg-ingress.js';
 import { distinctEndpoints, streamingSetups } from './support/streaming.js';
 import { defineRule, type RuleContext } from './types.js';
@@ -95,11 +96,11 @@ export default defineRule({
 
 /** The per-client part: whatever the engine blames on the endpoint ports that the SG scan above did not already say. */
 function reportEngineBlockers(ctx: RuleContext<MessageId>, reportedGroups: Set<string>): void {
-  const traces = ctx.engine.traces();
-  if (!traces) return;
+  const cells = ctx.engine.cells();
+  if (!cells) return;
   // WorkSpaces of one directory and protocol share one computed trace (same blocker list): look at it once.
   const seen = new Set<object>();
-  for (const trace of traces) {
+  for (const trace of distinctTraces(cells)) {
     if (seen.has(trace.blockers)) continue;
     seen.add(trace.blockers);
     for (const b of trace.blockers) {

@@ -3,6 +3,7 @@
 import type { Model, Provenance } from '../model/types.js';
 import type { Blocker, Trace, TraceWarning } from '../workspaces/types.js';
 import type { RuleId } from '../workspaces/rule-ids.js';
+import type { MatrixEntry } from '../workspaces/matrix.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -60,7 +61,12 @@ export interface UnknownDescriptor {
 
 /** Lazily computed, shared per run: every client × WorkSpace prediction of the connection engine. */
 export interface EngineAccess {
-  /** All traces, or `undefined` when the engine is not available in this build. */
+  /**
+   * Every cell (client, WorkSpace, trace), WorkSpaces of one directory and protocol sharing one trace object; or
+   * `undefined` when the engine is not available in this build. The cheap way to read the engine.
+   */
+  cells(): readonly MatrixEntry[] | undefined;
+  /** One trace per cell, each naming its own WorkSpace (made from the cells when first asked); or `undefined`. */
   traces(): readonly Trace[] | undefined;
 }
 

@@ -6,7 +6,7 @@ import type { Model } from '../model/types.js';
 import { DEFAULT_POLICY, type CheckPolicy } from '../rules/policy.js';
 import { runCheck } from '../rules/runner.js';
 import type { Severity } from '../rules/types.js';
-import { predictMatrixEntries, tracesOf, type MatrixEntry } from '../workspaces/matrix.js';
+import { predictMatrixEntries, type MatrixEntry } from '../workspaces/matrix.js';
 import type { Outcome } from '../workspaces/types.js';
 import { fixSection, type DocSource } from './docs.js';
 import { matrixView } from './matrix-view.js';
@@ -48,7 +48,7 @@ function findingsOf(
   policy: CheckPolicy,
 ): FindingsView {
   // The cells are predicted already: check reads them instead of predicting every cell again.
-  const result = runCheck(model, { policy, traceAll: () => tracesOf(entries) });
+  const result = runCheck(model, { policy, cells: () => entries });
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of result.findings) if (!f.suppressed) counts[f.severity]++;
   return {

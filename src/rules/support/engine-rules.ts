@@ -1,6 +1,7 @@
 // Shared by the reachability rules: they read the connection engine's traces (src/workspaces) and turn the
 // blockers the engine tagged with their rule id into findings. They never evaluate routes or filters themselves.
 import type { Client, Model } from '../../model/types.js';
+import type { MatrixEntry } from '../../workspaces/matrix.js';
 import type { Trace } from '../../workspaces/types.js';
 import type { RuleContext } from '../types.js';
 
@@ -15,31 +16,78 @@ export interface BlockerRuleOptions<M extends string> {
   warningMessageId?: M;
 }
 
-/** Traces grouped by client, or undefined (after marking every client unknown) when the engine is absent. */
-export function tracesByClient<M extends string>(
+/** The engine's cells grouped by client, once per check (every reachability rule groups the same cells). */
+const groupedByClient = new WeakMap<readonly MatrixEntry[], Map<string, MatrixEntry[]>>();
+/** Per client, each trace its WorkSpaces share once, in the order of its first cell. */
+const sharedByClient = new WeakMap<readonly MatrixEntry[], Map<string, Trace[]>>();
+
+function grouped(cells: readonly MatrixEntry[]): Map<string, MatrixEntry[]> {
+  let all = groupedByClient.get(cells);
+  if (!all) {
+    all = new Map<string, MatrixEntry[]>();
+    for (const c of cells) {
+      const list = all.get(c.client);
+      if (list) list.push(c);
+      else all.set(c.client, [c]);
+    }
+    groupedByClient.set(cells, all);
+  }
+  return all;
+}
+
+/** The engine's cells, or undefined (after marking every client unknown) when the engine is absent. */
+function engineCells<M extends string>(
   ctx: RuleContext<M>,
   clients: readonly Client[],
-): Map<string, Trace[]> | undefined {
-  const traces = ctx.engine.traces();
-  if (!traces) {
-    for (const c of clients) ctx.unknown({ resource: c.id, missing: [ENGINE_MISSING] });
-    return undefined;
-  }
-  // Every reachability rule groups the same traces: group them once per check, then pick the clients asked for.
-  let all = groupedByClient.get(traces);
-  if (!all) {
-    all = new Map<string, Trace[]>();
-    for (const t of traces) {
-      const list = all.get(t.client);
-      if (list) list.push(t);
-      else all.set(t.client, [t]);
-    }
-    groupedByClient.set(traces, all);
-  }
+): readonly MatrixEntry[] | undefined {
+  const cells = ctx.engine.cells();
+  if (!cells) for (const c of clients) ctx.unknown({ resource: c.id, missing: [ENGINE_MISSING] });
+  return cells;
+}
+
+/** Every cell of the clients asked for (client, WorkSpace, shared trace), grouped by client. */
+export function cellsByClient<M extends string>(
+  ctx: RuleContext<M>,
+  clients: readonly Client[],
+): Map<string, MatrixEntry[]> | undefined {
+  const cells = engineCells(ctx, clients);
+  if (!cells) return undefined;
+  const all = grouped(cells);
   return new Map(clients.map((c) => [c.id, all.get(c.id) ?? []]));
 }
 
-const groupedByClient = new WeakMap<readonly Trace[], Map<string, Trace[]>>();
+/**
+ * Each client's distinct traces, in the order of their first cell: a trace shared by a directory's WorkSpaces is
+ * looked at once, not once per WorkSpace. Its first cell is the WorkSpace it was computed for, so a warning about
+ * "this WorkSpace" names that one, as the first per-cell trace would.
+ */
+export function sharedTracesByClient<M extends string>(
+  ctx: RuleContext<M>,
+  clients: readonly Client[],
+): Map<string, Trace[]> | undefined {
+  const cells = engineCells(ctx, clients);
+  if (!cells) return undefined;
+  let shared = sharedByClient.get(cells);
+  if (!shared) {
+    shared = new Map();
+    for (const [client, list] of grouped(cells)) shared.set(client, distinctTraces(list));
+    sharedByClient.set(cells, shared);
+  }
+  const byClient = shared;
+  return new Map(clients.map((c) => [c.id, byClient.get(c.id) ?? []]));
+}
+
+/** The distinct trace objects of some cells, in the order of their first cell. */
+export function distinctTraces(cells: readonly MatrixEntry[]): Trace[] {
+  const seen = new Set<Trace>();
+  const out: Trace[] = [];
+  for (const c of cells) {
+    if (seen.has(c.trace)) continue;
+    seen.add(c.trace);
+    out.push(c.trace);
+  }
+  return out;
+}
 
 /** Reports each blocker carrying `ruleId` as `messageId` with data { client, workspace, detail }. */
 export function reportTaggedBlockers<M extends string>(
@@ -50,7 +98,7 @@ export function reportTaggedBlockers<M extends string>(
   options: BlockerRuleOptions<M> = {},
 ): void {
   const clients = model.clients.filter((c) => !(options.skipInternetClients && c.at.kind === 'internet'));
-  const byClient = tracesByClient(ctx, clients);
+  const byClient = sharedTracesByClient(ctx, clients);
   if (!byClient) return;
   for (const [client, traces] of byClient) {
     let blocked = false;
