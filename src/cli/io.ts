@@ -3,6 +3,11 @@ import { widthFor } from '../report/wrap.js';
 // Where the CLI writes. Tests pass buffers; the real binary passes the process streams.
 export interface Io {
   out(text: string): void;
+  /**
+   * Writes bytes to stdout, when the Io can (the real process); returns true when the stream took them at once, so
+   * the caller may fill the same buffer again. Large outputs are encoded straight into a buffer and written here.
+   */
+  outBytes?: (bytes: Uint8Array) => boolean;
   err(text: string): void;
   /** True when stdout is a terminal (colours and tables for humans). */
   isTty: boolean;
@@ -44,6 +49,12 @@ export function processIo(): Io {
   }
   return {
     out: (t) => process.stdout.write(t),
+    outBytes: (b) => {
+      process.stdout.write(b);
+      // Nothing left in the stream's queue: the bytes went to the file, pipe or terminal during the call (files and
+      // terminals are written synchronously, a pipe with room too), and the stream keeps no reference to them.
+      return process.stdout.writableLength === 0;
+    },
     err: (t) => process.stderr.write(t),
     isTty: colourWanted(process.env, process.stdout.isTTY),
     errIsTty: process.stderr.isTTY,
@@ -68,11 +79,20 @@ export function captureIo(): CapturedIo {
   };
 }
 
+/** Bytes gathered before a write: few system calls, and a buffer small enough to stay in the cache. */
+const BLOCK = 1 << 20;
+
 /**
- * Writes an output made in pieces, gathered into writes of about 64 KiB: neither one huge string nor a syscall a row.
- * `onPiece` is told how many pieces have been made (progress, for a long output).
+ * Writes an output made in pieces, gathered into blocks: neither one huge string nor a system call a row. Where the
+ * Io takes bytes, each piece is encoded straight into one reused buffer (joining hundreds of megabytes of pieces into
+ * strings first, and encoding those, cost several times as much). `onPiece` is told how many pieces have been made
+ * (progress, for a long output).
  */
 export function writeChunks(io: Io, chunks: Iterable<string>, onPiece?: (pieces: number) => void): void {
+  if (io.outBytes) {
+    writeEncoded(io.outBytes, chunks, onPiece);
+    return;
+  }
   let buffer = '';
   let pieces = 0;
   for (const c of chunks) {
@@ -84,4 +104,33 @@ export function writeChunks(io: Io, chunks: Iterable<string>, onPiece?: (pieces:
     }
   }
   if (buffer !== '') io.out(buffer);
+}
+
+function writeEncoded(
+  outBytes: (bytes: Uint8Array) => boolean,
+  chunks: Iterable<string>,
+  onPiece?: (pieces: number) => void,
+): void {
+  let block = Buffer.allocUnsafe(BLOCK);
+  let used = 0;
+  let pieces = 0;
+  const flush = () => {
+    if (used === 0) return;
+    // A stream that queued the bytes (a slow pipe) still holds this buffer: fill a new one.
+    if (!outBytes(block.subarray(0, used))) block = Buffer.allocUnsafe(BLOCK);
+    used = 0;
+  };
+  for (const c of chunks) {
+    if (onPiece) onPiece(++pieces);
+    // A UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair, two units, is 4).
+    if (used + c.length * 3 > BLOCK) {
+      flush();
+      if (c.length * 3 > BLOCK) {
+        outBytes(Buffer.from(c, 'utf8'));
+        continue;
+      }
+    }
+    used += block.write(c, used, 'utf8');
+  }
+  flush();
 }
