@@ -91,7 +91,7 @@ function rowOf({ client, workspace, trace: t }: MatrixEntry, fixes?: FixFinder):
  * A row as JSON: what follows the names is the trace's, the same for every WorkSpace that shares the trace, so it is
  * serialised once per trace and joined to each cell's names. Byte for byte `JSON.stringify(rowOf(entry))`.
  */
-function rowJson(e: MatrixEntry, fixes?: FixFinder): string {
+function rowJson(e: MatrixEntry, fixes: FixFinder | undefined, quoted: (name: string) => string): string {
   const rowTails = cacheFor(tailCaches, fixes ?? NO_FIXES);
   let tail = rowTails.get(e.trace);
   if (tail === undefined) {
@@ -99,7 +99,7 @@ function rowJson(e: MatrixEntry, fixes?: FixFinder): string {
     tail = ',' + JSON.stringify(rest).slice(1);
     rowTails.set(e.trace, tail);
   }
-  return `{"client":${JSON.stringify(e.client)},"workspace":${JSON.stringify(e.workspace)}${tail}`;
+  return `{"client":${quoted(e.client)},"workspace":${quoted(e.workspace)}${tail}`;
 }
 
 export function matrixRows(entries: readonly MatrixEntry[], fixes?: FixFinder): MatrixRow[] {
@@ -119,9 +119,19 @@ export function* matrixJsonChunks(
       : `, "expectations": [\n${intentsJson(intents)
           .map((i) => '  ' + JSON.stringify(i))
           .join(',\n')}\n]`;
+  // Names as JSON strings, once each: a client's name recurs on thousands of rows.
+  const names = new Map<string, string>();
+  const quoted = (name: string) => {
+    let q = names.get(name);
+    if (q === undefined) {
+      q = JSON.stringify(name);
+      names.set(name, q);
+    }
+    return q;
+  };
   let first = true;
   for (const e of entries) {
-    yield (first ? '{ "rows": [\n  ' : ',\n  ') + rowJson(e, fixes);
+    yield (first ? '{ "rows": [\n  ' : ',\n  ') + rowJson(e, fixes, quoted);
     first = false;
   }
   yield first ? `{ "rows": []${tail} }\n` : `\n]${tail} }\n`;
@@ -197,17 +207,22 @@ function nameRoom(clientMax: number, workspaceMax: number, room: number): [numbe
  */
 export function* matrixTextChunks(entries: readonly MatrixEntry[], options: MatrixTextOptions = {}): Chunks {
   const width = options.width ?? DEFAULT_WIDTH;
-  // Names come from the input: escaped so none can act on the terminal or break a line.
+  // Names come from the input: escaped so none can act on the terminal or break a line. Each name and each shared
+  // trace is measured once, not once per row.
   const clients = new Set<string>();
   const workspaces = new Set<string>();
   const fixed = [HEADER[2]?.length ?? 0, HEADER[3]?.length ?? 0, HEADER[4]?.length ?? 0];
-  let causeMax = HEADER[5]?.length ?? 0;
+  const rawClients = new Set<string>();
+  const rawWorkspaces = new Set<string>();
+  const traces = new Set<Trace>();
   for (const e of entries) {
-    clients.add(terminalSafe(e.client));
-    workspaces.add(terminalSafe(e.workspace));
-    fixedCells(e.trace).forEach((cell, i) => (fixed[i] = Math.max(fixed[i] ?? 0, cell.length)));
-    causeMax = Math.max(causeMax, firstCause(e.trace).length);
+    rawClients.add(e.client);
+    rawWorkspaces.add(e.workspace);
+    traces.add(e.trace);
   }
+  for (const c of rawClients) clients.add(terminalSafe(c));
+  for (const w of rawWorkspaces) workspaces.add(terminalSafe(w));
+  for (const t of traces) fixedCells(t).forEach((cell, i) => (fixed[i] = Math.max(fixed[i] ?? 0, cell.length)));
   const longest = (names: Set<string>, header: string) => {
     let n = header.length;
     for (const name of names) n = Math.max(n, name.length);
@@ -255,14 +270,30 @@ export function* matrixTextChunks(entries: readonly MatrixEntry[], options: Matr
     return (stacked || cause === '' ? row.trimEnd() + cause : row + GAP + cause).trimEnd() + '\n';
   };
   yield line(HEADER.slice(0, 5), stacked ? `\n${pad}${HEADER[5] ?? ''}` : (HEADER[5] ?? ''));
-  for (const e of entries) {
-    const client = terminalSafe(e.client);
-    const workspace = terminalSafe(e.workspace);
-    yield line(
-      [shortClients.get(client) ?? client, shortWorkspaces.get(workspace) ?? workspace, ...fixedCells(e.trace)],
-      causeOf(e.trace),
-    );
-  }
+  // A row is its two names, each padded to its column, then the part that is the trace's: both made once and joined
+  // per row. The trace's part is cut from a whole line made with empty names, so it is exactly what line() makes.
+  const namesWidth = (widths[0] ?? 0) + GAP.length + (widths[1] ?? 0) + GAP.length;
+  const tails = new Map<Trace, string>();
+  const tailOf = (t: Trace) => {
+    let tail = tails.get(t);
+    if (tail === undefined) {
+      tail = line(['', '', ...fixedCells(t)], causeOf(t)).slice(namesWidth);
+      tails.set(t, tail);
+    }
+    return tail;
+  };
+  const shown = (raw: Map<string, string>, short: Map<string, string>, column: number) => (name: string) => {
+    let cell = raw.get(name);
+    if (cell === undefined) {
+      const safe = terminalSafe(name);
+      cell = (short.get(safe) ?? safe).padEnd(widths[column] ?? 0) + GAP;
+      raw.set(name, cell);
+    }
+    return cell;
+  };
+  const clientCell = shown(new Map(), shortClients, 0);
+  const workspaceCell = shown(new Map(), shortWorkspaces, 1);
+  for (const e of entries) yield clientCell(e.client) + workspaceCell(e.workspace) + tailOf(e.trace);
 }
 
 export function renderMatrixText(entries: readonly MatrixEntry[], options: MatrixTextOptions = {}): string {
