@@ -107,6 +107,17 @@ export interface AclVerdict {
   rulesUnknown?: string;
 }
 
+/** An ACL's rules in the order they are checked, sorted once per ACL and direction (flows cross ACLs by the thousand). */
+const sortedRules = new WeakMap<NetworkAcl, { ingress?: NaclRule[]; egress?: NaclRule[] }>();
+function byNumber(acl: NetworkAcl, direction: 'ingress' | 'egress'): NaclRule[] {
+  let sorted = sortedRules.get(acl);
+  if (!sorted) {
+    sorted = {};
+    sortedRules.set(acl, sorted);
+  }
+  return (sorted[direction] ??= [...acl[direction]].sort((a, b) => a.number - b.number));
+}
+
 /**
  * A network ACL checks rules by number, first match wins, and ends in an implicit deny. The flow's destination
  * port may be a range (return traffic to ephemeral ports), so each rule decides the part of the range it covers.
@@ -122,7 +133,7 @@ export function evaluateAcl(
   if (!acl) return { result: 'allowed', rules: [], deniedPorts: [] };
   if (acl.rulesUnknown !== undefined)
     return { result: 'unknown', rules: [], deniedPorts: [], rulesUnknown: acl.rulesUnknown };
-  const rules = [...acl[direction]].sort((a, b) => a.number - b.number);
+  const rules = byNumber(acl, direction);
   let remaining: [number, number][] = [ports];
   const deciding: NaclRule[] = [];
   const denied: [number, number][] = [];
@@ -161,7 +172,7 @@ export function evaluateAcl(
     remaining = next;
   }
   denied.push(...remaining);
-  const uniqueRules = [...new Set(deciding)];
+  const uniqueRules = deciding.length < 2 ? deciding : [...new Set(deciding)];
   if (denied.length === 0) return { result: 'allowed', rules: uniqueRules, deniedPorts: [] };
   return {
     result: allowedAny ? 'partial' : 'denied',

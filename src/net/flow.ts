@@ -181,7 +181,6 @@ class FlowWalk implements RouteContext {
       return;
     }
     const v = evaluateSecurityGroups(this.net, groups, direction, this.spec.proto, this.spec.port, remote);
-    const flow = flowDesc(this.spec, direction, remote.range);
     if (v.result === 'allowed' && v.rule) {
       this.hop({
         ...base,
@@ -208,6 +207,7 @@ class FlowWalk implements RouteContext {
         }`,
       );
     } else {
+      const flow = flowDesc(this.spec, direction, remote.range);
       if (groups.length === 0) {
         this.hop({ ...base, node, result: 'denied', decision: { code: 'sg-none-attached', node } });
         this.block({
