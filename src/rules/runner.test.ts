@@ -101,4 +101,14 @@ describe('runCheck', () => {
     });
     expect(off.results.find((x) => x.rule === 'streaming-endpoint-multi-az')?.status).toBe('off');
   });
+
+  it('freezes the model where it is when the caller hands it over, with the same result as on a copy', () => {
+    const copied = seed();
+    const handed = seed();
+    const fromCopy = runCheck(copied);
+    const fromHanded = runCheck(handed, { freezeModel: true });
+    expect(fromHanded).toEqual(fromCopy);
+    expect(Object.isFrozen(handed.vpcs[0])).toBe(true);
+    expect(Object.isFrozen(copied.vpcs[0])).toBe(false);
+  });
 });

@@ -6,7 +6,7 @@ import { tracesOf, type MatrixEntry } from '../workspaces/matrix.js';
 import { cellsOfTraces, cellsWithEngine, type CellsAll, type TraceAll } from './engine.js';
 import { rules as registry } from './index.js';
 import { DEFAULT_POLICY, decide, ruleIsOff, type CheckPolicy } from './policy.js';
-import { frozenCopy } from './support/freeze.js';
+import { deepFreeze, frozenCopy } from './support/freeze.js';
 import { formatMessage } from './support/messages.js';
 import { provenanceIndex, type ProvenanceIndex } from './support/provenance.js';
 import {
@@ -34,6 +34,11 @@ export interface CheckOptions {
   wording?: Wording;
   /** Called after each rule (the CLI shows progress on a terminal for a long run). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The caller hands the model over and will only read it afterwards (the CLI): it is frozen where it is instead of
+   * copied first, which for a large estate saves a copy of every resource. Otherwise the caller's model stays as it was.
+   */
+  freezeModel?: boolean;
 }
 
 export interface CheckSummary {
@@ -206,7 +211,7 @@ export function summarize(results: readonly RuleResult[]): CheckSummary {
 
 /** Runs all rules (or `options.rules`) on the model. Exported for the CLI, the dashboard and the benchmark. */
 export function runCheck(model: Model, options: CheckOptions = {}): CheckResult {
-  const frozen = frozenCopy(model);
+  const frozen = options.freezeModel === true ? deepFreeze(model) : frozenCopy(model);
   const policy = options.policy ?? DEFAULT_POLICY;
   const selected = options.rules ?? registry;
   const engine = lazyEngine(frozen, options);

@@ -85,6 +85,8 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
         const result = runCheck(model, {
           policy: policyFor(source, opts.config),
           wording: REPORT_WORDING,
+          // The model is read only from here on (fixes, reporters): freeze it rather than copy it.
+          freezeModel: true,
           onProgress: (done, total) =>
             progress.show(() => `checking ${terminalSafe(source)}: ${ofTotal(done, total)} rules`),
         });
