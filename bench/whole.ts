@@ -19,6 +19,8 @@ const RUNS = Number(process.env.WSPL_BENCH_RUNS ?? '1');
 
 interface Timed {
   seconds: number;
+  /** CPU time, user + system: less moved by other jobs on the machine than the wall time. */
+  cpu: number;
   rssMiB: number;
   code: number;
 }
@@ -28,15 +30,20 @@ function timed(argv: string[]): Timed {
   const runs: Timed[] = [];
   for (let i = 0; i < RUNS; i++) {
     const sink = openSync('/dev/null', 'w');
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...argv], {
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', ...argv], {
       cwd: root,
       stdio: ['ignore', sink, 'pipe'],
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
     });
     closeSync(sink);
-    const [secs = 'NaN', kb = 'NaN'] = (r.stderr.trim().split('\n').at(-1) ?? '').split(' ');
-    runs.push({ seconds: Number(secs), rssMiB: Number(kb) / 1024, code: r.status ?? -1 });
+    const [secs = 'NaN', kb = 'NaN', user = 'NaN', sys = 'NaN'] = (r.stderr.trim().split('\n').at(-1) ?? '').split(' ');
+    runs.push({
+      seconds: Number(secs),
+      cpu: Number(user) + Number(sys),
+      rssMiB: Number(kb) / 1024,
+      code: r.status ?? -1,
+    });
   }
   runs.sort((a, b) => a.seconds - b.seconds);
   return runs[Math.floor(runs.length / 2)]!;
@@ -59,7 +66,7 @@ const bytesFloor = (file: string) => [
 function row(name: string, t: Timed, floor: Timed, extra = ''): void {
   const ratio = t.seconds / floor.seconds;
   console.log(
-    `  ${name.padEnd(34)} ${t.seconds.toFixed(2).padStart(6)} s ${t.rssMiB.toFixed(0).padStart(5)} MiB  ×${ratio.toFixed(1)} the floor` +
+    `  ${name.padEnd(34)} ${t.seconds.toFixed(2).padStart(6)} s (cpu ${t.cpu.toFixed(2)} s) ${t.rssMiB.toFixed(0).padStart(5)} MiB  ×${ratio.toFixed(1)} the floor` +
       (t.code > 1 ? `  (exit ${t.code})` : '') +
       extra,
   );
@@ -76,7 +83,7 @@ try {
     writeFileSync(file, stringify(generateEstate(sizeAt(scale))));
     const floor = timed(yamlFloor(file));
     console.log(
-      `scale ${scale} (${(statSync(file).size / 1e6).toFixed(1)} MB design file): floor (yaml parse) ${floor.seconds.toFixed(2)} s ${floor.rssMiB.toFixed(0)} MiB`,
+      `scale ${scale} (${(statSync(file).size / 1e6).toFixed(1)} MB design file): floor (yaml parse) ${floor.seconds.toFixed(2)} s (cpu ${floor.cpu.toFixed(2)} s) ${floor.rssMiB.toFixed(0)} MiB`,
     );
     const commands: [string, string[]][] = [
       ['matrix (text)', ['matrix', file]],
