@@ -1,12 +1,11 @@
 // Lines of fields reached through aliases and merge keys: where the value is written, as an editor shows it.
 import { describe, expect, it } from 'vitest';
-import { yamlLocator } from './yaml-locate.js';
 import { parseYamlInput } from './yaml.js';
 
 function locatorOf(text: string) {
   const r = parseYamlInput(text, 'f.yaml');
   if ('diagnostics' in r) throw new Error(JSON.stringify(r.diagnostics));
-  return yamlLocator(r.parsed.doc, r.parsed.lines);
+  return r.parsed.locate;
 }
 
 const TEXT = `defaults: &subnet

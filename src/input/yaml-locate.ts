@@ -4,6 +4,7 @@
 // field), the deepest existing ancestor's line is returned, which is where the user has to add it.
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type LineCounter, type Pair, type YAMLMap } from 'yaml';
 import { isMergeKey } from './yaml-check.js';
+import type { YamlPosition } from './yaml-fast.js';
 
 export type Locator = (path: readonly (string | number)[]) => number | undefined;
 
@@ -86,6 +87,25 @@ export function yamlLocator(doc: Document, lines: LineCounter): Locator {
         line = lineAt(item) ?? line;
         node = deref(item);
       } else break;
+    }
+    return line;
+  };
+}
+
+/**
+ * The same answers as yamlLocator, from the positions the fast reader records (yaml-fast.ts): the line of the key
+ * or item for each step of the path, the deepest existing one's for a path going past the document.
+ */
+export function positionLocator(root: YamlPosition): Locator {
+  return (path) => {
+    let node = root;
+    let line = typeof node === 'number' ? node : node.line;
+    for (const segment of path) {
+      if (typeof node === 'number') break;
+      const next = 'keys' in node ? node.keys.get(String(segment)) : node.items[Number(segment)];
+      if (next === undefined) break;
+      node = next;
+      line = typeof node === 'number' ? node : node.line;
     }
     return line;
   };

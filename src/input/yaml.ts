@@ -6,6 +6,8 @@
 import { isScalar, LineCounter, visit, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { checkYamlTree, isMergeKey } from './yaml-check.js';
+import { readYamlFast } from './yaml-fast.js';
+import { positionLocator, yamlLocator, type Locator } from './yaml-locate.js';
 import { MAX_YAML_DEPTH, parseBounded } from './yaml-parse.js';
 
 function error(file: string, code: string, message: string, line?: number): Diagnostic {
@@ -70,8 +72,8 @@ function yamlMessage(e: YAMLError, text: string): string {
 }
 
 export interface YamlParsed {
-  doc: Document;
-  lines: LineCounter;
+  /** The line (1-based) of a path of keys and indexes in `value` (see yaml-locate.ts). */
+  locate: Locator;
   /** The document as plain data (maps are objects with string keys). */
   value: unknown;
   /** YAML warnings (the document still parsed). */
@@ -84,6 +86,16 @@ export interface YamlParsed {
  */
 export function parseYamlInput(source: string, file: string): { parsed: YamlParsed } | { diagnostics: Diagnostic[] } {
   // A lone CR becomes LF, one character for one, so offsets and the lines YAML counts stay those of the file.
+  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+  // Most inputs are plain block YAML, which the fast reader takes without building yaml's nodes; it gives up on
+  // anything else, and the full parser below (the reference for values and diagnostics) reads that.
+  const fast = readYamlFast(text);
+  if (fast) return { parsed: { locate: positionLocator(fast.positions), value: fast.value, warnings: [] } };
+  return parseYamlFull(text, file);
+}
+
+/** parseYamlInput without the fast reader: exported for the tests that compare the two. */
+export function parseYamlFull(source: string, file: string): { parsed: YamlParsed } | { diagnostics: Diagnostic[] } {
   const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
   const lines = new LineCounter();
   // Unique keys are checked below in one pass; yaml's own check compares each key with every earlier one.
@@ -140,7 +152,7 @@ export function parseYamlInput(source: string, file: string): { parsed: YamlPars
     const why = e instanceof RangeError ? TOO_DEEP : `cannot read the YAML: ${(e as Error).message}`;
     return { diagnostics: [error(file, 'yaml-syntax', why)] };
   }
-  return { parsed: { doc, lines, value, warnings } };
+  return { parsed: { locate: yamlLocator(doc, lines), value, warnings } };
 }
 
 /** A YAML map read as data: a plain object (not a list, a set, an ordered map, binary data or a date). */

@@ -11,7 +11,6 @@
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
 import { EXPECTED, isPlainMap, parseYamlInput, typeName, valueAt } from '../input/yaml.js';
-import { yamlLocator } from '../input/yaml-locate.js';
 import { RULE_IDS, rules as allRules } from './index.js';
 import type { CheckPolicy, Override } from './policy.js';
 import type { Severity } from './types.js';
@@ -66,8 +65,7 @@ export function parseCheckConfig(text: string, file: string): ConfigResult {
   const diagnostics: Diagnostic[] = [];
   const read = parseYamlInput(text.replace(/^\uFEFF/, ''), file);
   if ('diagnostics' in read) return { diagnostics: read.diagnostics };
-  const { doc, lines } = read.parsed;
-  const lineOf = yamlLocator(doc, lines);
+  const lineOf = read.parsed.locate;
   const error = (code: string, path: readonly (string | number)[], message: string) => {
     const line = lineOf(path);
     diagnostics.push({

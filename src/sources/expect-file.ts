@@ -5,7 +5,6 @@ import type { Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../input/decode.js';
 import { readInputBytes } from '../input/read.js';
 import { isPlainMap, parseYamlInput, typeName } from '../input/yaml.js';
-import { yamlLocator } from '../input/yaml-locate.js';
 import type { Model } from '../model/types.js';
 import { DesignContext } from './design/context.js';
 import { convertExpectations } from './design/convert-expect.js';
@@ -44,7 +43,7 @@ export function applyExpectFile(model: Model, file: string): LoadResult {
   if ('diagnostic' in decoded) return fail([decoded.diagnostic]);
   const parsed = parseYamlInput(decoded.text, file);
   if ('diagnostics' in parsed) return fail(parsed.diagnostics);
-  const ctx = new DesignContext(file, yamlLocator(parsed.parsed.doc, parsed.parsed.lines));
+  const ctx = new DesignContext(file, parsed.parsed.locate);
   ctx.diagnostics.push(...parsed.parsed.warnings);
   const value = parsed.parsed.value;
   const inMap = isPlainMap(value);

@@ -23,7 +23,6 @@ import { PENDING_ADDRESS } from './design/defaults.js';
 import { convertOnPrem } from './design/convert-global.js';
 import { convertClient, convertDirectory } from './design/convert-workspaces.js';
 import { exportDesign } from './design/export.js';
-import { yamlLocator } from '../input/yaml-locate.js';
 import { convertExpectations } from './design/convert-expect.js';
 import { readExpectSection } from './expect-file.js';
 import {
@@ -103,7 +102,7 @@ function readOverlay(file: string): { value: Raw; ctx: DesignContext } | { diagn
   if ('diagnostic' in decoded) return { diagnostics: [decoded.diagnostic] };
   const parsed = parseYamlInput(decoded.text, file);
   if ('diagnostics' in parsed) return { diagnostics: parsed.diagnostics };
-  const ctx = new DesignContext(file, yamlLocator(parsed.parsed.doc, parsed.parsed.lines));
+  const ctx = new DesignContext(file, parsed.parsed.locate);
   ctx.diagnostics.push(...parsed.parsed.warnings);
   const value = parsed.parsed.value;
   if (!isPlainMap(value)) {

@@ -13,7 +13,6 @@ import { convertCidrLists, convertOnPremises, convertPeerings, convertTransitGat
 import { convertVpc } from './convert-vpc.js';
 import { convertExpectations } from './convert-expect.js';
 import { convertWorkspacesSide } from './convert-workspaces.js';
-import { yamlLocator } from '../../input/yaml-locate.js';
 import { designSchema, TOP_LEVEL_KEYS, type DesignDoc } from './schema.js';
 import { suggestField } from './suggest.js';
 
@@ -93,12 +92,12 @@ function convertDesignText(text: string, file: string): LoadResult {
     );
   const read = parseYamlInput(decoded.text, file);
   if ('diagnostics' in read) return { ok: false, diagnostics: read.diagnostics };
-  const { doc: yamlDoc, lines, value: root, warnings } = read.parsed;
+  const { locate, value: root, warnings } = read.parsed;
   if (!isPlainMap(root)) {
     const found = root === null ? 'it holds no value' : `found ${typeName(root)}`;
     return loadFailure(file, 'not-a-design-file', `a design file is a YAML map starting with \`wspl: 1\`; ${found}`, 1);
   }
-  const ctx = new DesignContext(file, yamlLocator(yamlDoc, lines));
+  const ctx = new DesignContext(file, locate);
   ctx.diagnostics.push(...warnings);
   const parsed = designSchema.safeParse(root);
   if (!parsed.success) {
