@@ -16,6 +16,7 @@ import {
   GIVE_UP,
   giveUp,
   HASH,
+  isFlowIndicator,
   OPEN_MAP,
   OPEN_SEQ,
   plainValue,
@@ -32,11 +33,6 @@ export const SPECIAL_KEYS: ReadonlySet<string> = new Set(['<<', '__proto__']);
 export interface FlowResult {
   value: unknown;
   kids: Map<string, YamlPosition> | YamlPosition[] | undefined;
-}
-
-/** Whether `c` ends a plain scalar inside a flow collection (or, after `:`, makes the `:` a value indicator). */
-function flowStop(c: number): boolean {
-  return c === COMMA || c === OPEN_SEQ || c === CLOSE_SEQ || c === OPEN_MAP || c === CLOSE_MAP;
 }
 
 export class FlowReader {
@@ -76,17 +72,17 @@ export class FlowReader {
       this.scalar = singleQuotedValue(text, p, end);
       return end;
     }
-    if (p >= this.end || badPlainStart(c, text.charCodeAt(p + 1))) throw giveUp;
+    if (p >= this.end || badPlainStart(c, text.charCodeAt(p + 1), true)) throw giveUp;
     let end = p + 1;
     for (; end < this.end; end++) {
       const e = text.charCodeAt(end);
       if (e === COMMA || e === CLOSE_SEQ || e === CLOSE_MAP) break;
-      // A nested opening bracket, a comment or a quote inside a plain scalar: the full parser reads those.
-      if (e === OPEN_SEQ || e === OPEN_MAP || e === HASH || e === DOUBLE_QUOTE || e === SINGLE_QUOTE) throw giveUp;
+      // An opening bracket inside a plain scalar, or a comment: the full parser reads those.
+      if (e === OPEN_SEQ || e === OPEN_MAP || (e === HASH && text.charCodeAt(end - 1) === SPACE)) throw giveUp;
       // `:` before a space, a flow indicator or the line's end is a value indicator; elsewhere it is text.
       if (
         e === COLON &&
-        (end + 1 === this.end || text.charCodeAt(end + 1) === SPACE || flowStop(text.charCodeAt(end + 1)))
+        (end + 1 === this.end || text.charCodeAt(end + 1) === SPACE || isFlowIndicator(text.charCodeAt(end + 1)))
       )
         break;
     }

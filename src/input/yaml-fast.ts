@@ -44,7 +44,7 @@ export interface FastYaml {
 /** Characters the reader leaves to the full parser: tabs, control characters, a byte-order mark, a lone CR, and
  * the Unicode line breaks (NEL, LS, PS) some YAML readers count as line ends. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
-const ODD_CHARACTERS = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]|\r(?!\n)/;
+const ODD_CHARACTERS = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]|\r(?!\n)/;
 
 /** Half the full parser's depth bound: the reader's depth counts collections only, the parser's stack a bit more. */
 const MAX_DEPTH = MAX_YAML_DEPTH / 2;
@@ -148,10 +148,10 @@ class Reader {
     else {
       let end = colon;
       while (text.charCodeAt(end - 1) === SPACE) end--;
-      if (end === at || badPlainStart(c, text.charCodeAt(at + 1))) throw giveUp;
+      if (end === at || badPlainStart(c, text.charCodeAt(at + 1), false)) throw giveUp;
       key = text.slice(at, end);
-      // A comment before the colon, a flow indicator or an over-long key: the full parser decides.
-      if (key.includes(' #') || /[[\]{}]/.test(key)) throw giveUp;
+      // A comment before the colon: the full parser decides what the line is.
+      if (key.includes(' #')) throw giveUp;
     }
     if (colon - at > MAX_KEY_LENGTH || SPECIAL_KEYS.has(key)) throw giveUp;
     return key;
@@ -281,7 +281,7 @@ class Reader {
       value = this.flowResult.value;
       this.kids = this.flowResult.kids;
     } else {
-      if (badPlainStart(c, text.charCodeAt(at + 1))) throw giveUp;
+      if (badPlainStart(c, text.charCodeAt(at + 1), false)) throw giveUp;
       let stop = this.end;
       for (let i = at + 1; i < this.end; i++) {
         const e = text.charCodeAt(i);

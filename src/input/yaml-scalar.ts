@@ -24,11 +24,17 @@ export const CLOSE_MAP = 0x7d;
 export const DOUBLE_QUOTE = 0x22;
 export const SINGLE_QUOTE = 0x27;
 
+/** Whether `c` is a flow indicator: `,` `[` `]` `{` `}`. */
+export function isFlowIndicator(c: number): boolean {
+  return c === COMMA || c === OPEN_SEQ || c === CLOSE_SEQ || c === OPEN_MAP || c === CLOSE_MAP;
+}
+
 /**
- * Whether a plain scalar may not start with `c` (followed by `next`) in the fast reader's subset: indicators,
- * quotes (read apart), reserved characters, `- ` (a list item), and `?`/`:` which start keys and values.
+ * Whether a plain scalar may not start with `c` (followed by `next`, NaN at the line's end) in the fast reader's
+ * subset: indicators, quotes (read apart) and reserved characters. `-`, `?` and `:` may start one when a character
+ * that could continue it follows (in a flow collection, not a flow indicator): `-1`, `?x`, `:x`.
  */
-export function badPlainStart(c: number, next: number): boolean {
+export function badPlainStart(c: number, next: number, inFlow: boolean): boolean {
   switch (c) {
     case COMMA:
     case OPEN_SEQ:
@@ -46,20 +52,11 @@ export function badPlainStart(c: number, next: number): boolean {
     case 0x60 /* ` */:
     case SINGLE_QUOTE:
     case DOUBLE_QUOTE:
-    case 0x3f /* ? */:
-    case COLON:
       return true;
     case DASH:
-      // `-x` is a plain scalar; `- ` opens a list item, and `-` alone or before a flow indicator is no scalar.
-      return (
-        next === SPACE ||
-        Number.isNaN(next) ||
-        next === COMMA ||
-        next === OPEN_SEQ ||
-        next === CLOSE_SEQ ||
-        next === OPEN_MAP ||
-        next === CLOSE_MAP
-      );
+    case 0x3f /* ? */:
+    case COLON:
+      return next === SPACE || Number.isNaN(next) || (inFlow && isFlowIndicator(next));
     default:
       return false;
   }
