@@ -55,6 +55,8 @@ describe('what the fast reader reads', () => {
     expect(fast('a: 1\r\nb:\r\n  - c\r\n')).toBe(true);
     expect(fast('- - a\n  - b\n- -\n    - c\n-\n  k: v\n-\n- # a comment\n')).toBe(true);
     expect(fast('  a: 1\n  b: 2\n')).toBe(true);
+    // A no-break space is no YAML white space: `a:\u00a0b` is one plain scalar, not a key and a value.
+    expect(fast('a:\u00a0b\n')).toBe(true);
   });
 
   it('puts a list item whose value starts on the next line there, and an empty item on its dash', () => {
@@ -121,6 +123,10 @@ describe('what the fast reader reads', () => {
       ':x',
       "it's",
       'é日本😀',
+      'x\u2028y',
+      'x\u0085y',
+      '\u00a0b',
+      '[x\u2029y]',
       '"esc \\t \\n \\" \\\\ \\/ \\0 \\a \\e \\N \\_ \\L \\P \\x41 \\u00e9 \\U0001F600"',
       "'it''s'",
       '""',
