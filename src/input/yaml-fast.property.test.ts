@@ -8,7 +8,7 @@ import { Document, isScalar, isSeq, stringify, visit, type ToStringOptions } fro
 import { expectBothWaysEqual } from './testing/yaml-fast-compare.js';
 
 /** Runs per property: few in the suite (it must stay fast); WSPL_FAST_YAML_RUNS=5000 for a long search. */
-const RUNS = Number(process.env.WSPL_FAST_YAML_RUNS ?? '60');
+const RUNS = Number(process.env.WSPL_FAST_YAML_RUNS ?? '40');
 
 /** Strings that look like other scalars, or need quoting, or carry unusual characters. */
 const TRICKY = [
