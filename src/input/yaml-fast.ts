@@ -1,13 +1,14 @@
 // A fast reader for the plain subset of YAML that design files and yaml's own `stringify` write: block maps and
 // block lists (compact `- key: value` items, `key:` followed by a list at the same indent), single-line plain and
-// quoted scalars, `[]`, `{}` and one-line lists of scalars, comments, blank lines, one leading `---`, LF or CRLF.
+// quoted scalars, one-line flow collections (yaml-fast-flow.ts), comments, blank lines, one leading `---`, LF or CRLF.
 // It reads a line at a time and builds the plain value and the line of every key and item, never yaml's nodes:
 // a 1 MB design file takes a small fraction of what parsing it into a Document takes.
 // Anything else (anchors, aliases, merge keys, tags, block or multi-line scalars, complex keys, directives, a second
 // document, duplicate keys, tabs, odd characters, deep nesting) makes it give up by returning undefined, cheaply
 // and keeping nothing: parseYamlInput then reads the text with the full parser, whose values and diagnostics are
 // the reference. So this is only ever an optimisation: for what it accepts it must equal the full path exactly
-// (yaml-fast.test.ts compares both on generated documents and on every YAML file in the repository).
+// (yaml-fast.property.test.ts compares both on generated documents, yaml-fast.test.ts on every YAML file in the
+// repository and on each form it gives up on).
 import { MAX_YAML_DEPTH } from './yaml-parse.js';
 import { FlowReader, SPECIAL_KEYS, type FlowResult } from './yaml-fast-flow.js';
 import {
@@ -41,8 +42,8 @@ export interface FastYaml {
   positions: YamlPosition;
 }
 
-/** Characters the reader leaves to the full parser: tabs, control characters, a byte-order mark, a lone CR, and
- * the Unicode line breaks (NEL, LS, PS) some YAML readers count as line ends. */
+/** Characters the reader leaves to the full parser: tabs (never indentation, and they end plain scalars), control
+ * characters, a byte-order mark, a lone CR. (NEL, LS and PS are text to yaml as here: the tests hold that.) */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
 const ODD_CHARACTERS = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]|\r(?!\n)/;
 
