@@ -2,6 +2,7 @@
 // stringify with several option sets, read both ways, must give the same value (key order included) and the same
 // line for every path. And the fast path must really be taken for the documents it is meant for, or the
 // comparison would be vacuous: plain values written by stringify must never fall back.
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Document, isScalar, isSeq, stringify, visit, type ToStringOptions } from 'yaml';
@@ -221,5 +222,74 @@ describe('the option sets write what their names say', () => {
     expect(text('lists not indented')).toContain('a:\n- 1');
     expect(text('comments')).toContain('# after the value');
     expect(isSeq(new Document(value).get('a', true))).toBe(true);
+  });
+});
+
+// Hand-written files broken in small ways: a snippet that means something in YAML put anywhere, or a piece cut
+// out. The fast reader must give up on all that the full parser refuses, and agree on all it reads.
+describe('the fast YAML reader on mutated hand-written files', () => {
+  const ROOT = new URL('../../', import.meta.url);
+  const texts = ['examples/office-tgw.yaml', 'examples/seed-tokyo.yaml', 'test/design/all-features.yaml'].map((f) =>
+    readFileSync(new URL(f, ROOT), 'utf8'),
+  );
+  const SNIPPETS = [
+    ' ',
+    '  ',
+    '\n',
+    '\r\n',
+    '- ',
+    ': ',
+    ':',
+    ' #',
+    '#',
+    '"',
+    "'",
+    '\\',
+    '[',
+    ']',
+    '{',
+    '}',
+    ', ',
+    '&a ',
+    '*a',
+    '!x ',
+    '|',
+    '>',
+    '---\n',
+    '...\n',
+    '\t',
+    '? ',
+    '%',
+    '@',
+    '~',
+    'null',
+    '1e3',
+    '<<: ',
+    '__proto__: 1\n',
+    '- -',
+  ];
+  const mutation = fc.record({
+    file: fc.nat(texts.length - 1),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    insert: fc.constantFrom(...SNIPPETS),
+    cut: fc.nat(6),
+  });
+  it('gives up or agrees, never differs', () => {
+    const taken = { fast: 0, full: 0 };
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
+        let text = texts[mutations[0]!.file]!;
+        for (const m of mutations) {
+          const at = Math.floor(m.at * text.length);
+          text = text.slice(0, at) + m.insert + text.slice(at + m.cut);
+        }
+        taken[expectBothWaysEqual(text) ? 'fast' : 'full']++;
+      }),
+      // A fixed seed in the suite keeps the counts below steady; WSPL_FAST_YAML_RUNS searches wider at random.
+      process.env.WSPL_FAST_YAML_RUNS ? { numRuns: RUNS } : { numRuns: RUNS, seed: 15 },
+    );
+    // Both sides exercised: some mutations keep the file plain YAML (in a comment, in a value), most break it.
+    expect(taken.fast).toBeGreaterThanOrEqual(3);
+    expect(taken.full).toBeGreaterThanOrEqual(3);
   });
 });
