@@ -4,7 +4,9 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts' },
+  // A large matrix is predicted on two threads: the worker's entry (src/workspaces/matrix-parallel.ts finds it beside
+  // the chunk that starts it).
+  entryPoints: { main: 'src/cli/main.ts', 'matrix-worker': 'src/workspaces/matrix-worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

@@ -6,7 +6,9 @@ import { matrixJsonChunks, matrixTextChunks } from '../../report/matrix.js';
 import { textWidth, writeChunks } from '../io.js';
 import { ofTotal, ProgressLine } from '../progress.js';
 import { loadSources } from '../../sources/index.js';
-import { intentHolds, matrixWithIntents } from '../../workspaces/expectations.js';
+import { cellSelection, intentHolds, withIntents } from '../../workspaces/expectations.js';
+import { predictSelectedEntries } from '../../workspaces/matrix-parallel.js';
+import { debugShares } from '../debug.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import {
   clientsOption,
@@ -59,11 +61,16 @@ export const registerMatrix: RegisterCommand = (program, io, state) => {
             (model.clients.length === 0 ? '; give the user networks with --clients FILE (see wspl schema)\n' : '\n'),
         );
       }
-      const all = matrixWithIntents(
+      const filter = { clients: opts.client ?? [], workspaces: opts.workspace ?? [] };
+      // A filter naming nothing is bad input, said before any work starts.
+      const selection = cellSelection(model, filter);
+      const cells = await predictSelectedEntries(
         model,
-        { clients: opts.client ?? [], workspaces: opts.workspace ?? [] },
+        filter,
         (done, total) => progress.show(() => `predicting the matrix: ${ofTotal(done, total)} clients`),
+        debugShares(io),
       );
+      const all = withIntents(model, cells, selection);
       const quiet = opts.quiet === true;
       const entries = quiet ? all.entries.filter((e) => e.trace.outcome !== 'CONNECTED') : all.entries;
       const intents = quiet ? all.intents.filter((r) => !intentHolds(r)) : all.intents;
