@@ -7,6 +7,10 @@ import { terminalSafe as safe } from '../input/terminal.js';
 import type { OfferedEndpoint } from '../workspaces/types.js';
 import type { LineRef, LogDiagnosis, LogFileReport, LogReport, LogSession } from '../logs/types.js';
 import { DEFAULT_WIDTH, wrapLine, wrapText, wrapWords } from './wrap.js';
+import { BlockOutput } from './log-output.js';
+import { JsonLogWriter } from './logs-json.js';
+
+export { JsonLogWriter };
 
 export interface LogReportWriter {
   session(s: LogSession): void;
@@ -48,72 +52,6 @@ export function diagnosisToJson(d: LogDiagnosis, manyFiles: boolean): object {
   return { ...d, lines: jsonLines(d.lines, manyFiles) };
 }
 
-/** Collects output into blocks of about 64 KiB: one write per session would cost a system call each. */
-class BlockOutput {
-  private pending: string[] = [];
-  private size = 0;
-
-  constructor(private readonly out: (text: string) => void) {}
-
-  write(text: string): void {
-    this.pending.push(text);
-    this.size += text.length;
-    if (this.size >= 64 * 1024) this.flush();
-  }
-
-  flush(): void {
-    if (this.size === 0) return;
-    this.out(this.pending.join(''));
-    this.pending = [];
-    this.size = 0;
-  }
-}
-
-const SESSIONS_HEAD = '{\n  "sessions": [\n';
-const SESSIONS_TAIL = '\n  ]\n}';
-const DIAGNOSES_HEAD = '{\n  "diagnoses": [\n';
-const DIAGNOSES_TAIL = '\n  ]\n}';
-
-/** `{ "sessions": [...], "diagnoses": [...], "files": [...] }` as JSON.stringify(…, null, 2) prints it, streamed. */
-export class JsonLogWriter implements LogReportWriter {
-  private sessions = 0;
-  private readonly found: LogDiagnosis[] = [];
-  private readonly output: BlockOutput;
-
-  constructor(
-    out: (text: string) => void,
-    private readonly manyFiles: boolean,
-  ) {
-    this.output = new BlockOutput(out);
-  }
-
-  session(s: LogSession): void {
-    // Stringified inside its place in the document, so it comes out indented as part of the whole.
-    const text = JSON.stringify({ sessions: [sessionToJson(s, this.manyFiles)] }, null, 2);
-    const body = text.slice(SESSIONS_HEAD.length, text.length - SESSIONS_TAIL.length);
-    this.output.write((this.sessions++ === 0 ? SESSIONS_HEAD : ',\n') + body);
-  }
-
-  diagnoses(list: readonly LogDiagnosis[]): void {
-    for (const d of list) this.found.push(d);
-  }
-
-  end(files: readonly LogFileReport[], comparisons?: readonly Comparison[]): void {
-    const out = this.output;
-    out.write(this.sessions === 0 ? '{\n  "sessions": [],\n  "diagnoses": [' : '\n  ],\n  "diagnoses": [');
-    // One diagnosis at a time: a large log has many, and one string of them all would need memory of its own.
-    let first = true;
-    for (const d of this.found) {
-      const text = JSON.stringify({ diagnoses: [diagnosisToJson(d, this.manyFiles)] }, null, 2);
-      out.write((first ? '\n' : ',\n') + text.slice(DIAGNOSES_HEAD.length, text.length - DIAGNOSES_TAIL.length));
-      first = false;
-    }
-    const rest = JSON.stringify(comparisons ? { comparisons, files } : { files }, null, 2);
-    out.write((first ? '],\n' : '\n  ],\n') + rest.slice(2) + '\n');
-    out.flush();
-  }
-}
-
 export interface TextOptions {
   color: boolean;
   /** Wrap messages at this width (default 100). */
@@ -135,11 +73,11 @@ export class TextLogWriter implements LogReportWriter {
   private readonly quiet: boolean;
 
   constructor(
-    out: (text: string) => void,
+    out: ((text: string) => void) | BlockOutput,
     private readonly manyFiles: boolean,
     opts: TextOptions,
   ) {
-    this.output = new BlockOutput(out);
+    this.output = out instanceof BlockOutput ? out : new BlockOutput(out);
     this.c = pc.createColors(opts.color);
     this.width = opts.width ?? DEFAULT_WIDTH;
     this.quiet = opts.quiet === true;

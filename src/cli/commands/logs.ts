@@ -4,6 +4,7 @@ import { InputError } from '../../diagnostics.js';
 import { clientLogFolders, existingClientLogFolders } from '../../logs/locations.js';
 import { planLogs, readPlanned } from '../../logs/read.js';
 import { JsonLogWriter, TextLogWriter } from '../../report/logs.js';
+import { BlockOutput } from '../../report/log-output.js';
 import { compareSession, type Comparison } from '../../logs/compare.js';
 import { loadSource, type LoadSourceOptions } from '../../sources/index.js';
 import { sessionPredictor, topologyRegions, type SessionPredictor } from '../../logs/topology.js';
@@ -74,7 +75,7 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
       // and memory does not grow with the log (only diagnoses wait for the end).
       const plan = await planLogs(inputs);
       const manyFiles = plan.reduce((n, input) => n + input.files.length, 0) > 1;
-      const out = (text: string) => io.out(text);
+      const out = new BlockOutput((text: string) => io.out(text), io.outBytes);
       const writer =
         opts.format === 'json'
           ? new JsonLogWriter(out, manyFiles)
