@@ -4,7 +4,8 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts' },
+  // The parallel log reader's worker threads load their own entry (src/report/logs-parallel.ts finds it beside it).
+  entryPoints: { main: 'src/cli/main.ts', 'logs-worker': 'src/report/logs-worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

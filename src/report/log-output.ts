@@ -19,6 +19,8 @@ export class BlockOutput {
   private pending = '';
   private buffer: Buffer | null = null;
   private used = 0;
+  /** Bytes handed to the byte sink so far. */
+  private flushed = 0;
 
   constructor(
     private readonly out: (text: string) => void,
@@ -36,7 +38,9 @@ export class BlockOutput {
     if (this.used + text.length * 3 > BLOCK_BYTES) {
       this.flush();
       if (text.length * 3 > BLOCK_BYTES) {
-        this.bytes(Buffer.from(text));
+        const bytes = Buffer.from(text);
+        this.flushed += bytes.length;
+        this.bytes(bytes);
         return;
       }
     }
@@ -47,12 +51,27 @@ export class BlockOutput {
       typeof buf.utf8Write === 'function' ? buf.utf8Write(text, this.used) : this.buffer.write(text, this.used);
   }
 
+  /** Bytes already in UTF-8 (rendered by a worker): written as they are, after what came before. */
+  writeBytes(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    this.flush();
+    this.flushed += bytes.length;
+    if (this.bytes) this.bytes(bytes);
+    else this.out(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+  }
+
+  /** Bytes written so far, flushed or not (with a byte sink). */
+  get size(): number {
+    return this.flushed + this.used;
+  }
+
   flush(): void {
     if (this.pending !== '') {
       this.out(this.pending);
       this.pending = '';
     }
     if (this.bytes && this.buffer && this.used > 0) {
+      this.flushed += this.used;
       const done = this.bytes(this.buffer.subarray(0, this.used));
       if (!done) this.buffer = null;
       this.used = 0;

@@ -6,6 +6,10 @@
 import type { Comparison } from '../logs/compare.js';
 import type { LineRef, LogDiagnosis, LogFileReport, LogSession } from '../logs/types.js';
 import { BlockOutput } from './log-output.js';
+import { isSegment, type HeldDiagnoses, type RenderedSegment } from './log-segments.js';
+
+/** Between two sessions or two diagnoses in their arrays. */
+export const JSON_SEPARATOR = ',\n    ';
 
 /**
  * `value` as JSON.stringify(value, null, 2) prints it nested at `indent`: the top-level text with every line after
@@ -140,7 +144,7 @@ export class LogJsonTexts {
 /** `{ "sessions": [...], "diagnoses": [...], "files": [...] }` as JSON.stringify(…, null, 2) prints it, streamed. */
 export class JsonLogWriter {
   private sessions = 0;
-  private readonly found: LogDiagnosis[] = [];
+  private readonly found: HeldDiagnoses[] = [];
   private readonly texts: LogJsonTexts;
 
   private readonly output: BlockOutput;
@@ -159,13 +163,26 @@ export class JsonLogWriter {
     for (const d of list) this.found.push(d);
   }
 
+  /** Sessions rendered elsewhere by LogJsonTexts, joined by JSON_SEPARATOR. */
+  segment(seg: RenderedSegment): void {
+    if (seg.sessions > 0) {
+      this.output.write(this.sessions === 0 ? '{\n  "sessions": [\n    ' : JSON_SEPARATOR);
+      this.output.writeBytes(seg.sessionBytes);
+      this.sessions += seg.sessions;
+    }
+    if (seg.diagnoses > 0) this.found.push(seg);
+  }
+
   end(files: readonly LogFileReport[], comparisons?: readonly Comparison[]): void {
     const out = this.output;
     out.write(this.sessions === 0 ? '{\n  "sessions": [],\n  "diagnoses": [' : '\n  ],\n  "diagnoses": [');
     // One diagnosis at a time: a large log has many, and one string of them all would need memory of its own.
     let first = true;
     for (const d of this.found) {
-      out.write((first ? '\n    ' : ',\n    ') + this.texts.diagnosis(d));
+      if (isSegment(d)) {
+        out.write(first ? '\n    ' : JSON_SEPARATOR);
+        out.writeBytes(d.diagnosisBytes);
+      } else out.write((first ? '\n    ' : JSON_SEPARATOR) + this.texts.diagnosis(d));
       first = false;
     }
     const rest = JSON.stringify(comparisons ? { comparisons, files } : { files }, null, 2);

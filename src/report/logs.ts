@@ -9,6 +9,7 @@ import type { LineRef, LogDiagnosis, LogFileReport, LogReport, LogSession } from
 import { DEFAULT_WIDTH, wrapLine, wrapText, wrapWords } from './wrap.js';
 import { BlockOutput } from './log-output.js';
 import { JsonLogWriter } from './logs-json.js';
+import { addCount, isSegment, type HeldDiagnoses, type RenderedSegment } from './log-segments.js';
 
 export { JsonLogWriter };
 
@@ -66,8 +67,10 @@ type Colors = ReturnType<typeof pc.createColors>;
 export class TextLogWriter implements LogReportWriter {
   private readonly c: Colors;
   private readonly width: number;
-  private readonly found: LogDiagnosis[] = [];
+  private readonly found: HeldDiagnoses[] = [];
   private readonly outcomes = new Map<string, number>();
+  private readonly severities = new Map<string, number>();
+  private diagnosisCount = 0;
   private sessions = 0;
   private readonly output: BlockOutput;
   private readonly quiet: boolean;
@@ -85,19 +88,51 @@ export class TextLogWriter implements LogReportWriter {
 
   session(s: LogSession): void {
     this.sessions++;
-    this.outcomes.set(s.outcome, (this.outcomes.get(s.outcome) ?? 0) + 1);
-    if (!this.quiet) this.output.write(sessionBlock(s, this.c, this.manyFiles, this.width).join('\n') + '\n\n');
+    addCount(this.outcomes, s.outcome, 1);
+    if (!this.quiet) this.output.write(this.sessionText(s));
+  }
+
+  /** A session as this writer prints it (nothing when quiet). */
+  sessionText(s: LogSession): string {
+    return this.quiet ? '' : sessionBlock(s, this.c, this.manyFiles, this.width).join('\n') + '\n\n';
+  }
+
+  /** A diagnosis as this writer prints it, in the list at the end. */
+  diagnosisText(d: LogDiagnosis): string {
+    return diagnosisBlock(d, this.c, this.manyFiles, this.width).join('\n') + '\n';
   }
 
   diagnoses(list: readonly LogDiagnosis[]): void {
-    for (const d of list) this.found.push(d);
+    for (const d of list) {
+      this.found.push(d);
+      this.diagnosisCount++;
+      addCount(this.severities, d.severity, 1);
+    }
+  }
+
+  /** Sessions rendered elsewhere by sessionText and diagnosisText. */
+  segment(seg: RenderedSegment): void {
+    this.sessions += seg.sessions;
+    for (const [outcome, n] of seg.outcomes) addCount(this.outcomes, outcome, n);
+    this.output.writeBytes(seg.sessionBytes);
+    if (seg.diagnoses === 0) return;
+    this.found.push(seg);
+    this.diagnosisCount += seg.diagnoses;
+    for (const [severity, n] of seg.severities) addCount(this.severities, severity, n);
+  }
+
+  private writeDiagnoses(): void {
+    for (const d of this.found) {
+      if (isSegment(d)) this.output.writeBytes(d.diagnosisBytes);
+      else this.output.write(this.diagnosisText(d));
+    }
   }
 
   end(files: readonly LogFileReport[], comparisons?: readonly Comparison[]): void {
     const c = this.c;
     const write = (text: string) => this.output.write(text + '\n');
     if (this.quiet) {
-      for (const d of this.found) write(diagnosisBlock(d, c, this.manyFiles, this.width).join('\n'));
+      this.writeDiagnoses();
       this.output.flush();
       return;
     }
@@ -109,9 +144,9 @@ export class TextLogWriter implements LogReportWriter {
       write('No connection attempt found: the logs hold client entries but no session (no endpoints offered, no');
       write('broker connect request). Connect once with the client, then read the newest log file.\n');
     }
-    if (this.found.length > 0) {
+    if (this.diagnosisCount > 0) {
       write(c.bold('Diagnoses'));
-      for (const d of this.found) write(diagnosisBlock(d, c, this.manyFiles, this.width).join('\n'));
+      this.writeDiagnoses();
       write('');
     }
     const out: string[] = [];
@@ -129,7 +164,7 @@ export class TextLogWriter implements LogReportWriter {
   private summary(): string {
     const outcomes = [...this.outcomes].map(([o, n]) => `${n} ${o}`).join(', ');
     const count = (sev: string, word: string) => {
-      const n = this.found.filter((d) => d.severity === sev).length;
+      const n = this.severities.get(sev) ?? 0;
       return `${n} ${word}${n === 1 ? '' : 's'}`;
     };
     const n = this.sessions;

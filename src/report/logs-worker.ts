@@ -1,0 +1,37 @@
+// The entry point of a parallel reader's worker thread (logs-parallel.ts): reads the files it is sent, one at a
+// time, and posts back each one's FileSegment, its rendered bytes moved rather than copied. Bundled as its own file
+// (tools/bundle-cli.js).
+import { parentPort } from 'node:worker_threads';
+import { readFileSegment } from './log-file-segment.js';
+import type { RenderSpec } from './log-segments.js';
+
+export interface SegmentRequest {
+  id: number;
+  path: string;
+  spec: RenderSpec;
+  maxLineBytes?: number;
+}
+
+const port = parentPort;
+if (port) {
+  let queue = Promise.resolve();
+  port.on('message', (request: SegmentRequest) => {
+    // One file at a time, in the order sent: the main thread consumes them in that order.
+    queue = queue.then(async () => {
+      try {
+        const segment = await readFileSegment(request.path, request.spec, request.maxLineBytes);
+        const { sessionBytes, diagnosisBytes } = segment;
+        const moved = [sessionBytes, diagnosisBytes].filter(ownsItsMemory).map((b) => b.buffer as ArrayBuffer);
+        port.postMessage({ id: request.id, segment }, moved);
+      } catch (e) {
+        // The main thread then reads the file itself, and reports any error in its own words.
+        port.postMessage({ id: request.id, error: String(e) });
+      }
+    });
+  });
+}
+
+/** Only a buffer that is all its own memory is moved: a small one may live in Buffer's shared pool, and is copied. */
+function ownsItsMemory(b: Uint8Array): boolean {
+  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.byteLength > 0;
+}
