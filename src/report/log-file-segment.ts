@@ -7,7 +7,7 @@ import { LogScanner, type FreshStart } from '../logs/scanner.js';
 import { streamFile } from '../logs/read.js';
 import type { LogDiagnosis, LogFileStats, LogSession } from '../logs/types.js';
 import { BlockOutput } from './log-output.js';
-import type { RenderSpec, RenderedSegment } from './log-segments.js';
+import { byteRange, type RenderSpec, type RenderedSegment } from './log-segments.js';
 import { JSON_SEPARATOR, LogJsonTexts } from './logs-json.js';
 import { TextLogWriter } from './logs.js';
 
@@ -26,8 +26,9 @@ export interface FileSegment {
   stats: LogFileStats;
   /** The first fresh starts (up to MAX_MARKS), then the last one; the rendering runs from the first to the last. */
   marks: FreshMark[];
-  sessionBytes: Uint8Array;
-  diagnosisBytes: Uint8Array;
+  /** The rendered bytes, in the blocks they were written in (moved to the main thread, not copied). */
+  sessionBytes: Uint8Array[];
+  diagnosisBytes: Uint8Array[];
   /** The outcome of each rendered session and the severity of each rendered diagnosis, in order. */
   outcomes: string[];
   severities: string[];
@@ -67,9 +68,9 @@ class Pieces {
     this.keys.push(key);
   }
 
-  bytes(upTo: number): Uint8Array {
+  bytes(upTo: number): Uint8Array[] {
     this.output.flush();
-    return Buffer.concat(this.blocks, upTo);
+    return byteRange(this.blocks, 0, upTo);
   }
 }
 
@@ -126,10 +127,10 @@ export function segmentFrom(segment: FileSegment, from: FreshMark): RenderedSegm
   const diagnosisStart = from.diagnosisBytes + (from.diagnoses > 0 && end.diagnoses > from.diagnoses ? sep : 0);
   return {
     sessions: end.order - from.order,
-    sessionBytes: segment.sessionBytes.subarray(sessionStart, end.sessionBytes),
+    sessionBytes: byteRange(segment.sessionBytes, sessionStart, end.sessionBytes),
     outcomes: countInOrder(segment.outcomes, from.order - first.order, end.order - first.order),
     diagnoses: end.diagnoses - from.diagnoses,
-    diagnosisBytes: segment.diagnosisBytes.subarray(diagnosisStart, end.diagnosisBytes),
+    diagnosisBytes: byteRange(segment.diagnosisBytes, diagnosisStart, end.diagnosisBytes),
     severities: countInOrder(segment.severities, from.diagnoses, end.diagnoses),
   };
 }

@@ -13,12 +13,12 @@ export interface RenderSpec {
 
 export interface RenderedSegment {
   sessions: number;
-  /** The sessions as the writer prints them, one after the other (JSON: joined by its separator). */
-  sessionBytes: Uint8Array;
+  /** The sessions as the writer prints them, one after the other (JSON: joined by its separator), in pieces. */
+  sessionBytes: Uint8Array[];
   /** Sessions per outcome, in the order each outcome first appears. */
   outcomes: [string, number][];
   diagnoses: number;
-  diagnosisBytes: Uint8Array;
+  diagnosisBytes: Uint8Array[];
   /** Diagnoses per severity. */
   severities: [string, number][];
 }
@@ -33,4 +33,18 @@ export function isSegment(d: HeldDiagnoses): d is RenderedSegment {
 /** Adds `n` to `key` in a count map, keeping first-appearance order (the summary lists outcomes in that order). */
 export function addCount(counts: Map<string, number>, key: string, n: number): void {
   counts.set(key, (counts.get(key) ?? 0) + n);
+}
+
+/** The bytes [start, end) of a run of pieces, as pieces (no copy). */
+export function byteRange(pieces: readonly Uint8Array[], start: number, end: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let at = 0;
+  for (const p of pieces) {
+    const from = Math.max(start - at, 0);
+    const to = Math.min(end - at, p.length);
+    if (to > from) out.push(from === 0 && to === p.length ? p : p.subarray(from, to));
+    at += p.length;
+    if (at >= end) break;
+  }
+  return out;
 }

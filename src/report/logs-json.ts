@@ -167,7 +167,7 @@ export class JsonLogWriter {
   segment(seg: RenderedSegment): void {
     if (seg.sessions > 0) {
       this.output.write(this.sessions === 0 ? '{\n  "sessions": [\n    ' : JSON_SEPARATOR);
-      this.output.writeBytes(seg.sessionBytes);
+      for (const b of seg.sessionBytes) this.output.writeBytes(b);
       this.sessions += seg.sessions;
     }
     if (seg.diagnoses > 0) this.found.push(seg);
@@ -181,7 +181,7 @@ export class JsonLogWriter {
     for (const d of this.found) {
       if (isSegment(d)) {
         out.write(first ? '\n    ' : JSON_SEPARATOR);
-        out.writeBytes(d.diagnosisBytes);
+        for (const b of d.diagnosisBytes) out.writeBytes(b);
       } else out.write((first ? '\n    ' : JSON_SEPARATOR) + this.texts.diagnosis(d));
       first = false;
     }

@@ -50,10 +50,13 @@ export interface WriteLogsOptions {
 }
 
 /**
- * Where the parallel reader is worth its start-up (two workers load in about 0.1 s). WSPL_LOGS_PARALLEL_MIN_BYTES
- * overrides it, for tests and benchmarks of the bundled command.
+ * Where the parallel reader is worth it: nowhere yet, so it is off unless WSPL_LOGS_PARALLEL_MIN_BYTES sets a size.
+ * Measured on a folder of 16 files of 17 MB (docs/benchmarks.md), the workers spend about twice the CPU time per
+ * byte of the one-thread reader: each warms up its own JIT, and each block it renders is fresh memory (page faults,
+ * GC for external memory), where one thread reuses one block. On two shared cores that loses. Recycling the blocks
+ * (the main thread handing written ones back) is the next step; the stitching itself is exact and tested.
  */
-export const MIN_PARALLEL_BYTES = 32 * 1024 * 1024;
+export const MIN_PARALLEL_BYTES = Infinity;
 
 function minParallelBytes(): number {
   const set = Number(process.env.WSPL_LOGS_PARALLEL_MIN_BYTES);
@@ -80,7 +83,8 @@ export async function writeLogs(
   const files = plan.flatMap((input) => (input.contents ? [] : input.files));
   const workers = Math.min(options.workers ?? Math.min(availableParallelism(), 4), files.length);
   const entry = workerEntry();
-  const small = totalBytes(files) < (options.minParallelBytes ?? minParallelBytes());
+  const limit = options.minParallelBytes ?? minParallelBytes();
+  const small = limit === Infinity || totalBytes(files) < limit;
   if (workers < 2 || entry === null || small || options.inspect) {
     return (await readPlanned(plan, readOptions)).files;
   }

@@ -21,8 +21,8 @@ if (port) {
       try {
         const segment = await readFileSegment(request.path, request.spec, request.maxLineBytes);
         const { sessionBytes, diagnosisBytes } = segment;
-        const moved = [sessionBytes, diagnosisBytes].filter(ownsItsMemory).map((b) => b.buffer as ArrayBuffer);
-        port.postMessage({ id: request.id, segment }, moved);
+        const moved = [...new Set([...sessionBytes, ...diagnosisBytes].filter(ownsMemory).map((b) => b.buffer))];
+        port.postMessage({ id: request.id, segment }, moved as ArrayBuffer[]);
       } catch (e) {
         // The main thread then reads the file itself, and reports any error in its own words.
         port.postMessage({ id: request.id, error: String(e) });
@@ -31,7 +31,10 @@ if (port) {
   });
 }
 
-/** Only a buffer that is all its own memory is moved: a small one may live in Buffer's shared pool, and is copied. */
-function ownsItsMemory(b: Uint8Array): boolean {
-  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.byteLength > 0;
+/**
+ * Only a block with memory of its own is moved (a block may be a part of it: a view moves with its buffer); a small
+ * one may live in Buffer's shared pool, and is copied.
+ */
+function ownsMemory(b: Uint8Array): boolean {
+  return b.byteOffset === 0 && b.buffer.byteLength >= 64 * 1024;
 }

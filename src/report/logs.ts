@@ -114,7 +114,7 @@ export class TextLogWriter implements LogReportWriter {
   segment(seg: RenderedSegment): void {
     this.sessions += seg.sessions;
     for (const [outcome, n] of seg.outcomes) addCount(this.outcomes, outcome, n);
-    this.output.writeBytes(seg.sessionBytes);
+    for (const b of seg.sessionBytes) this.output.writeBytes(b);
     if (seg.diagnoses === 0) return;
     this.found.push(seg);
     this.diagnosisCount += seg.diagnoses;
@@ -123,7 +123,7 @@ export class TextLogWriter implements LogReportWriter {
 
   private writeDiagnoses(): void {
     for (const d of this.found) {
-      if (isSegment(d)) this.output.writeBytes(d.diagnosisBytes);
+      if (isSegment(d)) for (const b of d.diagnosisBytes) this.output.writeBytes(b);
       else this.output.write(this.diagnosisText(d));
     }
   }
