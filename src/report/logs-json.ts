@@ -65,26 +65,32 @@ class ObjectCache {
 const ELEMENT = '    ';
 const FIELD = '      ';
 const ITEM = '        ';
+// What comes before an array's first element and before each later one (made once, not once per element).
+const FIRST_ITEM = '\n' + ITEM;
+const NEXT_ITEM = ',\n' + ITEM;
 
 /** An array nested at FIELD whose elements are texts made by `element` (undefined elements print as null). */
 function array(list: unknown, element: (item: never) => string | undefined): string | undefined {
   if (!Array.isArray(list)) return nestedJson(list, FIELD);
   if (list.length === 0) return '[]';
   let text = '[';
-  for (let i = 0; i < list.length; i++) {
-    text += (i === 0 ? '\n' : ',\n') + ITEM + (element(list[i] as never) ?? 'null');
-  }
+  for (let i = 0; i < list.length; i++)
+    text += (i === 0 ? FIRST_ITEM : NEXT_ITEM) + (element(list[i] as never) ?? 'null');
   return text + '\n' + FIELD + ']';
 }
 
-/** The fields of an object at FIELD: `"name": value`, leaving out those whose value JSON leaves out. */
-function object(fields: readonly (readonly [string, string | undefined])[]): string {
-  let text = '';
-  for (const [name, value] of fields) {
-    if (value === undefined) continue;
-    text += (text === '' ? '\n' : ',\n') + FIELD + name + ': ' + value;
-  }
-  return text === '' ? '{}' : '{' + text + '\n' + ELEMENT + '}';
+/**
+ * Adds `"name": value` to the fields of an object at FIELD, unless JSON leaves the value out. Strings appended one
+ * after the other, not a list of pairs: a large log has a hundred thousand sessions of fourteen fields each.
+ */
+function member(fields: string, name: string, value: string | undefined): string {
+  if (value === undefined) return fields;
+  return fields + (fields === '' ? '\n' : ',\n') + FIELD + name + ': ' + value;
+}
+
+/** The object made of `fields` (from member), as an element of a top-level array. */
+function object(fields: string): string {
+  return fields === '' ? '{}' : '{' + fields + '\n' + ELEMENT + '}';
 }
 
 export class LogJsonTexts {
@@ -104,39 +110,38 @@ export class LogJsonTexts {
   /** One session as an element of the `sessions` array: the contract's fields first, then this tool's. */
   session(s: LogSession): string {
     const q = this.quotes;
-    return object([
-      ['"id"', nestedJson(s.id, FIELD)],
-      ['"protocol"', q.json(s.protocol, FIELD)],
-      ['"start"', nestedJson(s.start, FIELD)],
-      ['"path"', q.json(s.path, FIELD)],
-      ['"offered"', array(s.offered, this.item)],
-      ['"reachable"', array(s.reachable, this.item)],
-      ['"chosen"', this.fields.json(s.chosen)],
-      ['"outcome"', q.json(s.outcome, FIELD)],
-      ['"lines"', array(s.lines, this.line)],
-      ['"end"', nestedJson(s.end, FIELD)],
-      ['"clientVersion"', q.json(s.clientVersion, FIELD)],
-      ['"region"', q.json(s.region, FIELD)],
-      ['"brokerError"', q.json(s.brokerError, FIELD)],
-      ['"inferred"', array(s.inferred, this.quoted)],
-    ]);
+    let f = member('', '"id"', nestedJson(s.id, FIELD));
+    f = member(f, '"protocol"', q.json(s.protocol, FIELD));
+    f = member(f, '"start"', nestedJson(s.start, FIELD));
+    f = member(f, '"path"', q.json(s.path, FIELD));
+    f = member(f, '"offered"', array(s.offered, this.item));
+    f = member(f, '"reachable"', array(s.reachable, this.item));
+    f = member(f, '"chosen"', this.fields.json(s.chosen));
+    f = member(f, '"outcome"', q.json(s.outcome, FIELD));
+    f = member(f, '"lines"', array(s.lines, this.line));
+    f = member(f, '"end"', nestedJson(s.end, FIELD));
+    f = member(f, '"clientVersion"', q.json(s.clientVersion, FIELD));
+    f = member(f, '"region"', q.json(s.region, FIELD));
+    f = member(f, '"brokerError"', q.json(s.brokerError, FIELD));
+    f = member(f, '"inferred"', array(s.inferred, this.quoted));
+    return object(f);
   }
 
   /** One diagnosis as an element of the `diagnoses` array: its own fields in their order, `lines` rewritten. */
   diagnosis(d: LogDiagnosis): string {
     // As `{ ...d, lines }` prints: d's own keys in their order, `lines` in its place (or last if d had none).
-    const fields: [string, string | undefined][] = [];
+    let fields = '';
     let lines = false;
     for (const [name, value] of Object.entries(d)) {
       const key = JSON.stringify(name);
       if (name === 'lines') {
         lines = true;
-        fields.push([key, array(value, this.line)]);
+        fields = member(fields, key, array(value, this.line));
       } else if (name === 'message' || name === 'code' || name === 'severity') {
-        fields.push([key, this.quotes.json(value, FIELD)]);
-      } else fields.push([key, nestedJson(value, FIELD)]);
+        fields = member(fields, key, this.quotes.json(value, FIELD));
+      } else fields = member(fields, key, nestedJson(value, FIELD));
     }
-    if (!lines) fields.push(['"lines"', array(d.lines, this.line)]);
+    if (!lines) fields = member(fields, '"lines"', array(d.lines, this.line));
     return object(fields);
   }
 }
