@@ -2,10 +2,10 @@
 // time and peak memory from /usr/bin/time. Beside each, the floor measured in the same run: a Node process that reads
 // the same input with the same parser and does nothing else (`yaml`'s parse for design files, reading the bytes
 // for logs). Prints figures and ratios; asserts nothing.
-// Usage: npx tsx bench/whole.ts [SCALES] [LOG_MIB]   (SCALES default "1,2"; LOG_MIB default 256; WSPL_BENCH_RUNS runs
+// Usage: npx tsx bench/whole.ts [SCALES] [LOG_MIB]   (SCALES default "1,2", 0 for the logs rows only; LOG_MIB default 256; WSPL_BENCH_RUNS runs
 // of each, the median is printed)
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,7 @@ interface Timed {
 }
 
 /** One process, stdout to /dev/null; the median of RUNS runs by time. */
-function timed(argv: string[]): Timed {
+function timed(argv: string[], env: NodeJS.ProcessEnv = {}): Timed {
   const runs: Timed[] = [];
   for (let i = 0; i < RUNS; i++) {
     const sink = openSync('/dev/null', 'w');
@@ -34,7 +34,7 @@ function timed(argv: string[]): Timed {
       cwd: root,
       stdio: ['ignore', sink, 'pipe'],
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
     });
     closeSync(sink);
     const [secs = 'NaN', kb = 'NaN', user = 'NaN', sys = 'NaN'] = (r.stderr.trim().split('\n').at(-1) ?? '').split(' ');
@@ -72,7 +72,11 @@ function row(name: string, t: Timed, floor: Timed, extra = ''): void {
   );
 }
 
-const scales = (process.argv[2] ?? process.env.WSPL_BENCH_SCALES ?? '1,2').split(',').map(Number);
+// Scale 0 skips the design-file commands (only the logs rows).
+const scales = (process.argv[2] ?? process.env.WSPL_BENCH_SCALES ?? '1,2')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const logMiB = Number(process.argv[3] ?? process.env.WSPL_BENCH_WHOLE_LOG_MB ?? '256');
 const dir = mkdtempSync(join(tmpdir(), 'wspl-whole-'));
 try {
@@ -132,9 +136,35 @@ try {
       const t = timed([process.execPath, wspl, 'logs', log, '--format', format]);
       row(`logs --format ${format}`, t, floor, `  ${(mb / t.seconds).toFixed(0)} MB/s`);
     }
+    // The same bytes as a folder of 16 rotated files, cut mid-session: one thread, then the worker threads
+    // (off by default, WSPL_LOGS_PARALLEL_MIN_BYTES=0 turns them on; src/report/logs-parallel.ts says why).
+    const folder = splitIntoFolder(log, join(dir, 'logs'), 16);
+    const folderFloor = timed(bytesFloor(log));
+    for (const [name, env] of [
+      ['logs FOLDER --format json', {}],
+      ['  … on worker threads', { WSPL_LOGS_PARALLEL_MIN_BYTES: '0' }],
+    ] as const) {
+      const t = timed([process.execPath, wspl, 'logs', folder, '--format', 'json'], env);
+      row(name, t, folderFloor, `  ${(mb / t.seconds).toFixed(0)} MB/s`);
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Cuts a log into `parts` files at line breaks (sessions go on from one file into the next, as after rotation). */
+function splitIntoFolder(log: string, folder: string, parts: number): string {
+  mkdirSync(folder);
+  const bytes = readFileSync(log);
+  let start = 0;
+  for (let i = 0; i < parts; i++) {
+    const target = Math.floor(((i + 1) * bytes.length) / parts);
+    const nl = i === parts - 1 ? bytes.length : bytes.indexOf(10, target);
+    const end = nl === -1 ? bytes.length : nl + 1;
+    writeFileSync(join(folder, `client-${String(i).padStart(2, '0')}.log`), bytes.subarray(start, end));
+    start = end;
+  }
+  return folder;
 }
 
 function loadAverage(): string {

@@ -32,7 +32,20 @@ export class LineSplitter {
   private carriedBytes = 0;
   /** The carried line already exceeds the cap: drop bytes until the next LF. */
   private overflowing = false;
-  private lineNo = 0;
+  private lineNo: number;
+  /** The file offset of the next chunk's first byte. */
+  private offset: number;
+  /** The file offset of the buffer the current line is handed out in. */
+  private bufferOffset = 0;
+  /**
+   * Where the line being handed out starts and ends in the file (the end after its LF), and whether it has one:
+   * the parallel reader (read-parallel.ts) cuts a file at a line it can name by byte offset.
+   */
+  lineStart = 0;
+  lineEnd = 0;
+  lineHasBreak = false;
+  /** The carried line being handed out ended at an LF (which the joined buffer leaves out). */
+  private carriedBreak = false;
   readonly stats: SplitStats = {
     bytes: 0,
     lines: 0,
@@ -43,15 +56,22 @@ export class LineSplitter {
     cutLastLine: false,
   };
 
+  /** `from` resumes a file mid-way: the first byte pushed is at this offset and follows line `from.line`. */
   constructor(
     private readonly handler: LineHandler,
     private readonly maxLineBytes: number = DEFAULT_MAX_LINE_BYTES,
-  ) {}
+    from: { line: number; offset: number } = { line: 0, offset: 0 },
+  ) {
+    this.lineNo = from.line;
+    this.offset = from.offset;
+  }
 
   push(chunk: Buffer): void {
     const len = chunk.length;
     if (len === 0) return;
     this.stats.bytes += len;
+    const base = this.offset;
+    this.offset += len;
     let nl = chunk.indexOf(LF);
     if (nl === -1) {
       this.carry(chunk);
@@ -59,10 +79,15 @@ export class LineSplitter {
     }
     // The line that started in an earlier chunk ends here.
     if (this.carriedBytes > 0 || this.overflowing) {
+      this.bufferOffset = base - this.carriedBytes;
+      this.carriedBreak = true;
       this.finishCarried(chunk, nl);
+      this.carriedBreak = false;
     } else {
+      this.bufferOffset = base;
       this.emitChecked(chunk, 0, nl);
     }
+    this.bufferOffset = base;
     let start = nl + 1;
     const lastNl = chunk.lastIndexOf(LF);
     if (lastNl >= start) {
@@ -83,6 +108,7 @@ export class LineSplitter {
   /** Flushes a last line that has no newline. */
   end(): void {
     if (this.carriedBytes > 0 || this.overflowing) {
+      this.bufferOffset = this.offset - this.carriedBytes;
       this.stats.cutLastLine = true;
       const rest = Buffer.alloc(0);
       this.finishCarried(rest, 0);
@@ -136,6 +162,9 @@ export class LineSplitter {
   private emit(buf: Buffer, start: number, end: number, clean: boolean): void {
     this.lineNo++;
     this.stats.lines++;
+    this.lineStart = this.bufferOffset + start;
+    this.lineHasBreak = this.carriedBreak || buf[end] === LF;
+    this.lineEnd = this.bufferOffset + end + (this.lineHasBreak ? 1 : 0);
     if (this.lineNo === 1) start = this.skipByteOrderMark(buf, start, end);
     if (end > start && buf[end - 1] === CR) end--;
     this.handler.line(buf, start, end, this.lineNo, clean);

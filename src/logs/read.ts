@@ -138,7 +138,23 @@ async function firstEntry(path: string, options: ReadLogsOptions): Promise<LogFi
   return stats.entries > 0 ? null : stats;
 }
 
-async function readUnit(input: LogInput, options: ReadLogsOptions): Promise<LogReport> {
+/**
+ * Reads one file of a unit into the scanner (beginFile done) and ends it: the default streams the whole file; the
+ * parallel reader (report/logs-parallel.ts) reads only the parts a worker could not, and returns the worker's counts.
+ */
+export type FileReader = (scanner: LogScanner, path: string) => Promise<LogFileStats>;
+
+const streamWhole: FileReader = async (scanner, path) => {
+  await streamFile(path, (chunk) => scanner.write(chunk));
+  return scanner.endFile();
+};
+
+/** Reads one input (a file, or a folder's files as one stream) with a fresh scanner. */
+export async function readUnit(
+  input: LogInput,
+  options: ReadLogsOptions,
+  readFile: FileReader = streamWhole,
+): Promise<LogReport> {
   const { path: unit, files: paths, isFolder, contents } = input;
   const keep = options.keepSessions !== false;
   const collector = new SessionCollector(options.onSession);
@@ -150,10 +166,11 @@ async function readUnit(input: LogInput, options: ReadLogsOptions): Promise<LogR
   const files: LogFileReport[] = [];
   for (const path of paths) {
     scanner.beginFile(path);
+    let stats: LogFileStats;
     if (contents) {
       for (let at = 0; at < contents.length; at += CHUNK_BYTES) scanner.write(contents.subarray(at, at + CHUNK_BYTES));
-    } else await streamFile(path, (chunk) => scanner.write(chunk));
-    const stats = scanner.endFile();
+      stats = scanner.endFile();
+    } else stats = await readFile(scanner, path);
     const skipped = stats.entries === 0;
     if (skipped && !isFolder) throw inputError(path, 'not-a-client-log', describeFile(stats));
     files.push({ file: path, stats, notes: notesFor(stats, skipped), skipped });
@@ -166,8 +183,16 @@ async function readUnit(input: LogInput, options: ReadLogsOptions): Promise<LogR
   return { sessions, diagnoses, files };
 }
 
-async function streamFile(path: string, onChunk: (chunk: Buffer) => void): Promise<void> {
-  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+/** Streams the bytes of `path` from `start` up to (not including) `end` (default: to its end). */
+export async function streamFile(
+  path: string,
+  onChunk: (chunk: Buffer) => void,
+  start = 0,
+  end = Infinity,
+): Promise<void> {
+  if (end <= start) return;
+  const range = end === Infinity ? { start } : { start, end: end - 1 };
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES, ...range });
   try {
     for await (const chunk of stream) onChunk(chunk as Buffer);
   } catch (e) {

@@ -14,6 +14,18 @@ export interface LogScannerOptions {
   onEvent?: (event: LogEvent) => void;
   /** Every session once it is complete (or the input ends), with its diagnoses. */
   onSession?: (session: LogSession, diagnoses: LogDiagnosis[], evidence: SessionEvidence) => void;
+  /** Every line after which the reading starts afresh (see SessionAssembler.freshAfter), with its byte range. */
+  onFreshStart?: (point: FreshStart) => void;
+}
+
+/** A line that started a session while every earlier one had ended: a place where a file may be cut. */
+export interface FreshStart {
+  /** The order of the session it started (0 for the first session of this scanner). */
+  order: number;
+  line: number;
+  /** The line's first byte in the file, and the byte after its line break. */
+  start: number;
+  end: number;
 }
 
 export class LogScanner {
@@ -40,6 +52,30 @@ export class LogScanner {
           }
         : assembler,
     );
+    const onFresh = options.onFreshStart;
+    if (onFresh) {
+      this.assembler.onFreshStart = (order, line) => {
+        const splitter = this.splitter;
+        // Only a complete line can be cut after; the last line of a file without its break cannot.
+        if (splitter?.lineHasBreak) onFresh({ order, line, start: splitter.lineStart, end: splitter.lineEnd });
+      };
+    }
+  }
+
+  /** Whether everything after the entry on `line` of this file reads as if the reading had started there. */
+  freshAfter(line: number): boolean {
+    return this.assembler.freshAfter(line);
+  }
+
+  /**
+   * Continues this file at byte `from.offset`, the start of line `from.line` (an entry that starts a session, so
+   * the parser's context does not matter), after `sessions` sessions read by someone else since freshAfter held.
+   * The counts of the file's lines are then partial: the caller has them from whoever read the whole file.
+   */
+  resumeAfter(sessions: number, from: { line: number; offset: number }): void {
+    this.assembler.skipSessions(sessions);
+    this.parser.resetContext();
+    this.splitter = new LineSplitter(this.parser, this.maxLineBytes, { line: from.line - 1, offset: from.offset });
   }
 
   /** Starts a file: line numbers restart at 1; open sessions carry on (the client rotates its log mid-session). */

@@ -85,6 +85,12 @@ export class SessionAssembler {
     this.files.push(name);
   }
 
+  /**
+   * Called after a line that started a session while closing every earlier one (see `freshAfter`): from here on
+   * the reading cannot depend on anything before it.
+   */
+  onFreshStart: ((order: number, line: number) => void) | null = null;
+
   event(e: LogEvent): void {
     const ref = this.fileIndex * 2 ** 32 + e.line;
     if (e.kind === 'prediction') {
@@ -92,7 +98,60 @@ export class SessionAssembler {
       return;
     }
     const s = this.sessionFor(e);
+    if (this.onFreshStart !== null && s.refs.length === 0 && this.freshStartKind(e)) {
+      s.refs.push(ref);
+      this.setFields(s, e, ref);
+      if (this.isFresh(s)) this.onFreshStart(s.order, e.line);
+      return;
+    }
     s.refs.push(ref);
+    this.setFields(s, e, ref);
+  }
+
+  /**
+   * Entries whose reading does not depend on the entry before them (the parser's context) and that begin a
+   * connection attempt: a session start, a CONNECT request.
+   */
+  private freshStartKind(e: LogEvent): boolean {
+    return e.kind === 'session-start' || (e.kind === 'broker-request' && e.type === 'CONNECT');
+  }
+
+  /** The one open session is `s`, made of its first line only, and every earlier session has gone out. */
+  private isFresh(s: SessionBuilder): boolean {
+    return (
+      this.open.length === 1 &&
+      this.open[0] === s &&
+      this.current === s &&
+      s.refs.length === 1 &&
+      this.waiting.size === 0 &&
+      this.nextOut === s.order &&
+      s.order === this.started - 1
+    );
+  }
+
+  /**
+   * Whether the state is what a fresh assembler would hold after the entry on `line` of the current file alone:
+   * one open session, started on that line. Then everything after reads the same from either.
+   */
+  freshAfter(line: number): boolean {
+    const s = this.current;
+    return s !== null && s.refs[0] === this.fileIndex * 2 ** 32 + line && this.isFresh(s);
+  }
+
+  /**
+   * Forgets the one open session (freshAfter held) and counts `count` sessions as handed on by someone else (the
+   * parallel reader's worker, who read them from that same line on): the next session gets the order after them.
+   */
+  skipSessions(count: number): void {
+    const s = this.current;
+    if (s === null || !this.isFresh(s)) throw new Error('skipSessions: the state is not fresh');
+    this.open.length = 0;
+    this.current = null;
+    this.started = s.order + count;
+    this.nextOut = this.started;
+  }
+
+  private setFields(s: SessionBuilder, e: LogEvent, ref: number): void {
     if (s.start === null) s.start = e.time;
     s.end = e.time;
     if (s.version === null) s.version = e.version;

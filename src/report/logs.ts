@@ -7,6 +7,11 @@ import { terminalSafe as safe } from '../input/terminal.js';
 import type { OfferedEndpoint } from '../workspaces/types.js';
 import type { LineRef, LogDiagnosis, LogFileReport, LogReport, LogSession } from '../logs/types.js';
 import { DEFAULT_WIDTH, wrapLine, wrapText, wrapWords } from './wrap.js';
+import { BlockOutput } from './log-output.js';
+import { JsonLogWriter } from './logs-json.js';
+import { addCount, isSegment, type HeldDiagnoses, type RenderedSegment } from './log-segments.js';
+
+export { JsonLogWriter };
 
 export interface LogReportWriter {
   session(s: LogSession): void;
@@ -48,72 +53,6 @@ export function diagnosisToJson(d: LogDiagnosis, manyFiles: boolean): object {
   return { ...d, lines: jsonLines(d.lines, manyFiles) };
 }
 
-/** Collects output into blocks of about 64 KiB: one write per session would cost a system call each. */
-class BlockOutput {
-  private pending: string[] = [];
-  private size = 0;
-
-  constructor(private readonly out: (text: string) => void) {}
-
-  write(text: string): void {
-    this.pending.push(text);
-    this.size += text.length;
-    if (this.size >= 64 * 1024) this.flush();
-  }
-
-  flush(): void {
-    if (this.size === 0) return;
-    this.out(this.pending.join(''));
-    this.pending = [];
-    this.size = 0;
-  }
-}
-
-const SESSIONS_HEAD = '{\n  "sessions": [\n';
-const SESSIONS_TAIL = '\n  ]\n}';
-const DIAGNOSES_HEAD = '{\n  "diagnoses": [\n';
-const DIAGNOSES_TAIL = '\n  ]\n}';
-
-/** `{ "sessions": [...], "diagnoses": [...], "files": [...] }` as JSON.stringify(…, null, 2) prints it, streamed. */
-export class JsonLogWriter implements LogReportWriter {
-  private sessions = 0;
-  private readonly found: LogDiagnosis[] = [];
-  private readonly output: BlockOutput;
-
-  constructor(
-    out: (text: string) => void,
-    private readonly manyFiles: boolean,
-  ) {
-    this.output = new BlockOutput(out);
-  }
-
-  session(s: LogSession): void {
-    // Stringified inside its place in the document, so it comes out indented as part of the whole.
-    const text = JSON.stringify({ sessions: [sessionToJson(s, this.manyFiles)] }, null, 2);
-    const body = text.slice(SESSIONS_HEAD.length, text.length - SESSIONS_TAIL.length);
-    this.output.write((this.sessions++ === 0 ? SESSIONS_HEAD : ',\n') + body);
-  }
-
-  diagnoses(list: readonly LogDiagnosis[]): void {
-    for (const d of list) this.found.push(d);
-  }
-
-  end(files: readonly LogFileReport[], comparisons?: readonly Comparison[]): void {
-    const out = this.output;
-    out.write(this.sessions === 0 ? '{\n  "sessions": [],\n  "diagnoses": [' : '\n  ],\n  "diagnoses": [');
-    // One diagnosis at a time: a large log has many, and one string of them all would need memory of its own.
-    let first = true;
-    for (const d of this.found) {
-      const text = JSON.stringify({ diagnoses: [diagnosisToJson(d, this.manyFiles)] }, null, 2);
-      out.write((first ? '\n' : ',\n') + text.slice(DIAGNOSES_HEAD.length, text.length - DIAGNOSES_TAIL.length));
-      first = false;
-    }
-    const rest = JSON.stringify(comparisons ? { comparisons, files } : { files }, null, 2);
-    out.write((first ? '],\n' : '\n  ],\n') + rest.slice(2) + '\n');
-    out.flush();
-  }
-}
-
 export interface TextOptions {
   color: boolean;
   /** Wrap messages at this width (default 100). */
@@ -128,18 +67,20 @@ type Colors = ReturnType<typeof pc.createColors>;
 export class TextLogWriter implements LogReportWriter {
   private readonly c: Colors;
   private readonly width: number;
-  private readonly found: LogDiagnosis[] = [];
+  private readonly found: HeldDiagnoses[] = [];
   private readonly outcomes = new Map<string, number>();
+  private readonly severities = new Map<string, number>();
+  private diagnosisCount = 0;
   private sessions = 0;
   private readonly output: BlockOutput;
   private readonly quiet: boolean;
 
   constructor(
-    out: (text: string) => void,
+    out: ((text: string) => void) | BlockOutput,
     private readonly manyFiles: boolean,
     opts: TextOptions,
   ) {
-    this.output = new BlockOutput(out);
+    this.output = out instanceof BlockOutput ? out : new BlockOutput(out);
     this.c = pc.createColors(opts.color);
     this.width = opts.width ?? DEFAULT_WIDTH;
     this.quiet = opts.quiet === true;
@@ -147,19 +88,51 @@ export class TextLogWriter implements LogReportWriter {
 
   session(s: LogSession): void {
     this.sessions++;
-    this.outcomes.set(s.outcome, (this.outcomes.get(s.outcome) ?? 0) + 1);
-    if (!this.quiet) this.output.write(sessionBlock(s, this.c, this.manyFiles, this.width).join('\n') + '\n\n');
+    addCount(this.outcomes, s.outcome, 1);
+    if (!this.quiet) this.output.write(this.sessionText(s));
+  }
+
+  /** A session as this writer prints it (nothing when quiet). */
+  sessionText(s: LogSession): string {
+    return this.quiet ? '' : sessionBlock(s, this.c, this.manyFiles, this.width).join('\n') + '\n\n';
+  }
+
+  /** A diagnosis as this writer prints it, in the list at the end. */
+  diagnosisText(d: LogDiagnosis): string {
+    return diagnosisBlock(d, this.c, this.manyFiles, this.width).join('\n') + '\n';
   }
 
   diagnoses(list: readonly LogDiagnosis[]): void {
-    for (const d of list) this.found.push(d);
+    for (const d of list) {
+      this.found.push(d);
+      this.diagnosisCount++;
+      addCount(this.severities, d.severity, 1);
+    }
+  }
+
+  /** Sessions rendered elsewhere by sessionText and diagnosisText. */
+  segment(seg: RenderedSegment): void {
+    this.sessions += seg.sessions;
+    for (const [outcome, n] of seg.outcomes) addCount(this.outcomes, outcome, n);
+    for (const b of seg.sessionBytes) this.output.writeBytes(b);
+    if (seg.diagnoses === 0) return;
+    this.found.push(seg);
+    this.diagnosisCount += seg.diagnoses;
+    for (const [severity, n] of seg.severities) addCount(this.severities, severity, n);
+  }
+
+  private writeDiagnoses(): void {
+    for (const d of this.found) {
+      if (isSegment(d)) for (const b of d.diagnosisBytes) this.output.writeBytes(b);
+      else this.output.write(this.diagnosisText(d));
+    }
   }
 
   end(files: readonly LogFileReport[], comparisons?: readonly Comparison[]): void {
     const c = this.c;
     const write = (text: string) => this.output.write(text + '\n');
     if (this.quiet) {
-      for (const d of this.found) write(diagnosisBlock(d, c, this.manyFiles, this.width).join('\n'));
+      this.writeDiagnoses();
       this.output.flush();
       return;
     }
@@ -171,9 +144,9 @@ export class TextLogWriter implements LogReportWriter {
       write('No connection attempt found: the logs hold client entries but no session (no endpoints offered, no');
       write('broker connect request). Connect once with the client, then read the newest log file.\n');
     }
-    if (this.found.length > 0) {
+    if (this.diagnosisCount > 0) {
       write(c.bold('Diagnoses'));
-      for (const d of this.found) write(diagnosisBlock(d, c, this.manyFiles, this.width).join('\n'));
+      this.writeDiagnoses();
       write('');
     }
     const out: string[] = [];
@@ -191,7 +164,7 @@ export class TextLogWriter implements LogReportWriter {
   private summary(): string {
     const outcomes = [...this.outcomes].map(([o, n]) => `${n} ${o}`).join(', ');
     const count = (sev: string, word: string) => {
-      const n = this.found.filter((d) => d.severity === sev).length;
+      const n = this.severities.get(sev) ?? 0;
       return `${n} ${word}${n === 1 ? '' : 's'}`;
     };
     const n = this.sessions;

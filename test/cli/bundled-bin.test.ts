@@ -65,6 +65,15 @@ describe('bin/wspl.js (the bundled CLI)', () => {
     expect(spawned.out.length).toBeGreaterThan(100);
   });
 
+  it('logs a folder on worker threads (their own bundled entry) as the library does on one', async () => {
+    // The threshold at 0: the seed's small logs folder goes to the workers, which load dist/bundle/logs-worker.js.
+    const args = ['logs', 'test/logs', '--format', 'json'];
+    const [spawned, inProcess] = await Promise.all([bin(args, { WSPL_LOGS_PARALLEL_MIN_BYTES: '0' }), runCli(args)]);
+    expect(spawned.err).toBe('');
+    expect(spawned.code).toBe(0);
+    expect(spawned.out).toBe(inProcess.out);
+  });
+
   it("--version is the package's version", async () => {
     const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string };
     expect((await bin(['--version'])).out.trim()).toBe(pkg.version);

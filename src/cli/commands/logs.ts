@@ -2,8 +2,11 @@ import { homedir } from 'node:os';
 import { Option } from '@commander-js/extra-typings';
 import { InputError } from '../../diagnostics.js';
 import { clientLogFolders, existingClientLogFolders } from '../../logs/locations.js';
-import { planLogs, readPlanned } from '../../logs/read.js';
+import { planLogs } from '../../logs/read.js';
 import { JsonLogWriter, TextLogWriter } from '../../report/logs.js';
+import { BlockOutput } from '../../report/log-output.js';
+import type { RenderSpec } from '../../report/log-segments.js';
+import { writeLogs } from '../../report/logs-parallel.js';
 import { compareSession, type Comparison } from '../../logs/compare.js';
 import { loadSource, type LoadSourceOptions } from '../../sources/index.js';
 import { sessionPredictor, topologyRegions, type SessionPredictor } from '../../logs/topology.js';
@@ -74,34 +77,40 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
       // and memory does not grow with the log (only diagnoses wait for the end).
       const plan = await planLogs(inputs);
       const manyFiles = plan.reduce((n, input) => n + input.files.length, 0) > 1;
-      const out = (text: string) => io.out(text);
+      const out = new BlockOutput((text: string) => io.out(text), io.outBytes);
+      const spec: RenderSpec = {
+        format: opts.format,
+        manyFiles,
+        color: io.isTty,
+        width: textWidth(io),
+        quiet: opts.quiet === true,
+      };
       const writer =
-        opts.format === 'json'
-          ? new JsonLogWriter(out, manyFiles)
-          : new TextLogWriter(out, manyFiles, { color: io.isTty, width: textWidth(io), quiet: opts.quiet === true });
+        spec.format === 'json' ? new JsonLogWriter(out, manyFiles) : new TextLogWriter(out, manyFiles, spec);
       // Sessions print as they are read: on a terminal that is the progress. Into a file or a pipe, a large log shows
       // how far the reading has got on stderr (if that is a terminal).
       let sessions = 0;
       const reading =
         io.columns === undefined
-          ? () => {
-              sessions++;
+          ? (n: number) => {
+              sessions += n;
               progress.show(() => `reading the logs: ${sessions.toLocaleString('en')} sessions`);
             }
           : undefined;
-      const report = await readPlanned(plan, {
-        keepSessions: false,
-        onSession: (session, diagnoses) => {
-          reading?.();
-          writer.session(session);
-          writer.diagnoses(diagnoses);
-          checkRegion(session.region);
-          const trace = predictor?.(session);
-          if (trace) comparisons.push(compareSession(session, trace));
-        },
+      // With --topology every session is compared as it is read (one thread); without, files are read in parallel.
+      const files = await writeLogs(plan, writer, spec, {
+        onSessions: reading,
+        onWarning: (text) => io.err(`wspl: warning: ${text}\n`),
+        inspect: predictor
+          ? (session) => {
+              checkRegion(session.region);
+              const trace = predictor(session);
+              if (trace) comparisons.push(compareSession(session, trace));
+            }
+          : undefined,
       });
       progress.end();
-      writer.end(report.files, predictor ? comparisons : undefined);
+      writer.end(files, predictor ? comparisons : undefined);
       // Diagnoses describe what happened on a client; the command itself succeeded (only `check` exits 1).
       state.exitCode = 0;
     });

@@ -1,0 +1,143 @@
+// What a worker of the parallel reader does with one file (logs-parallel.ts explains the whole): read it from a fresh
+// start, as if no file came before, and render the sessions between its first and its last "fresh start" (a line
+// after which the reading cannot depend on what came before). The main thread reads the rest itself: the head, which
+// may continue a session of the previous file, up to the first fresh start where its own reading is fresh too, and
+// the tail, which may go on into the next file; it takes the worker's rendering for what lies between.
+import { LogScanner, type FreshStart } from '../logs/scanner.js';
+import { streamFile } from '../logs/read.js';
+import type { LogDiagnosis, LogFileStats, LogSession } from '../logs/types.js';
+import { BlockOutput } from './log-output.js';
+import { byteRange, type RenderSpec, type RenderedSegment } from './log-segments.js';
+import { JSON_SEPARATOR, LogJsonTexts } from './logs-json.js';
+import { TextLogWriter } from './logs.js';
+
+/** A fresh start, and how much had been rendered when it came (the sessions before it, all ended). */
+export interface FreshMark extends FreshStart {
+  sessionBytes: number;
+  diagnosisBytes: number;
+  diagnoses: number;
+}
+
+/** The fresh starts recorded from a file's beginning: the main thread's reading is fresh at one of the first few. */
+const MAX_MARKS = 256;
+
+export interface FileSegment {
+  /** The counts of the whole file (they do not depend on what came before it). */
+  stats: LogFileStats;
+  /** The first fresh starts (up to MAX_MARKS), then the last one; the rendering runs from the first to the last. */
+  marks: FreshMark[];
+  /** The rendered bytes, in the blocks they were written in (moved to the main thread, not copied). */
+  sessionBytes: Uint8Array[];
+  diagnosisBytes: Uint8Array[];
+  /** The outcome of each rendered session and the severity of each rendered diagnosis, in order. */
+  outcomes: string[];
+  severities: string[];
+  /** What goes between two rendered sessions or diagnoses (JSON's comma). */
+  separator: string;
+}
+
+/** The writer's rendering of one session and one diagnosis, and what goes between two of them. */
+interface Renderer {
+  session(s: LogSession): string;
+  diagnosis(d: LogDiagnosis): string;
+  separator: string;
+}
+
+function rendererFor(spec: RenderSpec): Renderer {
+  if (spec.format === 'json') {
+    const texts = new LogJsonTexts(spec.manyFiles);
+    return { session: (s) => texts.session(s), diagnosis: (d) => texts.diagnosis(d), separator: JSON_SEPARATOR };
+  }
+  const text = new TextLogWriter(() => undefined, spec.manyFiles, spec);
+  return { session: (s) => text.sessionText(s), diagnosis: (d) => text.diagnosisText(d), separator: '' };
+}
+
+/** Rendered texts as bytes, each after the separator but the first. */
+class Pieces {
+  readonly blocks: Uint8Array[] = [];
+  readonly keys: string[] = [];
+  readonly output = new BlockOutput(
+    () => undefined,
+    (b) => (this.blocks.push(b), false),
+  );
+
+  constructor(private readonly separator: string) {}
+
+  add(text: string, key: string): void {
+    this.output.write(this.keys.length === 0 ? text : this.separator + text);
+    this.keys.push(key);
+  }
+
+  bytes(upTo: number): Uint8Array[] {
+    this.output.flush();
+    return byteRange(this.blocks, 0, upTo);
+  }
+}
+
+export async function readFileSegment(path: string, spec: RenderSpec, maxLineBytes?: number): Promise<FileSegment> {
+  const render = rendererFor(spec);
+  const sessions = new Pieces(render.separator);
+  const diagnoses = new Pieces(render.separator);
+  const marks: FreshMark[] = [];
+  let last: FreshMark | null = null;
+  const scanner = new LogScanner({
+    maxLineBytes,
+    // Sessions before the first fresh start may continue one of the previous file: the main thread reads those.
+    onSession: (s, found) => {
+      if (last === null) return;
+      sessions.add(render.session(s), s.outcome);
+      for (const d of found) diagnoses.add(render.diagnosis(d), d.severity);
+    },
+    // Every session handed out so far started before this line and has ended.
+    onFreshStart: (point) => {
+      last = {
+        ...point,
+        sessionBytes: sessions.output.size,
+        diagnosisBytes: diagnoses.output.size,
+        diagnoses: diagnoses.keys.length,
+      };
+      if (marks.length < MAX_MARKS) marks.push(last);
+    },
+  });
+  scanner.beginFile(path);
+  await streamFile(path, (chunk) => scanner.write(chunk));
+  // No finish(): the sessions still open may go on in the next file, and are the main thread's to read.
+  const stats = scanner.endFile();
+  const end = last as FreshMark | null;
+  if (end !== null && marks.at(-1) !== end) marks.push(end);
+  const first = marks[0];
+  return {
+    stats,
+    marks,
+    sessionBytes: sessions.bytes(end?.sessionBytes ?? 0),
+    diagnosisBytes: diagnoses.bytes(end?.diagnosisBytes ?? 0),
+    outcomes: end && first ? sessions.keys.slice(0, end.order - first.order) : [],
+    severities: diagnoses.keys.slice(0, end?.diagnoses ?? 0),
+    separator: render.separator,
+  };
+}
+
+/** The rendered sessions from mark `from` up to the segment's last mark, for the writer. */
+export function segmentFrom(segment: FileSegment, from: FreshMark): RenderedSegment {
+  const first = segment.marks[0] ?? from;
+  const end = segment.marks.at(-1) ?? from;
+  const sep = segment.separator.length;
+  // Every text but the very first follows a separator, which the writer puts back itself.
+  const sessionStart = from.sessionBytes + (from.order > first.order && end.order > from.order ? sep : 0);
+  const diagnosisStart = from.diagnosisBytes + (from.diagnoses > 0 && end.diagnoses > from.diagnoses ? sep : 0);
+  return {
+    sessions: end.order - from.order,
+    sessionBytes: byteRange(segment.sessionBytes, sessionStart, end.sessionBytes),
+    outcomes: countInOrder(segment.outcomes, from.order - first.order, end.order - first.order),
+    diagnoses: end.diagnoses - from.diagnoses,
+    diagnosisBytes: byteRange(segment.diagnosisBytes, diagnosisStart, end.diagnosisBytes),
+    severities: countInOrder(segment.severities, from.diagnoses, end.diagnoses),
+  };
+}
+
+/** How often each key occurs in keys[from, to), in the order each first occurs. */
+function countInOrder(keys: readonly string[], from: number, to: number): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const key of keys.slice(from, to)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts];
+}

@@ -1,0 +1,80 @@
+// Where the writers of `wspl logs` put their text: gathered into blocks, because one write per session would cost a
+// system call each. A large log prints hundreds of megabytes; turning each block from a string into bytes at the
+// write (Buffer.from on a rope of thousands of pieces) cost more than reading the log, so when the destination takes
+// bytes, each piece is encoded straight into one buffer, which is reused once the destination is done with it.
+
+/**
+ * Takes bytes for the destination; returns true when it has finished with them (written, or copied), so the caller
+ * may fill the same memory again, and false when it keeps a reference for later (a pipe that is full).
+ */
+export type ByteSink = (bytes: Uint8Array) => boolean;
+
+const BLOCK_BYTES = 256 * 1024;
+
+interface Utf8Writable {
+  utf8Write(text: string, offset: number): number;
+}
+
+export class BlockOutput {
+  private pending = '';
+  private buffer: Buffer | null = null;
+  private used = 0;
+  /** Bytes handed to the byte sink so far. */
+  private flushed = 0;
+
+  constructor(
+    private readonly out: (text: string) => void,
+    private readonly bytes?: ByteSink,
+  ) {}
+
+  write(text: string): void {
+    if (!this.bytes) {
+      // Appending makes a rope that is flattened once, at the write.
+      this.pending += text;
+      if (this.pending.length >= 64 * 1024) this.flush();
+      return;
+    }
+    // A UTF-16 unit takes at most 3 bytes in UTF-8 (a surrogate pair, 4 for 2 units).
+    if (this.used + text.length * 3 > BLOCK_BYTES) {
+      this.flush();
+      if (text.length * 3 > BLOCK_BYTES) {
+        const bytes = Buffer.from(text);
+        this.flushed += bytes.length;
+        this.bytes(bytes);
+        return;
+      }
+    }
+    this.buffer ??= Buffer.allocUnsafe(BLOCK_BYTES);
+    // utf8Write is Buffer's own encoder without write()'s argument parsing; write() is used where it is missing.
+    const buf = this.buffer as unknown as Partial<Utf8Writable>;
+    this.used +=
+      typeof buf.utf8Write === 'function' ? buf.utf8Write(text, this.used) : this.buffer.write(text, this.used);
+  }
+
+  /** Bytes already in UTF-8 (rendered by a worker): written as they are, after what came before. */
+  writeBytes(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    this.flush();
+    this.flushed += bytes.length;
+    if (this.bytes) this.bytes(bytes);
+    else this.out(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+  }
+
+  /** Bytes written so far, flushed or not (with a byte sink). */
+  get size(): number {
+    return this.flushed + this.used;
+  }
+
+  flush(): void {
+    if (this.pending !== '') {
+      this.out(this.pending);
+      this.pending = '';
+    }
+    if (this.bytes && this.buffer && this.used > 0) {
+      this.flushed += this.used;
+      const done = this.bytes(this.buffer.subarray(0, this.used));
+      if (!done) this.buffer = null;
+      this.used = 0;
+    }
+  }
+}

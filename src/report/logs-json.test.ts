@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { LogDiagnosis, LogFileReport, LogSession } from '../logs/types.js';
+import { BlockOutput } from './log-output.js';
+import { JsonLogWriter } from './logs-json.js';
+import { diagnosisToJson, sessionToJson } from './logs.js';
+
+// The reference: the whole report as one object through JSON.stringify(…, null, 2), as the contract prints it.
+function reference(sessions: LogSession[], diagnoses: LogDiagnosis[], files: LogFileReport[], many: boolean): string {
+  const whole = {
+    sessions: sessions.map((s) => sessionToJson(s, many)),
+    diagnoses: diagnoses.map((d) => diagnosisToJson(d, many)),
+    files,
+  };
+  return JSON.stringify(whole, null, 2) + '\n';
+}
+
+/** Writes through the streaming writer; bytes=true encodes into reused buffers (a sink that sometimes keeps them). */
+function streamed(
+  sessions: LogSession[],
+  diagnoses: LogDiagnosis[],
+  files: LogFileReport[],
+  many: boolean,
+  bytes: boolean,
+) {
+  let text = '';
+  const kept: Uint8Array[] = [];
+  let n = 0;
+  const out = new BlockOutput(
+    (t) => (text += t),
+    bytes
+      ? (b) => {
+          // Every other block is kept by reference (as a full pipe keeps it): the writer must not fill that memory
+          // again. The others are copied, and the writer may reuse them.
+          const keep = n++ % 2 === 1;
+          kept.push(keep ? b : Buffer.from(b));
+          return !keep;
+        }
+      : undefined,
+  );
+  const w = new JsonLogWriter(out, many);
+  for (const s of sessions) w.session(s);
+  w.diagnoses(diagnoses);
+  w.end(files);
+  return bytes ? Buffer.concat(kept).toString('utf8') : text;
+}
+
+const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('WSP', 'PCOIP', 'a"b\\c\n\u0001'));
+const nullable = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
+const endpoints = fc.array(
+  fc.record({ hostname: text, transport: fc.constantFrom('QUIC', 'TCP'), port: fc.integer({ min: 0, max: 65535 }) }),
+  { minLength: 1, maxLength: 4 },
+);
+const files = ['a.log', 'logs/b "x".log'];
+const lineRefs = fc.array(fc.record({ file: fc.constantFrom(...files), line: fc.nat() }), { maxLength: 8 });
+
+function session(pool: { hostname: string; transport: string; port: number }[]): fc.Arbitrary<LogSession> {
+  // Endpoints drawn from one pool, so the same object appears in many sessions (as the parser interns them).
+  const some = fc.array(fc.constantFrom(...pool), { maxLength: 5 }) as fc.Arbitrary<LogSession['offered']>;
+  return fc.record({
+    id: nullable(text),
+    protocol: nullable(text),
+    start: nullable(text),
+    end: nullable(text),
+    clientVersion: nullable(text),
+    path: fc.constantFrom('privatelink', 'internet', null) as fc.Arbitrary<LogSession['path']>,
+    region: nullable(text),
+    offered: some,
+    reachable: some,
+    chosen: nullable(fc.constantFrom(...pool)) as fc.Arbitrary<LogSession['chosen']>,
+    outcome: fc.constantFrom('CONNECTED', 'INCOMPLETE', 'UNKNOWN') as fc.Arbitrary<LogSession['outcome']>,
+    brokerError: nullable(text),
+    lines: lineRefs,
+    inferred: fc.array(text, { maxLength: 2 }),
+  });
+}
+
+const diagnosis: fc.Arbitrary<LogDiagnosis> = fc.record({
+  code: text,
+  severity: fc.constantFrom('error', 'warning', 'info') as fc.Arbitrary<LogDiagnosis['severity']>,
+  session: nullable(text),
+  message: text,
+  lines: lineRefs,
+  inferred: fc.boolean(),
+});
+
+describe('JsonLogWriter', () => {
+  it('writes byte for byte what JSON.stringify(report, null, 2) writes, as text and as bytes', () => {
+    fc.assert(
+      fc.property(
+        endpoints.chain((pool) => fc.array(session(pool), { maxLength: 6 })),
+        fc.array(diagnosis, { maxLength: 4 }),
+        fc.boolean(),
+        (sessions, diagnoses, many) => {
+          const fileReports = [{ file: 'a.log', stats: { bytes: 1 }, notes: ['n'], skipped: false }] as LogFileReport[];
+          const expected = reference(sessions, diagnoses, fileReports, many);
+          expect(streamed(sessions, diagnoses, fileReports, many, false)).toBe(expected);
+          expect(streamed(sessions, diagnoses, fileReports, many, true)).toBe(expected);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('prints what JSON.stringify prints for values of unexpected types, and leaves out undefined fields', () => {
+    const odd = {
+      id: 'x',
+      protocol: undefined,
+      start: 5,
+      path: 'internet',
+      offered: [{ hostname: 'h', transport: 'TCP', port: Number.NaN, extra: [1, { a: undefined }] }],
+      reachable: 'not a list',
+      chosen: { hostname: 'h', transport: 'TCP', port: 443, toJSON: () => 'chosen' },
+      outcome: 'CONNECTED',
+      lines: [
+        { file: 'a.log', line: -0 },
+        { file: 'a.log', line: 1e21 },
+      ],
+      end: null,
+      clientVersion: undefined,
+      region: () => 'fn',
+      brokerError: null,
+      inferred: [undefined, 'protocol'],
+    } as unknown as LogSession;
+    const d = {
+      severity: 'info',
+      code: 'c',
+      extra: undefined,
+      session: null,
+      message: 'm',
+      inferred: false,
+    } as unknown as LogDiagnosis;
+    (d as { lines?: unknown }).lines = [{ file: 'a.log', line: 3 }];
+    for (const many of [false, true]) {
+      expect(streamed([odd, odd], [d], [], many, false)).toBe(reference([odd, odd], [d], [], many));
+    }
+  });
+
+  it('never refills a block the sink kept, and hands a string longer than a block over whole', () => {
+    const long = { id: 'é'.repeat(200_000), lines: [] } as unknown as LogSession;
+    // About 1.5 MB of ordinary sessions around the long one: several blocks, every other one kept by the sink.
+    const many = Array.from({ length: 1500 }, (_, i) => ({ ...long, id: `${i}-${'x'.repeat(1000)}` }));
+    const sessions = [...many, long, { ...long, id: 'short' }, ...many];
+    expect(streamed(sessions, [], [], false, true)).toBe(reference(sessions, [], [], false));
+  });
+});
