@@ -1,3 +1,4 @@
+import { BlockOutput } from '../report/block-output.js';
 import { widthFor } from '../report/wrap.js';
 
 // Where the CLI writes. Tests pass buffers; the real binary passes the process streams.
@@ -79,58 +80,17 @@ export function captureIo(): CapturedIo {
   };
 }
 
-/** Bytes gathered before a write: few system calls, and a buffer small enough to stay in the cache. */
-const BLOCK = 1 << 20;
-
 /**
- * Writes an output made in pieces, gathered into blocks: neither one huge string nor a system call a row. Where the
- * Io takes bytes, each piece is encoded straight into one reused buffer (joining hundreds of megabytes of pieces into
- * strings first, and encoding those, cost several times as much). `onPiece` is told how many pieces have been made
- * (progress, for a long output).
+ * Writes an output made in pieces through one BlockOutput (src/report/block-output.ts): gathered into blocks, and
+ * where the Io takes bytes, each piece encoded straight into a reused buffer. `onPiece` is told how many pieces have
+ * been made (progress, for a long output).
  */
 export function writeChunks(io: Io, chunks: Iterable<string>, onPiece?: (pieces: number) => void): void {
-  if (io.outBytes) {
-    writeEncoded(io.outBytes, chunks, onPiece);
-    return;
-  }
-  let buffer = '';
+  const output = new BlockOutput((t) => io.out(t), io.outBytes);
   let pieces = 0;
   for (const c of chunks) {
-    buffer += c;
     if (onPiece) onPiece(++pieces);
-    if (buffer.length >= 65_536) {
-      io.out(buffer);
-      buffer = '';
-    }
+    output.write(c);
   }
-  if (buffer !== '') io.out(buffer);
-}
-
-function writeEncoded(
-  outBytes: (bytes: Uint8Array) => boolean,
-  chunks: Iterable<string>,
-  onPiece?: (pieces: number) => void,
-): void {
-  let block = Buffer.allocUnsafe(BLOCK);
-  let used = 0;
-  let pieces = 0;
-  const flush = () => {
-    if (used === 0) return;
-    // A stream that queued the bytes (a slow pipe) still holds this buffer: fill a new one.
-    if (!outBytes(block.subarray(0, used))) block = Buffer.allocUnsafe(BLOCK);
-    used = 0;
-  };
-  for (const c of chunks) {
-    if (onPiece) onPiece(++pieces);
-    // A UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair, two units, is 4).
-    if (used + c.length * 3 > BLOCK) {
-      flush();
-      if (c.length * 3 > BLOCK) {
-        outBytes(Buffer.from(c, 'utf8'));
-        continue;
-      }
-    }
-    used += block.write(c, used, 'utf8');
-  }
-  flush();
+  output.flush();
 }

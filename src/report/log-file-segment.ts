@@ -6,7 +6,7 @@
 import { LogScanner, type FreshStart } from '../logs/scanner.js';
 import { streamFile } from '../logs/read.js';
 import type { LogDiagnosis, LogFileStats, LogSession } from '../logs/types.js';
-import { BlockOutput } from './log-output.js';
+import { BlockOutput } from './block-output.js';
 import { byteRange, type RenderSpec, type RenderedSegment } from './log-segments.js';
 import { JSON_SEPARATOR, LogJsonTexts } from './logs-json.js';
 import { TextLogWriter } from './logs.js';

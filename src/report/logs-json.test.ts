@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LogDiagnosis, LogFileReport, LogSession } from '../logs/types.js';
-import { BlockOutput } from './log-output.js';
+import { BlockOutput } from './block-output.js';
 import { JsonLogWriter } from './logs-json.js';
 import { diagnosisToJson, sessionToJson } from './logs.js';
 

@@ -5,7 +5,7 @@
 // Anything of an unexpected type goes through JSON.stringify itself, so the bytes are the same for any value.
 import type { Comparison } from '../logs/compare.js';
 import type { LineRef, LogDiagnosis, LogFileReport, LogSession } from '../logs/types.js';
-import { BlockOutput } from './log-output.js';
+import { BlockOutput } from './block-output.js';
 import { isSegment, type HeldDiagnoses, type RenderedSegment } from './log-segments.js';
 
 /** Between two sessions or two diagnoses in their arrays. */

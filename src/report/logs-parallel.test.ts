@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureText } from '../logs/fixtures.test-helpers.js';
 import { planLogs, readLogs } from '../logs/read.js';
-import { BlockOutput } from './log-output.js';
+import { BlockOutput } from './block-output.js';
 import type { RenderSpec } from './log-segments.js';
 import { JsonLogWriter } from './logs-json.js';
 import { writeLogs } from './logs-parallel.js';

@@ -7,7 +7,7 @@ import { terminalSafe as safe } from '../input/terminal.js';
 import type { OfferedEndpoint } from '../workspaces/types.js';
 import type { LineRef, LogDiagnosis, LogFileReport, LogReport, LogSession } from '../logs/types.js';
 import { DEFAULT_WIDTH, wrapLine, wrapText, wrapWords } from './wrap.js';
-import { BlockOutput } from './log-output.js';
+import { BlockOutput } from './block-output.js';
 import { JsonLogWriter } from './logs-json.js';
 import { addCount, isSegment, type HeldDiagnoses, type RenderedSegment } from './log-segments.js';
 

@@ -4,7 +4,7 @@ import { InputError } from '../../diagnostics.js';
 import { clientLogFolders, existingClientLogFolders } from '../../logs/locations.js';
 import { planLogs } from '../../logs/read.js';
 import { JsonLogWriter, TextLogWriter } from '../../report/logs.js';
-import { BlockOutput } from '../../report/log-output.js';
+import { BlockOutput } from '../../report/block-output.js';
 import type { RenderSpec } from '../../report/log-segments.js';
 import { writeLogs } from '../../report/logs-parallel.js';
 import { compareSession, type Comparison } from '../../logs/compare.js';

@@ -1,7 +1,7 @@
-// Where the writers of `wspl logs` put their text: gathered into blocks, because one write per session would cost a
-// system call each. A large log prints hundreds of megabytes; turning each block from a string into bytes at the
-// write (Buffer.from on a rope of thousands of pieces) cost more than reading the log, so when the destination takes
-// bytes, each piece is encoded straight into one buffer, which is reused once the destination is done with it.
+// Where large outputs go (the matrix, check findings, the logs' sessions): gathered into blocks, because one write per
+// row would cost a system call each. Outputs run to hundreds of megabytes; turning each block from a string into bytes
+// at the write (Buffer.from on a rope of thousands of pieces) cost more than making the text, so when the destination
+// takes bytes, each piece is encoded straight into one buffer, which is reused once the destination is done with it.
 
 /**
  * Takes bytes for the destination; returns true when it has finished with them (written, or copied), so the caller
