@@ -4,13 +4,9 @@
 import { build } from 'esbuild';
 
 await build({
-  // Worker threads load their own entries, found beside the chunk that starts them: a large matrix is predicted on
-  // two threads (src/workspaces/matrix-parallel.ts), a folder of logs can be read on several (src/report/logs-parallel.ts).
-  entryPoints: {
-    main: 'src/cli/main.ts',
-    'matrix-worker': 'src/workspaces/matrix-worker.ts',
-    'logs-worker': 'src/report/logs-worker.ts',
-  },
+  // The parallel log reader's worker threads load their own entry (src/report/logs-parallel.ts finds it beside the
+  // chunk that starts it).
+  entryPoints: { main: 'src/cli/main.ts', 'logs-worker': 'src/report/logs-worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

@@ -209,12 +209,6 @@ export function summarize(results: readonly RuleResult[]): CheckSummary {
   return summary;
 }
 
-/** Whether a check with these options reads the connection engine (a rule that uses it is on). */
-export function checkNeedsEngine(options: Pick<CheckOptions, 'policy' | 'rules'> = {}): boolean {
-  const policy = options.policy ?? DEFAULT_POLICY;
-  return (options.rules ?? registry).some((r) => r.meta.usesEngine && ruleIsOff(policy, r.meta.id) === undefined);
-}
-
 /** Runs all rules (or `options.rules`) on the model. Exported for the CLI, the dashboard and the benchmark. */
 export function runCheck(model: Model, options: CheckOptions = {}): CheckResult {
   const frozen = options.freezeModel === true ? deepFreeze(model) : frozenCopy(model);

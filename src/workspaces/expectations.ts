@@ -125,35 +125,18 @@ export interface MatrixWithIntents {
   intents: IntentResult[];
 }
 
-/** Which cells a matrix computes: those the filter shows, and those an intent names (judged even when not shown). */
-export interface CellSelection {
-  select?: CellSelector;
-  shown?: CellSelector;
-}
-
-export function cellSelection(model: Model, filter: MatrixFilter = { clients: [], workspaces: [] }): CellSelection {
-  const shown = filterSelector(model, filter);
-  const hasIntents = (model.expectations ?? []).length > 0;
-  const named = hasIntents ? intentSelector(model) : undefined;
-  const select: CellSelector | undefined =
-    shown && named ? (c, w) => shown(c, w) || named(c, w) : shown && !hasIntents ? shown : undefined;
-  return { ...(select ? { select } : {}), ...(shown ? { shown } : {}) };
-}
-
-/** The shown cells and the intents judged, from every cell the selection computed. */
-export function withIntents(model: Model, all: MatrixEntry[], selection: CellSelection): MatrixWithIntents {
-  const hasIntents = (model.expectations ?? []).length > 0;
-  const intents = hasIntents ? evaluateIntents(model, all) : [];
-  const shown = selection.shown;
-  return { entries: shown ? all.filter((e) => shown(e.client, e.workspace)) : all, intents };
-}
-
 /** The matrix a filter names, and the model's intents judged on the cells they name (computed once each). */
 export function matrixWithIntents(
   model: Model,
   filter: MatrixFilter = { clients: [], workspaces: [] },
   onProgress?: (done: number, total: number) => void,
 ): MatrixWithIntents {
-  const selection = cellSelection(model, filter);
-  return withIntents(model, predictMatrixEntries(model, selection.select, onProgress), selection);
+  const shown = filterSelector(model, filter);
+  const hasIntents = (model.expectations ?? []).length > 0;
+  const named = hasIntents ? intentSelector(model) : undefined;
+  const select: CellSelector | undefined =
+    shown && named ? (c, w) => shown(c, w) || named(c, w) : shown && !hasIntents ? shown : undefined;
+  const all = predictMatrixEntries(model, select, onProgress);
+  const intents = hasIntents ? evaluateIntents(model, all) : [];
+  return { entries: shown ? all.filter((e) => shown(e.client, e.workspace)) : all, intents };
 }

@@ -1,6 +1,6 @@
 // Every client × WorkSpace. A trace depends on the client, the directory, the protocol and the WorkSpace's Global
 // Accelerator mode, not on the WorkSpace itself: WorkSpaces that share those share one computed trace.
-import type { Client, Model, Workspace } from '../model/types.js';
+import type { Model, Workspace } from '../model/types.js';
 import { traceConnection } from './trace.js';
 import type { Trace } from './types.js';
 import { buildWorld } from './world.js';
@@ -28,15 +28,13 @@ export function predictMatrixEntries(
   model: Model,
   select?: CellSelector,
   onProgress?: (done: number, total: number) => void,
-  /** Only these clients' rows (a share of the work for another thread), in this order; default every client. */
-  clients: readonly Client[] = model.clients,
 ): MatrixEntry[] {
   const world = buildWorld(model);
   const out: MatrixEntry[] = [];
   let done = 0;
   // Each WorkSpace's key once, not once per client: a cell costs a lookup, not a new string.
   const keys = model.workspaces.map(traceKey);
-  for (const c of clients) {
+  for (const c of model.clients) {
     const byKey = new Map<string, Trace>();
     for (let i = 0; i < model.workspaces.length; i++) {
       const w = model.workspaces[i] as Workspace;
@@ -49,7 +47,7 @@ export function predictMatrixEntries(
       }
       out.push({ client: c.id, workspace: w.id, trace: t });
     }
-    onProgress?.(++done, clients.length);
+    onProgress?.(++done, model.clients.length);
   }
   return out;
 }

@@ -46,25 +46,6 @@ describe('bin/wspl.js (the bundled CLI)', () => {
     expect(spawned.out.length).toBeGreaterThan(100);
   });
 
-  // The bundle has the matrix worker's script, so a large matrix is predicted on two threads there (sources run by
-  // the tests have none and stay on one): with the threshold at 0 even these small setups are shared out.
-  it.each([
-    [['matrix', 'examples/hub-spoke.yaml', '--format', 'json']],
-    [['matrix', 'test/design/all-features.yaml']],
-    [['matrix', 'examples/hub-spoke.yaml', '--expect', 'examples/intents/hub-spoke-expect.yaml', '--format', 'json']],
-    [['matrix', 'examples/hub-spoke.yaml', '--client', '*-pc', '--format', 'json']],
-    [['check', 'test/design/all-features.yaml', '--format', 'json']],
-    [['check', 'examples/seed-tokyo.yaml']],
-  ])('wspl %j on two threads prints what one thread prints', async (args) => {
-    const env = { WSPL_MATRIX_PARALLEL_MIN_CELLS: '0', WSPL_DEBUG: '1' };
-    const [spawned, inProcess] = await Promise.all([bin(args, env), runCli(args)]);
-    expect(spawned.err).toContain('predicting on two threads');
-    expect(spawned.err.replace(/^wspl: debug: .*\n/gm, '')).toBe(inProcess.err);
-    expect(spawned.code).toBe(inProcess.code);
-    expect(spawned.out).toBe(inProcess.out);
-    expect(spawned.out.length).toBeGreaterThan(100);
-  });
-
   it('logs a folder on worker threads (their own bundled entry) as the library does on one', async () => {
     // The threshold at 0: the seed's small logs folder goes to the workers, which load dist/bundle/logs-worker.js.
     const args = ['logs', 'test/logs', '--format', 'json'];

@@ -13,9 +13,7 @@ import { terminalSafe } from '../../input/terminal.js';
 import type { SourceRun } from '../../report/check-types.js';
 import { CONFIG_FILE_NAME, parseCheckConfig } from '../../rules/config.js';
 import { DEFAULT_POLICY, type CheckPolicy } from '../../rules/policy.js';
-import { checkNeedsEngine, runCheck } from '../../rules/runner.js';
-import { predictSelectedEntries } from '../../workspaces/matrix-parallel.js';
-import { debugShares } from '../debug.js';
+import { runCheck } from '../../rules/runner.js';
 import type { Severity } from '../../rules/types.js';
 import { groupSources, loadSources } from '../../sources/index.js';
 import { decodeInput } from '../../input/decode.js';
@@ -84,22 +82,8 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
       for (const group of groupSources(sources)) {
         const source = group[0] ?? '';
         const model = await loadSources(group, loadOptionsOf(opts, io, progress));
-        const policy = policyFor(source, opts.config);
-        // The engine's cells on two cores when large; if that fails, the rules run the engine themselves and report
-        // its failure as they always do.
-        const cells =
-          checkNeedsEngine({ policy }) && model.clients.length > 0 && model.workspaces.length > 0
-            ? await predictSelectedEntries(
-                model,
-                undefined,
-                (done, total) =>
-                  progress.show(() => `predicting ${terminalSafe(source)}: ${ofTotal(done, total)} clients`),
-                debugShares(io),
-              ).catch(() => undefined)
-            : undefined;
         const result = runCheck(model, {
-          policy,
-          ...(cells ? { cells: () => cells } : {}),
+          policy: policyFor(source, opts.config),
           wording: REPORT_WORDING,
           // The model is read only from here on (fixes, reporters): freeze it rather than copy it.
           freezeModel: true,

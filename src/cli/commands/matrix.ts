@@ -6,9 +6,7 @@ import { matrixJsonChunks, matrixTextChunks } from '../../report/matrix.js';
 import { textWidth, writeChunks } from '../io.js';
 import { ofTotal, ProgressLine } from '../progress.js';
 import { loadSources } from '../../sources/index.js';
-import { cellSelection, intentHolds, withIntents } from '../../workspaces/expectations.js';
-import { predictSelectedEntries } from '../../workspaces/matrix-parallel.js';
-import { debugShares } from '../debug.js';
+import { intentHolds, matrixWithIntents } from '../../workspaces/expectations.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import {
   clientsOption,
@@ -61,16 +59,11 @@ export const registerMatrix: RegisterCommand = (program, io, state) => {
             (model.clients.length === 0 ? '; give the user networks with --clients FILE (see wspl schema)\n' : '\n'),
         );
       }
-      const filter = { clients: opts.client ?? [], workspaces: opts.workspace ?? [] };
-      // A filter naming nothing is bad input, said before any work starts.
-      const selection = cellSelection(model, filter);
-      const cells = await predictSelectedEntries(
+      const all = matrixWithIntents(
         model,
-        filter,
+        { clients: opts.client ?? [], workspaces: opts.workspace ?? [] },
         (done, total) => progress.show(() => `predicting the matrix: ${ofTotal(done, total)} clients`),
-        debugShares(io),
       );
-      const all = withIntents(model, cells, selection);
       const quiet = opts.quiet === true;
       const entries = quiet ? all.entries.filter((e) => e.trace.outcome !== 'CONNECTED') : all.entries;
       const intents = quiet ? all.intents.filter((r) => !intentHolds(r)) : all.intents;
