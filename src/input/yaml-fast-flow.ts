@@ -26,6 +26,12 @@ import {
   SPACE,
 } from './yaml-scalar.js';
 
+/** A value's position: its line, with its entries' positions when it has entries. */
+export function positionOf(line: number, kids: Map<string, YamlPosition> | YamlPosition[] | undefined): YamlPosition {
+  if (kids === undefined) return line;
+  return kids instanceof Map ? { line, keys: kids } : { line, items: kids };
+}
+
 /** Keys the full path treats specially (a merge key; a name JavaScript objects treat specially). */
 export const SPECIAL_KEYS: ReadonlySet<string> = new Set(['<<', '__proto__']);
 
@@ -131,12 +137,7 @@ export class FlowReader {
         value = this.scalar;
         kids = undefined;
       }
-      const position: YamlPosition =
-        kids === undefined
-          ? this.line
-          : kids instanceof Map
-            ? { line: this.line, keys: kids }
-            : { line: this.line, items: kids };
+      const position = positionOf(this.line, kids);
       if (isList) {
         list.push(value);
         items.push(position);

@@ -10,7 +10,7 @@
 // (yaml-fast.property.test.ts compares both on generated documents, yaml-fast.test.ts on every YAML file in the
 // repository and on each form it gives up on).
 import { MAX_YAML_DEPTH } from './yaml-parse.js';
-import { FlowReader, SPECIAL_KEYS, type FlowResult } from './yaml-fast-flow.js';
+import { FlowReader, positionOf, SPECIAL_KEYS, type FlowResult } from './yaml-fast-flow.js';
 import {
   badPlainStart,
   COLON,
@@ -193,15 +193,7 @@ class Reader {
         this.advance();
       }
       out[key] = value;
-      const kids = this.kids;
-      keys.set(
-        key,
-        kids === undefined
-          ? keyLine
-          : kids instanceof Map
-            ? { line: keyLine, keys: kids }
-            : { line: keyLine, items: kids },
-      );
+      keys.set(key, positionOf(keyLine, this.kids));
       if (this.indent < col) break;
       if (this.indent > col) throw giveUp;
       at = this.start;
@@ -245,14 +237,7 @@ class Reader {
         }
       }
       out.push(value);
-      const kids = this.kids;
-      items.push(
-        kids === undefined
-          ? itemLine
-          : kids instanceof Map
-            ? { line: itemLine, keys: kids }
-            : { line: itemLine, items: kids },
-      );
+      items.push(positionOf(itemLine, this.kids));
       if (this.indent < col) break;
       if (this.indent > col) throw giveUp;
       if (!this.isItem(this.start)) break;
@@ -326,13 +311,7 @@ export function readYamlFast(text: string): FastYaml | undefined {
     // Anything after the root value (a second document, a less indented line, leftovers): the full parser.
     if (reader.indent !== -1) return undefined;
     const kids = reader.kids;
-    const positions: YamlPosition =
-      kids === undefined
-        ? rootLine
-        : kids instanceof Map
-          ? { line: rootLine, keys: kids }
-          : { line: rootLine, items: kids };
-    return { value, positions };
+    return { value, positions: positionOf(rootLine, kids) };
   } catch (e) {
     if (e === giveUp) return undefined;
     throw e;
