@@ -65,7 +65,12 @@ export function evaluateAllowRules(
 function peerMatches(net: Network, rule: SgRule, remote: Remote): PeerMatch {
   const peer = rule.peer;
   if (peer.kind === 'sg') return remote.securityGroups?.includes(peer.id) ? 'full' : 'none';
-  const ranges = peer.kind === 'cidr' ? [net.range(peer.cidr)] : net.prefixListRanges(peer.id);
+  if (peer.kind === 'cidr') {
+    // Most rules name one CIDR: no list made per rule and flow.
+    const r = net.range(peer.cidr);
+    return contains(r, remote.range) ? 'full' : overlaps(r, remote.range) ? 'partial' : 'none';
+  }
+  const ranges = net.prefixListRanges(peer.id);
   if (!ranges) return 'unknown';
   if (ranges.some((r) => contains(r, remote.range))) return 'full';
   return ranges.some((r) => overlaps(r, remote.range)) ? 'partial' : 'none';
