@@ -30,7 +30,9 @@ export function predictMatrixEntries(
   onProgress?: (done: number, total: number) => void,
 ): MatrixEntry[] {
   const world = buildWorld(model);
-  const out: MatrixEntry[] = [];
+  // Half a million cells: sized once when every cell is wanted, not grown push by push.
+  const out: MatrixEntry[] = select ? [] : new Array<MatrixEntry>(model.clients.length * model.workspaces.length);
+  let n = 0;
   let done = 0;
   // Each WorkSpace's key once, not once per client: a cell costs a lookup, not a new string.
   const keys = model.workspaces.map(traceKey);
@@ -45,7 +47,7 @@ export function predictMatrixEntries(
         t = traceConnection(model, c.id, w.id, world);
         byKey.set(key, t);
       }
-      out.push({ client: c.id, workspace: w.id, trace: t });
+      out[n++] = { client: c.id, workspace: w.id, trace: t };
     }
     onProgress?.(++done, model.clients.length);
   }

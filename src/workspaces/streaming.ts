@@ -222,18 +222,21 @@ export function streamAndProbe(
             : flow.disposition === 'unknown'
               ? 'unknown'
               : false;
-      probes.push({
-        ...o,
-        address: target.kind === 'eni' ? target.address.text : undefined,
-        reachable:
-          dns.status === 'unknown' && reachable === false && flow.blockers.length === 0 ? 'unknown' : reachable,
-        hops: flow.hops,
-        ...(flow.missing.length > 0 ? { missing: flow.missing } : {}),
-        blockers: flow.blockers.map((b) => {
-          const ruleId = ruleFor(b, target);
-          return ruleId ? { ...b, ruleId } : b;
-        }),
+      const blockers = flow.blockers.map((b) => {
+        const ruleId = ruleFor(b, target);
+        return ruleId ? { ...b, ruleId } : b;
       });
+      const address = target.kind === 'eni' ? target.address.text : undefined;
+      const shown =
+        dns.status === 'unknown' && reachable === false && flow.blockers.length === 0 ? 'unknown' : reachable;
+      // Field by field, in the order of ProbeResult (an offer is exactly hostname, transport, port): a spread per
+      // probe cost more than the rest of the probe.
+      const { hostname, transport, port } = o;
+      probes.push(
+        flow.missing.length > 0
+          ? { hostname, transport, port, address, reachable: shown, hops: flow.hops, missing: flow.missing, blockers }
+          : { hostname, transport, port, address, reachable: shown, hops: flow.hops, blockers },
+      );
     }
   }
   return {
