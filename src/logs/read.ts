@@ -183,7 +183,11 @@ export async function readUnit(
   return { sessions, diagnoses, files };
 }
 
-/** Streams the bytes of `path` from `start` up to (not including) `end` (default: to its end). */
+/**
+ * Streams the bytes of `path` from `start` up to (not including) `end` (default: to its end). Every chunk is read into
+ * the same buffer: `onChunk` must be done with it when it returns (the line splitter copies what it keeps). A fresh
+ * buffer per chunk cost a page fault on every page of a large log before a byte of it was looked at.
+ */
 export async function streamFile(
   path: string,
   onChunk: (chunk: Buffer) => void,
@@ -191,12 +195,27 @@ export async function streamFile(
   end = Infinity,
 ): Promise<void> {
   if (end <= start) return;
-  const range = end === Infinity ? { start } : { start, end: end - 1 };
-  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES, ...range });
+  let handle;
   try {
-    for await (const chunk of stream) onChunk(chunk as Buffer);
+    handle = await open(path, 'r');
   } catch (e) {
     throw unreadable(path, e as NodeJS.ErrnoException);
+  }
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (let at = start; at < end; ) {
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - at), at));
+      } catch (e) {
+        throw unreadable(path, e as NodeJS.ErrnoException);
+      }
+      if (bytesRead === 0) break;
+      onChunk(buffer.subarray(0, bytesRead));
+      at += bytesRead;
+    }
+  } finally {
+    await handle.close();
   }
 }
 
