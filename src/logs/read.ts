@@ -203,7 +203,7 @@ export async function streamFile(
   }
   try {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    for (let at = start; at < end; ) {
+    for (let at = start; at < end;) {
       let bytesRead: number;
       try {
         ({ bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - at), at));
