@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../diagnostics.js';
 import { fixturePath, fixtureText } from './fixtures.test-helpers.js';
 import { clientLogFolders, existingClientLogFolders } from './locations.js';
-import { readLogFile, readLogs } from './read.js';
+import { CHUNK_BYTES, readLogFile, readLogs, readPlanned } from './read.js';
 
 let dir: string;
 beforeEach(() => {
@@ -31,6 +31,27 @@ describe('readLogFile and readLogs', () => {
         message: expect.stringMatching(/^cannot read it: it is not a regular file and gives more than 1 MiB/),
       }),
     ]);
+  });
+
+  it('reads a file of many chunks (one reused read buffer) exactly as the same bytes held in memory', async () => {
+    // Fresh ids per copy, so every copy is its own session; lines cross chunk boundaries at every kind of place.
+    const one = fixtureText('connected');
+    const copies: string[] = [];
+    for (let i = 0; copies.length * one.length < 3.5 * CHUNK_BYTES; i++)
+      copies.push(
+        one.replace(
+          /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-)[0-9a-f]{12}/g,
+          (_, head: string) => head + i.toString(16).padStart(12, '0'),
+        ),
+      );
+    const file = join(dir, 'big.log');
+    const bytes = Buffer.from(copies.join(''));
+    writeFileSync(file, bytes);
+    const fromDisk = await readLogFile(file);
+    const inMemory = await readPlanned([{ path: file, files: [file], isFolder: false, contents: bytes }]);
+    expect(fromDisk.sessions.length).toBe(copies.length);
+    expect(JSON.stringify(fromDisk.sessions)).toBe(JSON.stringify(inMemory.sessions));
+    expect(JSON.stringify(fromDisk.diagnoses)).toBe(JSON.stringify(inMemory.diagnoses));
   });
 
   it('reads a fixture file from disk', async () => {
