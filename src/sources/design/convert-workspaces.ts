@@ -94,15 +94,20 @@ export function convertDirectory(
   });
 }
 
+/** Every place a client may sit, as `at:` names it: offered when a location is wrong. */
+function locationNames(doc: DesignDoc): string[] {
+  return [
+    'internet',
+    ...vpcNames(doc, 'instances', 'subnets'),
+    ...Object.keys(doc.onPremises ?? {}).map((n) => `onprem/${n}`),
+  ];
+}
+
 function resolveLocation(ctx: DesignContext, doc: DesignDoc, at: string, path: Path): ClientLocation | undefined {
   if (at === 'internet') return { kind: 'internet' };
   const [head = '', tail] = at.split('/', 2);
   if (tail === undefined) {
-    const places = [
-      'internet',
-      ...vpcNames(doc, 'instances', 'subnets'),
-      ...Object.keys(doc.onPremises ?? {}).map((n) => `onprem/${n}`),
-    ];
+    const places = locationNames(doc);
     ctx.error(
       'bad-location',
       path,
@@ -116,11 +121,7 @@ function resolveLocation(ctx: DesignContext, doc: DesignDoc, at: string, path: P
   if (has(vpc?.subnets, tail)) return { kind: 'vpc', vpc: head, subnet: at };
   if (head === 'onprem' && has(doc.onPremises, tail)) return { kind: 'onprem', network: at };
   const what = head === 'onprem' ? 'on-premises network' : vpc ? `instance or subnet of VPC ${head}` : 'VPC';
-  const places = [
-    'internet',
-    ...vpcNames(doc, 'instances', 'subnets'),
-    ...Object.keys(doc.onPremises ?? {}).map((n) => `onprem/${n}`),
-  ];
+  const places = locationNames(doc);
   ctx.error(
     'unknown-reference',
     path,
