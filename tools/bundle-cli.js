@@ -1,7 +1,11 @@
 // Bundles the CLI into dist/bundle/: Node's ESM loader spends most of wspl's start-up resolving and compiling some
 // 330 small modules one at a time; one file (plus lazily loaded chunks for live AWS and the dashboard server, which
 // most commands never need) starts in about half the time. Run by `npm run build` after tsc.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry a hash of their content: without this, every build would leave the previous chunks behind.
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   // The parallel log reader's worker threads load their own entry (src/report/logs-parallel.ts finds it beside the

@@ -77,7 +77,9 @@ export interface PlanOptions {
   hint?: PathHint;
 }
 
-export const DEFAULT_TIMEOUT_MS = 1500;
+import { DEFAULT_TIMEOUT_MS } from './defaults.js';
+
+export { DEFAULT_TIMEOUT_MS };
 
 /** The UDP and TCP port the client's network check uses towards the health-check servers for DCV. */
 const HEALTH_CHECK_PORT = 4195;

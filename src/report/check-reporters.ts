@@ -4,14 +4,14 @@ import { junitReporter } from './check-junit.js';
 import { sarifReporter } from './check-sarif.js';
 import { textReporter } from './check-text.js';
 import type { Reporter } from './check-types.js';
+import type { ReporterName } from './check-reporter-names.js';
 
-export const reporters = {
+export const reporters: Record<ReporterName, Reporter> = {
   text: textReporter,
   json: jsonReporter,
   sarif: sarifReporter,
   junit: junitReporter,
-} as const satisfies Record<string, Reporter>;
+};
 
-export type ReporterName = keyof typeof reporters;
-export const REPORTER_NAMES = Object.keys(reporters) as ReporterName[];
+export { REPORTER_NAMES, type ReporterName } from './check-reporter-names.js';
 export type { CheckReport, ReportOptions, SourceRun } from './check-types.js';

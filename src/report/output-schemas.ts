@@ -5,6 +5,7 @@ import { BLOCKER_KINDS, EVALUATED, HOP_DECISION_CODES, NET_REASON_CODES } from '
 import { probeReportSchema } from '../probe/types.js';
 import { CONTRACT_RULE_IDS, RULE_IDS } from '../workspaces/rule-ids.js';
 import { OUTCOMES, SERVICE_REASON_CODES, STEP_NAMES, WARNING_CODES } from '../workspaces/types.js';
+import type { OutputName } from './output-names.js';
 
 const location = z
   .object({ source: z.string(), file: z.string(), line: z.number().int().optional(), path: z.string().optional() })
@@ -287,7 +288,7 @@ export const whatifSchema = z
   .union([whatifSessionSchema, whatifEstateSchema])
   .meta({ title: 'wspl whatif --format json' });
 
-export const OUTPUT_SCHEMAS = {
+export const OUTPUT_SCHEMAS: Record<OutputName, z.ZodType> = {
   trace: traceSchema,
   matrix: matrixSchema,
   check: checkSchema,
@@ -295,9 +296,9 @@ export const OUTPUT_SCHEMAS = {
   whatif: whatifSchema,
   // Defined beside the probe, which builds its report as this type; its tests hold real runs to it.
   probe: probeReportSchema,
-} as const;
+};
 
-export type OutputName = keyof typeof OUTPUT_SCHEMAS;
+export type { OutputName };
 
 export function outputJsonSchema(name: OutputName): Record<string, unknown> {
   return z.toJSONSchema(OUTPUT_SCHEMAS[name], { target: 'draft-2020-12' });

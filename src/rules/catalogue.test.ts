@@ -55,6 +55,7 @@ const NOT_RULES = [
   'sources.ts',
   'endpoint-services.ts',
   'config.ts',
+  'config-name.ts',
   'docs.ts',
   'docs-search.ts',
 ];

@@ -16,7 +16,9 @@ import type { CheckPolicy, Override } from './policy.js';
 import type { Severity } from './types.js';
 import { PRESET_NAMES, isPresetName } from './presets.js';
 
-export const CONFIG_FILE_NAME = 'wspl.config.yaml';
+import { CONFIG_FILE_NAME } from './config-name.js';
+
+export { CONFIG_FILE_NAME };
 
 const RANK: Record<Severity | 'off', number> = { off: 0, info: 1, warning: 2, error: 3 };
 

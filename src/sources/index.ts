@@ -20,9 +20,6 @@ import { designLoader } from './design/loader.js';
 import { snapshotLoader } from './snapshot/loader.js';
 import { terraformPlanLoader } from './terraform-plan/loader.js';
 import type { LoadOptions, LoadResult, SourceLoader, SourceProbe } from './loader.js';
-import { applyOverlay } from './overlay.js';
-import { applyExpectFile } from './expect-file.js';
-import { unsettledWarnings } from './overlay-warnings.js';
 
 /**
  * Recognised but not readable yet: named so the message can say what the file is. Every kind of the contract is
@@ -118,7 +115,10 @@ export function detectSource(spec: string): SourceKind {
 /** Reads any source: the loader's result with the meaning checks applied. Bad input is a failed result, not a throw. */
 export async function readSource(spec: string, options: LoadOptions = {}): Promise<LoadResult> {
   const p = probe(spec);
-  return finish(await pickLoader(p).load(p.spec, p.contents ? { ...options, contents: p.contents } : options), options);
+  return await finish(
+    await pickLoader(p).load(p.spec, p.contents ? { ...options, contents: p.contents } : options),
+    options,
+  );
 }
 
 /**
@@ -147,7 +147,7 @@ export async function readSources(specs: string[], options: LoadOptions = {}): P
       'bad-usage',
     );
   }
-  return finish(await loader.loadMany(specs, options), options);
+  return await finish(await loader.loadMany(specs, options), options);
 }
 
 function isRegularFile(spec: string): boolean {
@@ -165,20 +165,26 @@ export function groupSources(specs: string[]): string[][] {
 }
 
 /** The overlay and the intents file (if any), then the meaning checks: the same for every source. */
-function finish(loaded: LoadResult, options: LoadOptions): LoadResult {
+async function finish(loaded: LoadResult, options: LoadOptions): Promise<LoadResult> {
   let result = loaded;
-  // What the source cannot state comes after it: the overlay, then intents from a file of their own.
-  for (const [file, apply] of [
-    [options.overlay, applyOverlay],
-    [options.expect, applyExpectFile],
-  ] as const) {
-    if (!result.ok || file === undefined) continue;
-    const next = apply(result.model, file);
+  // What the source cannot state comes after it: the overlay, then intents from a file of their own. Their readers
+  // load only when a run gives such a file.
+  if (result.ok && options.overlay !== undefined) {
+    const [{ applyOverlay }, { unsettledWarnings }] = await Promise.all([
+      import('./overlay.js'),
+      import('./overlay-warnings.js'),
+    ]);
+    const next = applyOverlay(result.model, options.overlay);
     if (!next.ok) return next;
     // Warnings of the load about facts the overlay then stated are no longer news.
-    const earlier =
-      file === options.overlay ? unsettledWarnings(result.diagnostics, next.model, file) : result.diagnostics;
+    const earlier = unsettledWarnings(result.diagnostics, next.model, options.overlay);
     result = { ok: true, model: next.model, diagnostics: [...earlier, ...next.diagnostics] };
+  }
+  if (result.ok && options.expect !== undefined) {
+    const { applyExpectFile } = await import('./expect-file.js');
+    const next = applyExpectFile(result.model, options.expect);
+    if (!next.ok) return next;
+    result = { ok: true, model: next.model, diagnostics: [...result.diagnostics, ...next.diagnostics] };
   }
   // The source's field locator maps its own paths only; after an overlay it would point into the wrong file.
   return finishLoad(result);

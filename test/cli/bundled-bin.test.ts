@@ -3,6 +3,7 @@
 // parts a bundle can get wrong: finding the package's files (docs, version), and the lazily loaded live-AWS chunk.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/testing/run-cli.js';
@@ -20,6 +21,30 @@ function bin(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: numbe
       (error, out, err) => resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
     );
   });
+}
+
+/**
+ * The bundle's files reachable from main.js: through static imports only (what loads before a command runs), or
+ * through dynamic ones too (everything a command may load).
+ */
+function reachable(withDynamic: boolean): string {
+  const dir = `${root}dist/bundle`;
+  // esbuild writes static imports as `from "./chunk-….js"` and dynamic ones as `import("./….js")`.
+  const link = withDynamic ? /(?:\bfrom\s*|\bimport\()"\.\/([^"]+\.js)"/g : /\bfrom\s*"\.\/([^"]+\.js)"/g;
+  const seen = new Set<string>(['main.js']);
+  const queue = ['main.js'];
+  const texts: string[] = [];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    texts.push(text);
+    for (const m of text.matchAll(link)) {
+      const next = m[1] ?? '';
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return texts.join('\n');
 }
 
 let h: Harness;
@@ -53,6 +78,25 @@ describe('bin/wspl.js (the bundled CLI)', () => {
     expect(spawned.err).toBe('');
     expect(spawned.code).toBe(0);
     expect(spawned.out).toBe(inProcess.out);
+  });
+
+  it('starts without the modules a command loads when it runs (zod, yaml, the source readers, the engine)', () => {
+    // esbuild heads each bundled module with a comment naming its file: find them in what loads at start.
+    const start = reachable(false);
+    const heavy = [
+      '// node_modules/zod/',
+      '// node_modules/yaml/',
+      '// src/sources/design/load.ts',
+      '// src/sources/cloudformation/convert.ts',
+      '// src/workspaces/trace.ts',
+      '// src/rules/runner.ts',
+      '// src/logs/read.ts',
+    ];
+    expect(heavy.filter((m) => start.includes(m))).toEqual([]);
+    // The markers are real: each module is in a chunk a command loads when it runs.
+    const everything = reachable(true);
+    expect(heavy.filter((m) => !everything.includes(m))).toEqual([]);
+    expect(start).toContain('// src/cli/main.ts');
   });
 
   it("--version is the package's version", async () => {

@@ -1,21 +1,17 @@
 // `wspl check <source>…`: every rule on every source, one report, and an exit code CI can gate on: 1 when a
 // finding reaches --fail-on (default error), 0 otherwise, 2 for bad input (thrown as InputError, handled by main).
-import { REPORT_WORDING } from '../../report/wording.js';
-import { FixFinder, findingFixes } from '../../report/fixes.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from '@commander-js/extra-typings';
 import { InputError } from '../../diagnostics.js';
-import { reporters, REPORTER_NAMES } from '../../report/check-reporters.js';
+import { REPORTER_NAMES } from '../../report/check-reporter-names.js';
 import { textWidth, writeChunks } from '../io.js';
 import { ofTotal, ProgressLine } from '../progress.js';
 import { terminalSafe } from '../../input/terminal.js';
 import type { SourceRun } from '../../report/check-types.js';
-import { CONFIG_FILE_NAME, parseCheckConfig } from '../../rules/config.js';
-import { DEFAULT_POLICY, type CheckPolicy } from '../../rules/policy.js';
-import { runCheck } from '../../rules/runner.js';
+import { CONFIG_FILE_NAME } from '../../rules/config-name.js';
+import type { CheckPolicy } from '../../rules/policy.js';
 import type { Severity } from '../../rules/types.js';
-import { groupSources, loadSources } from '../../sources/index.js';
 import { decodeInput } from '../../input/decode.js';
 import { STDIN_ARG, STDIN_NAME, readInputBytes } from '../../input/read.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
@@ -47,10 +43,11 @@ function readText(file: string, what: string): string {
 }
 
 /** --config, else wspl.config.yaml next to the source, else the defaults (recommended preset, no overrides). */
-export function policyFor(source: string, configFile: string | undefined): CheckPolicy {
+export async function policyFor(source: string, configFile: string | undefined): Promise<CheckPolicy> {
   const file =
     configFile ?? (source.startsWith('aws:') ? undefined : path.join(path.dirname(source), CONFIG_FILE_NAME));
-  if (!file || (!configFile && !existsSync(file))) return DEFAULT_POLICY;
+  if (!file || (!configFile && !existsSync(file))) return (await import('../../rules/policy.js')).DEFAULT_POLICY;
+  const { parseCheckConfig } = await import('../../rules/config.js');
   const { policy, diagnostics } = parseCheckConfig(readText(file, 'a check configuration'), file);
   if (!policy) throw new InputError(`cannot read ${file}`, diagnostics, 'bad-config');
   return policy;
@@ -76,6 +73,20 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
     .option('--quiet', 'text: the findings only (no undecided checks, suppressed findings or totals)')
     .option('--config <file>', `rule configuration (default: ${CONFIG_FILE_NAME} next to each source)`)
     .action(async (sources, opts) => {
+      // What the command needs loads when it runs (index.ts says why).
+      const [
+        { groupSources, loadSources },
+        { runCheck },
+        { REPORT_WORDING },
+        { FixFinder, findingFixes },
+        { reporters },
+      ] = await Promise.all([
+        import('../../sources/index.js'),
+        import('../../rules/runner.js'),
+        import('../../report/wording.js'),
+        import('../../report/fixes.js'),
+        import('../../report/check-reporters.js'),
+      ]);
       const runs: SourceRun[] = [];
       const progress = new ProgressLine(io);
       // CloudFormation templates given together are one deployment (stacks import each other's exports): one run.
@@ -83,7 +94,7 @@ export const registerCheck: RegisterCommand = (program, io, state) => {
         const source = group[0] ?? '';
         const model = await loadSources(group, loadOptionsOf(opts, io, progress));
         const result = runCheck(model, {
-          policy: policyFor(source, opts.config),
+          policy: await policyFor(source, opts.config),
           wording: REPORT_WORDING,
           // The model is read only from here on (fixes, reporters): freeze it rather than copy it.
           freezeModel: true,

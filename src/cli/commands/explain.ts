@@ -6,14 +6,14 @@ import { InputError } from '../../diagnostics.js';
 import { terminalSafe } from '../../input/terminal.js';
 import { renderMarkdownText } from '../../report/markdown-text.js';
 import { wrapWords } from '../../report/wrap.js';
-import { closestDocName, docPages, searchDocs, type DocPage } from '../../rules/docs-search.js';
+import type { DocPage } from '../../rules/docs-search.js';
 import { textWidth } from '../io.js';
 import type { RegisterCommand } from './index.js';
 
 /** The page a query names exactly: a rule id (any case) or an outcome code (any case). */
-function namedPage(query: string): DocPage | undefined {
+function namedPage(pages: readonly DocPage[], query: string): DocPage | undefined {
   const q = query.trim();
-  return docPages().find((p) => (p.kind === 'rule' ? p.name === q.toLowerCase() : p.name === q.toUpperCase()));
+  return pages.find((p) => (p.kind === 'rule' ? p.name === q.toLowerCase() : p.name === q.toUpperCase()));
 }
 
 /** One line a page, its title wrapped under itself; on a narrow terminal the title goes under the name. */
@@ -41,9 +41,11 @@ export const registerExplain: RegisterCommand = (program, io) => {
       'a rule id (e.g. streaming-endpoint-private-dns), an outcome (e.g. NO_REACHABLE_ENDPOINT), or words to look for',
     )
     .option('--markdown', 'print the page as its Markdown source, not rendered for a terminal')
-    .action((words, opts) => {
+    .action(async (words, opts) => {
+      // The pages (and the rules they describe) load only for this command.
+      const { closestDocName, docPages, searchDocs } = await import('../../rules/docs-search.js');
       const query = words.join(' ');
-      const page = namedPage(query);
+      const page = namedPage(docPages(), query);
       if (page) {
         io.out(opts.markdown ? page.text : renderMarkdownText(page.text, { width: textWidth(io), color: io.isTty }));
         return;

@@ -1,7 +1,5 @@
 import { Option } from '@commander-js/extra-typings';
 import { formatDiagnostic } from '../../diagnostics.js';
-import { exportLosses, toDesignYaml } from '../../sources/design/export.js';
-import { loadSources } from '../../sources/index.js';
 import {
   accountOption,
   clientsOption,
@@ -29,6 +27,11 @@ export const registerExport: RegisterCommand = (program, io) => {
     .addOption(regionOption)
     .addOption(accountOption)
     .action(async (source, opts) => {
+      // What the command needs loads when it runs (index.ts says why).
+      const [{ loadSources }, { exportLosses, toDesignYaml }] = await Promise.all([
+        import('../../sources/index.js'),
+        import('../../sources/design/export.js'),
+      ]);
       const model = await loadSources(source, loadOptionsOf(opts, io));
       for (const loss of exportLosses(model))
         io.err(

@@ -15,7 +15,13 @@ import { registerWhatif } from './whatif.js';
 import { registerServe } from './serve.js';
 import { registerReport } from './report.js';
 
-/** Each command lives in its own file and registers itself on the program: an import and an entry here. */
+/**
+ * Each command lives in its own file and registers itself on the program: an import and an entry here. A command's
+ * file imports only what registering needs (names, options, help); what it runs on (source readers, the engine,
+ * reporters, zod, yaml) it imports inside its action. Node compiles every module it loads, so one command started
+ * paying for all of them: `wspl logs` loaded the design reader, zod and every source for nothing (0.2 s of its
+ * start-up, docs/benchmarks.md). Keep new commands the same way.
+ */
 export type RegisterCommand = (program: Command, io: Io, state: RunState) => void;
 
 export const commands: RegisterCommand[] = [

@@ -2,14 +2,10 @@ import { homedir } from 'node:os';
 import { Option } from '@commander-js/extra-typings';
 import { InputError } from '../../diagnostics.js';
 import { clientLogFolders, existingClientLogFolders } from '../../logs/locations.js';
-import { planLogs } from '../../logs/read.js';
-import { JsonLogWriter, TextLogWriter } from '../../report/logs.js';
-import { BlockOutput } from '../../report/block-output.js';
 import type { RenderSpec } from '../../report/log-segments.js';
-import { writeLogs } from '../../report/logs-parallel.js';
-import { compareSession, type Comparison } from '../../logs/compare.js';
-import { loadSource, type LoadSourceOptions } from '../../sources/index.js';
-import { sessionPredictor, topologyRegions, type SessionPredictor } from '../../logs/topology.js';
+import type { Comparison } from '../../logs/compare.js';
+import type { LoadSourceOptions } from '../../sources/index.js';
+import type { SessionPredictor } from '../../logs/topology.js';
 import { terminalSafe } from '../../input/terminal.js';
 import { loadOptionsOf, overlayOption, profileOption, roleArnOption } from '../source-options.js';
 import { textWidth } from '../io.js';
@@ -24,6 +20,10 @@ async function comparisonFor(
   options: LoadSourceOptions,
 ): Promise<{ predictor: SessionPredictor; regions: Set<string> }> {
   if (!client) throw new InputError('--topology needs --client NAME: the client whose logs these are');
+  const [{ loadSource }, { sessionPredictor, topologyRegions }] = await Promise.all([
+    import('../../sources/index.js'),
+    import('../../logs/topology.js'),
+  ]);
   const model = await loadSource(source, options);
   return { predictor: sessionPredictor(model, source, client, workspace), regions: topologyRegions(model) };
 }
@@ -53,6 +53,13 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
           `wspl logs: ${opts.client ? '--client' : '--workspace'} only works with --topology <source> (the setup to compare the sessions with)`,
         );
       }
+      // What the command needs loads when it runs (index.ts says why): no source reader without --topology.
+      const [{ planLogs }, { JsonLogWriter, TextLogWriter }, { BlockOutput }, { writeLogs }] = await Promise.all([
+        import('../../logs/read.js'),
+        import('../../report/logs.js'),
+        import('../../report/block-output.js'),
+        import('../../report/logs-parallel.js'),
+      ]);
       const progress = new ProgressLine(io);
       const topology = opts.topology
         ? await comparisonFor(opts.topology, opts.client, opts.workspace, loadOptionsOf(opts, io, progress))
@@ -68,6 +75,7 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
         );
       };
       const comparisons: Comparison[] = [];
+      const compareSession = predictor ? (await import('../../logs/compare.js')).compareSession : undefined;
       const inputs = [...paths];
       if (opts.local) inputs.push(...localFolders());
       if (inputs.length === 0) {
@@ -105,7 +113,7 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
           ? (session) => {
               checkRegion(session.region);
               const trace = predictor(session);
-              if (trace) comparisons.push(compareSession(session, trace));
+              if (trace && compareSession) comparisons.push(compareSession(session, trace));
             }
           : undefined,
       });

@@ -1,12 +1,6 @@
 import { Option } from '@commander-js/extra-typings';
-import { renderIntentsText } from '../../report/intents.js';
-import { FixFinder } from '../../report/fixes.js';
-import { matrixFixesChunks } from '../../report/matrix-fixes.js';
-import { matrixJsonChunks, matrixTextChunks } from '../../report/matrix.js';
 import { textWidth, writeChunks } from '../io.js';
 import { ofTotal, ProgressLine } from '../progress.js';
-import { loadSources } from '../../sources/index.js';
-import { intentHolds, matrixWithIntents } from '../../workspaces/expectations.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import {
   clientsOption,
@@ -49,6 +43,22 @@ export const registerMatrix: RegisterCommand = (program, io, state) => {
     .addOption(regionOption)
     .addOption(accountOption)
     .action(async (source, opts) => {
+      // What the command needs loads when it runs (index.ts says why).
+      const [
+        { loadSources },
+        { intentHolds, matrixWithIntents },
+        { FixFinder },
+        { matrixJsonChunks, matrixTextChunks },
+        { matrixFixesChunks },
+        { renderIntentsText },
+      ] = await Promise.all([
+        import('../../sources/index.js'),
+        import('../../workspaces/expectations.js'),
+        import('../../report/fixes.js'),
+        import('../../report/matrix.js'),
+        import('../../report/matrix-fixes.js'),
+        import('../../report/intents.js'),
+      ]);
       const progress = new ProgressLine(io);
       const model = await loadSources(source, loadOptionsOf(opts, io, progress));
       // A live account, template or plan states no clients: an empty table with no word would look like a clean bill.

@@ -3,17 +3,9 @@ import { Option } from '@commander-js/extra-typings';
 import { InputError } from '../../diagnostics.js';
 import type { Model } from '../../model/types.js';
 import { closestRegion, isKnownRegion } from '../../model/regions.js';
-import {
-  DEFAULT_TIMEOUT_MS,
-  compareWithPrediction,
-  parseDnsServer,
-  probe,
-  renderProbeText,
-  type PlanOptions,
-  type ProbeDeps,
-} from '../../probe/index.js';
-import { loadSource, type LoadSourceOptions } from '../../sources/index.js';
-import { traceConnection } from '../../workspaces/trace.js';
+import { DEFAULT_TIMEOUT_MS } from '../../probe/defaults.js';
+import type { PlanOptions, ProbeDeps } from '../../probe/index.js';
+import type { LoadSourceOptions } from '../../sources/index.js';
 import type { Trace } from '../../workspaces/types.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
 import {
@@ -24,7 +16,6 @@ import {
   profileOption,
   roleArnOption,
 } from '../source-options.js';
-import { styleFor } from '../style.js';
 import { wrapText } from '../../report/wrap.js';
 import { textWidth } from '../io.js';
 import type { RegisterCommand } from './index.js';
@@ -79,6 +70,10 @@ async function predict(
   workspace: string | undefined,
   options: LoadSourceOptions,
 ): Promise<Prediction> {
+  const [{ loadSource }, { traceConnection }] = await Promise.all([
+    import('../../sources/index.js'),
+    import('../../workspaces/trace.js'),
+  ]);
   const model = await loadSource(source, options);
   if (!model.clients.some((c) => c.id === client)) {
     throw new InputError(
@@ -137,6 +132,11 @@ export function probeCommand(deps: Partial<ProbeDeps> = {}): RegisterCommand {
         new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const),
       )
       .action(async (opts) => {
+        // What the command needs loads when it runs (index.ts says why).
+        const [{ compareWithPrediction, parseDnsServer, probe, renderProbeText }, { styleFor }] = await Promise.all([
+          import('../../probe/index.js'),
+          import('../style.js'),
+        ]);
         if (!opts.topology && (opts.client || opts.workspace || opts.overlay)) {
           const flag = opts.client ? '--client' : opts.workspace ? '--workspace' : '--overlay';
           throw new InputError(`wspl probe: ${flag} only works with --topology <source>`);

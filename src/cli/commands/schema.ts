@@ -1,9 +1,8 @@
 import { Argument } from '@commander-js/extra-typings';
-import { OUTPUT_SCHEMAS, outputJsonSchema, type OutputName } from '../../report/output-schemas.js';
-import { designJsonSchema } from '../../sources/design/schema.js';
+import { OUTPUT_NAMES } from '../../report/output-names.js';
 import type { RegisterCommand } from './index.js';
 
-const NAMES = ['design', ...Object.keys(OUTPUT_SCHEMAS)] as ['design', ...OutputName[]];
+const NAMES = ['design', ...OUTPUT_NAMES] as const;
 
 /**
  * `wspl schema [design|trace|matrix|check|logs|whatif]`: the JSON Schema (draft 2020-12) of the design file, made
@@ -17,7 +16,12 @@ export const registerSchema: RegisterCommand = (program, io) => {
     .addArgument(
       new Argument('[what]', 'design (default) or a command: trace, matrix, check, logs, whatif').choices(NAMES),
     )
-    .action((what) => {
+    .action(async (what) => {
+      // The schemas (zod) load only for this command.
+      const [{ designJsonSchema }, { outputJsonSchema }] = await Promise.all([
+        import('../../sources/design/schema.js'),
+        import('../../report/output-schemas.js'),
+      ]);
       const schema = what === undefined || what === 'design' ? designJsonSchema() : outputJsonSchema(what);
       io.out(JSON.stringify(schema, null, 2) + '\n');
     });

@@ -2,7 +2,6 @@
 // reads the source again (a live source gets fresh facts).
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import type { Diagnostic } from '../../diagnostics.js';
-import { loadSource } from '../../sources/index.js';
 import type { Dashboard } from '../../web/dashboard.js';
 import type { Io } from '../io.js';
 import {
@@ -35,6 +34,7 @@ export async function loadDashboard(
   io: Io,
   refreshable: boolean,
 ): Promise<Dashboard> {
+  const { loadSource } = await import('../../sources/index.js');
   const options = loadOptionsOf(flags, io);
   // Warnings go to stderr as for every command, and into the page, which shows what the source could not tell.
   const warnings: Diagnostic[] = [];
@@ -53,7 +53,7 @@ export async function loadDashboard(
   return new Dashboard(model, {
     source,
     refreshable,
-    policy: policyFor(source, flags.config),
+    policy: await policyFor(source, flags.config),
     docs: packageDocs,
     loadedAt: new Date().toISOString(),
     warnings,

@@ -1,10 +1,7 @@
 // `wspl snapshot aws:REGION[,REGION…] [--profile P] [--role-arn ARN…] [--redact] -o FILE`: read the accounts (read-only)
 // into a file that every command accepts as a source, offline. Exit 2 when nothing at all could be read.
 import { InputError, formatDiagnostic } from '../../diagnostics.js';
-import { failuresOf } from '../../sources/aws/raw.js';
 import { isAwsSpec } from '../../sources/aws/spec.js';
-import { writeSnapshotFile } from '../../sources/snapshot/file.js';
-import { takeSnapshot } from '../../sources/snapshot/take.js';
 import { loadOptionsOf, profileOption, roleArnOption } from '../source-options.js';
 import type { RegisterCommand } from './index.js';
 
@@ -20,6 +17,12 @@ export const registerSnapshot: RegisterCommand = (program, io) => {
     .action(async (source, opts) => {
       if (!isAwsSpec(source))
         throw new InputError(`wspl snapshot reads live AWS: give aws:REGION[,REGION…], not ${source}`, [], 'bad-usage');
+      // What the command needs loads when it runs (index.ts says why).
+      const [{ takeSnapshot }, { writeSnapshotFile }, { failuresOf }] = await Promise.all([
+        import('../../sources/snapshot/take.js'),
+        import('../../sources/snapshot/file.js'),
+        import('../../sources/aws/raw.js'),
+      ]);
       const taken = await takeSnapshot(source, {
         ...loadOptionsOf(opts, io),
         ...(opts.redact ? { redact: true } : {}),

@@ -1,11 +1,4 @@
 import { Option } from '@commander-js/extra-typings';
-import { formatTraceAsLog } from '../../logs/write.js';
-import { renderTraceHeadline, renderTraceText } from '../../report/trace-text.js';
-import { renderTraceJson } from '../../report/trace-json.js';
-import { FixFinder } from '../../report/fixes.js';
-import { loadSources } from '../../sources/index.js';
-import { traceConnection } from '../../workspaces/trace.js';
-import { styleFor } from '../style.js';
 import {
   accountOption,
   clientsOption,
@@ -45,6 +38,24 @@ export const registerTrace: RegisterCommand = (program, io, state) => {
     .addOption(regionOption)
     .addOption(accountOption)
     .action(async (source, { expect, ...opts }) => {
+      // What the command needs loads when it runs (index.ts says why).
+      const [
+        { loadSources },
+        { traceConnection },
+        { FixFinder },
+        { renderTraceJson },
+        { renderTraceHeadline, renderTraceText },
+        { formatTraceAsLog },
+        { styleFor },
+      ] = await Promise.all([
+        import('../../sources/index.js'),
+        import('../../workspaces/trace.js'),
+        import('../../report/fixes.js'),
+        import('../../report/trace-json.js'),
+        import('../../report/trace-text.js'),
+        import('../../logs/write.js'),
+        import('../style.js'),
+      ]);
       // Here --expect names an outcome, not a file of intents as for check and matrix: it is not a load option.
       const model = await loadSources(source, loadOptionsOf(opts, io));
       const trace = traceConnection(model, opts.client, opts.workspace);

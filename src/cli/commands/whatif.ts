@@ -1,9 +1,4 @@
 import { Option } from '@commander-js/extra-typings';
-import { loadSources } from '../../sources/index.js';
-import { renderWhatifText } from '../../report/whatif-text.js';
-import { whatif, whatifBreaksSomething } from '../../workspaces/lifecycle.js';
-import { FixFinder } from '../../report/fixes.js';
-import { renderWhatifJson } from '../../report/whatif-json.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import {
   accountOption,
@@ -15,10 +10,7 @@ import {
   regionOption,
   roleArnOption,
 } from '../source-options.js';
-import { changeApplier } from '../../sources/changes.js';
 import { InputError } from '../../diagnostics.js';
-import { renderWhatifEstateJson, renderWhatifEstateText } from '../../report/whatif-estate.js';
-import { estateBreaksSomething, whatifEstate } from '../../workspaces/estate-whatif.js';
 import { textWidth } from '../io.js';
 import { ofTotal, ProgressLine } from '../progress.js';
 import type { RegisterCommand } from './index.js';
@@ -52,6 +44,25 @@ export const registerWhatif: RegisterCommand = (program, io, state) => {
           'bad-usage',
         );
       }
+      const [
+        { loadSources },
+        { changeApplier },
+        { estateBreaksSomething, whatifEstate },
+        { renderWhatifEstateJson, renderWhatifEstateText },
+        { whatif, whatifBreaksSomething },
+        { FixFinder },
+        { renderWhatifJson },
+        { renderWhatifText },
+      ] = await Promise.all([
+        import('../../sources/index.js'),
+        import('../../sources/changes.js'),
+        import('../../workspaces/estate-whatif.js'),
+        import('../../report/whatif-estate.js'),
+        import('../../workspaces/lifecycle.js'),
+        import('../../report/fixes.js'),
+        import('../../report/whatif-json.js'),
+        import('../../report/whatif-text.js'),
+      ]);
       const progress = new ProgressLine(io);
       const model = await loadSources(source, loadOptionsOf(opts, io, progress));
       if (opts.client === undefined || opts.workspace === undefined) {

@@ -3,9 +3,9 @@
 import { formatDiagnostic } from '../../diagnostics.js';
 import type { Model } from '../../model/types.js';
 import { finishLoad } from '../../sources/check-model.js';
-import { loadTemplateText } from '../../sources/cloudformation/loader.js';
+import { loadTemplateText } from '../../sources/cloudformation/load.js';
 import { readPlanText } from '../../sources/terraform-plan/plan.js';
-import { convertPlan } from '../../sources/terraform-plan/loader.js';
+import { convertPlan } from '../../sources/terraform-plan/load.js';
 import type { LoadOptions, LoadResult } from '../../sources/loader.js';
 
 function modelOf(result: LoadResult, what: string): Model {

@@ -3,7 +3,6 @@
 import type { LoadOptions, LoadResult, SourceLoader } from '../loader.js';
 import type { Credentials } from './clients.js';
 import type { LiveReadOptions } from './live.js';
-import { resultFromRaw } from './result.js';
 import { AWS_PREFIX, checkRoleArns, isAwsSpec, parseAwsSpec } from './spec.js';
 
 /**
@@ -52,7 +51,7 @@ export async function loadAws(spec: string, options: LoadOptions): Promise<LoadR
   const settings = liveOptions(spec, options);
   if ('diagnostics' in settings) return { ok: false, diagnostics: settings.diagnostics };
   // The SDK loads only when a live read happens: design files and snapshots start fast without it.
-  const { readAws } = await import('./live.js');
+  const [{ readAws }, { resultFromRaw }] = await Promise.all([import('./live.js'), import('./result.js')]);
   const { snapshot } = await readAws(settings.options);
   return resultFromRaw(snapshot.scopes, { source: 'aws' }, spec);
 }

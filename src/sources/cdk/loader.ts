@@ -1,35 +1,12 @@
-// CDK output (`cdk.out`) behind the source seam: every stack of the assembly read together as CloudFormation, so
-// exports and nested stacks connect; provenance names the construct path besides the logical id.
+// CDK output folders (`cdk.out`) behind the source seam; load.ts reads them.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { missingRegion, regionFor } from '../cloudformation/loader.js';
-import { convertStacks } from '../cloudformation/convert.js';
-import type { LoadOptions, LoadResult, SourceLoader } from '../loader.js';
-import { readCloudAssembly } from './assembly.js';
-
-export function loadCloudAssembly(dir: string, options: LoadOptions): LoadResult {
-  const { stacks, diagnostics } = readCloudAssembly(dir);
-  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
-  // A stack's own environment wins; environment-agnostic stacks take --region / --account.
-  const fallbackRegion = regionFor(options);
-  const region = stacks.find((s) => s.region !== undefined)?.region ?? fallbackRegion;
-  if (region === undefined)
-    return { ok: false, diagnostics: [...diagnostics, missingRegion(path.join(dir, 'manifest.json'))] };
-  const result = convertStacks(
-    stacks.map((s) => (s.region === undefined && fallbackRegion !== undefined ? { ...s, region: fallbackRegion } : s)),
-    {
-      region,
-      ...(options.parameters ? { parameters: options.parameters } : {}),
-      ...(options.account !== undefined ? { account: options.account } : {}),
-    },
-    { source: 'cdk', file: path.join(dir, 'manifest.json'), line: 1 },
-  );
-  return { ...result, diagnostics: [...diagnostics, ...result.diagnostics] };
-}
+import type { SourceLoader } from '../loader.js';
 
 export const cdkLoader: SourceLoader = {
   kind: 'cdk',
   label: 'CDK output folders (cdk.out)',
   detect: ({ isDirectory, spec }) => isDirectory && existsSync(path.join(spec, 'manifest.json')),
-  load: (spec, options) => Promise.resolve(loadCloudAssembly(spec, options)),
+  // The converter loads only when an assembly is read: the commands that read none start without it.
+  load: async (spec, options) => (await import('./load.js')).loadCloudAssembly(spec, options),
 };

@@ -1,10 +1,7 @@
 // CloudFormation templates (JSON or YAML with short-form tags) behind the source seam. Several templates given in one
 // run are read together as one deployment, so Fn::ImportValue finds what another stack exports.
 import type { Diagnostic } from '../../diagnostics.js';
-import type { LoadOptions, LoadResult, SourceLoader } from '../loader.js';
-import { convertStacks } from './convert.js';
-import type { StackInput } from './stacks.js';
-import { parseTemplate, readTemplate } from './template.js';
+import type { LoadOptions, SourceLoader } from '../loader.js';
 
 /** The Region templates are read for: --region, else the AWS CLI's environment variables. */
 export function regionFor(options: LoadOptions): string | undefined {
@@ -21,48 +18,6 @@ export function missingRegion(file: string): Diagnostic {
   };
 }
 
-export function loadTemplates(files: string[], options: LoadOptions): LoadResult {
-  const diagnostics: Diagnostic[] = [];
-  const inputs: StackInput[] = [];
-  for (const file of files) {
-    // A template read from a pipe arrives as bytes already (the source registry read it once).
-    const read = readTemplate(file, undefined, files.length === 1 ? options.contents : undefined);
-    diagnostics.push(...read.diagnostics);
-    if ('template' in read) inputs.push({ template: read.template, kind: 'cloudformation' });
-  }
-  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
-  const region = regionFor(options);
-  if (region === undefined) return { ok: false, diagnostics: [...diagnostics, missingRegion(files[0] ?? '')] };
-  const result = convertStacks(
-    inputs,
-    {
-      region,
-      ...(options.parameters ? { parameters: options.parameters } : {}),
-      ...(options.account !== undefined ? { account: options.account } : {}),
-    },
-    { source: 'cloudformation', file: files[0] ?? '', line: 1 },
-  );
-  return { ...result, diagnostics: [...diagnostics, ...result.diagnostics] };
-}
-
-/** One template from its text (tests, and callers that hold the text already); `file` names it in diagnostics. */
-export function loadTemplateText(text: string, file: string, options: LoadOptions): LoadResult {
-  const parsed = parseTemplate(text, file);
-  if (!('template' in parsed)) return { ok: false, diagnostics: parsed.diagnostics };
-  const region = regionFor(options);
-  if (region === undefined) return { ok: false, diagnostics: [missingRegion(file)] };
-  const result = convertStacks(
-    [{ template: parsed.template, kind: 'cloudformation' }],
-    {
-      region,
-      ...(options.parameters ? { parameters: options.parameters } : {}),
-      ...(options.account !== undefined ? { account: options.account } : {}),
-    },
-    { source: 'cloudformation', file, line: 1 },
-  );
-  return { ...result, diagnostics: [...parsed.diagnostics, ...result.diagnostics] };
-}
-
 const TEMPLATE_HEAD = /(^|[{,\s])["']?(AWSTemplateFormatVersion|Resources)["']?\s*:/m;
 
 export const cloudformationLoader: SourceLoader = {
@@ -70,6 +25,7 @@ export const cloudformationLoader: SourceLoader = {
   label: 'CloudFormation templates (JSON or YAML)',
   detect: ({ isFile, head }) =>
     isFile && TEMPLATE_HEAD.test(head) && !/"(format_version|terraform_version)"\s*:/.test(head),
-  load: (spec, options) => Promise.resolve(loadTemplates([spec], options)),
-  loadMany: (specs, options) => Promise.resolve(loadTemplates(specs, options)),
+  // The converter loads only when a template is read: the commands that read none start without it.
+  load: async (spec, options) => (await import('./load.js')).loadTemplates([spec], options),
+  loadMany: async (specs, options) => (await import('./load.js')).loadTemplates(specs, options),
 };

@@ -1,6 +1,5 @@
 // The design file (`wspl: 1`) behind the source seam.
 import type { SourceLoader } from '../loader.js';
-import { loadDesignFile } from './load.js';
 
 export const designLoader: SourceLoader = {
   kind: 'design',
@@ -11,5 +10,6 @@ export const designLoader: SourceLoader = {
     isFile &&
     (/(^|[{,])\s*["']?wspl["']?\s*:/m.test(head) ||
       (/\.ya?ml$/i.test(spec) && !/^["']?(AWSTemplateFormatVersion|Resources)["']?\s*:/m.test(head))),
-  load: (spec, options) => Promise.resolve(loadDesignFile(spec, options.contents)),
+  // The reader and its schema load only when a design file is read.
+  load: async (spec, options) => (await import('./load.js')).loadDesignFile(spec, options.contents),
 };

@@ -2,7 +2,7 @@
 // known ids, linked by those ids), and what each becomes in the model.
 import { describe, expect, it } from 'vitest';
 import { read } from '../iac/fixtures.test-helpers.js';
-import { MODELLED_TF_TYPES } from './loader.js';
+import { MODELLED_TF_TYPES } from './load.js';
 
 type R = [type: string, name: string, after: Record<string, unknown>];
 
