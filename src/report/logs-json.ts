@@ -6,6 +6,7 @@
 import type { Comparison } from '../logs/compare.js';
 import type { LineRef, LogDiagnosis, LogFileReport, LogSession } from '../logs/types.js';
 import { BlockOutput } from './block-output.js';
+import { BoundedMemo } from './bounded-memo.js';
 import { isSegment, type HeldDiagnoses, type RenderedSegment } from './log-segments.js';
 
 /** Between two sessions or two diagnoses in their arrays. */
@@ -27,20 +28,15 @@ export function nestedJson(value: unknown, indent: string): string | undefined {
 
 /** Quotes values a log repeats (protocol, path, outcome, version, Region, code): each distinct one once. */
 class QuoteCache {
-  private readonly quoted = new Map<string, string>();
+  private readonly quoted = new BoundedMemo<string>();
 
   json(value: unknown, indent: string): string | undefined {
     if (typeof value !== 'string') return nestedJson(value, indent);
-    let text = this.quoted.get(value);
-    if (text === undefined) {
-      // Bounded: a log with endless distinct values (a broken one) must not grow it without end.
-      if (this.quoted.size >= 4096) this.quoted.clear();
-      text = JSON.stringify(value);
-      this.quoted.set(value, text);
-    }
-    return text;
+    return this.quoted.get(value, quote);
   }
 }
+
+const quote = (text: string): string => JSON.stringify(text);
 
 /**
  * Objects stringified once at one indent, by identity: the parser hands out one object per distinct endpoint. An

@@ -8,6 +8,7 @@ import type { OfferedEndpoint } from '../workspaces/types.js';
 import type { LineRef, LogDiagnosis, LogFileReport, LogReport, LogSession } from '../logs/types.js';
 import { DEFAULT_WIDTH, wrapLine, wrapText, wrapWords } from './wrap.js';
 import { BlockOutput } from './block-output.js';
+import { BoundedMemo } from './bounded-memo.js';
 import { JsonLogWriter } from './logs-json.js';
 import { addCount, isSegment, type HeldDiagnoses, type RenderedSegment } from './log-segments.js';
 
@@ -74,6 +75,9 @@ export class TextLogWriter implements LogReportWriter {
   private sessions = 0;
   private readonly output: BlockOutput;
   private readonly quiet: boolean;
+  /** Rows and messages as wrapped to the width: sessions of a log repeat them (offered endpoints, a diagnosis). */
+  private readonly wrappedRows = new BoundedMemo<string>();
+  private readonly wrappedMessages = new BoundedMemo<string>();
 
   constructor(
     out: ((text: string) => void) | BlockOutput,
@@ -94,12 +98,12 @@ export class TextLogWriter implements LogReportWriter {
 
   /** A session as this writer prints it (nothing when quiet). */
   sessionText(s: LogSession): string {
-    return this.quiet ? '' : sessionBlock(s, this.c, this.manyFiles, this.width).join('\n') + '\n\n';
+    return this.quiet ? '' : sessionBlock(s, this.c, this.manyFiles, this.width, this.wrappedRows).join('\n') + '\n\n';
   }
 
   /** A diagnosis as this writer prints it, in the list at the end. */
   diagnosisText(d: LogDiagnosis): string {
-    return diagnosisBlock(d, this.c, this.manyFiles, this.width).join('\n') + '\n';
+    return diagnosisBlock(d, this.c, this.manyFiles, this.width, this.wrappedMessages).join('\n') + '\n';
   }
 
   diagnoses(list: readonly LogDiagnosis[]): void {
@@ -198,7 +202,13 @@ export function logReportToText(report: LogReport, opts: TextOptions): string {
  * Every text in a block that comes from the log (ids, versions, times, host names, codes, file names) goes through
  * `safe`: a log line may carry escape sequences or line breaks that would otherwise act on the terminal.
  */
-function sessionBlock(s: LogSession, c: Colors, manyFiles: boolean, width: number): string[] {
+function sessionBlock(
+  s: LogSession,
+  c: Colors,
+  manyFiles: boolean,
+  width: number,
+  wrapped: BoundedMemo<string>,
+): string[] {
   const when = s.start ? (s.end && s.end !== s.start ? `${s.start} .. ${s.end}` : s.start) : 'time unknown';
   const head = [`Session ${s.id ?? '(id not logged)'}`, s.protocol ?? 'protocol unknown', when];
   if (s.clientVersion) head.push(`client ${s.clientVersion}`);
@@ -216,19 +226,29 @@ function sessionBlock(s: LogSession, c: Colors, manyFiles: boolean, width: numbe
   rows.push(['chosen', s.chosen ? safe(`${s.chosen.transport} ${s.chosen.port} ${s.chosen.hostname}`) : 'none']);
   rows.push(['lines', safe(lineRanges(s.lines, manyFiles))]);
   if (s.inferred.length > 0) rows.push(['inferred', s.inferred.join(', ')]);
-  // A long value (the offered endpoints) continues under itself, past the names of the rows.
-  return [
-    wrapLine(c.bold(safe(head.join('  '))), width),
-    ...rows.map(([k, v]) => wrapLine(`  ${k.padEnd(10)} ${v}`, width, 13)),
-  ];
+  // A long value (the offered endpoints) continues under itself, past the names of the rows. Every row but the
+  // lines repeats from session to session: each is wrapped once.
+  const block = [wrapLine(c.bold(safe(head.join('  '))), width)];
+  for (const [k, v] of rows) {
+    const row = `  ${k.padEnd(10)} ${v}`;
+    block.push(k === 'lines' ? wrapLine(row, width, 13) : wrapped.get(row, () => wrapLine(row, width, 13)));
+  }
+  return block;
 }
 
-function diagnosisBlock(d: LogDiagnosis, c: Colors, manyFiles: boolean, width: number): string[] {
+function diagnosisBlock(
+  d: LogDiagnosis,
+  c: Colors,
+  manyFiles: boolean,
+  width: number,
+  wrapped: BoundedMemo<string>,
+): string[] {
   const sev = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : c.cyan('info');
   const where = d.lines.length > 0 ? `  lines ${safe(lineRanges(d.lines, manyFiles))}` : '';
   const inferred = d.inferred ? c.dim('  (inferred)') : '';
   const head = `  ${sev} ${c.bold(d.code)}  session ${safe(d.session ?? '(id not logged)')}${where}${inferred}`;
-  return [wrapLine(head, width, 4), ...wrapWords(safe(d.message), width, '    ')];
+  // A message is made from a few templates: each distinct one is wrapped once.
+  return [wrapLine(head, width, 4), wrapped.get(d.message, (m) => wrapWords(safe(m), width, '    ').join('\n'))];
 }
 
 function outcomeColor(written: string, c: Colors): string {
