@@ -1,7 +1,7 @@
 // Reads log files and folders from disk into a LogReport. Each path given is read on its own; the files of a folder
 // (the client's `logs` folder) are read in time order as one stream, so a session that continues in the next file
 // after the client rotated its log stays one session.
-import { createReadStream } from 'node:fs';
+import { createReadStream, readSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InputError, type Diagnostic } from '../diagnostics.js';
@@ -186,7 +186,9 @@ export async function readUnit(
 /**
  * Streams the bytes of `path` from `start` up to (not including) `end` (default: to its end). Every chunk is read into
  * the same buffer: `onChunk` must be done with it when it returns (the line splitter copies what it keeps). A fresh
- * buffer per chunk cost a page fault on every page of a large log before a byte of it was looked at.
+ * buffer per chunk cost a page fault on every page of a large log before a byte of it was looked at. The reads are
+ * synchronous: each asynchronous one went to libuv's thread pool and back while this thread, with nothing else to
+ * do, waited (a tenth of the reading time in a profile; the read alone 10–15% faster without the round trip).
  */
 export async function streamFile(
   path: string,
@@ -206,7 +208,7 @@ export async function streamFile(
     for (let at = start; at < end;) {
       let bytesRead: number;
       try {
-        ({ bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - at), at));
+        bytesRead = readSync(handle.fd, buffer, 0, Math.min(buffer.length, end - at), at);
       } catch (e) {
         throw unreadable(path, e as NodeJS.ErrnoException);
       }

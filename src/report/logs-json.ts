@@ -93,6 +93,8 @@ export class LogJsonTexts {
   private readonly quotes = new QuoteCache();
   private readonly items = new ObjectCache(ITEM);
   private readonly fields = new ObjectCache(FIELD);
+  /** A diagnosis's keys, quoted. */
+  private readonly keys = new BoundedMemo<string>();
 
   constructor(private readonly manyFiles: boolean) {}
 
@@ -128,8 +130,12 @@ export class LogJsonTexts {
     // As `{ ...d, lines }` prints: d's own keys in their order, `lines` in its place (or last if d had none).
     let fields = '';
     let lines = false;
-    for (const [name, value] of Object.entries(d)) {
-      const key = JSON.stringify(name);
+    // for…in, not Object.entries: a log has tens of thousands of diagnoses, and each entries() call made an array
+    // of pairs for the collector. A diagnosis is a plain object, so its keys are its own, in the same order.
+    for (const name in d) {
+      if (!Object.hasOwn(d, name)) continue;
+      const value = d[name as keyof LogDiagnosis];
+      const key = this.keys.get(name, quote);
       if (name === 'lines') {
         lines = true;
         fields = member(fields, key, array(value, this.line));
