@@ -10,7 +10,8 @@ import { DEFAULT_WIDTH, wrapLine, wrapText, wrapWords } from './wrap.js';
 import { BlockOutput } from './block-output.js';
 import { BoundedMemo } from './bounded-memo.js';
 import { JsonLogWriter } from './logs-json.js';
-import { addCount, isSegment, type HeldDiagnoses, type RenderedSegment } from './log-segments.js';
+import { addCount, type RenderedSegment } from './log-segments.js';
+import { HeldOutput } from './held-output.js';
 
 export { JsonLogWriter };
 
@@ -68,7 +69,8 @@ type Colors = ReturnType<typeof pc.createColors>;
 export class TextLogWriter implements LogReportWriter {
   private readonly c: Colors;
   private readonly width: number;
-  private readonly found: HeldDiagnoses[] = [];
+  /** The diagnoses, rendered as they come: they print after every session. */
+  private readonly held: HeldOutput;
   private readonly outcomes = new Map<string, number>();
   private readonly severities = new Map<string, number>();
   private diagnosisCount = 0;
@@ -85,6 +87,7 @@ export class TextLogWriter implements LogReportWriter {
     opts: TextOptions,
   ) {
     this.output = out instanceof BlockOutput ? out : new BlockOutput(out);
+    this.held = new HeldOutput(this.output.takesBytes);
     this.c = pc.createColors(opts.color);
     this.width = opts.width ?? DEFAULT_WIDTH;
     this.quiet = opts.quiet === true;
@@ -108,7 +111,7 @@ export class TextLogWriter implements LogReportWriter {
 
   diagnoses(list: readonly LogDiagnosis[]): void {
     for (const d of list) {
-      this.found.push(d);
+      this.held.write(this.diagnosisText(d));
       this.diagnosisCount++;
       addCount(this.severities, d.severity, 1);
     }
@@ -120,16 +123,13 @@ export class TextLogWriter implements LogReportWriter {
     for (const [outcome, n] of seg.outcomes) addCount(this.outcomes, outcome, n);
     for (const b of seg.sessionBytes) this.output.writeBytes(b);
     if (seg.diagnoses === 0) return;
-    this.found.push(seg);
+    for (const b of seg.diagnosisBytes) this.held.writeBytes(b);
     this.diagnosisCount += seg.diagnoses;
     for (const [severity, n] of seg.severities) addCount(this.severities, severity, n);
   }
 
   private writeDiagnoses(): void {
-    for (const d of this.found) {
-      if (isSegment(d)) for (const b of d.diagnosisBytes) this.output.writeBytes(b);
-      else this.output.write(this.diagnosisText(d));
-    }
+    this.held.writeTo(this.output);
   }
 
   end(files: readonly LogFileReport[], comparisons?: readonly Comparison[]): void {
