@@ -60,11 +60,6 @@ export class BlockOutput {
     else this.out(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   }
 
-  /** Whether the destination takes bytes (else text). */
-  get takesBytes(): boolean {
-    return this.bytes !== undefined;
-  }
-
   /** Bytes written so far, flushed or not (with a byte sink). */
   get size(): number {
     return this.flushed + this.used;

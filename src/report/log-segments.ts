@@ -1,5 +1,6 @@
 // A run of sessions read and rendered elsewhere (a worker of the parallel reader, read-parallel.ts), handed to a
 // writer whole: the rendered bytes in the writer's own form, and the counts its summary needs.
+import type { LogDiagnosis } from '../logs/types.js';
 
 /** How the writer renders: what the worker needs to render sessions exactly as the writer would. */
 export interface RenderSpec {
@@ -20,6 +21,13 @@ export interface RenderedSegment {
   diagnosisBytes: Uint8Array[];
   /** Diagnoses per severity. */
   severities: [string, number][];
+}
+
+/** What a writer keeps for the end: diagnoses it got as objects, or rendered ones from a segment. */
+export type HeldDiagnoses = LogDiagnosis | RenderedSegment;
+
+export function isSegment(d: HeldDiagnoses): d is RenderedSegment {
+  return 'diagnosisBytes' in d;
 }
 
 /** Adds `n` to `key` in a count map, keeping first-appearance order (the summary lists outcomes in that order). */

@@ -7,8 +7,7 @@ import type { Comparison } from '../logs/compare.js';
 import type { LineRef, LogDiagnosis, LogFileReport, LogSession } from '../logs/types.js';
 import { BlockOutput } from './block-output.js';
 import { BoundedMemo } from './bounded-memo.js';
-import type { RenderedSegment } from './log-segments.js';
-import { HeldOutput } from './held-output.js';
+import { isSegment, type HeldDiagnoses, type RenderedSegment } from './log-segments.js';
 
 /** Between two sessions or two diagnoses in their arrays. */
 export const JSON_SEPARATOR = ',\n    ';
@@ -152,9 +151,7 @@ export class LogJsonTexts {
 /** `{ "sessions": [...], "diagnoses": [...], "files": [...] }` as JSON.stringify(…, null, 2) prints it, streamed. */
 export class JsonLogWriter {
   private sessions = 0;
-  /** The diagnoses, rendered as they come: they print after every session. */
-  private readonly held: HeldOutput;
-  private diagnosisCount = 0;
+  private readonly found: HeldDiagnoses[] = [];
   private readonly texts: LogJsonTexts;
 
   private readonly output: BlockOutput;
@@ -162,7 +159,6 @@ export class JsonLogWriter {
   /** `out` takes text; a BlockOutput made with a ByteSink takes bytes too. */
   constructor(out: ((text: string) => void) | BlockOutput, manyFiles: boolean) {
     this.output = out instanceof BlockOutput ? out : new BlockOutput(out);
-    this.held = new HeldOutput(this.output.takesBytes);
     this.texts = new LogJsonTexts(manyFiles);
   }
 
@@ -171,8 +167,7 @@ export class JsonLogWriter {
   }
 
   diagnoses(list: readonly LogDiagnosis[]): void {
-    for (const d of list)
-      this.held.write((this.diagnosisCount++ === 0 ? '\n    ' : JSON_SEPARATOR) + this.texts.diagnosis(d));
+    for (const d of list) this.found.push(d);
   }
 
   /** Sessions rendered elsewhere by LogJsonTexts, joined by JSON_SEPARATOR. */
@@ -182,19 +177,23 @@ export class JsonLogWriter {
       for (const b of seg.sessionBytes) this.output.writeBytes(b);
       this.sessions += seg.sessions;
     }
-    if (seg.diagnoses > 0) {
-      this.held.write(this.diagnosisCount === 0 ? '\n    ' : JSON_SEPARATOR);
-      for (const b of seg.diagnosisBytes) this.held.writeBytes(b);
-      this.diagnosisCount += seg.diagnoses;
-    }
+    if (seg.diagnoses > 0) this.found.push(seg);
   }
 
   end(files: readonly LogFileReport[], comparisons?: readonly Comparison[]): void {
     const out = this.output;
     out.write(this.sessions === 0 ? '{\n  "sessions": [],\n  "diagnoses": [' : '\n  ],\n  "diagnoses": [');
-    this.held.writeTo(out);
+    // One diagnosis at a time: a large log has many, and one string of them all would need memory of its own.
+    let first = true;
+    for (const d of this.found) {
+      if (isSegment(d)) {
+        out.write(first ? '\n    ' : JSON_SEPARATOR);
+        for (const b of d.diagnosisBytes) out.writeBytes(b);
+      } else out.write((first ? '\n    ' : JSON_SEPARATOR) + this.texts.diagnosis(d));
+      first = false;
+    }
     const rest = JSON.stringify(comparisons ? { comparisons, files } : { files }, null, 2);
-    out.write((this.diagnosisCount === 0 ? '],\n' : '\n  ],\n') + rest.slice(2) + '\n');
+    out.write((first ? '],\n' : '\n  ],\n') + rest.slice(2) + '\n');
     out.flush();
   }
 }

@@ -10,8 +10,7 @@ import { DEFAULT_WIDTH, wrapLine, wrapText, wrapWords } from './wrap.js';
 import { BlockOutput } from './block-output.js';
 import { BoundedMemo } from './bounded-memo.js';
 import { JsonLogWriter } from './logs-json.js';
-import { addCount, type RenderedSegment } from './log-segments.js';
-import { HeldOutput } from './held-output.js';
+import { addCount, isSegment, type HeldDiagnoses, type RenderedSegment } from './log-segments.js';
 
 export { JsonLogWriter };
 
@@ -69,8 +68,7 @@ type Colors = ReturnType<typeof pc.createColors>;
 export class TextLogWriter implements LogReportWriter {
   private readonly c: Colors;
   private readonly width: number;
-  /** The diagnoses, rendered as they come: they print after every session. */
-  private readonly held: HeldOutput;
+  private readonly found: HeldDiagnoses[] = [];
   private readonly outcomes = new Map<string, number>();
   private readonly severities = new Map<string, number>();
   private diagnosisCount = 0;
@@ -87,7 +85,6 @@ export class TextLogWriter implements LogReportWriter {
     opts: TextOptions,
   ) {
     this.output = out instanceof BlockOutput ? out : new BlockOutput(out);
-    this.held = new HeldOutput(this.output.takesBytes);
     this.c = pc.createColors(opts.color);
     this.width = opts.width ?? DEFAULT_WIDTH;
     this.quiet = opts.quiet === true;
@@ -111,7 +108,7 @@ export class TextLogWriter implements LogReportWriter {
 
   diagnoses(list: readonly LogDiagnosis[]): void {
     for (const d of list) {
-      this.held.write(this.diagnosisText(d));
+      this.found.push(d);
       this.diagnosisCount++;
       addCount(this.severities, d.severity, 1);
     }
@@ -123,13 +120,16 @@ export class TextLogWriter implements LogReportWriter {
     for (const [outcome, n] of seg.outcomes) addCount(this.outcomes, outcome, n);
     for (const b of seg.sessionBytes) this.output.writeBytes(b);
     if (seg.diagnoses === 0) return;
-    for (const b of seg.diagnosisBytes) this.held.writeBytes(b);
+    this.found.push(seg);
     this.diagnosisCount += seg.diagnoses;
     for (const [severity, n] of seg.severities) addCount(this.severities, severity, n);
   }
 
   private writeDiagnoses(): void {
-    this.held.writeTo(this.output);
+    for (const d of this.found) {
+      if (isSegment(d)) for (const b of d.diagnosisBytes) this.output.writeBytes(b);
+      else this.output.write(this.diagnosisText(d));
+    }
   }
 
   end(files: readonly LogFileReport[], comparisons?: readonly Comparison[]): void {
