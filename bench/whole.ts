@@ -81,6 +81,13 @@ const logMiB = Number(process.argv[3] ?? process.env.WSPL_BENCH_WHOLE_LOG_MB ?? 
 const dir = mkdtempSync(join(tmpdir(), 'wspl-whole-'));
 try {
   console.log(`whole commands (one process each, output to /dev/null; median of ${RUNS}; load ${loadAverage()})`);
+  // What every command pays before it reads a byte: Node itself, then loading wspl (commands load what they run on
+  // when they run, src/cli/commands/index.ts).
+  const node = timed([process.execPath, '-e', '0']);
+  const start = timed([process.execPath, wspl, '--version']);
+  console.log(
+    `start-up: node alone ${node.seconds.toFixed(2)} s (${node.rssMiB.toFixed(0)} MiB), wspl --version ${start.seconds.toFixed(2)} s (${start.rssMiB.toFixed(0)} MiB)`,
+  );
   const byScale = new Map<number, Map<string, Timed>>();
   for (const scale of scales) {
     const file = join(dir, `estate-${scale}.yaml`);
