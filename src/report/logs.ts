@@ -78,6 +78,7 @@ export class TextLogWriter implements LogReportWriter {
   /** Rows and messages as wrapped to the width: sessions of a log repeat them (offered endpoints, a diagnosis). */
   private readonly wrappedRows = new BoundedMemo<string>();
   private readonly wrappedMessages = new BoundedMemo<string>();
+  private readonly endpointLists = new EndpointLists();
 
   constructor(
     out: ((text: string) => void) | BlockOutput,
@@ -98,7 +99,9 @@ export class TextLogWriter implements LogReportWriter {
 
   /** A session as this writer prints it (nothing when quiet). */
   sessionText(s: LogSession): string {
-    return this.quiet ? '' : sessionBlock(s, this.c, this.manyFiles, this.width, this.wrappedRows).join('\n') + '\n\n';
+    return this.quiet
+      ? ''
+      : sessionBlock(s, this.c, this.manyFiles, this.width, this.wrappedRows, this.endpointLists).join('\n') + '\n\n';
   }
 
   /** A diagnosis as this writer prints it, in the list at the end. */
@@ -208,6 +211,7 @@ function sessionBlock(
   manyFiles: boolean,
   width: number,
   wrapped: BoundedMemo<string>,
+  lists: EndpointLists,
 ): string[] {
   const when = s.start ? (s.end && s.end !== s.start ? `${s.start} .. ${s.end}` : s.start) : 'time unknown';
   const head = [`Session ${s.id ?? '(id not logged)'}`, s.protocol ?? 'protocol unknown', when];
@@ -215,12 +219,12 @@ function sessionBlock(
   const rows: [string, string][] = [['outcome', outcomeColor(s.outcome, c)]];
   rows.push(['path', safe(`${s.path ?? 'unknown'}${s.region ? ` (${s.region})` : ''}`)]);
   if (s.brokerError) rows.push(['broker', `error ${safe(s.brokerError)}`]);
-  rows.push(['offered', s.offered.length > 0 ? endpointList(s.offered) : 'none logged']);
+  rows.push(['offered', s.offered.length > 0 ? lists.text(s.offered) : 'none logged']);
   if (s.offered.length > 0 || s.reachable.length > 0) {
     const of = s.offered.length > 0 ? ` of ${s.offered.length}` : '';
     rows.push([
       'reachable',
-      `${s.reachable.length}${of}${s.reachable.length > 0 ? ': ' + endpointList(s.reachable) : ''}`,
+      `${s.reachable.length}${of}${s.reachable.length > 0 ? ': ' + lists.text(s.reachable) : ''}`,
     ]);
   }
   rows.push(['chosen', s.chosen ? safe(`${s.chosen.transport} ${s.chosen.port} ${s.chosen.hostname}`) : 'none']);
@@ -231,7 +235,9 @@ function sessionBlock(
   const block = [wrapLine(c.bold(safe(head.join('  '))), width)];
   for (const [k, v] of rows) {
     const row = `  ${k.padEnd(10)} ${v}`;
-    block.push(k === 'lines' ? wrapLine(row, width, 13) : wrapped.get(row, () => wrapLine(row, width, 13)));
+    // A row that fits comes back as it is (wrapLine's own first test, without the memo's hashing of the row).
+    if (row.length <= width) block.push(row);
+    else block.push(k === 'lines' ? wrapLine(row, width, 13) : wrapped.get(row, () => wrapLine(row, width, 13)));
   }
   return block;
 }
@@ -258,6 +264,29 @@ function outcomeColor(written: string, c: Colors): string {
   return c.red(outcome);
 }
 
+/**
+ * endpointList once per distinct list: the log reader hands out one object per distinct endpoint, so a list is named
+ * by the numbers given to its objects, and sessions of a log offer the same few lists again and again.
+ */
+class EndpointLists {
+  private readonly numbers = new WeakMap<OfferedEndpoint, number>();
+  private readonly texts = new BoundedMemo<string>();
+  private next = 0;
+
+  text(endpoints: readonly OfferedEndpoint[]): string {
+    let key = '';
+    for (const e of endpoints) {
+      let n = this.numbers.get(e);
+      if (n === undefined) {
+        n = this.next++;
+        this.numbers.set(e, n);
+      }
+      key += n + ',';
+    }
+    return this.texts.get(key, () => endpointList(endpoints));
+  }
+}
+
 /** "QUIC 4195, TCP 443 @ host" per host name, in the logged order. */
 function endpointList(endpoints: readonly OfferedEndpoint[]): string {
   const byHost = new Map<string, string[]>();
@@ -271,26 +300,23 @@ function endpointList(endpoints: readonly OfferedEndpoint[]): string {
 
 /** "1-6, 9-12" (one file) or "a.log:1-6, b.log:2" (several). */
 export function lineRanges(refs: readonly LineRef[], manyFiles: boolean): string {
-  const parts: string[] = [];
+  // Runs of consecutive lines in one file, from refs[first] to refs[i - 1]; written as each closes. Indexes, not an
+  // object per run: every session of a large log has a few runs.
+  let text = '';
   let lastFile: string | null = null;
-  // Runs of consecutive lines in one file: each ref extends the open run or closes it and opens a new one.
-  let run: { first: LineRef; last: LineRef } | undefined;
-  const close = () => {
-    if (!run) return;
-    const { first, last } = run;
-    const range = last.line === first.line ? `${first.line}` : `${first.line}-${last.line}`;
-    parts.push(manyFiles && first.file !== lastFile ? `${first.file}:${range}` : range);
-    lastFile = first.file;
-  };
-  for (const ref of refs) {
-    if (run && ref.file === run.first.file && ref.line === run.last.line + 1) run.last = ref;
-    else {
-      close();
-      run = { first: ref, last: ref };
-    }
+  let first = 0;
+  for (let i = 1; i <= refs.length; i++) {
+    const start = refs[first];
+    const prev = refs[i - 1];
+    const ref = refs[i];
+    if (start === undefined || prev === undefined) break;
+    if (ref !== undefined && ref.file === start.file && ref.line === prev.line + 1) continue;
+    const range = prev.line === start.line ? `${start.line}` : `${start.line}-${prev.line}`;
+    text += (text === '' ? '' : ', ') + (manyFiles && start.file !== lastFile ? `${start.file}:${range}` : range);
+    lastFile = start.file;
+    first = i;
   }
-  close();
-  return parts.join(', ');
+  return text;
 }
 
 function formatBytes(n: number): string {
