@@ -98,6 +98,18 @@ export class EntryParser implements LineHandler {
     return stats;
   }
 
+  /** Adds the counts of lines someone else read (the parallel reader's worker), as if read here. */
+  addStats(skipped: EntryStats): void {
+    const s = this.stats;
+    s.entries += skipped.entries;
+    s.continuation += skipped.continuation;
+    s.unknown += skipped.unknown;
+    s.blank += skipped.blank;
+    s.garbage += skipped.garbage;
+    s.firstGarbageLine ??= skipped.firstGarbageLine;
+    s.unparsed += skipped.unparsed;
+  }
+
   /** A new file starts: its first lines cannot continue the last entry of the previous file. */
   resetContext(): void {
     this.context = Context.None;
