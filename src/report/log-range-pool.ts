@@ -1,5 +1,6 @@
 // The worker threads of the parallel reader (logs-parallel.ts): ranges planned in reading order, each either sent to
-// a worker a little ahead of the main thread or left to the main thread itself, handed out in that order.
+// every worker a little ahead of the main thread, read by a worker or, when none has claimed it by the time the main
+// thread reaches it, by the main thread itself; handed out in reading order.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -8,35 +9,40 @@ import { Worker } from 'node:worker_threads';
 import type { FileSegment, RangeRequest } from './log-file-segment.js';
 import type { LogRange, RangePlanner } from './log-ranges.js';
 import type { RenderSpec } from './log-segments.js';
-import type { WorkerMessage } from './logs-worker.js';
+import { Claim, type WorkerMessage, type WorkerResult } from './logs-worker.js';
 
-/** A range in reading order, and what a worker made of it (null: the main thread reads it). */
+/** A range in reading order, and what a worker makes of it (null: the main thread reads it). */
 export interface RangeJob {
   range: LogRange;
+  id: number;
   segment: Promise<FileSegment | null> | null;
-  worker: number;
 }
 
 export interface PoolOptions {
   workers: number;
-  /** Every this many ranges the main thread reads one itself (0: never). */
-  ownEvery: number;
+  /** The main thread reads the ranges it reaches before a worker has claimed them. */
+  mainReads: boolean;
   spec: RenderSpec;
   maxLineBytes?: number;
   onWarning?: (text: string) => void;
 }
 
-/** Ranges sent ahead per worker: one being read, one waiting; their rendering waits in memory until taken. */
-const AHEAD_PER_WORKER = 2;
+/**
+ * Ranges planned ahead of the main thread, per worker: the worker takes the furthest, the main thread the nearest
+ * still open; what the workers rendered waits in memory until the main thread reaches it.
+ */
+const AHEAD_PER_WORKER = 3;
+/** The table of claims is a ring: far longer than the ranges ahead at any time. */
+const CLAIM_SLOTS = 1024;
 
 export class RangePool {
   private readonly workers: Worker[] = [];
-  /** Ranges sent to each worker and not yet taken by the main thread. */
-  private readonly outstanding: number[] = [];
+  private readonly claims = new Int32Array(new SharedArrayBuffer(4 * CLAIM_SLOTS));
   private readonly pending = new Map<number, (segment: FileSegment | null) => void>();
+  /** Which worker rendered each segment not yet taken (its blocks go back to it). */
+  private readonly renderedBy = new Map<number, Worker>();
   private readonly planned: RangeJob[] = [];
   private sent = 0;
-  private ranges = 0;
   /** A worker failed: the main thread reads every range not yet read. */
   private broken = false;
 
@@ -47,7 +53,8 @@ export class RangePool {
   ) {
     for (let i = 0; i < options.workers; i++) {
       const worker = start();
-      worker.on('message', (m: { id: number; segment?: FileSegment; error?: string }) => {
+      worker.on('message', (m: WorkerResult) => {
+        if (m.segment) this.renderedBy.set(m.id, worker);
         this.pending.get(m.id)?.(m.segment ?? null);
         this.pending.delete(m.id);
       });
@@ -57,65 +64,60 @@ export class RangePool {
         this.failAll();
       });
       worker.on('exit', () => this.failAll());
+      const message: WorkerMessage = { claims: this.claims };
+      worker.postMessage(message);
       this.workers.push(worker);
-      this.outstanding.push(0);
     }
     this.fill();
   }
 
-  /** The next range in reading order, which must be of file `path` (else null: the plan went wrong). */
+  /**
+   * The next range in reading order, which must be of file `path` (else null: the plan went wrong). Its segment is
+   * null when the main thread is to read it: no worker had claimed it, and now none will.
+   */
   next(path: string): RangeJob | null {
     this.fill();
-    let job = this.planned.shift();
-    if (job === undefined) {
-      // No worker could take it (none was asked for): the main thread reads it.
-      const range = this.planner.next();
-      if (range !== null) this.ranges++;
-      job = range === null ? undefined : { range, segment: null, worker: -1 };
+    const job = this.planned.shift() ?? this.plan();
+    if (job === null || job.range.path !== path) return null;
+    if (job.segment && this.options.mainReads && this.claim(job.id)) {
+      this.pending.delete(job.id);
+      return { ...job, segment: null };
     }
-    if (job === undefined || job.range.path !== path) return null;
     return job;
   }
 
-  /** The main thread took the job's segment: its worker may be sent another range. */
-  taken(job: RangeJob): void {
-    if (job.segment) this.outstanding[job.worker]!--;
+  /** The main thread is done with the job: another range may be planned, its blocks go back to its worker. */
+  taken(job: RangeJob, blocks: ArrayBuffer[] = []): void {
+    const worker = this.renderedBy.get(job.id);
+    this.renderedBy.delete(job.id);
+    if (worker && !this.broken && blocks.length > 0) {
+      const message: WorkerMessage = { recycle: blocks };
+      worker.postMessage(message, blocks);
+    }
     this.fill();
   }
 
-  /** Hands blocks the main thread has written back to the worker that rendered them. */
-  recycle(job: RangeJob, blocks: ArrayBuffer[]): void {
-    const worker = this.workers[job.worker];
-    if (this.broken || worker === undefined || blocks.length === 0) return;
-    const message: WorkerMessage = { recycle: blocks };
-    worker.postMessage(message, blocks);
+  /** Claims range `id` for the main thread; false when a worker has it already. */
+  private claim(id: number): boolean {
+    const slot = id % CLAIM_SLOTS;
+    return Atomics.compareExchange(this.claims, slot, Claim.Open, Claim.Main) === Claim.Open;
   }
 
   private fill(): void {
-    for (;;) {
-      const worker = this.idlest();
-      if (worker === null) return;
-      const range = this.planner.next();
-      if (range === null) return;
-      const own = this.broken || (this.options.ownEvery > 0 && this.ranges % this.options.ownEvery === 0);
-      this.ranges++;
-      this.planned.push({ range, segment: own ? null : this.send(worker, range), worker });
+    while (this.planned.length < AHEAD_PER_WORKER * this.workers.length) {
+      const job = this.plan();
+      if (job === null) return;
+      this.planned.push(job);
     }
   }
 
-  /** The worker with the fewest ranges outstanding, if it may take another. */
-  private idlest(): number | null {
-    let best: number | null = null;
-    for (let i = 0; i < this.outstanding.length; i++) {
-      if (best === null || this.outstanding[i]! < this.outstanding[best]!) best = i;
-    }
-    if (best === null || this.outstanding[best]! >= AHEAD_PER_WORKER) return null;
-    return best;
-  }
-
-  private send(worker: number, range: LogRange): Promise<FileSegment | null> {
+  /** The next range, offered to every worker (null when every range is planned). */
+  private plan(): RangeJob | null {
+    const range = this.planner.next();
+    if (range === null) return null;
     const id = this.sent++;
-    this.outstanding[worker]!++;
+    if (this.broken || this.workers.length === 0) return { range, id, segment: null };
+    Atomics.store(this.claims, id % CLAIM_SLOTS, Claim.Open);
     const { spec, maxLineBytes } = this.options;
     const request: RangeRequest = {
       id,
@@ -126,10 +128,10 @@ export class RangePool {
       spec,
       ...(maxLineBytes !== undefined ? { maxLineBytes } : {}),
     };
-    const result = new Promise<FileSegment | null>((resolve) => this.pending.set(id, resolve));
+    const segment = new Promise<FileSegment | null>((resolve) => this.pending.set(id, resolve));
     const message: WorkerMessage = { range: request };
-    this.workers[worker]!.postMessage(message);
-    return result;
+    for (const worker of this.workers) worker.postMessage(message);
+    return { range, id, segment };
   }
 
   private failAll(): void {

@@ -27,7 +27,7 @@ import type { LogScanner } from '../logs/scanner.js';
 import type { LogDiagnosis, LogFileReport, LogSession } from '../logs/types.js';
 import type { BlockOutput } from './block-output.js';
 import { segmentFrom, type FileSegment } from './log-file-segment.js';
-import { RangePool, workerEntry, type RangeJob } from './log-range-pool.js';
+import { RangePool, workerEntry } from './log-range-pool.js';
 import { RangePlanner } from './log-ranges.js';
 import type { RenderSpec, RenderedSegment } from './log-segments.js';
 
@@ -49,8 +49,11 @@ export interface WriteLogsOptions {
   minParallelBytes?: number;
   /** Worker threads to start (default: one less than the cores, at most 3). */
   workers?: number;
-  /** Every this many ranges, the main thread reads one itself (default: 2 when one worker, else 0: never). */
-  ownEvery?: number;
+  /**
+   * Whether the main thread reads a range itself when it reaches one no worker has claimed yet (default true);
+   * false leaves every range to the workers (tests; the main thread then only stitches).
+   */
+  mainReads?: boolean;
   /** The size of a range (default RANGE_BYTES; tests cut small files into many). */
   rangeBytes?: number;
   /** The writer's output: session bytes it has finished with go back to the workers for reuse. */
@@ -97,7 +100,6 @@ export async function writeLogs(
   const files = plan.flatMap((input) => (input.contents ? [] : input.files));
   const cores = availableParallelism();
   const workers = options.workers ?? fromEnv('WSPL_LOGS_WORKERS', Math.min(Math.max(cores - 1, 1), 3));
-  const ownEvery = options.ownEvery ?? fromEnv('WSPL_LOGS_OWN_EVERY', workers === 1 ? 2 : 0);
   const entry = options.startWorker ?? workerEntry();
   const limit = options.minParallelBytes ?? minParallelBytes();
   const small = limit === Infinity || totalBytes(files) < limit;
@@ -108,7 +110,7 @@ export async function writeLogs(
   const planner = new RangePlanner(files, rangeBytes > 0 ? rangeBytes : undefined);
   const pool = new RangePool(entry, planner, {
     workers,
-    ownEvery,
+    mainReads: options.mainReads ?? fromEnv('WSPL_LOGS_MAIN_READS', 1) === 1,
     spec,
     maxLineBytes: options.maxLineBytes,
     onWarning: options.onWarning,
@@ -154,13 +156,15 @@ class Stitcher {
       const t0 = performance.now();
       const segment = job.segment ? await job.segment : null;
       const t1 = performance.now();
-      if (process.env.WSPL_DEBUG_RANGES) process.stderr.write(`range ${job.range.start} own=${job.segment === null} wait ${(t1 - t0).toFixed(0)} ms at ${t1.toFixed(0)}\n`);
+      if (process.env.WSPL_DEBUG_RANGES) process.stderr.write(`range ${job.id} own=${job.segment === null} wait ${(t1 - t0).toFixed(0)} ms at ${t1.toFixed(0)}\n`);
+      let written: ArrayBuffer[] = [];
       if (segment) {
-        const stitched = await this.stitch(scanner, path, read, job, segment);
+        const stitched = await this.stitch(scanner, path, read, segment);
         read = stitched.read;
+        written = stitched.written;
         if (stitched.byWorker) byWorker++;
       }
-      this.pool.taken(job);
+      this.pool.taken(job, written);
       const end = job.range.end;
       await streamFile(path, write, read, end);
       read = end;
@@ -177,9 +181,8 @@ class Stitcher {
     scanner: LogScanner,
     path: string,
     from: number,
-    job: RangeJob,
     segment: FileSegment,
-  ): Promise<{ read: number; byWorker: boolean }> {
+  ): Promise<{ read: number; byWorker: boolean; written: ArrayBuffer[] }> {
     const write = (chunk: Buffer) => scanner.write(chunk);
     const last = segment.marks.at(-1);
     let read = from;
@@ -193,12 +196,12 @@ class Stitcher {
       const kept = output?.keptPieces;
       this.writer.segment(rendered);
       // The session bytes are written: unless the output kept a reference, their blocks go back to the worker.
-      if (output && output.keptPieces === kept) this.pool.recycle(job, blocksOf(segment.sessionBytes));
+      const written = output && output.keptPieces === kept ? blocksOf(segment.sessionBytes) : [];
       this.options.onSessions?.(rendered.sessions);
       scanner.resumeAfter(rendered.sessions, { line: last.line, offset: last.start }, skipped);
-      return { read: last.start, byWorker: true };
+      return { read: last.start, byWorker: true, written };
     }
-    return { read, byWorker: false };
+    return { read, byWorker: false, written: [] };
   }
 }
 

@@ -1,13 +1,25 @@
-// The entry point of a parallel reader's worker thread (logs-parallel.ts): reads the ranges it is sent, one at a
-// time, and posts back each one's FileSegment, its rendered bytes moved rather than copied. The main thread hands
-// blocks it has written back (`recycle`), so the worker renders into memory already touched: fresh blocks cost a page
-// fault per page and push the garbage collector (external memory). Bundled as its own file (tools/bundle-cli.js).
+// The entry point of a parallel reader's worker thread (logs-parallel.ts). The main thread sends every range it plans
+// to every worker; a range is read by whoever claims it first in a shared table of claims (a worker takes the
+// furthest range ahead it may, the main thread the one it has reached, so neither waits for the other while work is
+// left). The rendered bytes are moved, not copied; the main thread hands blocks it has written back (`recycle`), so a
+// worker renders into memory already touched: fresh blocks cost a page fault per page and push the garbage collector
+// (external memory). Bundled as its own file (tools/bundle-cli.js).
 import { parentPort } from 'node:worker_threads';
 import { BLOCK_BYTES } from './block-output.js';
 import { readRange, type RangeRequest } from './log-file-segment.js';
 
-/** A message to the worker: a range to read, or blocks to reuse. */
-export type WorkerMessage = { range: RangeRequest } | { recycle: ArrayBuffer[] };
+/** A range's state in the shared table of claims (slot: the range's id modulo the table's length). */
+export const Claim = { Open: 0, Worker: 1, Main: 2 } as const;
+
+/** A message to a worker: the table of claims (first), a range it may read, or blocks to reuse. */
+export type WorkerMessage = { claims: Int32Array } | { range: RangeRequest } | { recycle: ArrayBuffer[] };
+
+/** What a worker posts back for a range it read. */
+export interface WorkerResult {
+  id: number;
+  segment?: import('./log-file-segment.js').FileSegment;
+  error?: string;
+}
 
 /** Blocks kept for reuse, at most: what two ranges in flight need is far more; this bounds idle memory. */
 const MAX_FREE_BLOCKS = 256;
@@ -19,27 +31,49 @@ if (port) {
     const reused = free.pop();
     return reused ? Buffer.from(reused, 0, BLOCK_BYTES) : Buffer.allocUnsafeSlow(BLOCK_BYTES);
   };
-  let queue = Promise.resolve();
-  port.on('message', (message: WorkerMessage) => {
-    if ('recycle' in message) {
-      for (const b of message.recycle) if (free.length < MAX_FREE_BLOCKS && b.byteLength === BLOCK_BYTES) free.push(b);
-      return;
+  let claims: Int32Array | null = null;
+  const open: RangeRequest[] = [];
+  let busy = false;
+
+  /** The furthest open range this worker could claim, claimed; null when none is left. */
+  const claimFurthest = (): RangeRequest | null => {
+    open.sort((a, b) => a.id - b.id);
+    while (open.length > 0) {
+      const request = open.pop()!;
+      const slot = request.id % claims!.length;
+      if (Atomics.compareExchange(claims!, slot, Claim.Open, Claim.Worker) === Claim.Open) return request;
     }
-    const request = message.range;
-    // One range at a time, in the order sent: the main thread consumes them in that order.
-    queue = queue.then(async () => {
+    return null;
+  };
+
+  const work = async (): Promise<void> => {
+    busy = true;
+    for (let request = claimFurthest(); request !== null; request = claimFurthest()) {
       try {
         const t0 = performance.now();
         const segment = await readRange(request, newBlock);
-        if (process.env.WSPL_DEBUG_RANGES) process.stderr.write(`worker range ${request.start} ${(performance.now() - t0).toFixed(0)} ms, free ${free.length}, at ${performance.now().toFixed(0)}\n`);
+        if (process.env.WSPL_DEBUG_RANGES) process.stderr.write(`worker range ${request.id} ${(performance.now() - t0).toFixed(0)} ms, free ${free.length}, at ${performance.now().toFixed(0)}\n`);
         const { sessionBytes, diagnosisBytes } = segment;
         const moved = [...new Set([...sessionBytes, ...diagnosisBytes].filter(ownsMemory).map((b) => b.buffer))];
-        port.postMessage({ id: request.id, segment }, moved as ArrayBuffer[]);
+        const result: WorkerResult = { id: request.id, segment };
+        port.postMessage(result, moved as ArrayBuffer[]);
       } catch (e) {
         // The main thread then reads the range itself, and reports any error in its own words.
-        port.postMessage({ id: request.id, error: String(e) });
+        const result: WorkerResult = { id: request.id, error: String(e) };
+        port.postMessage(result);
       }
-    });
+    }
+    busy = false;
+  };
+
+  port.on('message', (message: WorkerMessage) => {
+    if ('claims' in message) claims = message.claims;
+    else if ('recycle' in message) {
+      for (const b of message.recycle) if (free.length < MAX_FREE_BLOCKS && b.byteLength === BLOCK_BYTES) free.push(b);
+    } else {
+      open.push(message.range);
+      if (!busy && claims !== null) void work();
+    }
   });
 }
 
