@@ -87,6 +87,11 @@ export class EntryParser implements LineHandler {
   /** `sink.event` is called directly (not through a closure): it runs for most lines of a log. */
   constructor(private readonly sink: { event(e: LogEvent): void }) {}
 
+  /** The counts since the last takeFileStats (read only). */
+  get statsSoFar(): Readonly<EntryStats> {
+    return this.stats;
+  }
+
   get entriesSoFar(): number {
     return this.stats.entries;
   }

@@ -127,13 +127,18 @@ export class LineSplitter {
     }
   }
 
-  /** The counts since the last call (or the start), and a new section from here. */
-  takeSection(): LineCounts {
-    const counts = {
+  /** The counts since the last takeSection (or the start). */
+  sectionCounts(): LineCounts {
+    return {
       lines: this.stats.lines - this.sectionLines,
       longLines: this.stats.longLines - this.sectionLong,
       firstLongLine: this.sectionFirstLong,
     };
+  }
+
+  /** The counts since the last call (or the start), and a new section from here. */
+  takeSection(): LineCounts {
+    const counts = this.sectionCounts();
     this.sectionLines = this.stats.lines;
     this.sectionLong = this.stats.longLines;
     this.sectionFirstLong = null;

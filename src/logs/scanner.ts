@@ -109,7 +109,31 @@ export class LogScanner {
   takeSection(): SectionCounts {
     const splitter = this.splitter;
     if (!splitter) throw new Error('takeSection() without beginFile()');
-    return { ...this.parser.takeFileStats(), ...splitter.takeSection() };
+    const counts = this.peekSection();
+    this.parser.takeFileStats();
+    splitter.takeSection();
+    return counts;
+  }
+
+  /** The counts since the last takeSection (or the file's start), without starting a new section. */
+  peekSection(): SectionCounts {
+    const splitter = this.splitter;
+    if (!splitter) throw new Error('peekSection() without beginFile()');
+    const p = this.parser.statsSoFar;
+    const l = splitter.sectionCounts();
+    // Written out, not spread: the worker calls this once per session.
+    return {
+      lines: l.lines,
+      longLines: l.longLines,
+      firstLongLine: l.firstLongLine,
+      entries: p.entries,
+      continuation: p.continuation,
+      unknown: p.unknown,
+      blank: p.blank,
+      garbage: p.garbage,
+      firstGarbageLine: p.firstGarbageLine,
+      unparsed: p.unparsed,
+    };
   }
 
   /**

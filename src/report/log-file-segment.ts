@@ -98,31 +98,31 @@ export async function readRange(request: RangeRequest, newBlock?: () => Buffer):
   const sessions = new Pieces(render.separator, newBlock);
   const diagnoses = new Pieces(render.separator, newBlock);
   const marks: FreshMark[] = [];
+  /** The last fresh start so far; once MAX_MARKS are kept, only its parts (a log has a fresh start per session). */
   let last: FreshMark | null = null;
-  /** The counts since the last mark kept in `marks` (those after MAX_MARKS are not kept, but for the last). */
-  let since: SectionCounts | null = null;
+  let lastPoint: FreshStart | null = null;
+  let lastCounts: SectionCounts | null = null;
+  let lastSizes = [0, 0, 0];
   const scanner: LogScanner = new LogScanner({
     maxLineBytes: request.maxLineBytes,
     // Sessions before the first fresh start may continue one of the previous range: the main thread reads those.
     onSession: (s, found) => {
-      if (last === null) return;
+      if (lastPoint === null) return;
       sessions.add(render.session(s), s.outcome);
       for (const d of found) diagnoses.add(render.diagnosis(d), d.severity);
     },
     // Every session handed out so far started before this line and has ended.
     onFreshStart: (point) => {
-      const counts = scanner.takeSection();
-      since = since === null ? counts : addCounts(since, counts);
-      last = {
-        ...point,
-        sessionBytes: sessions.output.size,
-        diagnosisBytes: diagnoses.output.size,
-        diagnoses: diagnoses.keys.length,
-        counts: since,
-      };
+      lastPoint = point;
+      lastSizes = [sessions.output.size, diagnoses.output.size, diagnoses.keys.length];
       if (marks.length < MAX_MARKS) {
-        marks.push(last);
-        since = null;
+        const mark = markOf(point, lastSizes, scanner.takeSection());
+        marks.push(mark);
+        last = mark;
+      } else {
+        // The counts since the last mark kept, up to this line: the last mark's, if this is the last.
+        lastCounts = scanner.peekSection();
+        last = null;
       }
     },
   });
@@ -130,8 +130,9 @@ export async function readRange(request: RangeRequest, newBlock?: () => Buffer):
   await streamFile(request.path, (chunk) => scanner.write(chunk), request.start, request.end);
   // No finish(): the sessions still open may go on in the next range or file, and are the main thread's to read.
   scanner.endFile();
-  const end = last as FreshMark | null;
-  if (end !== null && marks.at(-1) !== end) marks.push(end);
+  const point = lastPoint as FreshStart | null;
+  if (point !== null && last === null && lastCounts !== null) marks.push(markOf(point, lastSizes, lastCounts));
+  const end = marks.at(-1);
   const first = marks[0];
   return {
     marks,
@@ -140,6 +141,20 @@ export async function readRange(request: RangeRequest, newBlock?: () => Buffer):
     outcomes: end && first ? sessions.keys.slice(0, end.order - first.order) : [],
     severities: diagnoses.keys.slice(0, end?.diagnoses ?? 0),
     separator: render.separator,
+  };
+}
+
+function markOf(point: FreshStart, sizes: number[], counts: SectionCounts): FreshMark {
+  const [sessionBytes = 0, diagnosisBytes = 0, diagnoses = 0] = sizes;
+  return {
+    order: point.order,
+    line: point.line,
+    start: point.start,
+    end: point.end,
+    sessionBytes,
+    diagnosisBytes,
+    diagnoses,
+    counts,
   };
 }
 

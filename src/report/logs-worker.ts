@@ -72,7 +72,11 @@ if (port) {
       for (const b of message.recycle) if (free.length < MAX_FREE_BLOCKS && b.byteLength === BLOCK_BYTES) free.push(b);
     } else {
       open.push(message.range);
-      if (!busy && claims !== null) void work();
+      // After the messages already queued: the furthest range is chosen among all those offered.
+      if (!busy && claims !== null) {
+        busy = true;
+        setImmediate(() => void work());
+      }
     }
   });
 }
