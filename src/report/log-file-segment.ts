@@ -98,40 +98,38 @@ export async function readRange(request: RangeRequest, newBlock?: () => Buffer):
   const sessions = new Pieces(render.separator, newBlock);
   const diagnoses = new Pieces(render.separator, newBlock);
   const marks: FreshMark[] = [];
-  /** The last fresh start so far; once MAX_MARKS are kept, only its parts (a log has a fresh start per session). */
-  let last: FreshMark | null = null;
-  let lastPoint: FreshStart | null = null;
-  let lastCounts: SectionCounts | null = null;
-  let lastSizes = [0, 0, 0];
+  /**
+   * The last fresh start so far, and the counts since the last mark kept up to it: once MAX_MARKS are kept, a mark is
+   * made of these only at the end, for the last one (a log has a fresh start per session).
+   */
+  const latest: { point: FreshStart | null; sizes: number[]; counts: SectionCounts | null } = {
+    point: null,
+    sizes: [],
+    counts: null,
+  };
   const scanner: LogScanner = new LogScanner({
     maxLineBytes: request.maxLineBytes,
     // Sessions before the first fresh start may continue one of the previous range: the main thread reads those.
     onSession: (s, found) => {
-      if (lastPoint === null) return;
+      if (latest.point === null) return;
       sessions.add(render.session(s), s.outcome);
       for (const d of found) diagnoses.add(render.diagnosis(d), d.severity);
     },
     // Every session handed out so far started before this line and has ended.
     onFreshStart: (point) => {
-      lastPoint = point;
-      lastSizes = [sessions.output.size, diagnoses.output.size, diagnoses.keys.length];
+      latest.point = point;
+      latest.sizes = [sessions.output.size, diagnoses.output.size, diagnoses.keys.length];
       if (marks.length < MAX_MARKS) {
-        const mark = markOf(point, lastSizes, scanner.takeSection());
-        marks.push(mark);
-        last = mark;
-      } else {
-        // The counts since the last mark kept, up to this line: the last mark's, if this is the last.
-        lastCounts = scanner.peekSection();
-        last = null;
-      }
+        marks.push(markOf(point, latest.sizes, scanner.takeSection()));
+        latest.counts = null;
+      } else latest.counts = scanner.peekSection();
     },
   });
   scanner.beginFile(request.path, { line: request.startLine, offset: request.start });
   await streamFile(request.path, (chunk) => scanner.write(chunk), request.start, request.end);
   // No finish(): the sessions still open may go on in the next range or file, and are the main thread's to read.
   scanner.endFile();
-  const point = lastPoint as FreshStart | null;
-  if (point !== null && last === null && lastCounts !== null) marks.push(markOf(point, lastSizes, lastCounts));
+  if (latest.point !== null && latest.counts !== null) marks.push(markOf(latest.point, latest.sizes, latest.counts));
   const end = marks.at(-1);
   const first = marks[0];
   return {
@@ -162,7 +160,10 @@ function markOf(point: FreshStart, sizes: number[], counts: SectionCounts): Fres
  * The rendered sessions from mark `from` up to the segment's last mark, for the writer, and the counts of the lines
  * between the two marks (both left out: the main thread reads them).
  */
-export function segmentFrom(segment: FileSegment, from: FreshMark): { rendered: RenderedSegment; skipped: SectionCounts } {
+export function segmentFrom(
+  segment: FileSegment,
+  from: FreshMark,
+): { rendered: RenderedSegment; skipped: SectionCounts } {
   const first = segment.marks[0] ?? from;
   const end = segment.marks.at(-1) ?? from;
   // Each mark's counts run from the mark before it up to and including its own line (an entry).

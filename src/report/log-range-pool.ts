@@ -31,7 +31,7 @@ export interface PoolOptions {
  * Ranges planned ahead of the main thread, per worker: the worker takes the furthest, the main thread the nearest
  * still open; what the workers rendered waits in memory until the main thread reaches it.
  */
-const AHEAD_PER_WORKER = 3;
+const AHEAD_PER_WORKER = 4;
 /** The table of claims is a ring: far longer than the ranges ahead at any time. */
 const CLAIM_SLOTS = 1024;
 

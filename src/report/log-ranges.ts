@@ -42,7 +42,8 @@ export class RangePlanner {
     this.size ??= sizeOf(path);
     const base = { file: this.file, path, start: this.start, startLine: this.line };
     // The rest is one range when it is less than one and a half: no range much smaller than the others.
-    const cut = this.size - this.start < this.rangeBytes * 1.5 ? null : this.cutAfter(path, this.start + this.rangeBytes);
+    const cut =
+      this.size - this.start < this.rangeBytes * 1.5 ? null : this.cutAfter(path, this.start + this.rangeBytes);
     if (cut === null) {
       this.file++;
       this.start = 0;
@@ -68,7 +69,7 @@ export class RangePlanner {
     }
     try {
       let lines = 0;
-      for (let at = this.start; ; ) {
+      for (let at = this.start; ;) {
         const read = readSync(fd, this.buffer, 0, SCAN_BYTES, at);
         if (read === 0) return null;
         const bytes = read === SCAN_BYTES ? this.buffer : this.buffer.subarray(0, read);

@@ -157,6 +157,18 @@ describe('writeLogs in parallel on one file cut into ranges', () => {
     expect(two.ranges).toBeGreaterThan(4);
   });
 
+  it('takes the counts up to the last fresh start of a range that has more than the marks kept (256)', async () => {
+    // 140 times the seed: 280 fresh starts in one range (the default range size holds the whole file).
+    const path = join(dir, 'many-marks.log');
+    writeFileSync(path, seedLines(140).join('\n') + '\n');
+    const spec: RenderSpec = { format: 'json', manyFiles: false, color: false, width: 100, quiet: false };
+    const one = await render([path], spec, false);
+    const two = await render([path], spec, true, { workers: 1 });
+    expect(two.text).toBe(one.text);
+    expect(two.files).toEqual(one.files);
+    expect(two.ranges).toBe(1);
+  });
+
   it('writes the text one thread writes, on two workers, a folder whose files are cut into ranges', async () => {
     const a = folder('ranges-a', lines.slice(0, 900), [400]);
     const spec: RenderSpec = { format: 'text', manyFiles: true, color: false, width: 80, quiet: false };

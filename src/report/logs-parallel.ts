@@ -17,8 +17,9 @@
 //     and started B's afresh). If not, it reads the rest of the range itself. Either way the result is the sequential
 //     one. The main thread reads every line but those between A and B, so the file's first line (a BOM) and its last
 //     (cut without a line break) are its own; no line crosses a cut.
-// Every so many ranges (ownEvery) the main thread reads one itself, rendering straight into the output: on two cores,
-// one worker and the main thread beat two workers and a main thread that only stitches (docs/benchmarks.md).
+// The main thread is a reader too: a range no worker has claimed by the time the main thread reaches it, it reads itself,
+// rendering straight into the output (log-range-pool.ts: a worker takes the furthest range open, so neither waits for
+// the other while there is work). On two cores that makes one worker and the main thread.
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
@@ -110,7 +111,7 @@ export async function writeLogs(
   const planner = new RangePlanner(files, rangeBytes > 0 ? rangeBytes : undefined);
   const pool = new RangePool(entry, planner, {
     workers,
-    mainReads: options.mainReads ?? fromEnv('WSPL_LOGS_MAIN_READS', 1) === 1,
+    mainReads: options.mainReads ?? true,
     spec,
     maxLineBytes: options.maxLineBytes,
     onWarning: options.onWarning,
@@ -153,10 +154,7 @@ class Stitcher {
         await streamFile(path, write, read);
         return byWorker;
       }
-      const t0 = performance.now();
       const segment = job.segment ? await job.segment : null;
-      const t1 = performance.now();
-      if (process.env.WSPL_DEBUG_RANGES) process.stderr.write(`range ${job.id} own=${job.segment === null} wait ${(t1 - t0).toFixed(0)} ms at ${t1.toFixed(0)}\n`);
       let written: ArrayBuffer[] = [];
       if (segment) {
         const stitched = await this.stitch(scanner, path, read, segment);

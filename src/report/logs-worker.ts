@@ -36,23 +36,20 @@ if (port) {
   let busy = false;
 
   /** The furthest open range this worker could claim, claimed; null when none is left. */
-  const claimFurthest = (): RangeRequest | null => {
+  const claimFurthest = (table: Int32Array): RangeRequest | null => {
     open.sort((a, b) => a.id - b.id);
-    while (open.length > 0) {
-      const request = open.pop()!;
-      const slot = request.id % claims!.length;
-      if (Atomics.compareExchange(claims!, slot, Claim.Open, Claim.Worker) === Claim.Open) return request;
+    for (let request = open.pop(); request !== undefined; request = open.pop()) {
+      const slot = request.id % table.length;
+      if (Atomics.compareExchange(table, slot, Claim.Open, Claim.Worker) === Claim.Open) return request;
     }
     return null;
   };
 
-  const work = async (): Promise<void> => {
+  const work = async (table: Int32Array): Promise<void> => {
     busy = true;
-    for (let request = claimFurthest(); request !== null; request = claimFurthest()) {
+    for (let request = claimFurthest(table); request !== null; request = claimFurthest(table)) {
       try {
-        const t0 = performance.now();
         const segment = await readRange(request, newBlock);
-        if (process.env.WSPL_DEBUG_RANGES) process.stderr.write(`worker range ${request.id} ${(performance.now() - t0).toFixed(0)} ms, free ${free.length}, at ${performance.now().toFixed(0)}\n`);
         const { sessionBytes, diagnosisBytes } = segment;
         const moved = [...new Set([...sessionBytes, ...diagnosisBytes].filter(ownsMemory).map((b) => b.buffer))];
         const result: WorkerResult = { id: request.id, segment };
@@ -73,9 +70,10 @@ if (port) {
     } else {
       open.push(message.range);
       // After the messages already queued: the furthest range is chosen among all those offered.
-      if (!busy && claims !== null) {
+      const table = claims;
+      if (!busy && table !== null) {
         busy = true;
-        setImmediate(() => void work());
+        setImmediate(() => void work(table));
       }
     }
   });
