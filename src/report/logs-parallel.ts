@@ -67,7 +67,12 @@ export interface WriteLogsOptions {
   onFile?: (path: string, byWorker: number) => void;
 }
 
-/** Where the parallel reader is worth it (docs/benchmarks.md); WSPL_LOGS_PARALLEL_MIN_BYTES sets another size. */
+/**
+ * Where the parallel reader is worth it: nowhere measured yet, so it is off unless WSPL_LOGS_PARALLEL_MIN_BYTES sets
+ * a size. On 2 shared cores (docs/benchmarks.md, issue #15) one worker and the main thread spent about 5.3 s of CPU
+ * on a 269 MB log against 2.9 s for one thread (a second isolate warms up its JIT, V8's helper threads compile
+ * everything twice), more than twice one thread's wall time: it lost on one file, on a folder, in JSON and text.
+ */
 export const MIN_PARALLEL_BYTES = Infinity;
 
 function minParallelBytes(): number {
