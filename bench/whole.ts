@@ -139,12 +139,15 @@ try {
     console.log(
       `logs: ${mb.toFixed(0)} MB generated log; floor (read the bytes) ${floor.seconds.toFixed(2)} s (${(mb / floor.seconds).toFixed(0)} MB/s)`,
     );
+    // One thread, then the file cut into ranges read by worker threads and the main thread (off by default,
+    // WSPL_LOGS_PARALLEL_MIN_BYTES=0 turns them on; src/report/logs-parallel.ts and docs/benchmarks.md say why).
     for (const format of ['text', 'json']) {
       const t = timed([process.execPath, wspl, 'logs', log, '--format', format]);
       row(`logs --format ${format}`, t, floor, `  ${(mb / t.seconds).toFixed(0)} MB/s`);
+      const p = timed([process.execPath, wspl, 'logs', log, '--format', format], { WSPL_LOGS_PARALLEL_MIN_BYTES: '0' });
+      row('  … on worker threads', p, floor, `  ${(mb / p.seconds).toFixed(0)} MB/s`);
     }
-    // The same bytes as a folder of 16 rotated files, cut mid-session: one thread, then the worker threads
-    // (off by default, WSPL_LOGS_PARALLEL_MIN_BYTES=0 turns them on; src/report/logs-parallel.ts says why).
+    // The same bytes as a folder of 16 rotated files, cut mid-session: one thread, then the worker threads.
     const folder = splitIntoFolder(log, join(dir, 'logs'), 16);
     const folderFloor = timed(bytesFloor(log));
     for (const [name, env] of [

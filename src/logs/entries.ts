@@ -87,6 +87,11 @@ export class EntryParser implements LineHandler {
   /** `sink.event` is called directly (not through a closure): it runs for most lines of a log. */
   constructor(private readonly sink: { event(e: LogEvent): void }) {}
 
+  /** The counts since the last takeFileStats (read only). */
+  get statsSoFar(): Readonly<EntryStats> {
+    return this.stats;
+  }
+
   get entriesSoFar(): number {
     return this.stats.entries;
   }
@@ -96,6 +101,18 @@ export class EntryParser implements LineHandler {
     const stats = this.stats;
     this.stats = emptyEntryStats();
     return stats;
+  }
+
+  /** Adds the counts of lines someone else read (the parallel reader's worker), as if read here. */
+  addStats(skipped: EntryStats): void {
+    const s = this.stats;
+    s.entries += skipped.entries;
+    s.continuation += skipped.continuation;
+    s.unknown += skipped.unknown;
+    s.blank += skipped.blank;
+    s.garbage += skipped.garbage;
+    s.firstGarbageLine ??= skipped.firstGarbageLine;
+    s.unparsed += skipped.unparsed;
   }
 
   /** A new file starts: its first lines cannot continue the last entry of the previous file. */

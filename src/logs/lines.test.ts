@@ -79,6 +79,14 @@ describe('LineSplitter', () => {
     expect(got.stats.firstLongLine).toBe(2);
   });
 
+  it('skips a line over the cap among clean lines of one chunk as it does across chunks', () => {
+    const bytes = Buffer.from(`a\nb\n${'x'.repeat(50)}\nc\nd\n`);
+    const whole = split([bytes], 16);
+    expect(whole.lines.map((l) => l.text)).toEqual(['a', 'b', 'c', 'd']);
+    expect(whole.stats.firstLongLine).toBe(3);
+    expect(split(cut(bytes, [3, 30]), 16)).toEqual(whole);
+  });
+
   it('detects a UTF-16 byte-order mark', () => {
     expect(split([Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x0a, 0x00])]).stats.utf16).toBe(true);
   });

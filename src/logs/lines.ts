@@ -27,6 +27,13 @@ export interface SplitStats {
   cutLastLine: boolean;
 }
 
+/** The line counts of a section of a file (a part the parallel reader lets someone else read). */
+export interface LineCounts {
+  lines: number;
+  longLines: number;
+  firstLongLine: number | null;
+}
+
 export class LineSplitter {
   private carried: Buffer[] = [];
   private carriedBytes = 0;
@@ -46,6 +53,10 @@ export class LineSplitter {
   lineHasBreak = false;
   /** The carried line being handed out ended at an LF (which the joined buffer leaves out). */
   private carriedBreak = false;
+  /** Where the current section began (takeSection): its line counts are those since. */
+  private sectionLines = 0;
+  private sectionLong = 0;
+  private sectionFirstLong: number | null = null;
   readonly stats: SplitStats = {
     bytes: 0,
     lines: 0,
@@ -97,7 +108,8 @@ export class LineSplitter {
       const regionClean = isUtf8(region) && region.indexOf(0) === -1;
       while (start <= lastNl) {
         nl = chunk.indexOf(LF, start);
-        if (regionClean) this.emit(chunk, start, nl, true);
+        // A line over the cap is skipped wherever it lies (a cap below the chunk size fits one in a clean region).
+        if (regionClean && nl - start <= this.maxLineBytes) this.emit(chunk, start, nl, true);
         else this.emitChecked(chunk, start, nl);
         start = nl + 1;
       }
@@ -113,6 +125,43 @@ export class LineSplitter {
       const rest = Buffer.alloc(0);
       this.finishCarried(rest, 0);
     }
+  }
+
+  /** The counts since the last takeSection (or the start). */
+  sectionCounts(): LineCounts {
+    return {
+      lines: this.stats.lines - this.sectionLines,
+      longLines: this.stats.longLines - this.sectionLong,
+      firstLongLine: this.sectionFirstLong,
+    };
+  }
+
+  /** The counts since the last call (or the start), and a new section from here. */
+  takeSection(): LineCounts {
+    const counts = this.sectionCounts();
+    this.sectionLines = this.stats.lines;
+    this.sectionLong = this.stats.longLines;
+    this.sectionFirstLong = null;
+    return counts;
+  }
+
+  /**
+   * Jumps to byte `to.offset`, the start of line `to.line`, counting the lines in between as `skipped` (someone else
+   * read them). Only at a line start: the last byte pushed was an LF.
+   */
+  skipTo(to: { line: number; offset: number }, skipped: LineCounts): void {
+    if (this.carriedBytes > 0 || this.overflowing || to.offset < this.offset) {
+      throw new Error('LineSplitter.skipTo: not at a line start, or backwards');
+    }
+    if (skipped.lines !== to.line - 1 - this.lineNo) {
+      throw new Error(`LineSplitter.skipTo: ${skipped.lines} lines skipped from ${this.lineNo} to ${to.line}`);
+    }
+    this.stats.bytes += to.offset - this.offset;
+    this.stats.lines += skipped.lines;
+    this.stats.longLines += skipped.longLines;
+    this.stats.firstLongLine ??= skipped.firstLongLine;
+    this.lineNo = to.line - 1;
+    this.offset = to.offset;
   }
 
   private carry(part: Buffer): void {
@@ -157,6 +206,7 @@ export class LineSplitter {
     this.stats.lines++;
     this.stats.longLines++;
     if (this.stats.firstLongLine === null) this.stats.firstLongLine = this.lineNo;
+    if (this.sectionFirstLong === null) this.sectionFirstLong = this.lineNo;
   }
 
   private emit(buf: Buffer, start: number, end: number, clean: boolean): void {

@@ -132,9 +132,10 @@ describe('readLogFile and readLogs', () => {
 
   it('reports a cut last line and an over-long line in the file notes', async () => {
     const text = fixtureText('pcoip');
+    // The fixture's longest line has 291 bytes: only the 300-byte one is over the cap.
     const long = 'x'.repeat(300);
     writeFileSync(join(dir, 'cut.log'), `${long}\n${text.slice(0, -40)}`);
-    const r = await readLogs([join(dir, 'cut.log')], { maxLineBytes: 256 });
+    const r = await readLogs([join(dir, 'cut.log')], { maxLineBytes: 295 });
     const notes = r.files[0]!.notes.join('\n');
     expect(notes).toMatch(/1 line over the line-length cap skipped \(first: line 1\)/);
     expect(notes).toMatch(/no line break/);

@@ -1,9 +1,9 @@
 // The streaming API: feed the bytes of one or more files in any chunks, get events, sessions and diagnoses.
 // Nothing here touches the file system, so the same code reads files, stdin or test buffers.
 import { diagnoseSession } from './diagnose.js';
-import { EntryParser } from './entries.js';
+import { EntryParser, type EntryStats } from './entries.js';
 import type { LogEvent } from './events.js';
-import { DEFAULT_MAX_LINE_BYTES, LineSplitter } from './lines.js';
+import { DEFAULT_MAX_LINE_BYTES, LineSplitter, type LineCounts } from './lines.js';
 import { SessionAssembler, type SessionEvidence } from './sessions.js';
 import type { LogDiagnosis, LogFileStats, LogSession } from './types.js';
 
@@ -26,6 +26,25 @@ export interface FreshStart {
   /** The line's first byte in the file, and the byte after its line break. */
   start: number;
   end: number;
+}
+
+/** A section's share of a file's counts (LogFileStats less what only the whole file has: bytes, BOM, cut end). */
+export type SectionCounts = EntryStats & LineCounts;
+
+/** The counts of two sections, `a` then `b`. */
+export function addCounts(a: SectionCounts, b: SectionCounts): SectionCounts {
+  return {
+    lines: a.lines + b.lines,
+    longLines: a.longLines + b.longLines,
+    firstLongLine: a.firstLongLine ?? b.firstLongLine,
+    entries: a.entries + b.entries,
+    continuation: a.continuation + b.continuation,
+    unknown: a.unknown + b.unknown,
+    blank: a.blank + b.blank,
+    garbage: a.garbage + b.garbage,
+    firstGarbageLine: a.firstGarbageLine ?? b.firstGarbageLine,
+    unparsed: a.unparsed + b.unparsed,
+  };
 }
 
 export class LogScanner {
@@ -68,22 +87,65 @@ export class LogScanner {
   }
 
   /**
-   * Continues this file at byte `from.offset`, the start of line `from.line` (an entry that starts a session, so
-   * the parser's context does not matter), after `sessions` sessions read by someone else since freshAfter held.
-   * The counts of the file's lines are then partial: the caller has them from whoever read the whole file.
+   * Continues this file at byte `to.offset`, the start of line `to.line` (an entry that starts a session, so the
+   * parser's context does not matter), after `sessions` sessions read by someone else since freshAfter held at the
+   * last line written (which ended with its line break). `skipped` are the counts of the lines in between, which
+   * the file's stats then include as if they had been read here.
    */
-  resumeAfter(sessions: number, from: { line: number; offset: number }): void {
+  resumeAfter(sessions: number, to: { line: number; offset: number }, skipped: SectionCounts): void {
+    const splitter = this.splitter;
+    if (!splitter) throw new Error('resumeAfter() without beginFile()');
     this.assembler.skipSessions(sessions);
     this.parser.resetContext();
-    this.splitter = new LineSplitter(this.parser, this.maxLineBytes, { line: from.line - 1, offset: from.offset });
+    this.parser.addStats(skipped);
+    splitter.skipTo(to, skipped);
   }
 
-  /** Starts a file: line numbers restart at 1; open sessions carry on (the client rotates its log mid-session). */
-  beginFile(name: string): void {
+  /**
+   * The counts since the last call (or the file's start), and a new section from here: the parallel reader's worker
+   * takes them at each fresh start (called from onFreshStart, they include that line). The file's stats at endFile
+   * are then those of its last section only.
+   */
+  takeSection(): SectionCounts {
+    const splitter = this.splitter;
+    if (!splitter) throw new Error('takeSection() without beginFile()');
+    const counts = this.peekSection();
+    this.parser.takeFileStats();
+    splitter.takeSection();
+    return counts;
+  }
+
+  /** The counts since the last takeSection (or the file's start), without starting a new section. */
+  peekSection(): SectionCounts {
+    const splitter = this.splitter;
+    if (!splitter) throw new Error('peekSection() without beginFile()');
+    const p = this.parser.statsSoFar;
+    const l = splitter.sectionCounts();
+    // Written out, not spread: the worker calls this once per session.
+    return {
+      lines: l.lines,
+      longLines: l.longLines,
+      firstLongLine: l.firstLongLine,
+      entries: p.entries,
+      continuation: p.continuation,
+      unknown: p.unknown,
+      blank: p.blank,
+      garbage: p.garbage,
+      firstGarbageLine: p.firstGarbageLine,
+      unparsed: p.unparsed,
+    };
+  }
+
+  /**
+   * Starts a file: line numbers restart at 1; open sessions carry on (the client rotates its log mid-session).
+   * `from` starts reading mid-file instead: the first byte written is at `from.offset` and follows line `from.line`
+   * (a line start; the parallel reader's worker reads a range of a large file).
+   */
+  beginFile(name: string, from?: { line: number; offset: number }): void {
     if (this.splitter) this.endFile();
     this.assembler.beginFile(name);
     this.parser.resetContext();
-    this.splitter = new LineSplitter(this.parser, this.maxLineBytes);
+    this.splitter = new LineSplitter(this.parser, this.maxLineBytes, from);
   }
 
   /** Client entries seen so far in the current file. */

@@ -9,7 +9,7 @@
  */
 export type ByteSink = (bytes: Uint8Array) => boolean;
 
-const BLOCK_BYTES = 256 * 1024;
+export const BLOCK_BYTES = 256 * 1024;
 
 interface Utf8Writable {
   utf8Write(text: string, offset: number): number;
@@ -21,10 +21,14 @@ export class BlockOutput {
   private used = 0;
   /** Bytes handed to the byte sink so far. */
   private flushed = 0;
+  /** Pieces given to writeBytes that the byte sink kept a reference to (their memory may not be reused yet). */
+  keptPieces = 0;
 
+  /** `newBlock` gives the memory of each new block (the parallel reader's worker reuses blocks written). */
   constructor(
     private readonly out: (text: string) => void,
     private readonly bytes?: ByteSink,
+    private readonly newBlock: () => Buffer = () => Buffer.allocUnsafe(BLOCK_BYTES),
   ) {}
 
   write(text: string): void {
@@ -44,7 +48,7 @@ export class BlockOutput {
         return;
       }
     }
-    this.buffer ??= Buffer.allocUnsafe(BLOCK_BYTES);
+    this.buffer ??= this.newBlock();
     // utf8Write is Buffer's own encoder without write()'s argument parsing; write() is used where it is missing.
     const buf = this.buffer as unknown as Partial<Utf8Writable>;
     this.used +=
@@ -56,8 +60,9 @@ export class BlockOutput {
     if (bytes.length === 0) return;
     this.flush();
     this.flushed += bytes.length;
-    if (this.bytes) this.bytes(bytes);
-    else this.out(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    if (this.bytes) {
+      if (!this.bytes(bytes)) this.keptPieces++;
+    } else this.out(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   }
 
   /** Bytes written so far, flushed or not (with a byte sink). */

@@ -3,9 +3,9 @@
 // after which the reading cannot depend on what came before). The main thread reads the rest itself: the head, which
 // may continue a session of the previous file, up to the first fresh start where its own reading is fresh too, and
 // the tail, which may go on into the next file; it takes the worker's rendering for what lies between.
-import { LogScanner, type FreshStart } from '../logs/scanner.js';
+import { addCounts, LogScanner, type FreshStart, type SectionCounts } from '../logs/scanner.js';
 import { streamFile } from '../logs/read.js';
-import type { LogDiagnosis, LogFileStats, LogSession } from '../logs/types.js';
+import type { LogDiagnosis, LogSession } from '../logs/types.js';
 import { BlockOutput } from './block-output.js';
 import { byteRange, type RenderSpec, type RenderedSegment } from './log-segments.js';
 import { JSON_SEPARATOR, LogJsonTexts } from './logs-json.js';
@@ -16,14 +16,14 @@ export interface FreshMark extends FreshStart {
   sessionBytes: number;
   diagnosisBytes: number;
   diagnoses: number;
+  /** The counts of the lines after the mark before it (the range's start for the first), up to its own line. */
+  counts: SectionCounts;
 }
 
 /** The fresh starts recorded from a file's beginning: the main thread's reading is fresh at one of the first few. */
 const MAX_MARKS = 256;
 
 export interface FileSegment {
-  /** The counts of the whole file (they do not depend on what came before it). */
-  stats: LogFileStats;
   /** The first fresh starts (up to MAX_MARKS), then the last one; the rendering runs from the first to the last. */
   marks: FreshMark[];
   /** The rendered bytes, in the blocks they were written in (moved to the main thread, not copied). */
@@ -56,12 +56,18 @@ function rendererFor(spec: RenderSpec): Renderer {
 class Pieces {
   readonly blocks: Uint8Array[] = [];
   readonly keys: string[] = [];
-  readonly output = new BlockOutput(
-    () => undefined,
-    (b) => (this.blocks.push(b), false),
-  );
+  readonly output: BlockOutput;
 
-  constructor(private readonly separator: string) {}
+  constructor(
+    private readonly separator: string,
+    newBlock?: () => Buffer,
+  ) {
+    this.output = new BlockOutput(
+      () => undefined,
+      (b) => (this.blocks.push(b), false),
+      newBlock,
+    );
+  }
 
   add(text: string, key: string): void {
     this.output.write(this.keys.length === 0 ? text : this.separator + text);
@@ -74,40 +80,59 @@ class Pieces {
   }
 }
 
-export async function readFileSegment(path: string, spec: RenderSpec, maxLineBytes?: number): Promise<FileSegment> {
-  const render = rendererFor(spec);
-  const sessions = new Pieces(render.separator);
-  const diagnoses = new Pieces(render.separator);
+/** What a worker is asked to read: bytes [start, end) of a file, a line start after line `startLine`. */
+export interface RangeRequest {
+  id: number;
+  path: string;
+  start: number;
+  /** Infinity for the file's last range: to its end, as the one-thread reader reads it. */
+  end: number;
+  startLine: number;
+  spec: RenderSpec;
+  maxLineBytes?: number;
+}
+
+/** Reads a range of a file from a fresh state and renders it between its first and last fresh starts. */
+export async function readRange(request: RangeRequest, newBlock?: () => Buffer): Promise<FileSegment> {
+  const render = rendererFor(request.spec);
+  const sessions = new Pieces(render.separator, newBlock);
+  const diagnoses = new Pieces(render.separator, newBlock);
   const marks: FreshMark[] = [];
-  let last: FreshMark | null = null;
-  const scanner = new LogScanner({
-    maxLineBytes,
-    // Sessions before the first fresh start may continue one of the previous file: the main thread reads those.
+  /**
+   * The last fresh start so far, and the counts since the last mark kept up to it: once MAX_MARKS are kept, a mark is
+   * made of these only at the end, for the last one (a log has a fresh start per session).
+   */
+  const latest: { point: FreshStart | null; sizes: number[]; counts: SectionCounts | null } = {
+    point: null,
+    sizes: [],
+    counts: null,
+  };
+  const scanner: LogScanner = new LogScanner({
+    maxLineBytes: request.maxLineBytes,
+    // Sessions before the first fresh start may continue one of the previous range: the main thread reads those.
     onSession: (s, found) => {
-      if (last === null) return;
+      if (latest.point === null) return;
       sessions.add(render.session(s), s.outcome);
       for (const d of found) diagnoses.add(render.diagnosis(d), d.severity);
     },
     // Every session handed out so far started before this line and has ended.
     onFreshStart: (point) => {
-      last = {
-        ...point,
-        sessionBytes: sessions.output.size,
-        diagnosisBytes: diagnoses.output.size,
-        diagnoses: diagnoses.keys.length,
-      };
-      if (marks.length < MAX_MARKS) marks.push(last);
+      latest.point = point;
+      latest.sizes = [sessions.output.size, diagnoses.output.size, diagnoses.keys.length];
+      if (marks.length < MAX_MARKS) {
+        marks.push(markOf(point, latest.sizes, scanner.takeSection()));
+        latest.counts = null;
+      } else latest.counts = scanner.peekSection();
     },
   });
-  scanner.beginFile(path);
-  await streamFile(path, (chunk) => scanner.write(chunk));
-  // No finish(): the sessions still open may go on in the next file, and are the main thread's to read.
-  const stats = scanner.endFile();
-  const end = last as FreshMark | null;
-  if (end !== null && marks.at(-1) !== end) marks.push(end);
+  scanner.beginFile(request.path, { line: request.startLine, offset: request.start });
+  await streamFile(request.path, (chunk) => scanner.write(chunk), request.start, request.end);
+  // No finish(): the sessions still open may go on in the next range or file, and are the main thread's to read.
+  scanner.endFile();
+  if (latest.point !== null && latest.counts !== null) marks.push(markOf(latest.point, latest.sizes, latest.counts));
+  const end = marks.at(-1);
   const first = marks[0];
   return {
-    stats,
     marks,
     sessionBytes: sessions.bytes(end?.sessionBytes ?? 0),
     diagnosisBytes: diagnoses.bytes(end?.diagnosisBytes ?? 0),
@@ -117,15 +142,42 @@ export async function readFileSegment(path: string, spec: RenderSpec, maxLineByt
   };
 }
 
-/** The rendered sessions from mark `from` up to the segment's last mark, for the writer. */
-export function segmentFrom(segment: FileSegment, from: FreshMark): RenderedSegment {
+function markOf(point: FreshStart, sizes: number[], counts: SectionCounts): FreshMark {
+  const [sessionBytes = 0, diagnosisBytes = 0, diagnoses = 0] = sizes;
+  return {
+    order: point.order,
+    line: point.line,
+    start: point.start,
+    end: point.end,
+    sessionBytes,
+    diagnosisBytes,
+    diagnoses,
+    counts,
+  };
+}
+
+/**
+ * The rendered sessions from mark `from` up to the segment's last mark, for the writer, and the counts of the lines
+ * between the two marks (both left out: the main thread reads them).
+ */
+export function segmentFrom(
+  segment: FileSegment,
+  from: FreshMark,
+): { rendered: RenderedSegment; skipped: SectionCounts } {
   const first = segment.marks[0] ?? from;
   const end = segment.marks.at(-1) ?? from;
+  // Each mark's counts run from the mark before it up to and including its own line (an entry).
+  let skipped: SectionCounts | null = null;
+  for (const mark of segment.marks.slice(segment.marks.indexOf(from) + 1)) {
+    skipped = skipped === null ? mark.counts : addCounts(skipped, mark.counts);
+  }
+  if (skipped === null || from === end) throw new Error('segmentFrom: no lines between the marks');
+  skipped = { ...skipped, lines: skipped.lines - 1, entries: skipped.entries - 1 };
   const sep = segment.separator.length;
   // Every text but the very first follows a separator, which the writer puts back itself.
   const sessionStart = from.sessionBytes + (from.order > first.order && end.order > from.order ? sep : 0);
   const diagnosisStart = from.diagnosisBytes + (from.diagnoses > 0 && end.diagnoses > from.diagnoses ? sep : 0);
-  return {
+  const rendered = {
     sessions: end.order - from.order,
     sessionBytes: byteRange(segment.sessionBytes, sessionStart, end.sessionBytes),
     outcomes: countInOrder(segment.outcomes, from.order - first.order, end.order - first.order),
@@ -133,6 +185,7 @@ export function segmentFrom(segment: FileSegment, from: FreshMark): RenderedSegm
     diagnosisBytes: byteRange(segment.diagnosisBytes, diagnosisStart, end.diagnosisBytes),
     severities: countInOrder(segment.severities, from.diagnoses, end.diagnoses),
   };
+  return { rendered, skipped };
 }
 
 /** How often each key occurs in keys[from, to), in the order each first occurs. */

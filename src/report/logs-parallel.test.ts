@@ -4,14 +4,16 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureText } from '../logs/fixtures.test-helpers.js';
 import { planLogs, readLogs } from '../logs/read.js';
 import { BlockOutput } from './block-output.js';
 import type { RenderSpec } from './log-segments.js';
 import { JsonLogWriter } from './logs-json.js';
-import { writeLogs } from './logs-parallel.js';
+import { writeLogs, type WriteLogsOptions } from './logs-parallel.js';
 import { TextLogWriter } from './logs.js';
+import { workerEntry } from './log-range-pool.js';
 
 const SEED_IDS = ['7f73a8ab', 'af1a279d', 'd6df764d', '6a775665'];
 
@@ -49,25 +51,36 @@ function folder(name: string, lines: string[], cuts: number[]): string {
   return path;
 }
 
-async function render(paths: string[], spec: RenderSpec, parallel: boolean) {
+async function render(paths: string[], spec: RenderSpec, parallel: boolean, more: WriteLogsOptions = {}) {
   const plan = await planLogs(paths);
-  let text = '';
+  const bytes: Uint8Array[] = [];
   const byWorker: string[] = [];
-  const out = new BlockOutput((t) => (text += t));
+  let ranges = 0;
+  const warnings: string[] = [];
+  // Bytes as stdout takes them: every block is copied, so the blocks handed back to workers may be reused at once.
+  const out = new BlockOutput(
+    () => undefined,
+    (b) => (bytes.push(Buffer.from(b)), true),
+  );
   const writer =
     spec.format === 'json' ? new JsonLogWriter(out, spec.manyFiles) : new TextLogWriter(out, spec.manyFiles, spec);
   const files = await writeLogs(plan, writer, spec, {
     minParallelBytes: parallel ? 0 : Infinity,
     workers: 2,
+    // The workers start slowly from source (tsx): the main thread would read these small files before they start.
+    mainReads: false,
+    output: out,
     onFile: (path, worker) => {
-      if (worker) byWorker.push(path);
+      ranges += worker;
+      if (worker > 0) byWorker.push(path);
     },
     onWarning: (w) => {
-      throw new Error(w);
+      warnings.push(w);
     },
+    ...more,
   });
   writer.end(files);
-  return { text, byWorker };
+  return { text: Buffer.concat(bytes).toString('utf8'), byWorker, ranges, files, warnings };
 }
 
 const lines = seedLines(40);
@@ -87,6 +100,7 @@ describe('writeLogs in parallel', () => {
     const one = await render([path], spec, false);
     const two = await render([path], spec, true);
     expect(two.text).toBe(one.text);
+    expect(two.warnings).toEqual([]);
     expect(one.byWorker).toEqual([]);
     // Not vacuous: files were stitched around a worker's sessions (the others, read whole by the main thread, are
     // those where its reading did not come back to a fresh start before the worker's last one).
@@ -100,6 +114,94 @@ describe('writeLogs in parallel', () => {
     const one = await render([a, b], spec, false);
     const two = await render([a, b], spec, true);
     expect(two.text).toBe(one.text);
+    expect(two.warnings).toEqual([]);
     expect(two.byWorker.length).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * One file with every awkward thing a cut may meet, as bytes: a BOM, CRLF lines, lines of invalid UTF-8, a line longer
+ * than the line cap (and than a range), a stretch of several ranges without a fresh start (lines that are not
+ * entries), and a last line without its line break.
+ */
+function awkwardFile(name: string): string {
+  const parts: Buffer[] = [Buffer.from([0xef, 0xbb, 0xbf])];
+  seedLines(20).forEach((line, i) => {
+    parts.push(Buffer.from(line + (i % 7 === 3 ? '\r\n' : '\n')));
+    if (i === 200 || i === 530) parts.push(Buffer.from([0x41, 0xff, 0xfe, 0x00, 0x0a]));
+    if (i === 300) parts.push(Buffer.from('y'.repeat(9000) + '\n'));
+    if (i === 400) for (let n = 0; n < 300; n++) parts.push(Buffer.from(`not an entry, line ${n} of a stack trace\n`));
+  });
+  parts.push(Buffer.from('2025-08-28T04:29:38.638Z { Version: "5.29.1.5595" }: [INF] cut while writ'));
+  const path = join(dir, name);
+  writeFileSync(path, Buffer.concat(parts));
+  return path;
+}
+
+// Ranges of 2.5 KB (a session of the seed is up to 5 KB): sessions cross cuts, some ranges hold no fresh start.
+const SMALL = { rangeBytes: 2500, maxLineBytes: 4096 } as const;
+
+describe('writeLogs in parallel on one file cut into ranges', () => {
+  it('writes the JSON and counts one thread writes, with one worker reading every range', async () => {
+    const path = awkwardFile('awkward.log');
+    const spec: RenderSpec = { format: 'json', manyFiles: false, color: false, width: 100, quiet: false };
+    const one = await render([path], spec, false, SMALL);
+    const two = await render([path], spec, true, { ...SMALL, workers: 1 });
+    expect(two.text).toBe(one.text);
+    expect(two.files).toEqual(one.files);
+    expect(two.warnings).toEqual([]);
+    // Not vacuous: the file's counts have every awkward thing, and many ranges came from the worker.
+    const stats = one.files[0]!.stats;
+    expect(stats).toMatchObject({ bom: true, cutLastLine: true, longLines: 1, garbage: 2 });
+    expect(stats.unknown + stats.continuation).toBeGreaterThan(300);
+    expect(two.ranges).toBeGreaterThan(4);
+  });
+
+  it('takes the counts up to the last fresh start of a range that has more than the marks kept (256)', async () => {
+    // 140 times the seed: 280 fresh starts in one range (the default range size holds the whole file).
+    const path = join(dir, 'many-marks.log');
+    writeFileSync(path, seedLines(140).join('\n') + '\n');
+    const spec: RenderSpec = { format: 'json', manyFiles: false, color: false, width: 100, quiet: false };
+    const one = await render([path], spec, false);
+    const two = await render([path], spec, true, { workers: 1 });
+    expect(two.text).toBe(one.text);
+    expect(two.files).toEqual(one.files);
+    expect(two.ranges).toBe(1);
+  });
+
+  it('writes the text one thread writes, on two workers, a folder whose files are cut into ranges', async () => {
+    const a = folder('ranges-a', lines.slice(0, 900), [400]);
+    const spec: RenderSpec = { format: 'text', manyFiles: true, color: false, width: 80, quiet: false };
+    const one = await render([a, awkwardFile('awkward-2.log')], spec, false, SMALL);
+    const two = await render([a, awkwardFile('awkward-2.log')], spec, true, SMALL);
+    expect(two.text).toBe(one.text);
+    expect(two.files).toEqual(one.files);
+    expect(two.byWorker.length).toBe(3);
+  });
+
+  it('reads on in one thread, exactly, when a worker fails at once or stops mid-way', async () => {
+    const path = awkwardFile('awkward-3.log');
+    const spec: RenderSpec = { format: 'json', manyFiles: false, color: false, width: 100, quiet: false };
+    const one = await render([path], spec, false, SMALL);
+    const failing = () => new Worker('throw new Error("no worker today")', { eval: true });
+    const failed = await render([path], spec, true, { ...SMALL, workers: 1, startWorker: failing });
+    expect(failed.text).toBe(one.text);
+    expect(failed.files).toEqual(one.files);
+    expect(failed.warnings.join()).toMatch(/failed .*no worker today.*one thread/);
+    // A real worker that is stopped after its third range: the ranges after it are read by the main thread.
+    const entry = workerEntry()!;
+    const stopping = () => {
+      const worker = entry();
+      let n = 0;
+      worker.on('message', () => {
+        if (++n === 3) void worker.terminate();
+      });
+      return worker;
+    };
+    const stopped = await render([path], spec, true, { ...SMALL, workers: 1, startWorker: stopping });
+    expect(stopped.text).toBe(one.text);
+    expect(stopped.files).toEqual(one.files);
+    expect(stopped.ranges).toBeGreaterThan(0);
+    expect(stopped.ranges).toBeLessThanOrEqual(3);
   });
 });

@@ -1,35 +1,42 @@
-// `wspl logs` on several files, using every core: worker threads read and render whole files at once, the main
-// thread stitches them in reading order, and the output is byte for byte what the one-thread reader writes.
+// `wspl logs` on every core: worker threads read and render ranges of the files (a small file is one range, a large
+// one is cut into ranges of about 16 MiB at line breaks, log-ranges.ts), the main thread stitches them in reading
+// order, and the output is byte for byte what the one-thread reader writes.
 //
-// Why the stitching is exact: a folder's files are one stream (a session may continue after the client rotated its
-// log), so a file read from a fresh start may differ from the same file read after the previous one — but only until
-// a "fresh start": an entry that starts a session while every earlier session has ended (SessionAssembler.isFresh).
-// After such a line the reader's whole state is that one new session, made of that line alone, whatever came
-// before; the parser's context is that line's own, as the file's lines are the same in both readings. So:
-//   - a worker reads file k alone and renders the sessions between its first fresh start A and its last one B;
-//   - the main thread, with the true state carried from file k-1, reads file k's head up to and including line A,
+// Why the stitching is exact: the ranges are one stream (a session may go on past a cut, or into the next file after
+// the client rotated its log), so a range read from a fresh start may differ from the same range read after the one
+// before — but only until a "fresh start": an entry that starts a session while every earlier session has ended
+// (SessionAssembler.isFresh). After such a line the reader's whole state is that one new session, made of that line
+// alone, whatever came before; the parser's context is that line's own (an entry). So:
+//   - a worker reads range k alone, told the number of the line before it (the main thread counts line breaks as it
+//     plans the ranges), and renders the sessions between its first fresh start A and its last one B, with the
+//     counts of the lines between each two fresh starts;
+//   - the main thread, with the true state carried from range k-1, reads range k's head up to and including line A,
 //     and checks that its state is then fresh at A too (freshAfter). If so, both readings agree from A on: it drops
-//     its copy of A's session, takes the worker's rendered sessions from A up to B, and reads the tail from line B
-//     (where the worker's reading, from the same state, closed every session and started B's afresh). If not, it
-//     reads the rest of the file itself. Either way the result is the sequential one.
-// File counts (lines, entries, …) are the worker's: they depend on the file's bytes alone.
-import { existsSync, statSync } from 'node:fs';
+//     its copy of A's session, takes the worker's rendered sessions from A up to B and the counts of the lines in
+//     between, and goes on reading at line B (where the worker's reading, from the same state, closed every session
+//     and started B's afresh). If not, it reads the rest of the range itself. Either way the result is the sequential
+//     one. The main thread reads every line but those between A and B, so the file's first line (a BOM) and its last
+//     (cut without a line break) are its own; no line crosses a cut.
+// The main thread is a reader too: a range no worker has claimed by the time the main thread reaches it, it reads itself,
+// rendering straight into the output (log-range-pool.ts: a worker takes the furthest range open, so neither waits for
+// the other while there is work). On two cores that makes one worker and the main thread.
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { readPlanned, readUnit, streamFile, type FileReader, type LogInput } from '../logs/read.js';
 import type { LogScanner } from '../logs/scanner.js';
 import type { LogDiagnosis, LogFileReport, LogSession } from '../logs/types.js';
+import type { BlockOutput } from './block-output.js';
 import { segmentFrom, type FileSegment } from './log-file-segment.js';
+import { RangePool, workerEntry } from './log-range-pool.js';
+import { RangePlanner } from './log-ranges.js';
 import type { RenderSpec, RenderedSegment } from './log-segments.js';
-import type { SegmentRequest } from './logs-worker.js';
 
 /** A writer that takes sessions one by one, or rendered by a worker. */
 export interface SegmentWriter {
   session(s: LogSession): void;
   diagnoses(list: readonly LogDiagnosis[]): void;
+  /** Writes the segment's session bytes before it returns (their blocks are then reused); may keep the rest. */
   segment(seg: RenderedSegment): void;
 }
 
@@ -41,26 +48,42 @@ export interface WriteLogsOptions {
   inspect?: (session: LogSession) => void;
   /** Below this many bytes in all, one thread reads (starting workers costs more than it saves). */
   minParallelBytes?: number;
-  /** Worker threads to start (default: the cores available, at most 4). */
+  /** Worker threads to start (default: one less than the cores, at most 3). */
   workers?: number;
+  /**
+   * Whether the main thread reads a range itself when it reaches one no worker has claimed yet (default true);
+   * false leaves every range to the workers (tests; the main thread then only stitches).
+   */
+  mainReads?: boolean;
+  /** The size of a range (default RANGE_BYTES; tests cut small files into many). */
+  rangeBytes?: number;
+  /** The writer's output: session bytes it has finished with go back to the workers for reuse. */
+  output?: BlockOutput;
+  /** Starts a worker (tests: one that fails); by default logs-worker beside this module. */
+  startWorker?: () => Worker;
   /** Told when a worker failed and one thread reads on. */
   onWarning?: (text: string) => void;
-  /** Told how each file was read: stitched around a worker's segment, or by the main thread alone (tests). */
-  onFile?: (path: string, byWorker: boolean) => void;
+  /** Told how many ranges of each file were stitched around a worker's segment (tests). */
+  onFile?: (path: string, byWorker: number) => void;
 }
 
 /**
- * Where the parallel reader is worth it: nowhere yet, so it is off unless WSPL_LOGS_PARALLEL_MIN_BYTES sets a size.
- * Measured on a folder of 16 files of 17 MB (docs/benchmarks.md), the workers spend about twice the CPU time per
- * byte of the one-thread reader: each warms up its own JIT, and each block it renders is fresh memory (page faults,
- * GC for external memory), where one thread reuses one block. On two shared cores that loses. Recycling the blocks
- * (the main thread handing written ones back) is the next step; the stitching itself is exact and tested.
+ * Where the parallel reader is worth it: nowhere measured yet, so it is off unless WSPL_LOGS_PARALLEL_MIN_BYTES sets
+ * a size. On 2 shared cores (docs/benchmarks.md, issue #15) one worker and the main thread spent about 5.3 s of CPU
+ * on a 269 MB log against 2.9 s for one thread (a second isolate warms up its JIT, V8's helper threads compile
+ * everything twice), more than twice one thread's wall time: it lost on one file, on a folder, in JSON and text.
  */
 export const MIN_PARALLEL_BYTES = Infinity;
 
 function minParallelBytes(): number {
   const set = Number(process.env.WSPL_LOGS_PARALLEL_MIN_BYTES);
   return Number.isFinite(set) && process.env.WSPL_LOGS_PARALLEL_MIN_BYTES !== '' ? set : MIN_PARALLEL_BYTES;
+}
+
+/** A whole number from the environment (benchmarks try other shapes), else `fallback`. */
+function fromEnv(name: string, fallback: number): number {
+  const set = Number(process.env[name]);
+  return process.env[name] !== undefined && process.env[name] !== '' && Number.isInteger(set) ? set : fallback;
 }
 
 /**
@@ -81,22 +104,31 @@ export async function writeLogs(
   };
   const readOptions = { maxLineBytes: options.maxLineBytes, keepSessions: false, onSession };
   const files = plan.flatMap((input) => (input.contents ? [] : input.files));
-  const workers = Math.min(options.workers ?? Math.min(availableParallelism(), 4), files.length);
-  const entry = workerEntry();
+  const cores = availableParallelism();
+  const workers = options.workers ?? fromEnv('WSPL_LOGS_WORKERS', Math.min(Math.max(cores - 1, 1), 3));
+  const entry = options.startWorker ?? workerEntry();
   const limit = options.minParallelBytes ?? minParallelBytes();
   const small = limit === Infinity || totalBytes(files) < limit;
-  if (workers < 2 || entry === null || small || options.inspect) {
+  if (workers < 1 || cores < 2 || entry === null || small || options.inspect) {
     return (await readPlanned(plan, readOptions)).files;
   }
-  const pool = new SegmentPool(entry, workers, files, spec, options.maxLineBytes, options.onWarning);
+  const rangeBytes = options.rangeBytes ?? fromEnv('WSPL_LOGS_RANGE_BYTES', 0);
+  const planner = new RangePlanner(files, rangeBytes > 0 ? rangeBytes : undefined);
+  const pool = new RangePool(entry, planner, {
+    workers,
+    mainReads: options.mainReads ?? true,
+    spec,
+    maxLineBytes: options.maxLineBytes,
+    onWarning: options.onWarning,
+  });
+  const stitcher = new Stitcher(pool, writer, options);
   try {
     const reports: LogFileReport[] = [];
     for (const input of plan) {
       const readFile: FileReader = async (scanner, path) => {
-        const segment = await pool.next(path);
-        const stitched = await stitch(scanner, path, segment, writer, options.onSessions);
-        options.onFile?.(path, stitched.byWorker);
-        return stitched.stats;
+        const byWorker = await stitcher.file(scanner, path);
+        options.onFile?.(path, byWorker);
+        return scanner.endFile();
       };
       const report = await readUnit(input, readOptions, readFile);
       for (const f of report.files) reports.push(f);
@@ -107,35 +139,80 @@ export async function writeLogs(
   }
 }
 
-/** Reads file `path` into the scanner around the worker's segment, as explained at the top. */
-async function stitch(
-  scanner: LogScanner,
-  path: string,
-  segment: FileSegment | null,
-  writer: SegmentWriter,
-  onSessions: ((count: number) => void) | undefined,
-): Promise<{ stats: FileSegment['stats']; byWorker: boolean }> {
-  const write = (chunk: Buffer) => scanner.write(chunk);
-  const marks = segment?.marks ?? [];
-  const last = marks.at(-1);
-  let read = 0;
-  // The head: up to the first mark (before the last) where the main thread's reading is fresh too.
-  for (const mark of marks) {
-    if (!segment || !last || mark === last) break;
-    await streamFile(path, write, read, mark.end);
-    read = mark.end;
-    if (!scanner.freshAfter(mark.line)) continue;
-    const rendered = segmentFrom(segment, mark);
-    writer.segment(rendered);
-    onSessions?.(rendered.sessions);
-    // The tail: from the last mark on, after the sessions the worker rendered.
-    scanner.resumeAfter(rendered.sessions, { line: last.line, offset: last.start });
-    await streamFile(path, write, last.start);
-    scanner.endFile();
-    return { stats: segment.stats, byWorker: true };
+/** Reads files into the main thread's scanner, range by range, around the workers' segments. */
+class Stitcher {
+  constructor(
+    private readonly pool: RangePool,
+    private readonly writer: SegmentWriter,
+    private readonly options: WriteLogsOptions,
+  ) {}
+
+  /** Reads file `path` (beginFile done); returns how many of its ranges came from a worker. */
+  async file(scanner: LogScanner, path: string): Promise<number> {
+    const write = (chunk: Buffer) => scanner.write(chunk);
+    let read = 0;
+    let byWorker = 0;
+    for (;;) {
+      const job = this.pool.next(path);
+      if (job === null) {
+        // Not planned as read (cannot happen unless the files changed under us): the rest is read here.
+        await streamFile(path, write, read);
+        return byWorker;
+      }
+      const segment = job.segment ? await job.segment : null;
+      let written: ArrayBuffer[] = [];
+      if (segment) {
+        const stitched = await this.stitch(scanner, path, read, segment);
+        read = stitched.read;
+        written = stitched.written;
+        if (stitched.byWorker) byWorker++;
+      }
+      this.pool.taken(job, written);
+      const end = job.range.end;
+      await streamFile(path, write, read, end);
+      read = end;
+      if (job.range.last) return byWorker;
+    }
   }
-  await streamFile(path, write, read);
-  return { stats: scanner.endFile(), byWorker: false };
+
+  /**
+   * Reads the range's head from `from` up to the first fresh start where the main thread's state is fresh too, and
+   * takes the worker's segment from there; returns the offset to read on from (the segment's last mark, or where
+   * the head reading stopped if no mark would do).
+   */
+  private async stitch(
+    scanner: LogScanner,
+    path: string,
+    from: number,
+    segment: FileSegment,
+  ): Promise<{ read: number; byWorker: boolean; written: ArrayBuffer[] }> {
+    const write = (chunk: Buffer) => scanner.write(chunk);
+    const last = segment.marks.at(-1);
+    let read = from;
+    for (const mark of segment.marks) {
+      if (!last || mark === last) break;
+      await streamFile(path, write, read, mark.end);
+      read = mark.end;
+      if (!scanner.freshAfter(mark.line)) continue;
+      const { rendered, skipped } = segmentFrom(segment, mark);
+      const output = this.options.output;
+      const kept = output?.keptPieces;
+      this.writer.segment(rendered);
+      // The session bytes are written: unless the output kept a reference, their blocks go back to the worker.
+      const written = output && output.keptPieces === kept ? blocksOf(segment.sessionBytes) : [];
+      this.options.onSessions?.(rendered.sessions);
+      scanner.resumeAfter(rendered.sessions, { line: last.line, offset: last.start }, skipped);
+      return { read: last.start, byWorker: true, written };
+    }
+    return { read, byWorker: false, written: [] };
+  }
+}
+
+/** The whole blocks behind `pieces` (each once). */
+function blocksOf(pieces: readonly Uint8Array[]): ArrayBuffer[] {
+  const blocks = new Set<ArrayBuffer>();
+  for (const p of pieces) if (p.buffer instanceof ArrayBuffer) blocks.add(p.buffer);
+  return [...blocks];
 }
 
 function totalBytes(files: readonly string[]): number {
@@ -148,101 +225,4 @@ function totalBytes(files: readonly string[]): number {
     }
   }
   return n;
-}
-
-/**
- * How to start a worker: logs-worker.js beside this module in the bundle and in dist/; from source (tests), a small
- * script that registers tsx in the worker and imports logs-worker.ts (Node 20 does not hand --import hooks on to a
- * worker's entry). Null when neither is there: then one thread reads.
- */
-function workerEntry(): (() => Worker) | null {
-  const js = new URL('./logs-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return () => new Worker(js);
-  const ts = new URL('./logs-worker.ts', import.meta.url);
-  if (!existsSync(fileURLToPath(ts))) return null;
-  let tsx: string;
-  try {
-    // The ESM form of tsx's API (its CommonJS form cannot register hooks from an eval'd worker script).
-    const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
-    tsx = pathToFileURL(join(dirname(pkg), 'dist/esm/api/index.mjs')).href;
-  } catch {
-    return null;
-  }
-  const script = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}); });`;
-  return () => new Worker(script, { eval: true });
-}
-
-/** Workers reading files in order, a few ahead of the main thread, each file's segment handed out in that order. */
-class SegmentPool {
-  private readonly workers: Worker[] = [];
-  private readonly pending = new Map<number, (segment: FileSegment | null) => void>();
-  private readonly results = new Map<number, Promise<FileSegment | null>>();
-  private sent = 0;
-  private taken = 0;
-  /** A worker failed: the main thread reads every file not yet read. */
-  private broken = false;
-
-  constructor(
-    start: () => Worker,
-    count: number,
-    private readonly files: readonly string[],
-    private readonly spec: RenderSpec,
-    private readonly maxLineBytes: number | undefined,
-    private readonly onWarning: ((text: string) => void) | undefined,
-  ) {
-    for (let i = 0; i < count; i++) {
-      const worker = start();
-      worker.on('message', (m: { id: number; segment?: FileSegment; error?: string }) => {
-        this.pending.get(m.id)?.(m.segment ?? null);
-        this.pending.delete(m.id);
-      });
-      // A worker that fails leaves its files, and those of the others, to the main thread.
-      worker.on('error', (e) => {
-        if (!this.broken) this.onWarning?.(`a log-reading thread failed (${String(e)}); reading on one thread`);
-        this.failAll();
-      });
-      worker.on('exit', () => this.failAll());
-      this.workers.push(worker);
-    }
-  }
-
-  /** The segment of the next file in reading order (which must be `path`); null if no worker could read it. */
-  async next(path: string): Promise<FileSegment | null> {
-    // Keep every worker busy with the next files, but no further ahead: results wait in memory until taken.
-    while (this.sent < this.files.length && this.sent < this.taken + this.workers.length * 2) this.send();
-    const index = this.taken++;
-    const result = this.results.get(index);
-    this.results.delete(index);
-    if (this.files[index] !== path || result === undefined) return null;
-    return result;
-  }
-
-  private send(): void {
-    const id = this.sent++;
-    const worker = this.workers[id % this.workers.length];
-    const path = this.files[id];
-    if (this.broken || worker === undefined || path === undefined) {
-      this.results.set(id, Promise.resolve(null));
-      return;
-    }
-    const request: SegmentRequest = {
-      id,
-      path,
-      spec: this.spec,
-      ...(this.maxLineBytes !== undefined ? { maxLineBytes: this.maxLineBytes } : {}),
-    };
-    this.results.set(id, new Promise((resolve) => this.pending.set(id, resolve)));
-    worker.postMessage(request);
-  }
-
-  private failAll(): void {
-    this.broken = true;
-    for (const resolve of this.pending.values()) resolve(null);
-    this.pending.clear();
-  }
-
-  async close(): Promise<void> {
-    this.broken = true;
-    await Promise.all(this.workers.map((w) => w.terminate()));
-  }
 }

@@ -281,7 +281,7 @@ class EndpointLists {
         n = this.next++;
         this.numbers.set(e, n);
       }
-      key += n + ',';
+      key += `${n},`;
     }
     return this.texts.get(key, () => endpointList(endpoints));
   }

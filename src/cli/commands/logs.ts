@@ -107,6 +107,7 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
           : undefined;
       // With --topology every session is compared as it is read (one thread); without, files are read in parallel.
       const files = await writeLogs(plan, writer, spec, {
+        output: out,
         onSessions: reading,
         onWarning: (text) => io.err(`wspl: warning: ${text}\n`),
         inspect: predictor
