@@ -1,7 +1,8 @@
 // Whole commands as users run them: one `wspl` process each (compiled, `bin/wspl.js`), output to /dev/null, wall
 // time and peak memory from /usr/bin/time. Beside each, the floor measured in the same run: a Node process that reads
 // the same input with the same parser and does nothing else (`yaml`'s parse for design files, reading the bytes
-// for logs). Prints figures and ratios; asserts nothing.
+// for logs), run in turns with each command so that each ratio compares runs of the same minute. Prints figures and
+// ratios; asserts nothing.
 // Usage: npx tsx bench/whole.ts [SCALES] [LOG_MIB]   (SCALES default "1,2", 0 for the logs rows only; LOG_MIB default 256; WSPL_BENCH_RUNS runs
 // of each, the median is printed)
 import { spawnSync } from 'node:child_process';
@@ -25,26 +26,24 @@ interface Timed {
   code: number;
 }
 
-/** One process, stdout to /dev/null; the median of RUNS runs by time. */
+/** One process, stdout to /dev/null. */
+function timedOnce(argv: string[], env: NodeJS.ProcessEnv): Timed {
+  const sink = openSync('/dev/null', 'w');
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', ...argv], {
+    cwd: root,
+    stdio: ['ignore', sink, 'pipe'],
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+  closeSync(sink);
+  const [secs = 'NaN', kb = 'NaN', user = 'NaN', sys = 'NaN'] = (r.stderr.trim().split('\n').at(-1) ?? '').split(' ');
+  return { seconds: Number(secs), cpu: Number(user) + Number(sys), rssMiB: Number(kb) / 1024, code: r.status ?? -1 };
+}
+
+/** The median of RUNS runs by time. */
 function timed(argv: string[], env: NodeJS.ProcessEnv = {}): Timed {
   const runs: Timed[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const sink = openSync('/dev/null', 'w');
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', ...argv], {
-      cwd: root,
-      stdio: ['ignore', sink, 'pipe'],
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', ...env },
-    });
-    closeSync(sink);
-    const [secs = 'NaN', kb = 'NaN', user = 'NaN', sys = 'NaN'] = (r.stderr.trim().split('\n').at(-1) ?? '').split(' ');
-    runs.push({
-      seconds: Number(secs),
-      cpu: Number(user) + Number(sys),
-      rssMiB: Number(kb) / 1024,
-      code: r.status ?? -1,
-    });
-  }
+  for (let i = 0; i < RUNS; i++) runs.push(timedOnce(argv, env));
   runs.sort((a, b) => a.seconds - b.seconds);
   return runs[Math.floor(runs.length / 2)]!;
 }
@@ -63,8 +62,25 @@ const bytesFloor = (file: string) => [
   `const s = require('node:fs').createReadStream(${JSON.stringify(file)}, { highWaterMark: 1 << 20 }); s.on('data', () => {});`,
 ];
 
-function row(name: string, t: Timed, floor: Timed, extra = ''): void {
-  const ratio = t.seconds / floor.seconds;
+/**
+ * A command and its floor, run in turns (floor, command, floor, command, …): this machine's speed drifts by a third
+ * from minute to minute, and a floor timed once at the start made later rows look slower than they were. The ratio
+ * is the median of each turn's own ratio.
+ */
+function paired(argv: string[], floorArgv: string[], env: NodeJS.ProcessEnv = {}): Timed & { ratio: number } {
+  const turns: { t: Timed; ratio: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const floor = timedOnce(floorArgv, {});
+    const t = timedOnce(argv, env);
+    turns.push({ t, ratio: t.seconds / floor.seconds });
+  }
+  const bySeconds = [...turns].sort((a, b) => a.t.seconds - b.t.seconds);
+  const ratios = turns.map((x) => x.ratio).sort((a, b) => a - b);
+  return { ...bySeconds[Math.floor(turns.length / 2)]!.t, ratio: ratios[Math.floor(ratios.length / 2)]! };
+}
+
+function row(name: string, t: Timed & { ratio?: number }, floor: Timed, extra = ''): void {
+  const ratio = t.ratio ?? t.seconds / floor.seconds;
   console.log(
     `  ${name.padEnd(34)} ${t.seconds.toFixed(2).padStart(6)} s (cpu ${t.cpu.toFixed(2)} s) ${t.rssMiB.toFixed(0).padStart(5)} MiB  ×${ratio.toFixed(1)} the floor` +
       (t.code > 1 ? `  (exit ${t.code})` : '') +
@@ -118,7 +134,7 @@ try {
     ];
     const times = new Map<string, Timed>();
     for (const [name, args] of commands) {
-      const t = timed([process.execPath, wspl, ...args]);
+      const t = paired([process.execPath, wspl, ...args], yamlFloor(file));
       times.set(name, t);
       row(name, t, floor);
     }
@@ -142,9 +158,11 @@ try {
     // One thread, then the file cut into ranges read by worker threads and the main thread (off by default,
     // WSPL_LOGS_PARALLEL_MIN_BYTES=0 turns them on; src/report/logs-parallel.ts and docs/benchmarks.md say why).
     for (const format of ['text', 'json']) {
-      const t = timed([process.execPath, wspl, 'logs', log, '--format', format]);
+      const t = paired([process.execPath, wspl, 'logs', log, '--format', format], bytesFloor(log));
       row(`logs --format ${format}`, t, floor, `  ${(mb / t.seconds).toFixed(0)} MB/s`);
-      const p = timed([process.execPath, wspl, 'logs', log, '--format', format], { WSPL_LOGS_PARALLEL_MIN_BYTES: '0' });
+      const p = paired([process.execPath, wspl, 'logs', log, '--format', format], bytesFloor(log), {
+        WSPL_LOGS_PARALLEL_MIN_BYTES: '0',
+      });
       row('  … on worker threads', p, floor, `  ${(mb / p.seconds).toFixed(0)} MB/s`);
     }
     // The same bytes as a folder of 16 rotated files, cut mid-session: one thread, then the worker threads.
@@ -154,7 +172,7 @@ try {
       ['logs FOLDER --format json', {}],
       ['  … on worker threads', { WSPL_LOGS_PARALLEL_MIN_BYTES: '0' }],
     ] as const) {
-      const t = timed([process.execPath, wspl, 'logs', folder, '--format', 'json'], env);
+      const t = paired([process.execPath, wspl, 'logs', folder, '--format', 'json'], bytesFloor(log), env);
       row(name, t, folderFloor, `  ${(mb / t.seconds).toFixed(0)} MB/s`);
     }
   }
