@@ -55,6 +55,82 @@ export class BlockOutput {
       typeof buf.utf8Write === 'function' ? buf.utf8Write(text, this.used) : this.buffer.write(text, this.used);
   }
 
+  /** Whether pieces become bytes here (a byte sink was given): then the put* methods below may be used. */
+  get takesBytes(): boolean {
+    return this.bytes !== undefined;
+  }
+
+  /** The block to write `n` more bytes into at `used`: the current one if they fit, else a fresh one. */
+  private room(n: number): Buffer {
+    // Bytes put into an output of text would never be flushed: a mistake in the caller, said loudly.
+    if (!this.bytes) throw new Error('BlockOutput: bytes put into an output that takes text');
+    if (this.used + n > BLOCK_BYTES) this.flush();
+    return (this.buffer ??= this.newBlock());
+  }
+
+  /**
+   * Bytes that stay as they are (a memo's encoded text, a fixed piece of layout): copied into the block. Only with a
+   * byte sink; the piece is never kept by reference unless it is larger than a block.
+   */
+  put(piece: Uint8Array): void {
+    const n = piece.length;
+    if (n > BLOCK_BYTES) {
+      this.writeBytes(piece);
+      return;
+    }
+    const buf = this.room(n);
+    let at = this.used;
+    // A loop beats set() for the short pieces of a layout (set() is a call into the engine for each).
+    if (n < 32) for (let i = 0; i < n; i++) buf[at++] = piece[i]!;
+    else {
+      buf.set(piece, at);
+      at += n;
+    }
+    this.used = at;
+  }
+
+  /** A whole number from 0 to 2^31 - 1, in decimal, as String() writes it. Only with a byte sink. */
+  putIndex(n: number): void {
+    const buf = this.room(10);
+    let digits = 1;
+    for (let rest = n; rest >= 10; rest = (rest / 10) | 0) digits++;
+    let at = this.used + digits;
+    this.used = at;
+    let rest = n;
+    do {
+      const next = (rest / 10) | 0;
+      buf[--at] = 48 + rest - next * 10;
+      rest = next;
+    } while (rest > 0);
+  }
+
+  /**
+   * `text` as JSON.stringify quotes it. Printable ASCII without quote or backslash (ids, times, versions: nearly
+   * every string of a log) is copied a byte per character; anything else goes through JSON.stringify. Only with a
+   * byte sink.
+   */
+  putJsonString(text: string): void {
+    const n = text.length;
+    if (n + 2 <= BLOCK_BYTES) {
+      const buf = this.room(n + 2);
+      const start = this.used;
+      buf[start] = 34;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0x20 || c > 0x7e || c === 34 || c === 92) break;
+        buf[start + 1 + i] = c;
+      }
+      if (i === n) {
+        buf[start + 1 + n] = 34;
+        this.used = start + n + 2;
+        return;
+      }
+    }
+    // Nothing was counted as written: the escaped text starts where the copy did.
+    this.write(JSON.stringify(text));
+  }
+
   /** Bytes already in UTF-8 (rendered by a worker): written as they are, after what came before. */
   writeBytes(bytes: Uint8Array): void {
     if (bytes.length === 0) return;

@@ -131,8 +131,35 @@ describe('JsonLogWriter', () => {
       inferred: false,
     } as unknown as LogDiagnosis;
     (d as { lines?: unknown }).lines = [{ file: 'a.log', line: 3 }];
+    // A diagnosis with its keys in another order, and one whose line is not a whole number.
+    const reordered = { message: 'm"', code: 'c', severity: 'error', session: 's', inferred: true, lines: [] };
+    const fraction = { ...reordered, lines: [{ file: 'a.log', line: 2.5 }] };
+    // A session whose chosen endpoint JSON leaves out (the field goes), and one with odd array items.
+    const plain: LogSession = {
+      id: 'é"\n',
+      protocol: 'WSP',
+      start: null,
+      end: 't',
+      clientVersion: null,
+      path: 'privatelink',
+      region: null,
+      offered: [],
+      reachable: [],
+      chosen: null,
+      outcome: 'INCOMPLETE',
+      brokerError: null,
+      lines: [{ file: 'a.log', line: 2 ** 31 }],
+      inferred: [],
+    };
+    const hidden = { ...plain, chosen: { toJSON: () => undefined } } as unknown as LogSession;
+    const items = { ...hidden, chosen: null, offered: [null, 3], inferred: [7, 'x'] } as unknown as LogSession;
+    const sessions = [odd, plain, hidden, items, odd];
+    const diagnoses = [d, reordered, fraction] as unknown as LogDiagnosis[];
     for (const many of [false, true]) {
-      expect(streamed([odd, odd], [d], [], many, false)).toBe(reference([odd, odd], [d], [], many));
+      const expected = reference(sessions, diagnoses, [], many);
+      // As text, and encoded straight into bytes (logs-json-bytes.ts, which hands these to the string renderer).
+      expect(streamed(sessions, diagnoses, [], many, false)).toBe(expected);
+      expect(streamed(sessions, diagnoses, [], many, true)).toBe(expected);
     }
   });
 

@@ -7,24 +7,13 @@ import type { Comparison } from '../logs/compare.js';
 import type { LineRef, LogDiagnosis, LogFileReport, LogSession } from '../logs/types.js';
 import { BlockOutput } from './block-output.js';
 import { BoundedMemo } from './bounded-memo.js';
-import { isSegment, type HeldDiagnoses, type RenderedSegment } from './log-segments.js';
+import { SessionJsonBytes } from './logs-json-bytes.js';
+import { nestedJson } from './nested-json.js';
+import { HeldDiagnosisList } from './held-diagnoses.js';
+import { isSegment, type RenderedSegment } from './log-segments.js';
 
 /** Between two sessions or two diagnoses in their arrays. */
 export const JSON_SEPARATOR = ',\n    ';
-
-/**
- * `value` as JSON.stringify(value, null, 2) prints it nested at `indent`: the top-level text with every line after
- * the first indented further (a string's own line breaks are escaped, so every '\n' is a layout one). Undefined for
- * what JSON leaves out (undefined, functions).
- */
-export function nestedJson(value: unknown, indent: string): string | undefined {
-  if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  const text = JSON.stringify(value, null, 2) as string | undefined;
-  return text === undefined ? undefined : text.replaceAll('\n', '\n' + indent);
-}
 
 /** Quotes values a log repeats (protocol, path, outcome, version, Region, code): each distinct one once. */
 class QuoteCache {
@@ -151,8 +140,9 @@ export class LogJsonTexts {
 /** `{ "sessions": [...], "diagnoses": [...], "files": [...] }` as JSON.stringify(…, null, 2) prints it, streamed. */
 export class JsonLogWriter {
   private sessions = 0;
-  private readonly found: HeldDiagnoses[] = [];
+  private readonly found = new HeldDiagnosisList();
   private readonly texts: LogJsonTexts;
+  private readonly bytes: SessionJsonBytes | null;
 
   private readonly output: BlockOutput;
 
@@ -160,14 +150,21 @@ export class JsonLogWriter {
   constructor(out: ((text: string) => void) | BlockOutput, manyFiles: boolean) {
     this.output = out instanceof BlockOutput ? out : new BlockOutput(out);
     this.texts = new LogJsonTexts(manyFiles);
+    // Encoded in place where the output takes bytes (logs-json-bytes.ts says why).
+    this.bytes = this.output.takesBytes ? new SessionJsonBytes(this.texts, manyFiles) : null;
   }
 
   session(s: LogSession): void {
-    this.output.write((this.sessions++ === 0 ? '{\n  "sessions": [\n    ' : ',\n    ') + this.texts.session(s));
+    const out = this.output;
+    const before = this.sessions++ === 0 ? '{\n  "sessions": [\n    ' : ',\n    ';
+    if (this.bytes) {
+      out.write(before);
+      this.bytes.write(out, s);
+    } else out.write(before + this.texts.session(s));
   }
 
   diagnoses(list: readonly LogDiagnosis[]): void {
-    for (const d of list) this.found.push(d);
+    for (const d of list) this.found.add(d);
   }
 
   /** Sessions rendered elsewhere by LogJsonTexts, joined by JSON_SEPARATOR. */
@@ -177,7 +174,7 @@ export class JsonLogWriter {
       for (const b of seg.sessionBytes) this.output.writeBytes(b);
       this.sessions += seg.sessions;
     }
-    if (seg.diagnoses > 0) this.found.push(seg);
+    if (seg.diagnoses > 0) this.found.addSegment(seg);
   }
 
   end(files: readonly LogFileReport[], comparisons?: readonly Comparison[]): void {
@@ -189,6 +186,9 @@ export class JsonLogWriter {
       if (isSegment(d)) {
         out.write(first ? '\n    ' : JSON_SEPARATOR);
         for (const b of d.diagnosisBytes) out.writeBytes(b);
+      } else if (this.bytes) {
+        out.write(first ? '\n    ' : JSON_SEPARATOR);
+        this.bytes.writeDiagnosis(out, d);
       } else out.write((first ? '\n    ' : JSON_SEPARATOR) + this.texts.diagnosis(d));
       first = false;
     }

@@ -10,7 +10,8 @@ import { DEFAULT_WIDTH, wrapLine, wrapText, wrapWords } from './wrap.js';
 import { BlockOutput } from './block-output.js';
 import { BoundedMemo } from './bounded-memo.js';
 import { JsonLogWriter } from './logs-json.js';
-import { addCount, isSegment, type HeldDiagnoses, type RenderedSegment } from './log-segments.js';
+import { HeldDiagnosisList } from './held-diagnoses.js';
+import { addCount, isSegment, type RenderedSegment } from './log-segments.js';
 
 export { JsonLogWriter };
 
@@ -68,7 +69,7 @@ type Colors = ReturnType<typeof pc.createColors>;
 export class TextLogWriter implements LogReportWriter {
   private readonly c: Colors;
   private readonly width: number;
-  private readonly found: HeldDiagnoses[] = [];
+  private readonly found = new HeldDiagnosisList();
   private readonly outcomes = new Map<string, number>();
   private readonly severities = new Map<string, number>();
   private diagnosisCount = 0;
@@ -111,7 +112,7 @@ export class TextLogWriter implements LogReportWriter {
 
   diagnoses(list: readonly LogDiagnosis[]): void {
     for (const d of list) {
-      this.found.push(d);
+      this.found.add(d);
       this.diagnosisCount++;
       addCount(this.severities, d.severity, 1);
     }
@@ -123,7 +124,7 @@ export class TextLogWriter implements LogReportWriter {
     for (const [outcome, n] of seg.outcomes) addCount(this.outcomes, outcome, n);
     for (const b of seg.sessionBytes) this.output.writeBytes(b);
     if (seg.diagnoses === 0) return;
-    this.found.push(seg);
+    this.found.addSegment(seg);
     this.diagnosisCount += seg.diagnoses;
     for (const [severity, n] of seg.severities) addCount(this.severities, severity, n);
   }

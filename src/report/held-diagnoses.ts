@@ -1,0 +1,122 @@
+// The diagnoses a log writer keeps for the end of its output (they print after every session). A large log has tens
+// of thousands; kept as the reader's objects they outlived every young-generation collection, and moving them into
+// the old generation (fresh memory, slow to touch on a virtual machine) took a third of `wspl logs`. Here a diagnosis
+// of the reader's own shape is kept as a few numbers and two strings, its texts shared with every diagnosis that
+// says the same; it is made into an object again, for the renderer, only when its turn comes at the end.
+import type { LineRef, LogDiagnosis } from '../logs/types.js';
+import type { HeldDiagnoses, RenderedSegment } from './log-segments.js';
+
+/** The keys of a diagnosis as the reader makes it, in its order (the JSON prints them in the object's order). */
+const KEYS = ['code', 'severity', 'session', 'message', 'lines', 'inferred'] as const;
+const LARGEST_LINE = 0x7fffffff;
+
+/** Distinct strings, each kept once and named by its place. */
+class Strings {
+  private readonly index = new Map<string, number>();
+  readonly list: string[] = [];
+
+  of(text: string): number {
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(text);
+      this.index.set(text, i);
+    }
+    return i;
+  }
+}
+
+/** A list of 32-bit numbers that grows by doubling (one block of memory, not a heap object per number). */
+class Numbers {
+  data = new Int32Array(1024);
+  length = 0;
+
+  push(n: number): void {
+    if (this.length === this.data.length) {
+      const more = new Int32Array(this.data.length * 2);
+      more.set(this.data);
+      this.data = more;
+    }
+    this.data[this.length++] = n;
+  }
+}
+
+/**
+ * Whether `d` has exactly the reader's keys, in order, with values of the reader's types (lines of whole numbers up
+ * to 2^31 - 1): then its fields alone say how it prints.
+ */
+export function inReaderShape(d: LogDiagnosis): boolean {
+  let i = 0;
+  for (const key in d) if (!Object.hasOwn(d, key) || key !== KEYS[i++]) return false;
+  if (i !== KEYS.length) return false;
+  if (typeof d.code !== 'string' || typeof d.severity !== 'string' || typeof d.message !== 'string') return false;
+  if ((d.session !== null && typeof d.session !== 'string') || typeof d.inferred !== 'boolean') return false;
+  if (!Array.isArray(d.lines)) return false;
+  for (const r of d.lines as unknown[]) {
+    if (typeof r !== 'object' || r === null) return false;
+    const { file, line } = r as Partial<LineRef>;
+    if (typeof file !== 'string' || typeof line !== 'number') return false;
+    if (!Number.isInteger(line) || line < 0 || line > LARGEST_LINE || Object.is(line, -0)) return false;
+  }
+  return true;
+}
+
+/** Diagnoses and rendered segments in the order they were added, handed back in that order. */
+export class HeldDiagnosisList implements Iterable<HeldDiagnoses> {
+  /** A segment or a diagnosis of another shape as it came; a number for a diagnosis kept compactly. */
+  private readonly held: (HeldDiagnoses | number)[] = [];
+  private readonly texts = new Strings();
+  private readonly sessions: (string | null)[] = [];
+  /** Per compact diagnosis: code, severity, message (places in `texts`), inferred (0/1), first line, line count. */
+  private readonly fields = new Numbers();
+  /** Per line of a compact diagnosis: its file (place in `texts`) and its number. */
+  private readonly lines = new Numbers();
+
+  add(d: LogDiagnosis): void {
+    if (!inReaderShape(d)) {
+      this.held.push(d);
+      return;
+    }
+    const f = this.fields;
+    this.held.push(this.sessions.length);
+    this.sessions.push(d.session);
+    f.push(this.texts.of(d.code));
+    f.push(this.texts.of(d.severity));
+    f.push(this.texts.of(d.message));
+    f.push(d.inferred ? 1 : 0);
+    f.push(this.lines.length / 2);
+    f.push(d.lines.length);
+    for (const r of d.lines) {
+      this.lines.push(this.texts.of(r.file));
+      this.lines.push(r.line);
+    }
+  }
+
+  addSegment(seg: RenderedSegment): void {
+    this.held.push(seg);
+  }
+
+  *[Symbol.iterator](): Iterator<HeldDiagnoses> {
+    for (const h of this.held) yield typeof h === 'number' ? this.made(h) : h;
+  }
+
+  /** The compact diagnosis `n` as the reader made it (the same keys in the same order). */
+  private made(n: number): LogDiagnosis {
+    const f = this.fields.data;
+    const texts = this.texts.list;
+    const at = n * 6;
+    const first = f[at + 4]!;
+    const lines: LineRef[] = [];
+    for (let i = first; i < first + f[at + 5]!; i++) {
+      lines.push({ file: texts[this.lines.data[i * 2]!]!, line: this.lines.data[i * 2 + 1]! });
+    }
+    return {
+      code: texts[f[at]!]!,
+      severity: texts[f[at + 1]!]! as LogDiagnosis['severity'],
+      session: this.sessions[n]!,
+      message: texts[f[at + 2]!]!,
+      lines,
+      inferred: f[at + 3] === 1,
+    };
+  }
+}
