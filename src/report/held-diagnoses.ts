@@ -28,16 +28,17 @@ class Strings {
 
 /** A list of 32-bit numbers that grows by doubling (one block of memory, not a heap object per number). */
 class Numbers {
-  data = new Int32Array(1024);
+  data = new Int32Array(4096);
   length = 0;
 
-  push(n: number): void {
-    if (this.length === this.data.length) {
-      const more = new Int32Array(this.data.length * 2);
+  /** The memory to write `n` more numbers into from `length` (the caller then adds `n` to `length`). */
+  room(n: number): Int32Array {
+    if (this.length + n > this.data.length) {
+      const more = new Int32Array(Math.max(this.data.length * 2, this.length + n));
       more.set(this.data);
       this.data = more;
     }
-    this.data[this.length++] = n;
+    return this.data;
   }
 }
 
@@ -62,7 +63,7 @@ export function inReaderShape(d: LogDiagnosis): boolean {
 }
 
 /** Diagnoses and rendered segments in the order they were added, handed back in that order. */
-export class HeldDiagnosisList implements Iterable<HeldDiagnoses> {
+export class HeldDiagnosisList {
   /** A segment or a diagnosis of another shape as it came; a number for a diagnosis kept compactly. */
   private readonly held: (HeldDiagnoses | number)[] = [];
   private readonly texts = new Strings();
@@ -77,38 +78,51 @@ export class HeldDiagnosisList implements Iterable<HeldDiagnoses> {
       this.held.push(d);
       return;
     }
-    const f = this.fields;
     this.held.push(this.sessions.length);
     this.sessions.push(d.session);
-    f.push(this.texts.of(d.code));
-    f.push(this.texts.of(d.severity));
-    f.push(this.texts.of(d.message));
-    f.push(d.inferred ? 1 : 0);
-    f.push(this.lines.length / 2);
-    f.push(d.lines.length);
-    for (const r of d.lines) {
-      this.lines.push(this.texts.of(r.file));
-      this.lines.push(r.line);
+    const refs = d.lines;
+    const f = this.fields.room(6);
+    let at = this.fields.length;
+    f[at++] = this.texts.of(d.code);
+    f[at++] = this.texts.of(d.severity);
+    f[at++] = this.texts.of(d.message);
+    f[at++] = d.inferred ? 1 : 0;
+    f[at++] = this.lines.length / 2;
+    f[at++] = refs.length;
+    this.fields.length = at;
+    const l = this.lines.room(refs.length * 2);
+    at = this.lines.length;
+    for (const r of refs) {
+      l[at++] = this.texts.of(r.file);
+      l[at++] = r.line;
     }
+    this.lines.length = at;
+  }
+
+  /** How many diagnoses and segments are held. */
+  get size(): number {
+    return this.held.length;
   }
 
   addSegment(seg: RenderedSegment): void {
     this.held.push(seg);
   }
 
-  *[Symbol.iterator](): Iterator<HeldDiagnoses> {
-    for (const h of this.held) yield typeof h === 'number' ? this.made(h) : h;
+  /** Each diagnosis and segment in order (a callback, not a generator: a large log has tens of thousands). */
+  forEach(visit: (held: HeldDiagnoses) => void): void {
+    for (const h of this.held) visit(typeof h === 'number' ? this.made(h) : h);
   }
 
   /** The compact diagnosis `n` as the reader made it (the same keys in the same order). */
   private made(n: number): LogDiagnosis {
     const f = this.fields.data;
+    const l = this.lines.data;
     const texts = this.texts.list;
     const at = n * 6;
     const first = f[at + 4]!;
     const lines: LineRef[] = [];
-    for (let i = first; i < first + f[at + 5]!; i++) {
-      lines.push({ file: texts[this.lines.data[i * 2]!]!, line: this.lines.data[i * 2 + 1]! });
+    for (let i = first, end = first + f[at + 5]!; i < end; i++) {
+      lines.push({ file: texts[l[i * 2]!]!, line: l[i * 2 + 1]! });
     }
     return {
       code: texts[f[at]!]!,

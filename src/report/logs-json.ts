@@ -182,7 +182,7 @@ export class JsonLogWriter {
     out.write(this.sessions === 0 ? '{\n  "sessions": [],\n  "diagnoses": [' : '\n  ],\n  "diagnoses": [');
     // One diagnosis at a time: a large log has many, and one string of them all would need memory of its own.
     let first = true;
-    for (const d of this.found) {
+    this.found.forEach((d) => {
       if (isSegment(d)) {
         out.write(first ? '\n    ' : JSON_SEPARATOR);
         for (const b of d.diagnosisBytes) out.writeBytes(b);
@@ -191,9 +191,9 @@ export class JsonLogWriter {
         this.bytes.writeDiagnosis(out, d);
       } else out.write((first ? '\n    ' : JSON_SEPARATOR) + this.texts.diagnosis(d));
       first = false;
-    }
+    });
     const rest = JSON.stringify(comparisons ? { comparisons, files } : { files }, null, 2);
-    out.write((first ? '],\n' : '\n  ],\n') + rest.slice(2) + '\n');
+    out.write((this.found.size === 0 ? '],\n' : '\n  ],\n') + rest.slice(2) + '\n');
     out.flush();
   }
 }

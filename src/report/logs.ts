@@ -79,6 +79,7 @@ export class TextLogWriter implements LogReportWriter {
   /** Rows and messages as wrapped to the width: sessions of a log repeat them (offered endpoints, a diagnosis). */
   private readonly wrappedRows = new BoundedMemo<string>();
   private readonly wrappedMessages = new BoundedMemo<string>();
+  private readonly messageBytes = new BoundedMemo<Uint8Array>();
   private readonly endpointLists = new EndpointLists();
 
   constructor(
@@ -102,12 +103,31 @@ export class TextLogWriter implements LogReportWriter {
   sessionText(s: LogSession): string {
     return this.quiet
       ? ''
-      : sessionBlock(s, this.c, this.manyFiles, this.width, this.wrappedRows, this.endpointLists).join('\n') + '\n\n';
+      : sessionBlock(s, this.c, this.manyFiles, this.width, this.wrappedRows, this.endpointLists) + '\n\n';
   }
 
   /** A diagnosis as this writer prints it, in the list at the end. */
   diagnosisText(d: LogDiagnosis): string {
-    return diagnosisBlock(d, this.c, this.manyFiles, this.width, this.wrappedMessages).join('\n') + '\n';
+    return diagnosisHead(d, this.c, this.manyFiles, this.width) + '\n' + this.wrappedMessage(d.message) + '\n';
+  }
+
+  /** A message is made from a few templates: each distinct one is wrapped once. */
+  private wrappedMessage(message: string): string {
+    return this.wrappedMessages.get(message, (m) => wrapWords(safe(m), this.width, '    ').join('\n'));
+  }
+
+  /**
+   * diagnosisText written out; where the output takes bytes, the message (most of a diagnosis) is copied from its
+   * bytes encoded once, instead of being joined to the heading into a new string and encoded again every time.
+   */
+  private writeDiagnosis(d: LogDiagnosis): void {
+    const out = this.output;
+    if (!out.takesBytes) {
+      out.write(this.diagnosisText(d));
+      return;
+    }
+    out.write(diagnosisHead(d, this.c, this.manyFiles, this.width) + '\n');
+    out.put(this.messageBytes.get(d.message, (m) => Buffer.from(this.wrappedMessage(m) + '\n')));
   }
 
   diagnoses(list: readonly LogDiagnosis[]): void {
@@ -130,10 +150,10 @@ export class TextLogWriter implements LogReportWriter {
   }
 
   private writeDiagnoses(): void {
-    for (const d of this.found) {
+    this.found.forEach((d) => {
       if (isSegment(d)) for (const b of d.diagnosisBytes) this.output.writeBytes(b);
-      else this.output.write(this.diagnosisText(d));
-    }
+      else this.writeDiagnosis(d);
+    });
   }
 
   end(files: readonly LogFileReport[], comparisons?: readonly Comparison[]): void {
@@ -206,6 +226,21 @@ export function logReportToText(report: LogReport, opts: TextOptions): string {
  * Every text in a block that comes from the log (ids, versions, times, host names, codes, file names) goes through
  * `safe`: a log line may carry escape sequences or line breaks that would otherwise act on the terminal.
  */
+/** What starts each row of a session block: its name in a column 10 wide, indented by 2. */
+const ROW = (name: string): string => `\n  ${name.padEnd(10)} `;
+const OUTCOME_ROW = ROW('outcome');
+const PATH_ROW = ROW('path');
+const BROKER_ROW = ROW('broker');
+const OFFERED_ROW = ROW('offered');
+const REACHABLE_ROW = ROW('reachable');
+const CHOSEN_ROW = ROW('chosen');
+const LINES_ROW = ROW('lines');
+const INFERRED_ROW = ROW('inferred');
+
+/**
+ * A session's block as lines joined by line breaks (no break at the end). Built as one string, row by row: a large log
+ * has a hundred thousand sessions, and arrays of rows joined at the end cost a quarter of the text output.
+ */
 function sessionBlock(
   s: LogSession,
   c: Colors,
@@ -213,49 +248,46 @@ function sessionBlock(
   width: number,
   wrapped: BoundedMemo<string>,
   lists: EndpointLists,
-): string[] {
+): string {
   const when = s.start ? (s.end && s.end !== s.start ? `${s.start} .. ${s.end}` : s.start) : 'time unknown';
-  const head = [`Session ${s.id ?? '(id not logged)'}`, s.protocol ?? 'protocol unknown', when];
-  if (s.clientVersion) head.push(`client ${s.clientVersion}`);
-  const rows: [string, string][] = [['outcome', outcomeColor(s.outcome, c)]];
-  rows.push(['path', safe(`${s.path ?? 'unknown'}${s.region ? ` (${s.region})` : ''}`)]);
-  if (s.brokerError) rows.push(['broker', `error ${safe(s.brokerError)}`]);
-  rows.push(['offered', s.offered.length > 0 ? lists.text(s.offered) : 'none logged']);
-  if (s.offered.length > 0 || s.reachable.length > 0) {
-    const of = s.offered.length > 0 ? ` of ${s.offered.length}` : '';
-    rows.push([
-      'reachable',
-      `${s.reachable.length}${of}${s.reachable.length > 0 ? ': ' + lists.text(s.reachable) : ''}`,
-    ]);
-  }
-  rows.push(['chosen', s.chosen ? safe(`${s.chosen.transport} ${s.chosen.port} ${s.chosen.hostname}`) : 'none']);
-  rows.push(['lines', safe(lineRanges(s.lines, manyFiles))]);
-  if (s.inferred.length > 0) rows.push(['inferred', s.inferred.join(', ')]);
+  let head = `Session ${s.id ?? '(id not logged)'}  ${s.protocol ?? 'protocol unknown'}  ${when}`;
+  if (s.clientVersion) head += `  client ${s.clientVersion}`;
+  let text = wrapLine(c.bold(safe(head)), width);
   // A long value (the offered endpoints) continues under itself, past the names of the rows. Every row but the
   // lines repeats from session to session: each is wrapped once.
-  const block = [wrapLine(c.bold(safe(head.join('  '))), width)];
-  for (const [k, v] of rows) {
-    const row = `  ${k.padEnd(10)} ${v}`;
-    // A row that fits comes back as it is (wrapLine's own first test, without the memo's hashing of the row).
-    if (row.length <= width) block.push(row);
-    else block.push(k === 'lines' ? wrapLine(row, width, 13) : wrapped.get(row, () => wrapLine(row, width, 13)));
+  const row = (start: string, value: string, memo: boolean): void => {
+    // `start` is the line break and the row's name: the row is the rest, and a row that fits is kept as it is.
+    if (start.length - 1 + value.length <= width) text += start + value;
+    else {
+      const line = start.slice(1) + value;
+      text += '\n' + (memo ? wrapped.get(line, () => wrapLine(line, width, 13)) : wrapLine(line, width, 13));
+    }
+  };
+  row(OUTCOME_ROW, outcomeColor(s.outcome, c), true);
+  row(PATH_ROW, safe(`${s.path ?? 'unknown'}${s.region ? ` (${s.region})` : ''}`), true);
+  if (s.brokerError) row(BROKER_ROW, `error ${safe(s.brokerError)}`, true);
+  row(OFFERED_ROW, s.offered.length > 0 ? lists.text(s.offered) : 'none logged', true);
+  if (s.offered.length > 0 || s.reachable.length > 0) {
+    const of = s.offered.length > 0 ? ` of ${s.offered.length}` : '';
+    const found = s.reachable.length > 0 ? ': ' + lists.text(s.reachable) : '';
+    row(REACHABLE_ROW, `${s.reachable.length}${of}${found}`, true);
   }
-  return block;
+  row(CHOSEN_ROW, s.chosen ? safe(`${s.chosen.transport} ${s.chosen.port} ${s.chosen.hostname}`) : 'none', true);
+  row(LINES_ROW, safe(lineRanges(s.lines, manyFiles)), false);
+  if (s.inferred.length > 0) row(INFERRED_ROW, s.inferred.join(', '), true);
+  return text;
 }
 
-function diagnosisBlock(
-  d: LogDiagnosis,
-  c: Colors,
-  manyFiles: boolean,
-  width: number,
-  wrapped: BoundedMemo<string>,
-): string[] {
+/** The first line of a diagnosis in the text (wrapped to the width): severity, code, session, lines. */
+function diagnosisHead(d: LogDiagnosis, c: Colors, manyFiles: boolean, width: number): string {
   const sev = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : c.cyan('info');
   const where = d.lines.length > 0 ? `  lines ${safe(lineRanges(d.lines, manyFiles))}` : '';
   const inferred = d.inferred ? c.dim('  (inferred)') : '';
-  const head = `  ${sev} ${c.bold(d.code)}  session ${safe(d.session ?? '(id not logged)')}${where}${inferred}`;
-  // A message is made from a few templates: each distinct one is wrapped once.
-  return [wrapLine(head, width, 4), wrapped.get(d.message, (m) => wrapWords(safe(m), width, '    ').join('\n'))];
+  return wrapLine(
+    `  ${sev} ${c.bold(d.code)}  session ${safe(d.session ?? '(id not logged)')}${where}${inferred}`,
+    width,
+    4,
+  );
 }
 
 function outcomeColor(written: string, c: Colors): string {

@@ -1,5 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WIDTH, MIN_WIDTH, shortNames, visibleLength, widthFor, wrapLine, wrapWords } from './wrap.js';
+import {
+  DEFAULT_WIDTH,
+  MIN_WIDTH,
+  shortNames,
+  visibleLength,
+  widthFor,
+  wrapLine,
+  wrapWords,
+  wrapWordsBySplit,
+} from './wrap.js';
 
 const ARN = 'arn:aws:iam::111122223333:role/an-audit-role-with-a-very-long-name-that-no-terminal-can-hold-in-one';
 
@@ -20,6 +30,18 @@ describe('wrapping text to a width', () => {
     for (const l of wrapped.slice(1)) expect(l).toMatch(/^ {12}\S/);
     for (const l of wrapped) expect(l.length).toBeLessThanOrEqual(50);
     expect(wrapped.map((l) => l.trim()).join(' ')).toBe(line.trim());
+  });
+
+  it('wraps text without colour codes exactly as the split into words does', () => {
+    // Few distinct characters, so runs of spaces, words of every length and trailing blanks all come up.
+    const text = fc.string({ unit: fc.constantFrom('a', 'bb', ' ', '  ', '\t', 'é', 'x'.repeat(12)), maxLength: 40 });
+    const indent = fc.constantFrom('', ' ', '    ', '  - ');
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 30 }), indent, indent, (t, width, first, rest) => {
+        expect(wrapWords(t, width, first, rest)).toEqual(wrapWordsBySplit(t, width, first, rest));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('does not count colour codes as columns', () => {

@@ -28,6 +28,52 @@ export function visibleLength(text: string): number {
  * `rest`. Runs of spaces between words are kept inside a line and dropped where the line breaks.
  */
 export function wrapWords(text: string, width: number, first = '', rest = first): string[] {
+  // Without colour codes every character is a column: words are found with indexOf, not a split into arrays
+  // (`wspl logs` wraps a heading per session, a hundred thousand on a large log).
+  if (!text.includes('\u001b') && !first.includes('\u001b') && !rest.includes('\u001b')) {
+    return wrapPlainWords(text, width, first, rest);
+  }
+  return wrapWordsBySplit(text, width, first, rest);
+}
+
+/** wrapWords for text, first and rest without colour codes: the same lines, found without splitting. */
+function wrapPlainWords(text: string, width: number, first: string, rest: string): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let used = first.length;
+  let empty = true;
+  const n = text.length;
+  // Each turn takes the run of spaces at `at` (none at the start) and the word after it, as the split would.
+  let at = 0;
+  while (at <= n) {
+    let wordStart = at;
+    while (wordStart < n && text.charCodeAt(wordStart) === 32) wordStart++;
+    let wordEnd = text.indexOf(' ', wordStart);
+    if (wordEnd === -1) wordEnd = n;
+    const gap = wordStart - at;
+    const size = wordEnd - wordStart;
+    if (size === 0) {
+      // Spaces at the end (or an empty text): kept on a line that has room, trimmed below.
+      if (!empty) line += text.slice(at, wordStart);
+      break;
+    }
+    if (!empty && used + gap + size > width) {
+      lines.push(line.trimEnd());
+      line = rest + text.slice(wordStart, wordEnd);
+      used = rest.length + size;
+    } else {
+      line += empty ? text.slice(wordStart, wordEnd) : text.slice(at, wordEnd);
+      used += (empty ? 0 : gap) + size;
+      empty = false;
+    }
+    at = wordEnd;
+  }
+  lines.push(empty ? line : line.trimEnd());
+  return lines;
+}
+
+/** wrapWords for any text: split into words and runs of spaces, colour codes taking no columns. */
+export function wrapWordsBySplit(text: string, width: number, first = '', rest = first): string[] {
   const parts = text.split(/( +)/);
   const lines: string[] = [];
   let line = first;

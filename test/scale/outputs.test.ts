@@ -15,6 +15,7 @@ import { loadSource } from '../../src/sources/index.js';
 import { predictMatrixEntries, type MatrixEntry } from '../../src/workspaces/matrix.js';
 import { readLogs } from '../../src/logs/read.js';
 import { JsonLogWriter, TextLogWriter } from '../../src/report/logs.js';
+import { BlockOutput } from '../../src/report/block-output.js';
 import { toDesignYaml } from '../../src/sources/design/export.js';
 import { parseYamlInput } from '../../src/input/yaml.js';
 
@@ -85,27 +86,49 @@ describe(`every output format with ${N.toLocaleString('en')} items`, () => {
     expect(text).toMatch(/resource-499999/);
   });
 
-  it('logs: JSON parses with every session, text has every session', { timeout: SLOW }, async () => {
-    const { sessions } = await readLogs([resolve('test/logs/seed-4-2-privatelink-connected.log')]);
-    const one = sessions[0]!;
-    let json = '';
-    const jw = new JsonLogWriter((t) => (json += t), false);
-    let text = '';
-    const tw = new TextLogWriter((t) => (text += t), false, { color: false });
-    for (let i = 0; i < N; i++) {
-      // Kept small (no endpoints, one line) so that 500,000 of them stay under V8's longest string.
-      const s = { ...one, id: `s-${i}`, offered: [], reachable: [], lines: one.lines.slice(0, 1) };
-      jw.session(s);
-      tw.session(s);
-    }
-    jw.end([]);
-    tw.end([]);
-    const parsed = JSON.parse(json) as { sessions: { id: string }[] };
-    expect(parsed.sessions).toHaveLength(N);
-    expect(parsed.sessions[N - 1]!.id).toBe(`s-${N - 1}`);
-    expect(count(text, 'Session s-')).toBe(N);
-    expect(text).toMatch(new RegExp(`s-${N - 1}\\b`));
-  });
+  it(
+    'logs: JSON parses with every session and diagnosis, text has every one, as text and as bytes',
+    { timeout: SLOW },
+    async () => {
+      const read = await readLogs([resolve('test/logs/seed-4-3-home-no-reachable-endpoint.log')]);
+      const one = read.sessions[0]!;
+      const diagnosis = read.diagnoses[0]!;
+      // The CLI's outputs take bytes (sessions and diagnoses encoded in place, diagnoses held compactly): the same
+      // bytes as the text writers', block by block as a file or a pipe would get them.
+      const blocks = { json: [] as Buffer[], text: [] as Buffer[] };
+      const sink = (to: Buffer[]) => (b: Uint8Array) => (to.push(Buffer.from(b)), true);
+      let json = '';
+      const jw = new JsonLogWriter((t) => (json += t), false);
+      const jb = new JsonLogWriter(new BlockOutput(() => undefined, sink(blocks.json)), false);
+      let text = '';
+      const tw = new TextLogWriter((t) => (text += t), false, { color: false });
+      const tb = new TextLogWriter(new BlockOutput(() => undefined, sink(blocks.text)), false, { color: false });
+      const D = N / 10;
+      for (let i = 0; i < N; i++) {
+        // Kept small (no endpoints, one line) so that 500,000 of them stay under V8's longest string.
+        const s = { ...one, id: `s-${i}`, offered: [], reachable: [], lines: one.lines.slice(0, 1) };
+        jw.session(s);
+        jb.session(s);
+        tw.session(s);
+        tb.session(s);
+        if (i % 10 === 0) {
+          const found = [{ ...diagnosis, session: s.id, lines: s.lines }];
+          for (const w of [jw, jb, tw, tb]) w.diagnoses(found);
+        }
+      }
+      for (const w of [jw, jb, tw, tb]) w.end([]);
+      const parsed = JSON.parse(json) as { sessions: { id: string }[]; diagnoses: { session: string }[] };
+      expect(parsed.sessions).toHaveLength(N);
+      expect(parsed.sessions[N - 1]!.id).toBe(`s-${N - 1}`);
+      expect(parsed.diagnoses).toHaveLength(D);
+      expect(parsed.diagnoses[D - 1]!.session).toBe(`s-${N - 10}`);
+      expect(count(text, 'Session s-')).toBe(N);
+      expect(count(text, `session s-`)).toBe(D);
+      expect(text).toMatch(new RegExp(`s-${N - 1}\\b`));
+      expect(Buffer.concat(blocks.json).equals(Buffer.from(json))).toBe(true);
+      expect(Buffer.concat(blocks.text).equals(Buffer.from(text))).toBe(true);
+    },
+  );
 
   it('export: a design file of 500,000 WorkSpaces reads back with every one', { timeout: SLOW }, async () => {
     const model = await loadSource(SEED);
