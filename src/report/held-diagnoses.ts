@@ -62,26 +62,62 @@ export function inReaderShape(d: LogDiagnosis): boolean {
   return true;
 }
 
-/** Diagnoses and rendered segments in the order they were added, handed back in that order. */
+/** Text kept as bytes, one byte per character (only for text whose characters all fit in one, U+0000 to U+00FF). */
+class Latin1 {
+  data = Buffer.allocUnsafe(64 * 1024);
+  length = 0;
+
+  /** Appends `text` and returns true, or returns false (and keeps nothing) if a character does not fit a byte. */
+  add(text: string): boolean {
+    const n = text.length;
+    if (this.length + n > this.data.length) {
+      const more = Buffer.allocUnsafe(Math.max(this.data.length * 2, this.length + n));
+      this.data.copy(more, 0, 0, this.length);
+      this.data = more;
+    }
+    const data = this.data;
+    const at = this.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 0xff) return false;
+      data[at + i] = c;
+    }
+    this.length = at + n;
+    return true;
+  }
+}
+
+/** Per compact diagnosis, in `fields`: code, severity, message, inferred, first line, line count, session (2). */
+const FIELDS = 8;
+/** The session's second field when it is null, or a string kept as it is (its first field is then its place). */
+const NO_SESSION = -1;
+const KEPT_SESSION = -2;
+
+/**
+ * Diagnoses and rendered segments in the order they were added, handed back in that order. Nothing a compact
+ * diagnosis keeps is a heap object of its own (the ids are bytes, the rest numbers in typed arrays): so nothing held
+ * survives the young generation's collections, which then stay small and quick.
+ */
 export class HeldDiagnosisList {
-  /** A segment or a diagnosis of another shape as it came; a number for a diagnosis kept compactly. */
-  private readonly held: (HeldDiagnoses | number)[] = [];
+  /** Per item: the number of a compact diagnosis, or -1 - (the place of a segment or another diagnosis in `others`). */
+  private readonly order = new Numbers();
+  /** Segments, diagnoses of another shape, and session ids that do not fit bytes. */
+  private readonly others: (HeldDiagnoses | string)[] = [];
   private readonly texts = new Strings();
-  private readonly sessions: (string | null)[] = [];
-  /** Per compact diagnosis: code, severity, message (places in `texts`), inferred (0/1), first line, line count. */
+  private readonly ids = new Latin1();
   private readonly fields = new Numbers();
   /** Per line of a compact diagnosis: its file (place in `texts`) and its number. */
   private readonly lines = new Numbers();
+  private compact = 0;
 
   add(d: LogDiagnosis): void {
     if (!inReaderShape(d)) {
-      this.held.push(d);
+      this.keep(d);
       return;
     }
-    this.held.push(this.sessions.length);
-    this.sessions.push(d.session);
+    this.push(this.order, this.compact++);
     const refs = d.lines;
-    const f = this.fields.room(6);
+    const f = this.fields.room(FIELDS);
     let at = this.fields.length;
     f[at++] = this.texts.of(d.code);
     f[at++] = this.texts.of(d.severity);
@@ -89,6 +125,19 @@ export class HeldDiagnosisList {
     f[at++] = d.inferred ? 1 : 0;
     f[at++] = this.lines.length / 2;
     f[at++] = refs.length;
+    const id = d.session;
+    const idStart = this.ids.length;
+    if (id === null) {
+      f[at++] = 0;
+      f[at++] = NO_SESSION;
+    } else if (this.ids.add(id)) {
+      f[at++] = idStart;
+      f[at++] = id.length;
+    } else {
+      f[at++] = this.others.length;
+      f[at++] = KEPT_SESSION;
+      this.others.push(id);
+    }
     this.fields.length = at;
     const l = this.lines.room(refs.length * 2);
     at = this.lines.length;
@@ -99,18 +148,31 @@ export class HeldDiagnosisList {
     this.lines.length = at;
   }
 
+  private push(list: Numbers, n: number): void {
+    list.room(1)[list.length++] = n;
+  }
+
+  private keep(item: HeldDiagnoses): void {
+    this.push(this.order, -1 - this.others.length);
+    this.others.push(item);
+  }
+
   /** How many diagnoses and segments are held. */
   get size(): number {
-    return this.held.length;
+    return this.order.length;
   }
 
   addSegment(seg: RenderedSegment): void {
-    this.held.push(seg);
+    this.keep(seg);
   }
 
   /** Each diagnosis and segment in order (a callback, not a generator: a large log has tens of thousands). */
   forEach(visit: (held: HeldDiagnoses) => void): void {
-    for (const h of this.held) visit(typeof h === 'number' ? this.made(h) : h);
+    const order = this.order.data;
+    for (let i = 0; i < this.order.length; i++) {
+      const n = order[i]!;
+      visit(n >= 0 ? this.made(n) : (this.others[-1 - n] as HeldDiagnoses));
+    }
   }
 
   /** The compact diagnosis `n` as the reader made it (the same keys in the same order). */
@@ -118,16 +180,24 @@ export class HeldDiagnosisList {
     const f = this.fields.data;
     const l = this.lines.data;
     const texts = this.texts.list;
-    const at = n * 6;
+    const at = n * FIELDS;
     const first = f[at + 4]!;
     const lines: LineRef[] = [];
     for (let i = first, end = first + f[at + 5]!; i < end; i++) {
       lines.push({ file: texts[l[i * 2]!]!, line: l[i * 2 + 1]! });
     }
+    const idAt = f[at + 6]!;
+    const idLength = f[at + 7]!;
+    const session =
+      idLength === NO_SESSION
+        ? null
+        : idLength === KEPT_SESSION
+          ? (this.others[idAt] as string)
+          : this.ids.data.toString('latin1', idAt, idAt + idLength);
     return {
       code: texts[f[at]!]!,
       severity: texts[f[at + 1]!]! as LogDiagnosis['severity'],
-      session: this.sessions[n]!,
+      session,
       message: texts[f[at + 2]!]!,
       lines,
       inferred: f[at + 3] === 1,

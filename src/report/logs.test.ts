@@ -1,21 +1,99 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineRanges } from './logs.js';
+import type { LogDiagnosis, LogFileReport, LogSession } from '../logs/types.js';
+import { BlockOutput } from './block-output.js';
+import { TextLogWriter } from './logs.js';
 
-const ref = (file: string, line: number) => ({ file, line }) as Parameters<typeof lineRanges>[0][number];
+const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('WSP', 'a b\u001b[31m', 'é—x', 'x'.repeat(90)));
+const nullable = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
+const endpoint = fc.record({
+  hostname: fc.constantFrom('h.example', 'privatelink.prod.ap-northeast-1.highlander.aws.a2z.com'),
+  transport: fc.constantFrom('QUIC', 'TCP'),
+  port: fc.constantFrom(443, 4195),
+});
+// Runs of lines long enough to pass the width, and lines the byte path leaves to the string one.
+const line = fc.oneof(fc.nat(3000), fc.constantFrom(2 ** 31, 1.5, -2));
+const lines = fc.array(fc.record({ file: fc.constantFrom('a.log', 'b.log'), line }), { maxLength: 40 });
 
-describe('lineRanges', () => {
-  it('joins consecutive lines of one file into runs', () => {
-    expect(
-      lineRanges(
-        [1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 20].map((n) => ref('a.log', n)),
-        false,
+const session: fc.Arbitrary<LogSession> = fc.record({
+  id: nullable(text),
+  protocol: nullable(text),
+  start: nullable(text),
+  end: nullable(text),
+  clientVersion: nullable(text),
+  path: fc.constantFrom('privatelink', 'internet', null) as fc.Arbitrary<LogSession['path']>,
+  region: nullable(text),
+  offered: fc.array(endpoint, { maxLength: 4 }) as fc.Arbitrary<LogSession['offered']>,
+  reachable: fc.array(endpoint, { maxLength: 4 }) as fc.Arbitrary<LogSession['reachable']>,
+  chosen: nullable(endpoint) as fc.Arbitrary<LogSession['chosen']>,
+  outcome: fc.constantFrom('CONNECTED', 'INCOMPLETE', 'NO_REACHABLE_ENDPOINT') as fc.Arbitrary<LogSession['outcome']>,
+  brokerError: nullable(text),
+  lines: fc
+    .array(fc.record({ file: fc.constantFrom('a.log'), line: fc.nat(20) }), { maxLength: 3 })
+    .chain((few) => fc.oneof(fc.constant(few), lines)),
+  inferred: fc.array(text, { maxLength: 2 }),
+});
+
+const diagnosis: fc.Arbitrary<LogDiagnosis> = fc.record({
+  code: text,
+  severity: fc.constantFrom('error', 'warning', 'info') as fc.Arbitrary<LogDiagnosis['severity']>,
+  session: nullable(text),
+  message: fc.oneof(text, fc.constant('a message '.repeat(30))),
+  lines,
+  inferred: fc.boolean(),
+});
+
+/** The text writer's output as text, or through bytes (blocks copied by the sink, every other one kept). */
+function written(
+  sessions: LogSession[],
+  diagnoses: LogDiagnosis[],
+  opts: { many: boolean; width: number; color: boolean },
+  bytes: boolean,
+) {
+  let out = '';
+  const kept: Uint8Array[] = [];
+  let n = 0;
+  const block = new BlockOutput(
+    (t) => (out += t),
+    bytes
+      ? (b) => {
+          const keep = n++ % 2 === 1;
+          kept.push(keep ? b : Buffer.from(b));
+          return !keep;
+        }
+      : undefined,
+  );
+  const w = new TextLogWriter(block, opts.many, { width: opts.width, color: opts.color });
+  for (const s of sessions) w.session(s);
+  w.diagnoses(diagnoses);
+  const files = [{ file: 'a.log', stats: { lines: 1, entries: 1, bytes: 10 }, notes: [], skipped: false }];
+  w.end(files as unknown as LogFileReport[]);
+  return bytes ? Buffer.concat(kept).toString('utf8') : out;
+}
+
+describe('TextLogWriter', () => {
+  it('writes the same text into bytes (digits, messages encoded once) as into a string', () => {
+    fc.assert(
+      fc.property(
+        fc.array(session, { maxLength: 5 }),
+        fc.array(diagnosis, { maxLength: 3 }),
+        fc.record({ many: fc.boolean(), width: fc.integer({ min: 40, max: 120 }), color: fc.boolean() }),
+        (sessions, diagnoses, opts) => {
+          expect(written(sessions, diagnoses, opts, true)).toBe(written(sessions, diagnoses, opts, false));
+        },
       ),
-    ).toBe('1-6, 9-12, 20');
-    expect(lineRanges([], false)).toBe('');
+      { numRuns: 300 },
+    );
   });
-  it('names the file where it changes when there are several, and never runs across files', () => {
-    const refs = [ref('a.log', 1), ref('a.log', 2), ref('b.log', 3), ref('b.log', 4), ref('b.log', 9)];
-    expect(lineRanges(refs, true)).toBe('a.log:1-2, b.log:3-4, 9');
-    expect(lineRanges([ref('a.log', 1), ref('b.log', 2)], true)).toBe('a.log:1, b.log:2');
+
+  it('wraps a lines row one column too long, and keeps one that just fits, the same way in bytes', () => {
+    const base = fc.sample(session, { numRuns: 1, seed: 7 })[0]!;
+    const refs = [1, 2, 3, 7, 9, 10, 200, 4000, 4001].map((n) => ({ file: 'a.log', line: n }));
+    const s = { ...base, lines: refs, inferred: ['protocol'] };
+    // "  lines      1-3, 7, 9-10, 200, 4000-4001" is 41 columns: every width around it, the boundary included.
+    for (let width = 36; width <= 46; width++) {
+      const opts = { many: false, width, color: false };
+      expect(written([s], [], opts, true)).toBe(written([s], [], opts, false));
+    }
   });
 });

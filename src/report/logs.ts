@@ -12,8 +12,9 @@ import { BoundedMemo } from './bounded-memo.js';
 import { JsonLogWriter } from './logs-json.js';
 import { HeldDiagnosisList } from './held-diagnoses.js';
 import { addCount, isSegment, type RenderedSegment } from './log-segments.js';
+import { lineRanges, lineRangesLength, putLineRanges } from './line-ranges.js';
 
-export { JsonLogWriter };
+export { JsonLogWriter, lineRanges };
 
 export interface LogReportWriter {
   session(s: LogSession): void;
@@ -96,7 +97,19 @@ export class TextLogWriter implements LogReportWriter {
   session(s: LogSession): void {
     this.sessions++;
     addCount(this.outcomes, s.outcome, 1);
-    if (!this.quiet) this.output.write(this.sessionText(s));
+    if (this.quiet) return;
+    const out = this.output;
+    // Into bytes, the line numbers of a lines row that fits are written as digits (line-ranges.ts says why).
+    if (out.takesBytes && !this.manyFiles) {
+      const length = lineRangesLength(s.lines);
+      if (length !== -1 && LINES_ROW.length - 1 + length <= this.width) {
+        out.write(sessionRows(s, this.c, this.width, this.wrappedRows, this.endpointLists) + LINES_ROW);
+        putLineRanges(out, s.lines);
+        out.write(inferredRow(s, this.width, this.wrappedRows) + '\n\n');
+        return;
+      }
+    }
+    out.write(this.sessionText(s));
   }
 
   /** A session as this writer prints it (nothing when quiet). */
@@ -222,10 +235,9 @@ export function logReportToText(report: LogReport, opts: TextOptions): string {
   return text;
 }
 
-/**
- * Every text in a block that comes from the log (ids, versions, times, host names, codes, file names) goes through
- * `safe`: a log line may carry escape sequences or line breaks that would otherwise act on the terminal.
- */
+// Every text in a block that comes from the log (ids, versions, times, host names, codes, file names) goes through
+// `safe`: a log line may carry escape sequences or line breaks that would otherwise act on the terminal.
+
 /** What starts each row of a session block: its name in a column 10 wide, indented by 2. */
 const ROW = (name: string): string => `\n  ${name.padEnd(10)} `;
 const OUTCOME_ROW = ROW('outcome');
@@ -236,6 +248,47 @@ const REACHABLE_ROW = ROW('reachable');
 const CHOSEN_ROW = ROW('chosen');
 const LINES_ROW = ROW('lines');
 const INFERRED_ROW = ROW('inferred');
+
+/**
+ * A row of a session block: `start` is the line break and the row's name, and a row that fits is kept as it is. A
+ * longer one (the offered endpoints) continues under itself, past the names of the rows; every row but the lines
+ * repeats from session to session, so those are wrapped once (`wrapped`).
+ */
+function row(start: string, value: string, width: number, wrapped: BoundedMemo<string> | null): string {
+  if (start.length - 1 + value.length <= width) return start + value;
+  const line = start.slice(1) + value;
+  return '\n' + (wrapped ? wrapped.get(line, () => wrapLine(line, width, 13)) : wrapLine(line, width, 13));
+}
+
+/** A session's block up to its lines row (that row and the inferred one are sessionBlock's). */
+function sessionRows(
+  s: LogSession,
+  c: Colors,
+  width: number,
+  wrapped: BoundedMemo<string>,
+  lists: EndpointLists,
+): string {
+  const when = s.start ? (s.end && s.end !== s.start ? `${s.start} .. ${s.end}` : s.start) : 'time unknown';
+  let head = `Session ${s.id ?? '(id not logged)'}  ${s.protocol ?? 'protocol unknown'}  ${when}`;
+  if (s.clientVersion) head += `  client ${s.clientVersion}`;
+  let text = wrapLine(c.bold(safe(head)), width);
+  text += row(OUTCOME_ROW, outcomeColor(s.outcome, c), width, wrapped);
+  text += row(PATH_ROW, safe(`${s.path ?? 'unknown'}${s.region ? ` (${s.region})` : ''}`), width, wrapped);
+  if (s.brokerError) text += row(BROKER_ROW, `error ${safe(s.brokerError)}`, width, wrapped);
+  text += row(OFFERED_ROW, s.offered.length > 0 ? lists.text(s.offered) : 'none logged', width, wrapped);
+  if (s.offered.length > 0 || s.reachable.length > 0) {
+    const of = s.offered.length > 0 ? ` of ${s.offered.length}` : '';
+    const found = s.reachable.length > 0 ? ': ' + lists.text(s.reachable) : '';
+    text += row(REACHABLE_ROW, `${s.reachable.length}${of}${found}`, width, wrapped);
+  }
+  const chosen = s.chosen ? safe(`${s.chosen.transport} ${s.chosen.port} ${s.chosen.hostname}`) : 'none';
+  return text + row(CHOSEN_ROW, chosen, width, wrapped);
+}
+
+/** The row after the lines, when there is one. */
+function inferredRow(s: LogSession, width: number, wrapped: BoundedMemo<string>): string {
+  return s.inferred.length > 0 ? row(INFERRED_ROW, s.inferred.join(', '), width, wrapped) : '';
+}
 
 /**
  * A session's block as lines joined by line breaks (no break at the end). Built as one string, row by row: a large log
@@ -249,33 +302,8 @@ function sessionBlock(
   wrapped: BoundedMemo<string>,
   lists: EndpointLists,
 ): string {
-  const when = s.start ? (s.end && s.end !== s.start ? `${s.start} .. ${s.end}` : s.start) : 'time unknown';
-  let head = `Session ${s.id ?? '(id not logged)'}  ${s.protocol ?? 'protocol unknown'}  ${when}`;
-  if (s.clientVersion) head += `  client ${s.clientVersion}`;
-  let text = wrapLine(c.bold(safe(head)), width);
-  // A long value (the offered endpoints) continues under itself, past the names of the rows. Every row but the
-  // lines repeats from session to session: each is wrapped once.
-  const row = (start: string, value: string, memo: boolean): void => {
-    // `start` is the line break and the row's name: the row is the rest, and a row that fits is kept as it is.
-    if (start.length - 1 + value.length <= width) text += start + value;
-    else {
-      const line = start.slice(1) + value;
-      text += '\n' + (memo ? wrapped.get(line, () => wrapLine(line, width, 13)) : wrapLine(line, width, 13));
-    }
-  };
-  row(OUTCOME_ROW, outcomeColor(s.outcome, c), true);
-  row(PATH_ROW, safe(`${s.path ?? 'unknown'}${s.region ? ` (${s.region})` : ''}`), true);
-  if (s.brokerError) row(BROKER_ROW, `error ${safe(s.brokerError)}`, true);
-  row(OFFERED_ROW, s.offered.length > 0 ? lists.text(s.offered) : 'none logged', true);
-  if (s.offered.length > 0 || s.reachable.length > 0) {
-    const of = s.offered.length > 0 ? ` of ${s.offered.length}` : '';
-    const found = s.reachable.length > 0 ? ': ' + lists.text(s.reachable) : '';
-    row(REACHABLE_ROW, `${s.reachable.length}${of}${found}`, true);
-  }
-  row(CHOSEN_ROW, s.chosen ? safe(`${s.chosen.transport} ${s.chosen.port} ${s.chosen.hostname}`) : 'none', true);
-  row(LINES_ROW, safe(lineRanges(s.lines, manyFiles)), false);
-  if (s.inferred.length > 0) row(INFERRED_ROW, s.inferred.join(', '), true);
-  return text;
+  const lines = row(LINES_ROW, safe(lineRanges(s.lines, manyFiles)), width, null);
+  return sessionRows(s, c, width, wrapped, lists) + lines + inferredRow(s, width, wrapped);
 }
 
 /** The first line of a diagnosis in the text (wrapped to the width): severity, code, session, lines. */
@@ -329,27 +357,6 @@ function endpointList(endpoints: readonly OfferedEndpoint[]): string {
     byHost.set(e.hostname, list);
   }
   return safe([...byHost].map(([host, ports]) => `${ports.join(', ')} @ ${host}`).join('; '));
-}
-
-/** "1-6, 9-12" (one file) or "a.log:1-6, b.log:2" (several). */
-export function lineRanges(refs: readonly LineRef[], manyFiles: boolean): string {
-  // Runs of consecutive lines in one file, from refs[first] to refs[i - 1]; written as each closes. Indexes, not an
-  // object per run: every session of a large log has a few runs.
-  let text = '';
-  let lastFile: string | null = null;
-  let first = 0;
-  for (let i = 1; i <= refs.length; i++) {
-    const start = refs[first];
-    const prev = refs[i - 1];
-    const ref = refs[i];
-    if (start === undefined || prev === undefined) break;
-    if (ref !== undefined && ref.file === start.file && ref.line === prev.line + 1) continue;
-    const range = prev.line === start.line ? `${start.line}` : `${start.line}-${prev.line}`;
-    text += (text === '' ? '' : ', ') + (manyFiles && start.file !== lastFile ? `${start.file}:${range}` : range);
-    lastFile = start.file;
-    first = i;
-  }
-  return text;
 }
 
 function formatBytes(n: number): string {
