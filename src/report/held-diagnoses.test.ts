@@ -25,6 +25,12 @@ describe('HeldDiagnosisList', () => {
       ...Array.from({ length: 3000 }, (_, i) => diagnosis(i, i % 5 === 0 ? null : `s-${i}`)),
       odd,
       diagnosis(7, 'after'),
+      // Ids kept as bytes or as strings: empty, one byte per character, wider characters, longer than a chunk.
+      diagnosis(8, ''),
+      diagnosis(9, 'é'),
+      diagnosis(10, 'a—b'),
+      diagnosis(11, 'x'.repeat(70_000)),
+      diagnosis(12, ''),
     ];
     const list = new HeldDiagnosisList();
     list.add(added[0]!);

@@ -26,19 +26,67 @@ class Strings {
   }
 }
 
-/** A list of 32-bit numbers that grows by doubling (one block of memory, not a heap object per number). */
+// Numbers and bytes are kept in chunks of fixed size, never copied to grow: on a virtual machine every fresh page of
+// memory is slow to touch the first time, and growing by doubling touched each number twice or more.
+const CHUNK_BITS = 14;
+const CHUNK = 1 << CHUNK_BITS;
+const IN_CHUNK = CHUNK - 1;
+
+/** A list of 32-bit numbers in chunks (memory of its own, not a heap object per number). */
 class Numbers {
-  data = new Int32Array(4096);
+  private readonly chunks: Int32Array[] = [];
+  private current = new Int32Array(0);
+  private at = 0;
   length = 0;
 
-  /** The memory to write `n` more numbers into from `length` (the caller then adds `n` to `length`). */
-  room(n: number): Int32Array {
-    if (this.length + n > this.data.length) {
-      const more = new Int32Array(Math.max(this.data.length * 2, this.length + n));
-      more.set(this.data);
-      this.data = more;
+  push(n: number): void {
+    if (this.at === this.current.length) {
+      this.current = new Int32Array(CHUNK);
+      this.chunks.push(this.current);
+      this.at = 0;
     }
-    return this.data;
+    this.current[this.at++] = n;
+    this.length++;
+  }
+
+  get(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS]![i & IN_CHUNK]!;
+  }
+}
+
+const BYTE_CHUNK = 64 * 1024;
+
+/** Text kept as bytes, one per character (for text whose characters all fit one: U+0000 to U+00FF), in chunks. */
+class Latin1 {
+  private readonly chunks: Buffer[] = [];
+  private current = Buffer.alloc(0);
+  private at = 0;
+
+  /** Where `text` is kept (chunk * BYTE_CHUNK + offset), or -1 when it is longer than a chunk or a character does not fit a byte. */
+  add(text: string): number {
+    const n = text.length;
+    if (n === 0) return 0;
+    if (n > BYTE_CHUNK) return -1;
+    if (this.at + n > this.current.length) {
+      this.current = Buffer.allocUnsafe(BYTE_CHUNK);
+      this.chunks.push(this.current);
+      this.at = 0;
+    }
+    const data = this.current;
+    const at = this.at;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 0xff) return -1;
+      data[at + i] = c;
+    }
+    this.at = at + n;
+    return (this.chunks.length - 1) * BYTE_CHUNK + at;
+  }
+
+  text(place: number, length: number): string {
+    if (length === 0) return '';
+    const at = place % BYTE_CHUNK;
+    return this.chunks[(place - at) / BYTE_CHUNK]!.toString('latin1', at, at + length);
   }
 }
 
@@ -60,31 +108,6 @@ export function inReaderShape(d: LogDiagnosis): boolean {
     if (!Number.isInteger(line) || line < 0 || line > LARGEST_LINE || Object.is(line, -0)) return false;
   }
   return true;
-}
-
-/** Text kept as bytes, one byte per character (only for text whose characters all fit in one, U+0000 to U+00FF). */
-class Latin1 {
-  data = Buffer.allocUnsafe(64 * 1024);
-  length = 0;
-
-  /** Appends `text` and returns true, or returns false (and keeps nothing) if a character does not fit a byte. */
-  add(text: string): boolean {
-    const n = text.length;
-    if (this.length + n > this.data.length) {
-      const more = Buffer.allocUnsafe(Math.max(this.data.length * 2, this.length + n));
-      this.data.copy(more, 0, 0, this.length);
-      this.data = more;
-    }
-    const data = this.data;
-    const at = this.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c > 0xff) return false;
-      data[at + i] = c;
-    }
-    this.length = at + n;
-    return true;
-  }
 }
 
 /** Per compact diagnosis, in `fields`: code, severity, message, inferred, first line, line count, session (2). */
@@ -115,45 +138,36 @@ export class HeldDiagnosisList {
       this.keep(d);
       return;
     }
-    this.push(this.order, this.compact++);
+    this.order.push(this.compact++);
     const refs = d.lines;
-    const f = this.fields.room(FIELDS);
-    let at = this.fields.length;
-    f[at++] = this.texts.of(d.code);
-    f[at++] = this.texts.of(d.severity);
-    f[at++] = this.texts.of(d.message);
-    f[at++] = d.inferred ? 1 : 0;
-    f[at++] = this.lines.length / 2;
-    f[at++] = refs.length;
+    const f = this.fields;
+    f.push(this.texts.of(d.code));
+    f.push(this.texts.of(d.severity));
+    f.push(this.texts.of(d.message));
+    f.push(d.inferred ? 1 : 0);
+    f.push(this.lines.length / 2);
+    f.push(refs.length);
     const id = d.session;
-    const idStart = this.ids.length;
+    const place = id === null ? -1 : this.ids.add(id);
     if (id === null) {
-      f[at++] = 0;
-      f[at++] = NO_SESSION;
-    } else if (this.ids.add(id)) {
-      f[at++] = idStart;
-      f[at++] = id.length;
+      f.push(0);
+      f.push(NO_SESSION);
+    } else if (place !== -1) {
+      f.push(place);
+      f.push(id.length);
     } else {
-      f[at++] = this.others.length;
-      f[at++] = KEPT_SESSION;
+      f.push(this.others.length);
+      f.push(KEPT_SESSION);
       this.others.push(id);
     }
-    this.fields.length = at;
-    const l = this.lines.room(refs.length * 2);
-    at = this.lines.length;
     for (const r of refs) {
-      l[at++] = this.texts.of(r.file);
-      l[at++] = r.line;
+      this.lines.push(this.texts.of(r.file));
+      this.lines.push(r.line);
     }
-    this.lines.length = at;
-  }
-
-  private push(list: Numbers, n: number): void {
-    list.room(1)[list.length++] = n;
   }
 
   private keep(item: HeldDiagnoses): void {
-    this.push(this.order, -1 - this.others.length);
+    this.order.push(-1 - this.others.length);
     this.others.push(item);
   }
 
@@ -168,39 +182,38 @@ export class HeldDiagnosisList {
 
   /** Each diagnosis and segment in order (a callback, not a generator: a large log has tens of thousands). */
   forEach(visit: (held: HeldDiagnoses) => void): void {
-    const order = this.order.data;
     for (let i = 0; i < this.order.length; i++) {
-      const n = order[i]!;
+      const n = this.order.get(i);
       visit(n >= 0 ? this.made(n) : (this.others[-1 - n] as HeldDiagnoses));
     }
   }
 
   /** The compact diagnosis `n` as the reader made it (the same keys in the same order). */
   private made(n: number): LogDiagnosis {
-    const f = this.fields.data;
-    const l = this.lines.data;
+    const f = this.fields;
+    const l = this.lines;
     const texts = this.texts.list;
     const at = n * FIELDS;
-    const first = f[at + 4]!;
+    const first = f.get(at + 4);
     const lines: LineRef[] = [];
-    for (let i = first, end = first + f[at + 5]!; i < end; i++) {
-      lines.push({ file: texts[l[i * 2]!]!, line: l[i * 2 + 1]! });
+    for (let i = first, end = first + f.get(at + 5); i < end; i++) {
+      lines.push({ file: texts[l.get(i * 2)]!, line: l.get(i * 2 + 1) });
     }
-    const idAt = f[at + 6]!;
-    const idLength = f[at + 7]!;
+    const idAt = f.get(at + 6);
+    const idLength = f.get(at + 7);
     const session =
       idLength === NO_SESSION
         ? null
         : idLength === KEPT_SESSION
           ? (this.others[idAt] as string)
-          : this.ids.data.toString('latin1', idAt, idAt + idLength);
+          : this.ids.text(idAt, idLength);
     return {
-      code: texts[f[at]!]!,
-      severity: texts[f[at + 1]!]! as LogDiagnosis['severity'],
+      code: texts[f.get(at)]!,
+      severity: texts[f.get(at + 1)]! as LogDiagnosis['severity'],
       session,
-      message: texts[f[at + 2]!]!,
+      message: texts[f.get(at + 2)]!,
       lines,
-      inferred: f[at + 3] === 1,
+      inferred: f.get(at + 3) === 1,
     };
   }
 }
