@@ -9,6 +9,7 @@ import type { LogDiagnosis, LogSession } from '../logs/types.js';
 import { BlockOutput } from './block-output.js';
 import { byteRange, type RenderSpec, type RenderedSegment } from './log-segments.js';
 import { JSON_SEPARATOR, LogJsonTexts } from './logs-json.js';
+import { SessionJsonBytes } from './logs-json-bytes.js';
 import { TextLogWriter } from './logs.js';
 
 /** A fresh start, and how much had been rendered when it came (the sessions before it, all ended). */
@@ -36,23 +37,31 @@ export interface FileSegment {
   separator: string;
 }
 
-/** The writer's rendering of one session and one diagnosis, and what goes between two of them. */
+/** The writer's rendering of one session and one diagnosis into an output of bytes, and what goes between two. */
 interface Renderer {
-  session(s: LogSession): string;
-  diagnosis(d: LogDiagnosis): string;
+  session(out: BlockOutput, s: LogSession): void;
+  diagnosis(out: BlockOutput, d: LogDiagnosis): void;
   separator: string;
 }
 
 function rendererFor(spec: RenderSpec): Renderer {
   if (spec.format === 'json') {
-    const texts = new LogJsonTexts(spec.manyFiles);
-    return { session: (s) => texts.session(s), diagnosis: (d) => texts.diagnosis(d), separator: JSON_SEPARATOR };
+    const bytes = new SessionJsonBytes(new LogJsonTexts(spec.manyFiles), spec.manyFiles);
+    return {
+      session: (out, s) => bytes.write(out, s),
+      diagnosis: (out, d) => bytes.writeDiagnosis(out, d),
+      separator: JSON_SEPARATOR,
+    };
   }
   const text = new TextLogWriter(() => undefined, spec.manyFiles, spec);
-  return { session: (s) => text.sessionText(s), diagnosis: (d) => text.diagnosisText(d), separator: '' };
+  return {
+    session: (out, s) => text.writeSession(out, s),
+    diagnosis: (out, d) => text.writeDiagnosis(out, d),
+    separator: '',
+  };
 }
 
-/** Rendered texts as bytes, each after the separator but the first. */
+/** Rendered items as bytes, each after the separator but the first. */
 class Pieces {
   readonly blocks: Uint8Array[] = [];
   readonly keys: string[] = [];
@@ -69,8 +78,10 @@ class Pieces {
     );
   }
 
-  add(text: string, key: string): void {
-    this.output.write(this.keys.length === 0 ? text : this.separator + text);
+  /** One item, written by `render` into the output after the separator. */
+  add<T>(render: (out: BlockOutput, item: T) => void, item: T, key: string): void {
+    if (this.keys.length > 0 && this.separator !== '') this.output.write(this.separator);
+    render(this.output, item);
     this.keys.push(key);
   }
 
@@ -112,8 +123,8 @@ export async function readRange(request: RangeRequest, newBlock?: () => Buffer):
     // Sessions before the first fresh start may continue one of the previous range: the main thread reads those.
     onSession: (s, found) => {
       if (latest.point === null) return;
-      sessions.add(render.session(s), s.outcome);
-      for (const d of found) diagnoses.add(render.diagnosis(d), d.severity);
+      sessions.add(render.session, s, s.outcome);
+      for (const d of found) diagnoses.add(render.diagnosis, d, d.severity);
     },
     // Every session handed out so far started before this line and has ended.
     onFreshStart: (point) => {

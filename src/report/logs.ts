@@ -97,8 +97,12 @@ export class TextLogWriter implements LogReportWriter {
   session(s: LogSession): void {
     this.sessions++;
     addCount(this.outcomes, s.outcome, 1);
+    this.writeSession(this.output, s);
+  }
+
+  /** Writes sessionText(s) into `out` (this writer's output, or a worker's of the parallel reader). */
+  writeSession(out: BlockOutput, s: LogSession): void {
     if (this.quiet) return;
-    const out = this.output;
     // Into bytes, the line numbers of a lines row that fits are written as digits (line-ranges.ts says why).
     if (out.takesBytes && !this.manyFiles) {
       const length = lineRangesLength(s.lines);
@@ -133,8 +137,7 @@ export class TextLogWriter implements LogReportWriter {
    * diagnosisText written out; where the output takes bytes, the message (most of a diagnosis) is copied from its
    * bytes encoded once, instead of being joined to the heading into a new string and encoded again every time.
    */
-  private writeDiagnosis(d: LogDiagnosis): void {
-    const out = this.output;
+  writeDiagnosis(out: BlockOutput, d: LogDiagnosis): void {
     if (!out.takesBytes) {
       out.write(this.diagnosisText(d));
       return;
@@ -165,7 +168,7 @@ export class TextLogWriter implements LogReportWriter {
   private writeDiagnoses(): void {
     this.found.forEach((d) => {
       if (isSegment(d)) for (const b of d.diagnosisBytes) this.output.writeBytes(b);
-      else this.writeDiagnosis(d);
+      else this.writeDiagnosis(this.output, d);
     });
   }
 
