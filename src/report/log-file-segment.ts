@@ -39,8 +39,8 @@ export interface FileSegment {
 
 /** The writer's rendering of one session and one diagnosis into an output of bytes, and what goes between two. */
 interface Renderer {
-  session(out: BlockOutput, s: LogSession): void;
-  diagnosis(out: BlockOutput, d: LogDiagnosis): void;
+  session: (out: BlockOutput, s: LogSession) => void;
+  diagnosis: (out: BlockOutput, d: LogDiagnosis) => void;
   separator: string;
 }
 
