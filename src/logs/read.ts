@@ -183,6 +183,9 @@ export async function readUnit(
   return { sessions, diagnoses, files };
 }
 
+/** The read buffer streamFile shares between files (made on the first read). */
+let sharedChunk: Buffer | null = null;
+
 /**
  * Streams the bytes of `path` from `start` up to (not including) `end` (default: to its end). Every chunk is read into
  * the same buffer: `onChunk` must be done with it when it returns (the line splitter copies what it keeps). A fresh
@@ -204,7 +207,9 @@ export async function streamFile(
     throw unreadable(path, e as NodeJS.ErrnoException);
   }
   try {
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    // One buffer for every file read in this thread: a folder of logs no longer touches fresh memory per file. Safe
+    // to share because the loop below never awaits, so no other read can run inside it.
+    const buffer = (sharedChunk ??= Buffer.allocUnsafe(CHUNK_BYTES));
     for (let at = start; at < end;) {
       let bytesRead: number;
       try {

@@ -28,20 +28,28 @@ describe('lineRanges', () => {
       fc.property(refs, (list: LineRef[]) => {
         const text = lineRanges(list, false);
         const length = lineRangesLength(list);
+        // With several files, each name as a label gives it (here: upper case).
+        const named = lineRanges(list, true).replace(/[ab]\.log/g, (f) => f.toUpperCase());
+        const labelled = lineRangesLength(list, (f) => f.length);
         const plain = list.every(
           (r) => Number.isInteger(r.line) && r.line >= 0 && r.line < 2 ** 31 && !Object.is(r.line, -0),
         );
         // Only lines that are whole numbers within 32 bits are written as digits; the others say -1.
         expect(length).toBe(plain ? text.length : -1);
+        expect(labelled).toBe(plain ? named.length : -1);
         if (!plain) return;
-        const got: Buffer[] = [];
-        const out = new BlockOutput(
-          () => undefined,
-          (b) => (got.push(Buffer.from(b)), true),
-        );
-        putLineRanges(out, list);
-        out.flush();
-        expect(Buffer.concat(got).toString()).toBe(text);
+        const put = (label?: (file: string) => Uint8Array) => {
+          const got: Buffer[] = [];
+          const out = new BlockOutput(
+            () => undefined,
+            (b) => (got.push(Buffer.from(b)), true),
+          );
+          putLineRanges(out, list, label);
+          out.flush();
+          return Buffer.concat(got).toString();
+        };
+        expect(put()).toBe(text);
+        expect(put((f) => Buffer.from(f.toUpperCase() + ':'))).toBe(named);
       }),
       { numRuns: 500 },
     );

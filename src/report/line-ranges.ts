@@ -45,28 +45,37 @@ function digits(n: number): number {
 }
 
 /**
- * The length of lineRanges(refs, false), or -1 when a line is not a whole number from 0 to 2^31 - 1 (then only the
- * string says how it prints).
+ * The length of lineRanges(refs, manyFiles) with each file name as `label` has it (`labelLength` gives its length;
+ * without it, one file: no names), or -1 when a line is not a whole number from 0 to 2^31 - 1 (then only the string
+ * says how it prints).
  */
-export function lineRangesLength(refs: readonly LineRef[]): number {
+export function lineRangesLength(refs: readonly LineRef[], labelLength?: (file: string) => number): number {
   // One object for what the visits add up (a flag set inside a callback reads as never set to the type checker).
-  const sum = { length: 0, plain: true };
+  const sum = { length: 0, plain: true, file: null as string | null };
   lineRuns(refs, (start, end) => {
     if (!isIndex(start.line) || !isIndex(end.line)) sum.plain = false;
     else {
+      const label = labelLength && start.file !== sum.file ? labelLength(start.file) + 1 : 0;
       const range = digits(start.line) + (end.line === start.line ? 0 : 1 + digits(end.line));
-      sum.length += (sum.length === 0 ? 0 : 2) + range;
+      sum.length += (sum.length === 0 ? 0 : 2) + label + range;
+      sum.file = start.file;
     }
   });
   return sum.plain ? sum.length : -1;
 }
 
-/** lineRanges(refs, false) written into `out` (which takes bytes), for refs whose lineRangesLength is not -1. */
-export function putLineRanges(out: BlockOutput, refs: readonly LineRef[]): void {
+/**
+ * lineRanges(refs, manyFiles) written into `out` (which takes bytes), for refs whose lineRangesLength is not -1;
+ * `label` gives a file's name as printed, with the colon after it (without it, one file: no names).
+ */
+export function putLineRanges(out: BlockOutput, refs: readonly LineRef[], label?: (file: string) => Uint8Array): void {
   let first = true;
+  let file: string | null = null;
   lineRuns(refs, (start, end) => {
     if (!first) out.put(COMMA);
     first = false;
+    if (label && start.file !== file) out.put(label(start.file));
+    file = start.file;
     out.putIndex(start.line);
     if (end.line !== start.line) {
       out.put(DASH);

@@ -88,10 +88,14 @@ class EncodedObjects {
 }
 
 const encodeJsonString = (text: string): Uint8Array => Buffer.from(JSON.stringify(text));
+/** `"FILE:` as the start of JSON.stringify(`${file}:${line}`) (the colon and digits are never escaped). */
+const fileLabel = (file: string): Uint8Array => Buffer.from(JSON.stringify(file).slice(0, -1) + ':');
+const QUOTE = ascii('"');
 
 export class SessionJsonBytes {
   /** Diagnosis texts (code, severity, message) quoted and encoded, each distinct one once. */
   private readonly quoted = new BoundedMemo<Uint8Array>();
+  private readonly fileLabels = new BoundedMemo<Uint8Array>();
   private readonly items = new EncodedObjects(ITEM.slice(1));
   private readonly fields = new EncodedObjects(FIELD.slice(1));
 
@@ -186,10 +190,17 @@ export class SessionJsonBytes {
       out.put(i === 0 ? FIRST_ITEM : NEXT_ITEM);
       const r = list[i]!;
       const line: unknown = r.line;
-      if (this.manyFiles) out.putJsonString(`${r.file}:${r.line}`);
-      else if (typeof line === 'number' && Number.isInteger(line) && line >= 0 && line <= LARGEST_INDEX)
+      const index = typeof line === 'number' && Number.isInteger(line) && line >= 0 && line <= LARGEST_INDEX;
+      if (!this.manyFiles) {
+        if (index) out.putIndex(line);
+        else out.write(nestedJson(line, ITEM.slice(1)) ?? 'null');
+      } else if (index && typeof r.file === 'string') {
+        // "FILE:LINE": the file's quoted name up to the colon encoded once, then the digits (a string made per line
+        // number is kept alive by V8's number-to-string cache past the next young-generation collection).
+        out.put(this.fileLabels.get(r.file, fileLabel));
         out.putIndex(line);
-      else out.write(nestedJson(line, ITEM.slice(1)) ?? 'null');
+        out.put(QUOTE);
+      } else out.putJsonString(`${r.file}:${r.line}`);
     }
     out.put(CLOSE_ARRAY);
   }

@@ -13,7 +13,9 @@ const endpoint = fc.record({
 });
 // Runs of lines long enough to pass the width, and lines the byte path leaves to the string one.
 const line = fc.oneof(fc.nat(3000), fc.constantFrom(2 ** 31, 1.5, -2));
-const lines = fc.array(fc.record({ file: fc.constantFrom('a.log', 'b.log'), line }), { maxLength: 40 });
+// File names as a folder may hold them: plain, with a control character (escaped in the text), not ASCII.
+const file = fc.constantFrom('a.log', 'b.log', 'c\u001b[2J.log', 'é—.log');
+const lines = fc.array(fc.record({ file, line }), { maxLength: 40 });
 
 const session: fc.Arbitrary<LogSession> = fc.record({
   id: nullable(text),

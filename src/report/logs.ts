@@ -104,17 +104,29 @@ export class TextLogWriter implements LogReportWriter {
   writeSession(out: BlockOutput, s: LogSession): void {
     if (this.quiet) return;
     // Into bytes, the line numbers of a lines row that fits are written as digits (line-ranges.ts says why).
-    if (out.takesBytes && !this.manyFiles) {
-      const length = lineRangesLength(s.lines);
+    // With several files, each file's name (made safe, then encoded) is looked up once.
+    if (out.takesBytes) {
+      const many = this.manyFiles;
+      const length = lineRangesLength(s.lines, many ? this.labelLength : undefined);
       if (length !== -1 && LINES_ROW.length - 1 + length <= this.width) {
         out.write(sessionRows(s, this.c, this.width, this.wrappedRows, this.endpointLists) + LINES_ROW);
-        putLineRanges(out, s.lines);
+        putLineRanges(out, s.lines, many ? this.labelBytes : undefined);
         out.write(inferredRow(s, this.width, this.wrappedRows) + '\n\n');
         return;
       }
     }
     out.write(this.sessionText(s));
   }
+
+  /** A file's name in a lines row, as printed (made safe) and as bytes with its colon. */
+  private readonly fileLabels = new BoundedMemo<{ length: number; bytes: Uint8Array }>();
+  private readonly fileLabel = (file: string) =>
+    this.fileLabels.get(file, (f) => {
+      const name = safe(f);
+      return { length: name.length, bytes: Buffer.from(name + ':') };
+    });
+  private readonly labelLength = (file: string): number => this.fileLabel(file).length;
+  private readonly labelBytes = (file: string): Uint8Array => this.fileLabel(file).bytes;
 
   /** A session as this writer prints it (nothing when quiet). */
   sessionText(s: LogSession): string {
