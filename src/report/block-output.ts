@@ -15,6 +15,11 @@ interface Utf8Writable {
   utf8Write(text: string, offset: number): number;
 }
 
+/** Whether `n` is a whole number from 0 to 2^31 - 1 (not -0): what putIndex writes as String() would. */
+export function isIndex(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 0x7fffffff && !Object.is(n, -0);
+}
+
 export class BlockOutput {
   private pending = '';
   private buffer: Buffer | null = null;
@@ -89,7 +94,7 @@ export class BlockOutput {
     this.used = at;
   }
 
-  /** A whole number from 0 to 2^31 - 1, in decimal, as String() writes it. Only with a byte sink. */
+  /** A whole number for which isIndex holds, in decimal, as String() writes it. Only with a byte sink. */
   putIndex(n: number): void {
     const buf = this.room(10);
     let digits = 1;

@@ -4,11 +4,11 @@
 // of the reader's own shape is kept as a few numbers and two strings, its texts shared with every diagnosis that
 // says the same; it is made into an object again, for the renderer, only when its turn comes at the end.
 import type { LineRef, LogDiagnosis } from '../logs/types.js';
+import { isIndex } from './block-output.js';
 import type { HeldDiagnoses, RenderedSegment } from './log-segments.js';
 
 /** The keys of a diagnosis as the reader makes it, in its order (the JSON prints them in the object's order). */
 const KEYS = ['code', 'severity', 'session', 'message', 'lines', 'inferred'] as const;
-const LARGEST_LINE = 0x7fffffff;
 
 /** Distinct strings, each kept once and named by its place. */
 class Strings {
@@ -105,7 +105,7 @@ export function inReaderShape(d: LogDiagnosis): boolean {
     if (typeof r !== 'object' || r === null) return false;
     const { file, line } = r as Partial<LineRef>;
     if (typeof file !== 'string' || typeof line !== 'number') return false;
-    if (!Number.isInteger(line) || line < 0 || line > LARGEST_LINE || Object.is(line, -0)) return false;
+    if (!isIndex(line)) return false;
   }
   return true;
 }

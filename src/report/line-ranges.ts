@@ -3,9 +3,8 @@
 // string per line number made there is kept by V8's number-to-string cache past the next young-generation collection,
 // which made the young generation grow fourfold. So where the output takes bytes, the numbers are written as digits.
 import type { LineRef } from '../logs/types.js';
-import type { BlockOutput } from './block-output.js';
+import { isIndex, type BlockOutput } from './block-output.js';
 
-const LARGEST_INDEX = 0x7fffffff;
 const COMMA = Buffer.from(', ');
 const DASH = Buffer.from('-');
 
@@ -35,8 +34,6 @@ export function lineRanges(refs: readonly LineRef[], manyFiles: boolean): string
   });
   return text;
 }
-
-const isIndex = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= LARGEST_INDEX && !Object.is(n, -0);
 
 function digits(n: number): number {
   let count = 1;

@@ -6,7 +6,7 @@
 // copied a byte per character. A session whose fields are not of the types the reader makes goes through the string
 // renderer, so the bytes are the same for any value.
 import type { LineRef, LogDiagnosis, LogSession } from '../logs/types.js';
-import type { BlockOutput } from './block-output.js';
+import { isIndex, type BlockOutput } from './block-output.js';
 import { BoundedMemo } from './bounded-memo.js';
 import { inReaderShape } from './held-diagnoses.js';
 import type { LogJsonTexts } from './logs-json.js';
@@ -43,7 +43,6 @@ const NEXT_ITEM = ascii(',' + ITEM);
 const CLOSE_ARRAY = ascii(FIELD + ']');
 const EMPTY_ARRAY = ascii('[]');
 const NULL = ascii('null');
-const LARGEST_INDEX = 0x7fffffff;
 
 const isText = (v: unknown): v is string | null => v === null || typeof v === 'string';
 
@@ -167,55 +166,54 @@ export class SessionJsonBytes {
     else out.putJsonString(value);
   }
 
-  private objects(out: BlockOutput, list: readonly unknown[]): void {
+  /** An array at FIELD whose items `item` writes (each after its line break and indent). */
+  private array<T>(out: BlockOutput, list: readonly T[], item: (out: BlockOutput, value: T) => void): void {
     if (list.length === 0) {
       out.put(EMPTY_ARRAY);
       return;
     }
     for (let i = 0; i < list.length; i++) {
       out.put(i === 0 ? FIRST_ITEM : NEXT_ITEM);
-      const item = list[i];
-      if (typeof item === 'object' && item !== null) out.put(this.items.get(item) ?? NULL);
-      else out.write(nestedJson(item, ITEM.slice(1)) ?? 'null');
+      item(out, list[i]!);
     }
     out.put(CLOSE_ARRAY);
+  }
+
+  private objects(out: BlockOutput, list: readonly unknown[]): void {
+    this.array(out, list, this.object);
   }
 
   private lines(out: BlockOutput, list: readonly LineRef[]): void {
-    if (list.length === 0) {
-      out.put(EMPTY_ARRAY);
-      return;
-    }
-    for (let i = 0; i < list.length; i++) {
-      out.put(i === 0 ? FIRST_ITEM : NEXT_ITEM);
-      const r = list[i]!;
-      const line: unknown = r.line;
-      const index = typeof line === 'number' && Number.isInteger(line) && line >= 0 && line <= LARGEST_INDEX;
-      if (!this.manyFiles) {
-        if (index) out.putIndex(line);
-        else out.write(nestedJson(line, ITEM.slice(1)) ?? 'null');
-      } else if (index && typeof r.file === 'string') {
-        // "FILE:LINE": the file's quoted name up to the colon encoded once, then the digits (a string made per line
-        // number is kept alive by V8's number-to-string cache past the next young-generation collection).
-        out.put(this.fileLabels.get(r.file, fileLabel));
-        out.putIndex(line);
-        out.put(QUOTE);
-      } else out.putJsonString(`${r.file}:${r.line}`);
-    }
-    out.put(CLOSE_ARRAY);
+    this.array(out, list, this.line);
   }
 
   private strings(out: BlockOutput, list: readonly unknown[]): void {
-    if (list.length === 0) {
-      out.put(EMPTY_ARRAY);
-      return;
-    }
-    for (let i = 0; i < list.length; i++) {
-      out.put(i === 0 ? FIRST_ITEM : NEXT_ITEM);
-      const item = list[i];
-      if (typeof item === 'string') out.putJsonString(item);
-      else out.write(nestedJson(item, ITEM.slice(1)) ?? 'null');
-    }
-    out.put(CLOSE_ARRAY);
+    this.array(out, list, this.string);
   }
+
+  /** An endpoint (encoded once), or any other value as JSON.stringify prints it. */
+  private readonly object = (out: BlockOutput, item: unknown): void => {
+    if (typeof item === 'object' && item !== null) out.put(this.items.get(item) ?? NULL);
+    else out.write(nestedJson(item, ITEM.slice(1)) ?? 'null');
+  };
+
+  private readonly string = (out: BlockOutput, item: unknown): void => {
+    if (typeof item === 'string') out.putJsonString(item);
+    else out.write(nestedJson(item, ITEM.slice(1)) ?? 'null');
+  };
+
+  /** A line as a number (one file) or "FILE:LINE" (several). */
+  private readonly line = (out: BlockOutput, r: LineRef): void => {
+    const line: unknown = r.line;
+    if (!this.manyFiles) {
+      if (isIndex(line)) out.putIndex(line);
+      else out.write(nestedJson(line, ITEM.slice(1)) ?? 'null');
+    } else if (isIndex(line) && typeof r.file === 'string') {
+      // The file's quoted name up to the colon encoded once, then the digits (a string made per line number is kept
+      // alive by V8's number-to-string cache past the next young-generation collection).
+      out.put(this.fileLabels.get(r.file, fileLabel));
+      out.putIndex(line);
+      out.put(QUOTE);
+    } else out.putJsonString(`${r.file}:${r.line}`);
+  };
 }
