@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LogDiagnosis, LogFileReport, LogSession } from '../logs/types.js';
-import { BlockOutput } from './block-output.js';
+import { testOutput } from './block-output.test-helpers.js';
 import { JsonLogWriter } from './logs-json.js';
 import { diagnosisToJson, sessionToJson } from './logs.js';
 
@@ -23,26 +23,12 @@ function streamed(
   many: boolean,
   bytes: boolean,
 ) {
-  let text = '';
-  const kept: Uint8Array[] = [];
-  let n = 0;
-  const out = new BlockOutput(
-    (t) => (text += t),
-    bytes
-      ? (b) => {
-          // Every other block is kept by reference (as a full pipe keeps it): the writer must not fill that memory
-          // again. The others are copied, and the writer may reuse them.
-          const keep = n++ % 2 === 1;
-          kept.push(keep ? b : Buffer.from(b));
-          return !keep;
-        }
-      : undefined,
-  );
+  const { out, written } = testOutput(bytes);
   const w = new JsonLogWriter(out, many);
   for (const s of sessions) w.session(s);
   w.diagnoses(diagnoses);
   w.end(files);
-  return bytes ? Buffer.concat(kept).toString('utf8') : text;
+  return written();
 }
 
 const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('WSP', 'PCOIP', 'a"b\\c\n\u0001'));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LogDiagnosis, LogFileReport, LogSession } from '../logs/types.js';
-import { BlockOutput } from './block-output.js';
+import { testOutput } from './block-output.test-helpers.js';
 import { TextLogWriter } from './logs.js';
 
 const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('WSP', 'a b\u001b[31m', 'é—x', 'x'.repeat(90)));
@@ -52,25 +52,13 @@ function written(
   opts: { many: boolean; width: number; color: boolean },
   bytes: boolean,
 ) {
-  let out = '';
-  const kept: Uint8Array[] = [];
-  let n = 0;
-  const block = new BlockOutput(
-    (t) => (out += t),
-    bytes
-      ? (b) => {
-          const keep = n++ % 2 === 1;
-          kept.push(keep ? b : Buffer.from(b));
-          return !keep;
-        }
-      : undefined,
-  );
+  const { out: block, written: result } = testOutput(bytes);
   const w = new TextLogWriter(block, opts.many, { width: opts.width, color: opts.color });
   for (const s of sessions) w.session(s);
   w.diagnoses(diagnoses);
   const files = [{ file: 'a.log', stats: { lines: 1, entries: 1, bytes: 10 }, notes: [], skipped: false }];
   w.end(files as unknown as LogFileReport[]);
-  return bytes ? Buffer.concat(kept).toString('utf8') : out;
+  return result();
 }
 
 describe('TextLogWriter', () => {
