@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LogDiagnosis, LogFileReport, LogSession } from '../logs/types.js';
+import type { LogDiagnosis, LogFileReport, LogOutcome, LogSession, OfferedEndpoint } from '../logs/types.js';
+import { diagnosisArbitrary, sessionArbitrary } from './log-arbitraries.test-helpers.js';
 import { testOutput } from './block-output.test-helpers.js';
 import { JsonLogWriter } from './logs-json.js';
 import { diagnosisToJson, sessionToJson } from './logs.js';
@@ -32,7 +33,6 @@ function streamed(
 }
 
 const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('WSP', 'PCOIP', 'a"b\\c\n\u0001'));
-const nullable = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
 const endpoints = fc.array(
   fc.record({ hostname: text, transport: fc.constantFrom('QUIC', 'TCP'), port: fc.integer({ min: 0, max: 65535 }) }),
   { minLength: 1, maxLength: 4 },
@@ -40,35 +40,14 @@ const endpoints = fc.array(
 const files = ['a.log', 'logs/b "x".log'];
 const lineRefs = fc.array(fc.record({ file: fc.constantFrom(...files), line: fc.nat() }), { maxLength: 8 });
 
-function session(pool: { hostname: string; transport: string; port: number }[]): fc.Arbitrary<LogSession> {
-  // Endpoints drawn from one pool, so the same object appears in many sessions (as the parser interns them).
-  const some = fc.array(fc.constantFrom(...pool), { maxLength: 5 }) as fc.Arbitrary<LogSession['offered']>;
-  return fc.record({
-    id: nullable(text),
-    protocol: nullable(text),
-    start: nullable(text),
-    end: nullable(text),
-    clientVersion: nullable(text),
-    path: fc.constantFrom('privatelink', 'internet', null) as fc.Arbitrary<LogSession['path']>,
-    region: nullable(text),
-    offered: some,
-    reachable: some,
-    chosen: nullable(fc.constantFrom(...pool)) as fc.Arbitrary<LogSession['chosen']>,
-    outcome: fc.constantFrom('CONNECTED', 'INCOMPLETE', 'UNKNOWN') as fc.Arbitrary<LogSession['outcome']>,
-    brokerError: nullable(text),
-    lines: lineRefs,
-    inferred: fc.array(text, { maxLength: 2 }),
-  });
-}
-
-const diagnosis: fc.Arbitrary<LogDiagnosis> = fc.record({
-  code: text,
-  severity: fc.constantFrom('error', 'warning', 'info') as fc.Arbitrary<LogDiagnosis['severity']>,
-  session: nullable(text),
-  message: text,
+const parts = {
+  text,
   lines: lineRefs,
-  inferred: fc.boolean(),
-});
+  outcomes: ['CONNECTED', 'INCOMPLETE', 'UNKNOWN'] as LogOutcome[],
+};
+// Endpoints drawn from one pool, so the same object appears in many sessions (as the parser interns them).
+const session = (pool: OfferedEndpoint[]) => sessionArbitrary({ ...parts, endpoint: fc.constantFrom(...pool) });
+const diagnosis = diagnosisArbitrary(parts);
 
 describe('JsonLogWriter', () => {
   it('writes byte for byte what JSON.stringify(report, null, 2) writes, as text and as bytes', () => {

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LogDiagnosis, LogFileReport, LogSession } from '../logs/types.js';
+import type { LogDiagnosis, LogFileReport, LogOutcome, LogSession } from '../logs/types.js';
+import { diagnosisArbitrary, sessionArbitrary } from './log-arbitraries.test-helpers.js';
 import { testOutput } from './block-output.test-helpers.js';
 import { TextLogWriter } from './logs.js';
 
 const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('WSP', 'a b\u001b[31m', 'é—x', 'x'.repeat(90)));
-const nullable = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
 const endpoint = fc.record({
   hostname: fc.constantFrom('h.example', 'privatelink.prod.ap-northeast-1.highlander.aws.a2z.com'),
   transport: fc.constantFrom('QUIC', 'TCP'),
@@ -17,33 +17,18 @@ const line = fc.oneof(fc.nat(3000), fc.constantFrom(2 ** 31, 1.5, -2));
 const file = fc.constantFrom('a.log', 'b.log', 'c\u001b[2J.log', 'é—.log');
 const lines = fc.array(fc.record({ file, line }), { maxLength: 40 });
 
-const session: fc.Arbitrary<LogSession> = fc.record({
-  id: nullable(text),
-  protocol: nullable(text),
-  start: nullable(text),
-  end: nullable(text),
-  clientVersion: nullable(text),
-  path: fc.constantFrom('privatelink', 'internet', null) as fc.Arbitrary<LogSession['path']>,
-  region: nullable(text),
-  offered: fc.array(endpoint, { maxLength: 4 }) as fc.Arbitrary<LogSession['offered']>,
-  reachable: fc.array(endpoint, { maxLength: 4 }) as fc.Arbitrary<LogSession['reachable']>,
-  chosen: nullable(endpoint) as fc.Arbitrary<LogSession['chosen']>,
-  outcome: fc.constantFrom('CONNECTED', 'INCOMPLETE', 'NO_REACHABLE_ENDPOINT') as fc.Arbitrary<LogSession['outcome']>,
-  brokerError: nullable(text),
+const parts = {
+  text,
+  endpoint,
+  // Mostly a few lines that fit the row, sometimes runs long enough to pass the width.
   lines: fc
     .array(fc.record({ file: fc.constantFrom('a.log'), line: fc.nat(20) }), { maxLength: 3 })
     .chain((few) => fc.oneof(fc.constant(few), lines)),
-  inferred: fc.array(text, { maxLength: 2 }),
-});
-
-const diagnosis: fc.Arbitrary<LogDiagnosis> = fc.record({
-  code: text,
-  severity: fc.constantFrom('error', 'warning', 'info') as fc.Arbitrary<LogDiagnosis['severity']>,
-  session: nullable(text),
+  outcomes: ['CONNECTED', 'INCOMPLETE', 'NO_REACHABLE_ENDPOINT'] as LogOutcome[],
   message: fc.oneof(text, fc.constant('a message '.repeat(30))),
-  lines,
-  inferred: fc.boolean(),
-});
+};
+const session = sessionArbitrary(parts);
+const diagnosis = diagnosisArbitrary({ ...parts, lines });
 
 /** The text writer's output as text, or through bytes (blocks copied by the sink, every other one kept). */
 function written(
