@@ -155,12 +155,12 @@ export class Dashboard {
 
   /** Throws InputError (with diagnostics) when a change does not apply. */
   whatif(changes: readonly string[]): WhatifView {
-    return compareSetups(this.model, this.entries, this.changed(changes));
+    return compareSetups(this.changed(changes));
   }
 
   private changed(changes: readonly string[]): ChangedSetup {
     if (this.lastChanged?.changes.join('\n') !== changes.join('\n'))
-      this.lastChanged = changedSetup(this.model, changes, this.options.source);
+      this.lastChanged = changedSetup(this.model, this.entries, changes, this.options.source);
     return this.lastChanged;
   }
 

@@ -172,66 +172,95 @@ export function whatifEstate(
   let entries = predictMatrixEntries(model);
   onProgress?.(0, changes.length);
   // The running sessions: the cells connected now, each with the trace it connected on.
-  let running = entries.filter((e) => e.trace.outcome === 'CONNECTED');
+  let running = connectedCells(entries);
   const result: EstateWhatif = { cells: entries.length, connected: running.length, steps: [] };
   for (const change of changes) {
     const next = apply(current, change);
-    const { entries: after, computed, touched: t } = repredict(current, next, entries);
-    const step: EstateStep = {
-      change,
-      changed: [],
-      unchanged: 0,
-      running: running.length,
-      dropped: [],
-      traces: { computed, full: fullTraceCount(next) },
-    };
-    const beforeCells = indexCells(entries);
-    for (const e of after) {
-      const b = beforeCells.get(e.client)?.get(e.workspace);
-      if (!b) {
-        step.changed.push({ client: e.client, workspace: e.workspace, after: e.trace, fields: ['outcome'] });
-        continue;
-      }
-      const fields = b.trace === e.trace ? [] : differs(b.trace, e.trace);
-      if (fields.length === 0) step.unchanged++;
-      else step.changed.push({ client: e.client, workspace: e.workspace, before: b.trace, after: e.trace, fields });
-    }
-    const clientsNow = new Set(next.clients.map((c) => c.id));
-    const workspacesNow = new Set(next.workspaces.map((w) => w.id));
-    const present = (x: { client: string; workspace: string }) =>
-      clientsNow.has(x.client) && workspacesNow.has(x.workspace);
-    for (const b of entries)
-      if (!present(b))
-        step.changed.push({ client: b.client, workspace: b.workspace, before: b.trace, fields: ['outcome'] });
-
-    // Each running session's fate on the changed model; sessions that share a trace share the answer.
-    const world = running.length > 0 && (t.network || t.clients.size > 0) ? buildWorld(next) : undefined;
-    const fates = new Map<Trace, ReturnType<typeof existingSessionFate>>();
-    const stillRunning: MatrixEntry[] = [];
-    for (const s of running) {
-      let fate = fates.get(s.trace);
-      if (!present(s)) {
-        fate = { existing: 'disconnected', reason: { code: 'left-setup' }, inferred: false };
-      } else if (!t.network && !t.clients.has(s.client)) {
-        // Its packets meet the same network from the same client as before the change, so it runs on; directory
-        // and broker settings apply to new sessions only (observed in seed 4-5).
-        stillRunning.push(s);
-        continue;
-      } else if (!fate) {
-        fate = existingSessionFate({ ...s.trace, workspace: s.workspace }, next, world);
-        fates.set(s.trace, fate);
-      }
-      if (fate.existing === 'disconnected')
-        step.dropped.push({ client: s.client, workspace: s.workspace, reason: fate.reason, inferred: fate.inferred });
-      else stillRunning.push(s);
-    }
-    running = stillRunning;
-    result.steps.push(step);
+    const step = whatifStep(current, next, entries, running, change);
+    result.steps.push(step.step);
     onProgress?.(result.steps.length, changes.length);
     current = next;
-    entries = after;
+    entries = step.entries;
+    running = step.running;
   }
   return result;
+}
+
+/** The cells connected in a matrix: the sessions that may be running on it, each with the trace it connected on. */
+export function connectedCells(entries: readonly MatrixEntry[]): MatrixEntry[] {
+  return entries.filter((e) => e.trace.outcome === 'CONNECTED');
+}
+
+export interface WhatifStepResult {
+  step: EstateStep;
+  /** The matrix after the change (client by client, as predictMatrixEntries gives it). */
+  entries: MatrixEntry[];
+  /** The sessions still running after it. */
+  running: MatrixEntry[];
+}
+
+/**
+ * What going from `before` to `after` does: the matrix after it (predicting again only the cells the difference can
+ * affect), each cell that changes, and which of the `running` sessions drop. The one home of this comparison:
+ * `wspl whatif` takes a step per change, the dashboard's what-if one step for all its changes.
+ */
+export function whatifStep(
+  before: Model,
+  after: Model,
+  entries: readonly MatrixEntry[],
+  running: readonly MatrixEntry[],
+  change: string,
+): WhatifStepResult {
+  const { entries: next, computed, touched: t } = repredict(before, after, entries);
+  const step: EstateStep = {
+    change,
+    changed: [],
+    unchanged: 0,
+    running: running.length,
+    dropped: [],
+    traces: { computed, full: fullTraceCount(after) },
+  };
+  const beforeCells = indexCells(entries);
+  for (const e of next) {
+    const b = beforeCells.get(e.client)?.get(e.workspace);
+    if (!b) {
+      step.changed.push({ client: e.client, workspace: e.workspace, after: e.trace, fields: ['outcome'] });
+      continue;
+    }
+    const fields = b.trace === e.trace ? [] : differs(b.trace, e.trace);
+    if (fields.length === 0) step.unchanged++;
+    else step.changed.push({ client: e.client, workspace: e.workspace, before: b.trace, after: e.trace, fields });
+  }
+  const clientsNow = new Set(after.clients.map((c) => c.id));
+  const workspacesNow = new Set(after.workspaces.map((w) => w.id));
+  const present = (x: { client: string; workspace: string }) =>
+    clientsNow.has(x.client) && workspacesNow.has(x.workspace);
+  for (const b of entries)
+    if (!present(b))
+      step.changed.push({ client: b.client, workspace: b.workspace, before: b.trace, fields: ['outcome'] });
+
+  // Each running session's fate on the changed model; sessions that share a trace share the answer.
+  const world = running.length > 0 && (t.network || t.clients.size > 0) ? buildWorld(after) : undefined;
+  const fates = new Map<Trace, ReturnType<typeof existingSessionFate>>();
+  const stillRunning: MatrixEntry[] = [];
+  for (const s of running) {
+    let fate = fates.get(s.trace);
+    if (!present(s)) {
+      fate = { existing: 'disconnected', reason: { code: 'left-setup' }, inferred: false };
+    } else if (!t.network && !t.clients.has(s.client)) {
+      // Its packets meet the same network from the same client as before the change, so it runs on; directory
+      // and broker settings apply to new sessions only (observed in seed 4-5).
+      stillRunning.push(s);
+      continue;
+    } else if (!fate) {
+      fate = existingSessionFate({ ...s.trace, workspace: s.workspace }, after, world);
+      fates.set(s.trace, fate);
+    }
+    if (fate.existing === 'disconnected')
+      step.dropped.push({ client: s.client, workspace: s.workspace, reason: fate.reason, inferred: fate.inferred });
+    else stillRunning.push(s);
+  }
+  return { step, entries: next, running: stillRunning };
 }
 
 /** For CI, as for one session: a change drops a running session, or turns a connecting cell into a failing one. */
