@@ -22,6 +22,14 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('wspl logs', () => {
+  it('--help says how to read on worker threads, which is off by default', async () => {
+    const { code, out } = await run('--help');
+    expect(code).toBe(0);
+    expect(out).toMatch(/WSPL_LOGS_PARALLEL_MIN_BYTES=N +read inputs of N bytes or more on worker threads/);
+    expect(out).toMatch(/Off by default/);
+    expect(out).toMatch(/WSPL_LOGS_WORKERS=N/);
+  });
+
   it('--format json prints the contract shape for the seed 4-2 log', async () => {
     const { code, out, err } = await run(fixturePath('connected'), '--format', 'json');
     expect(err).toBe('');

@@ -28,6 +28,17 @@ async function comparisonFor(
   return { predictor: sessionPredictor(model, source, client, workspace), regions: topologyRegions(model) };
 }
 
+/**
+ * The parallel reader is exact but off by default (logs-parallel.ts): where it pays depends on the machine, so the
+ * user who has the cores is told how to turn it on and how to find out.
+ */
+const PARALLEL_HELP = `
+Environment:
+  WSPL_LOGS_PARALLEL_MIN_BYTES=N  read inputs of N bytes or more on worker threads as well (same output, byte for
+                                  byte). Off by default: on the 2-core machine it was measured on, one thread was
+                                  faster. \`npx tsx bench/logs-cores.ts\` (in the wspl repository) measures a machine.
+  WSPL_LOGS_WORKERS=N             with the above: how many worker threads (default: one less than the cores, up to 3)`;
+
 export const registerLogs: RegisterCommand = (program, io, state) => {
   program
     .command('logs')
@@ -47,6 +58,7 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
     .addOption(
       new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const),
     )
+    .addHelpText('after', PARALLEL_HELP)
     .action(async (paths, opts) => {
       if (!opts.topology && (opts.client || opts.workspace)) {
         throw new InputError(
