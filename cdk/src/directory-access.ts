@@ -2,7 +2,7 @@
 // AWS::WorkSpaces::Directory, which has no DirectoryId input (it cannot take over an existing directory) and which
 // most Regions, Tokyo among them, do not offer (directory-regions.ts). Everywhere else the setting is made by a
 // custom resource calling ModifyWorkspaceAccessProperties (handler/index.js).
-import { CustomResource, Stack, Token, type IResolvable } from 'aws-cdk-lib';
+import { CustomResource, Stack, Token } from 'aws-cdk-lib';
 import type { CfnDirectory } from 'aws-cdk-lib/aws-workspaces';
 import { Construct } from 'constructs';
 import {
@@ -142,7 +142,7 @@ function directorySettingProblems(dir: CfnDirectory): Problem[] {
       message: `${dir.node.path} uses FIPS_VALIDATED endpoint encryption, which a streaming endpoint does not support; set STANDARD_TLS`,
     });
   }
-  const streaming = dir.streamingProperties as CfnDirectory.StreamingPropertiesProperty | IResolvable | undefined;
+  const streaming = dir.streamingProperties;
   const accelerator =
     streaming !== undefined && !Token.isUnresolved(streaming)
       ? (streaming as CfnDirectory.StreamingPropertiesProperty).globalAccelerator

@@ -117,13 +117,13 @@ describe('StreamingEndpoint: what it creates', () => {
   });
 
   it('uses AWS::WorkSpaces::Directory where CloudFormation offers it', () => {
-    const { stack } = stackIn('us-east-1');
+    const { stack, vpc } = stackIn('us-east-1');
     const dir = new workspaces.CfnDirectory(stack, 'Dir', {
       workspaceDirectoryName: 'corp',
       workspaceType: 'PERSONAL',
     });
     new StreamingEndpoint(stack, 'Streaming', {
-      vpc: stack.node.findChild('Vpc') as ec2.Vpc,
+      vpc,
       clients: ['10.0.0.0/16'],
       directory: DirectoryAccess.ofCfnDirectory(dir),
       pcoipOverInternet: false,

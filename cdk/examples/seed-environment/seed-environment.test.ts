@@ -39,11 +39,11 @@ interface Row {
 
 /** wspl's library, built in the repository (dist/), called as `wspl matrix --format json` calls it. */
 const lib = async <T>(file: string) => (await import(pathToFileURL(path.join(REPO, 'dist', file)).href)) as T;
-const { loadSources } = await lib<{ loadSources(s: string[], o: { overlay?: string }): Promise<unknown> }>(
+const { loadSources } = await lib<{ loadSources: (s: string[], o: { overlay?: string }) => Promise<unknown> }>(
   'sources/index.js',
 );
-const { predictMatrixEntries } = await lib<{ predictMatrixEntries(m: unknown): unknown[] }>('workspaces/matrix.js');
-const { renderMatrixJson } = await lib<{ renderMatrixJson(e: unknown[]): string }>('report/matrix.js');
+const { predictMatrixEntries } = await lib<{ predictMatrixEntries: (m: unknown) => unknown[] }>('workspaces/matrix.js');
+const { renderMatrixJson } = await lib<{ renderMatrixJson: (e: unknown[]) => string }>('report/matrix.js');
 
 async function matrix(source: string, overlay?: string): Promise<Row[]> {
   const model = await loadSources([source], overlay !== undefined ? { overlay } : {});
