@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogDiagnosis } from '../logs/types.js';
-import { HeldDiagnosisList, inReaderShape } from './held-diagnoses.js';
-import type { RenderedSegment } from './log-segments.js';
+import { HeldDiagnosisList, inReaderShape, packedBuffers } from './held-diagnoses.js';
 
 const diagnosis = (n: number, session: string | null): LogDiagnosis => ({
   code: n % 2 === 0 ? 'no-reachable-endpoint' : 'udp-blocked',
@@ -16,10 +15,8 @@ const diagnosis = (n: number, session: string | null): LogDiagnosis => ({
   inferred: n % 2 === 1,
 });
 
-const segment = { sessions: 1, diagnoses: 1, diagnosisBytes: [] } as unknown as RenderedSegment;
-
 describe('HeldDiagnosisList', () => {
-  it('hands back every diagnosis and segment in order, with the same keys in the same order', () => {
+  it('hands back every diagnosis in order, with the same keys in the same order', () => {
     const odd = { ...diagnosis(1, 's'), extra: 1 } as unknown as LogDiagnosis;
     const added = [
       ...Array.from({ length: 3000 }, (_, i) => diagnosis(i, i % 5 === 0 ? null : `s-${i}`)),
@@ -33,14 +30,10 @@ describe('HeldDiagnosisList', () => {
       diagnosis(12, ''),
     ];
     const list = new HeldDiagnosisList();
-    list.add(added[0]!);
-    list.addSegment(segment);
-    for (const d of added.slice(1)) list.add(d);
-    const back: unknown[] = [];
-    list.forEach((d) => back.push(d));
-    expect(back).toHaveLength(added.length + 1);
-    expect(back[1]).toBe(segment);
-    const diagnoses = back.filter((d) => d !== segment);
+    for (const d of added) list.add(d);
+    const diagnoses: unknown[] = [];
+    list.forEach((d) => diagnoses.push(d));
+    expect(diagnoses).toHaveLength(added.length);
     // Key order matters: the JSON prints a diagnosis's keys in the order the object has them.
     expect(diagnoses.map((d) => JSON.stringify(d))).toEqual(added.map((d) => JSON.stringify(d)));
     // A diagnosis of another shape is kept as it came.
@@ -73,5 +66,52 @@ describe('HeldDiagnosisList', () => {
     list.forEach((d) => back.push(d));
     expect(back).toHaveLength(notShapes.length);
     back.forEach((d, i) => expect(d).toBe(notShapes[i]));
+  });
+
+  it('moves to another thread as its chunks, and hands back any run of its diagnoses there', () => {
+    const odd = { ...diagnosis(1, 's'), extra: 1 } as unknown as LogDiagnosis;
+    const added = [
+      ...Array.from({ length: 40_000 }, (_, i) => diagnosis(i, i % 7 === 0 ? null : `s-${i}`)),
+      odd,
+      diagnosis(3, 'a—b'),
+      diagnosis(4, 'x'.repeat(70_000)),
+      diagnosis(5, 'last'),
+    ];
+    const list = new HeldDiagnosisList();
+    for (const d of added) list.add(d);
+    const packed = list.pack();
+    const buffers = packedBuffers(packed);
+    // Several chunks of every kind: numbers and id bytes both ran past one chunk.
+    expect(buffers.length).toBeGreaterThan(8);
+    // As postMessage does it: the chunks moved (detached here), the rest copied.
+    const moved = structuredClone(packed, { transfer: buffers });
+    expect(buffers.every((b) => b.byteLength === 0)).toBe(true);
+    const there = HeldDiagnosisList.unpack(moved);
+    expect(there.size).toBe(added.length);
+    for (const [from, to] of [
+      [0, added.length],
+      [0, 0],
+      [16_383, 16_390],
+      [39_990, added.length],
+      [40_001, 40_003],
+    ] as const) {
+      const back: unknown[] = [];
+      there.forEach((d) => back.push(d), from, to);
+      expect(back.map((d) => JSON.stringify(d))).toEqual(added.slice(from, to).map((d) => JSON.stringify(d)));
+    }
+  });
+
+  it('an unpacked list goes on taking diagnoses where the packed one stopped, empty or not', () => {
+    for (const n of [0, 3, 16_384]) {
+      const list = new HeldDiagnosisList();
+      const added = Array.from({ length: n }, (_, i) => diagnosis(i, `s-${i}`));
+      for (const d of added) list.add(d);
+      const there = HeldDiagnosisList.unpack(structuredClone(list.pack()));
+      const more = [diagnosis(1, 'more'), diagnosis(2, null)];
+      for (const d of more) there.add(d);
+      const back: unknown[] = [];
+      there.forEach((d) => back.push(d));
+      expect(back.map((d) => JSON.stringify(d))).toEqual([...added, ...more].map((d) => JSON.stringify(d)));
+    }
   });
 });

@@ -5,7 +5,6 @@
 // says the same; it is made into an object again, for the renderer, only when its turn comes at the end.
 import type { LineRef, LogDiagnosis } from '../logs/types.js';
 import { isIndex } from './block-output.js';
-import type { HeldDiagnoses, RenderedSegment } from './log-segments.js';
 
 /** The keys of a diagnosis as the reader makes it, in its order (the JSON prints them in the object's order). */
 const KEYS = ['code', 'severity', 'session', 'message', 'lines', 'inferred'] as const;
@@ -35,7 +34,7 @@ const IN_CHUNK = CHUNK - 1;
 /** A list of 32-bit numbers in chunks (memory of its own, not a heap object per number). */
 class Numbers {
   private readonly chunks: Int32Array[] = [];
-  private current = new Int32Array(0);
+  private current: Int32Array = new Int32Array(0);
   private at = 0;
   length = 0;
 
@@ -52,6 +51,25 @@ class Numbers {
   get(i: number): number {
     return this.chunks[i >>> CHUNK_BITS]![i & IN_CHUNK]!;
   }
+
+  pack(): PackedNumbers {
+    return { chunks: this.chunks, length: this.length };
+  }
+
+  /** The list a packed one was made of (its chunks taken as they are: moved, never copied). */
+  static unpack(p: PackedNumbers): Numbers {
+    const numbers = new Numbers();
+    numbers.chunks.push(...p.chunks);
+    numbers.length = p.length;
+    numbers.current = p.chunks.at(-1) ?? new Int32Array(0);
+    numbers.at = p.chunks.length === 0 ? 0 : p.length - (p.chunks.length - 1) * CHUNK;
+    return numbers;
+  }
+}
+
+interface PackedNumbers {
+  chunks: Int32Array[];
+  length: number;
 }
 
 const BYTE_CHUNK = 64 * 1024;
@@ -59,7 +77,7 @@ const BYTE_CHUNK = 64 * 1024;
 /** Text kept as bytes, one per character (for text whose characters all fit one: U+0000 to U+00FF), in chunks. */
 class Latin1 {
   private readonly chunks: Buffer[] = [];
-  private current = Buffer.alloc(0);
+  private current: Buffer = Buffer.alloc(0);
   private at = 0;
 
   /** Where `text` is kept (chunk * BYTE_CHUNK + offset), or -1 when it is longer than a chunk or a character does not fit a byte. */
@@ -88,6 +106,24 @@ class Latin1 {
     const at = place % BYTE_CHUNK;
     return this.chunks[(place - at) / BYTE_CHUNK]!.toString('latin1', at, at + length);
   }
+
+  pack(): PackedBytes {
+    return { chunks: this.chunks, at: this.at };
+  }
+
+  static unpack(p: PackedBytes): Latin1 {
+    const bytes = new Latin1();
+    // A moved chunk arrives as a plain Uint8Array: viewed as a Buffer again (no copy) for its latin1 decoding.
+    for (const c of p.chunks) bytes.chunks.push(Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+    bytes.current = bytes.chunks.at(-1) ?? Buffer.alloc(0);
+    bytes.at = p.at;
+    return bytes;
+  }
+}
+
+interface PackedBytes {
+  chunks: Uint8Array[];
+  at: number;
 }
 
 /**
@@ -117,21 +153,49 @@ const NO_SESSION = -1;
 const KEPT_SESSION = -2;
 
 /**
- * Diagnoses and rendered segments in the order they were added, handed back in that order. Nothing a compact
+ * Diagnoses in the order they were added, handed back in that order. Nothing a compact
  * diagnosis keeps is a heap object of its own (the ids are bytes, the rest numbers in typed arrays): so nothing held
  * survives the young generation's collections, which then stay small and quick.
  */
 export class HeldDiagnosisList {
-  /** Per item: the number of a compact diagnosis, or -1 - (the place of a segment or another diagnosis in `others`). */
-  private readonly order = new Numbers();
-  /** Segments, diagnoses of another shape, and session ids that do not fit bytes. */
-  private readonly others: (HeldDiagnoses | string)[] = [];
-  private readonly texts = new Strings();
-  private readonly ids = new Latin1();
-  private readonly fields = new Numbers();
+  /** Per item: the number of a compact diagnosis, or -1 - (the place of another diagnosis in `others`). */
+  private order = new Numbers();
+  /** Diagnoses of another shape, and session ids that do not fit bytes. */
+  private others: (LogDiagnosis | string)[] = [];
+  private texts = new Strings();
+  private ids = new Latin1();
+  private fields = new Numbers();
   /** Per line of a compact diagnosis: its file (place in `texts`) and its number. */
-  private readonly lines = new Numbers();
+  private lines = new Numbers();
   private compact = 0;
+
+  /**
+   * The list as plain data for another thread: the parallel reader's worker holds the diagnoses it finds here and
+   * moves the chunks (`transferables`) instead of rendering them, which kept megabytes of bytes for the end.
+   */
+  pack(): PackedDiagnoses {
+    return {
+      order: this.order.pack(),
+      others: this.others,
+      texts: this.texts.list,
+      ids: this.ids.pack(),
+      fields: this.fields.pack(),
+      lines: this.lines.pack(),
+      compact: this.compact,
+    };
+  }
+
+  static unpack(p: PackedDiagnoses): HeldDiagnosisList {
+    const list = new HeldDiagnosisList();
+    list.order = Numbers.unpack(p.order);
+    list.others = p.others;
+    for (const t of p.texts) list.texts.of(t);
+    list.ids = Latin1.unpack(p.ids);
+    list.fields = Numbers.unpack(p.fields);
+    list.lines = Numbers.unpack(p.lines);
+    list.compact = p.compact;
+    return list;
+  }
 
   add(d: LogDiagnosis): void {
     if (!inReaderShape(d)) {
@@ -166,25 +230,21 @@ export class HeldDiagnosisList {
     }
   }
 
-  private keep(item: HeldDiagnoses): void {
+  private keep(item: LogDiagnosis): void {
     this.order.push(-1 - this.others.length);
     this.others.push(item);
   }
 
-  /** How many diagnoses and segments are held. */
+  /** How many diagnoses are held. */
   get size(): number {
     return this.order.length;
   }
 
-  addSegment(seg: RenderedSegment): void {
-    this.keep(seg);
-  }
-
-  /** Each diagnosis and segment in order (a callback, not a generator: a large log has tens of thousands). */
-  forEach(visit: (held: HeldDiagnoses) => void): void {
-    for (let i = 0; i < this.order.length; i++) {
+  /** Each diagnosis of [from, to) in order (a callback, not a generator: a large log has tens of thousands). */
+  forEach(visit: (held: LogDiagnosis) => void, from = 0, to = this.order.length): void {
+    for (let i = from; i < to; i++) {
       const n = this.order.get(i);
-      visit(n >= 0 ? this.made(n) : (this.others[-1 - n] as HeldDiagnoses));
+      visit(n >= 0 ? this.made(n) : (this.others[-1 - n] as LogDiagnosis));
     }
   }
 
@@ -216,4 +276,21 @@ export class HeldDiagnosisList {
       inferred: f.get(at + 3) === 1,
     };
   }
+}
+
+/** A HeldDiagnosisList as plain data (structured-cloneable; its chunks can be moved). */
+export interface PackedDiagnoses {
+  order: PackedNumbers;
+  others: (LogDiagnosis | string)[];
+  texts: string[];
+  ids: PackedBytes;
+  fields: PackedNumbers;
+  lines: PackedNumbers;
+  compact: number;
+}
+
+/** The memory a packed list can move to another thread instead of copying. */
+export function packedBuffers(p: PackedDiagnoses): ArrayBuffer[] {
+  const chunks = [...p.order.chunks, ...p.fields.chunks, ...p.lines.chunks, ...p.ids.chunks];
+  return [...new Set(chunks.map((c) => c.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer))];
 }

@@ -5,9 +5,10 @@
 // the tail, which may go on into the next file; it takes the worker's rendering for what lies between.
 import { addCounts, LogScanner, type FreshStart, type SectionCounts } from '../logs/scanner.js';
 import { streamFile } from '../logs/read.js';
-import type { LogDiagnosis, LogSession } from '../logs/types.js';
+import type { LogSession } from '../logs/types.js';
 import { BlockOutput } from './block-output.js';
-import { byteRange, type RenderSpec, type RenderedSegment } from './log-segments.js';
+import { HeldDiagnosisList, type PackedDiagnoses } from './held-diagnoses.js';
+import { byteRange, type DiagnosisRun, type RenderSpec, type RenderedSegment } from './log-segments.js';
 import { JSON_SEPARATOR, LogJsonTexts } from './logs-json.js';
 import { SessionJsonBytes } from './logs-json-bytes.js';
 import { TextLogWriter } from './logs.js';
@@ -15,7 +16,6 @@ import { TextLogWriter } from './logs.js';
 /** A fresh start, and how much had been rendered when it came (the sessions before it, all ended). */
 export interface FreshMark extends FreshStart {
   sessionBytes: number;
-  diagnosisBytes: number;
   diagnoses: number;
   /** The counts of the lines after the mark before it (the range's start for the first), up to its own line. */
   counts: SectionCounts;
@@ -29,18 +29,20 @@ export interface FileSegment {
   marks: FreshMark[];
   /** The rendered bytes, in the blocks they were written in (moved to the main thread, not copied). */
   sessionBytes: Uint8Array[];
-  diagnosisBytes: Uint8Array[];
-  /** The outcome of each rendered session and the severity of each rendered diagnosis, in order. */
+  /**
+   * The diagnoses of the rendered sessions, in order, held as the writer holds its own (held-diagnoses.ts) and moved
+   * as that list's chunks: rendered, they were megabytes of bytes kept until the end of the output.
+   */
+  diagnoses: PackedDiagnoses;
+  /** The outcome of each rendered session, in order. */
   outcomes: string[];
-  severities: string[];
   /** What goes between two rendered sessions or diagnoses (JSON's comma). */
   separator: string;
 }
 
-/** The writer's rendering of one session and one diagnosis into an output of bytes, and what goes between two. */
+/** The writer's rendering of one session into an output of bytes, and what goes between two. */
 interface Renderer {
   session: (out: BlockOutput, s: LogSession) => void;
-  diagnosis: (out: BlockOutput, d: LogDiagnosis) => void;
   separator: string;
 }
 
@@ -49,14 +51,12 @@ function rendererFor(spec: RenderSpec): Renderer {
     const bytes = new SessionJsonBytes(new LogJsonTexts(spec.manyFiles), spec.manyFiles);
     return {
       session: (out, s) => bytes.write(out, s),
-      diagnosis: (out, d) => bytes.writeDiagnosis(out, d),
       separator: JSON_SEPARATOR,
     };
   }
   const text = new TextLogWriter(() => undefined, spec.manyFiles, spec);
   return {
     session: (out, s) => text.writeSession(out, s),
-    diagnosis: (out, d) => text.writeDiagnosis(out, d),
     separator: '',
   };
 }
@@ -107,7 +107,7 @@ export interface RangeRequest {
 export async function readRange(request: RangeRequest, newBlock?: () => Buffer): Promise<FileSegment> {
   const render = rendererFor(request.spec);
   const sessions = new Pieces(render.separator, newBlock);
-  const diagnoses = new Pieces(render.separator, newBlock);
+  const diagnoses = new HeldDiagnosisList();
   const marks: FreshMark[] = [];
   /**
    * The last fresh start so far, and the counts since the last mark kept up to it: once MAX_MARKS are kept, a mark is
@@ -124,12 +124,12 @@ export async function readRange(request: RangeRequest, newBlock?: () => Buffer):
     onSession: (s, found) => {
       if (latest.point === null) return;
       sessions.add(render.session, s, s.outcome);
-      for (const d of found) diagnoses.add(render.diagnosis, d, d.severity);
+      for (const d of found) diagnoses.add(d);
     },
     // Every session handed out so far started before this line and has ended.
     onFreshStart: (point) => {
       latest.point = point;
-      latest.sizes = [sessions.output.size, diagnoses.output.size, diagnoses.keys.length];
+      latest.sizes = [sessions.output.size, diagnoses.size];
       if (marks.length < MAX_MARKS) {
         marks.push(markOf(point, latest.sizes, scanner.takeSection()));
         latest.counts = null;
@@ -146,22 +146,20 @@ export async function readRange(request: RangeRequest, newBlock?: () => Buffer):
   return {
     marks,
     sessionBytes: sessions.bytes(end?.sessionBytes ?? 0),
-    diagnosisBytes: diagnoses.bytes(end?.diagnosisBytes ?? 0),
+    diagnoses: diagnoses.pack(),
     outcomes: end && first ? sessions.keys.slice(0, end.order - first.order) : [],
-    severities: diagnoses.keys.slice(0, end?.diagnoses ?? 0),
     separator: render.separator,
   };
 }
 
 function markOf(point: FreshStart, sizes: number[], counts: SectionCounts): FreshMark {
-  const [sessionBytes = 0, diagnosisBytes = 0, diagnoses = 0] = sizes;
+  const [sessionBytes = 0, diagnoses = 0] = sizes;
   return {
     order: point.order,
     line: point.line,
     start: point.start,
     end: point.end,
     sessionBytes,
-    diagnosisBytes,
     diagnoses,
     counts,
   };
@@ -187,14 +185,11 @@ export function segmentFrom(
   const sep = segment.separator.length;
   // Every text but the very first follows a separator, which the writer puts back itself.
   const sessionStart = from.sessionBytes + (from.order > first.order && end.order > from.order ? sep : 0);
-  const diagnosisStart = from.diagnosisBytes + (from.diagnoses > 0 && end.diagnoses > from.diagnoses ? sep : 0);
   const rendered = {
     sessions: end.order - from.order,
     sessionBytes: byteRange(segment.sessionBytes, sessionStart, end.sessionBytes),
     outcomes: countInOrder(segment.outcomes, from.order - first.order, end.order - first.order),
-    diagnoses: end.diagnoses - from.diagnoses,
-    diagnosisBytes: byteRange(segment.diagnosisBytes, diagnosisStart, end.diagnosisBytes),
-    severities: countInOrder(segment.severities, from.diagnoses, end.diagnoses),
+    diagnoses: diagnosisRun(segment.diagnoses, from.diagnoses, end.diagnoses),
   };
   return { rendered, skipped };
 }
@@ -204,4 +199,10 @@ function countInOrder(keys: readonly string[], from: number, to: number): [strin
   const counts = new Map<string, number>();
   for (const key of keys.slice(from, to)) counts.set(key, (counts.get(key) ?? 0) + 1);
   return [...counts];
+}
+
+/** Diagnoses [from, to) of a worker's packed list. */
+function diagnosisRun(packed: PackedDiagnoses, from: number, to: number): DiagnosisRun {
+  const list = HeldDiagnosisList.unpack(packed);
+  return { count: to - from, forEach: (visit) => list.forEach(visit, from, to) };
 }

@@ -17,17 +17,17 @@ export interface RenderedSegment {
   sessionBytes: Uint8Array[];
   /** Sessions per outcome, in the order each outcome first appears. */
   outcomes: [string, number][];
-  diagnoses: number;
-  diagnosisBytes: Uint8Array[];
-  /** Diagnoses per severity. */
-  severities: [string, number][];
+  /**
+   * The diagnoses of those sessions, held compactly as the worker found them (its list moved, not copied): the writer
+   * holds them with its own until the end, where it renders them all.
+   */
+  diagnoses: DiagnosisRun;
 }
 
-/** What a writer keeps for the end: diagnoses it got as objects, or rendered ones from a segment. */
-export type HeldDiagnoses = LogDiagnosis | RenderedSegment;
-
-export function isSegment(d: HeldDiagnoses): d is RenderedSegment {
-  return 'diagnosisBytes' in d;
+/** Diagnoses handed over in order, one by one. */
+export interface DiagnosisRun {
+  count: number;
+  forEach(visit: (d: LogDiagnosis) => void): void;
 }
 
 /** Adds `n` to `key` in a count map, keeping first-appearance order (the summary lists outcomes in that order). */

@@ -10,7 +10,7 @@ import { BoundedMemo } from './bounded-memo.js';
 import { SessionJsonBytes } from './logs-json-bytes.js';
 import { nestedJson } from './nested-json.js';
 import { HeldDiagnosisList } from './held-diagnoses.js';
-import { isSegment, type RenderedSegment } from './log-segments.js';
+import type { RenderedSegment } from './log-segments.js';
 
 /** Between two sessions or two diagnoses in their arrays. */
 export const JSON_SEPARATOR = ',\n    ';
@@ -174,7 +174,7 @@ export class JsonLogWriter {
       for (const b of seg.sessionBytes) this.output.writeBytes(b);
       this.sessions += seg.sessions;
     }
-    if (seg.diagnoses > 0) this.found.addSegment(seg);
+    seg.diagnoses.forEach((d) => this.found.add(d));
   }
 
   end(files: readonly LogFileReport[], comparisons?: readonly Comparison[]): void {
@@ -183,10 +183,7 @@ export class JsonLogWriter {
     // One diagnosis at a time: a large log has many, and one string of them all would need memory of its own.
     let first = true;
     this.found.forEach((d) => {
-      if (isSegment(d)) {
-        out.write(first ? '\n    ' : JSON_SEPARATOR);
-        for (const b of d.diagnosisBytes) out.writeBytes(b);
-      } else if (this.bytes) {
+      if (this.bytes) {
         out.write(first ? '\n    ' : JSON_SEPARATOR);
         this.bytes.writeDiagnosis(out, d);
       } else out.write((first ? '\n    ' : JSON_SEPARATOR) + this.texts.diagnosis(d));

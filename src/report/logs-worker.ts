@@ -6,6 +6,7 @@
 // (external memory). Bundled as its own file (tools/bundle-cli.js).
 import { parentPort } from 'node:worker_threads';
 import { BLOCK_BYTES } from './block-output.js';
+import { packedBuffers } from './held-diagnoses.js';
 import { readRange, type RangeRequest } from './log-file-segment.js';
 
 /** A range's state in the shared table of claims (slot: the range's id modulo the table's length). */
@@ -50,8 +51,8 @@ if (port) {
     for (let request = claimFurthest(table); request !== null; request = claimFurthest(table)) {
       try {
         const segment = await readRange(request, newBlock);
-        const { sessionBytes, diagnosisBytes } = segment;
-        const moved = [...new Set([...sessionBytes, ...diagnosisBytes].filter(ownsMemory).map((b) => b.buffer))];
+        const blocks = segment.sessionBytes.filter(ownsMemory).map((b) => b.buffer);
+        const moved = [...new Set([...blocks, ...packedBuffers(segment.diagnoses)])];
         const result: WorkerResult = { id: request.id, segment };
         port.postMessage(result, moved as ArrayBuffer[]);
       } catch (e) {

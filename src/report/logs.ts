@@ -11,7 +11,7 @@ import { BlockOutput } from './block-output.js';
 import { BoundedMemo } from './bounded-memo.js';
 import { JsonLogWriter } from './logs-json.js';
 import { HeldDiagnosisList } from './held-diagnoses.js';
-import { addCount, isSegment, type RenderedSegment } from './log-segments.js';
+import { addCount, type RenderedSegment } from './log-segments.js';
 import { lineRanges, lineRangesLength, putLineRanges } from './line-ranges.js';
 
 export { JsonLogWriter, lineRanges };
@@ -159,11 +159,13 @@ export class TextLogWriter implements LogReportWriter {
   }
 
   diagnoses(list: readonly LogDiagnosis[]): void {
-    for (const d of list) {
-      this.found.add(d);
-      this.diagnosisCount++;
-      addCount(this.severities, d.severity, 1);
-    }
+    for (const d of list) this.hold(d);
+  }
+
+  private hold(d: LogDiagnosis): void {
+    this.found.add(d);
+    this.diagnosisCount++;
+    addCount(this.severities, d.severity, 1);
   }
 
   /** Sessions rendered elsewhere by sessionText and diagnosisText. */
@@ -171,17 +173,11 @@ export class TextLogWriter implements LogReportWriter {
     this.sessions += seg.sessions;
     for (const [outcome, n] of seg.outcomes) addCount(this.outcomes, outcome, n);
     for (const b of seg.sessionBytes) this.output.writeBytes(b);
-    if (seg.diagnoses === 0) return;
-    this.found.addSegment(seg);
-    this.diagnosisCount += seg.diagnoses;
-    for (const [severity, n] of seg.severities) addCount(this.severities, severity, n);
+    seg.diagnoses.forEach((d) => this.hold(d));
   }
 
   private writeDiagnoses(): void {
-    this.found.forEach((d) => {
-      if (isSegment(d)) for (const b of d.diagnosisBytes) this.output.writeBytes(b);
-      else this.writeDiagnosis(this.output, d);
-    });
+    this.found.forEach((d) => this.writeDiagnosis(this.output, d));
   }
 
   end(files: readonly LogFileReport[], comparisons?: readonly Comparison[]): void {
