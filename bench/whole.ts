@@ -17,6 +17,8 @@ import { generateLogFile } from './logs.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const wspl = join(root, 'bin/wspl.js');
 const RUNS = Number(process.env.WSPL_BENCH_RUNS ?? '1');
+/** The logs rows on one thread whatever the size of the log (the worker threads have rows of their own). */
+const ONE_THREAD = { WSPL_LOGS_PARALLEL_MIN_BYTES: String(Number.MAX_SAFE_INTEGER) };
 
 interface Timed {
   seconds: number;
@@ -155,10 +157,10 @@ try {
     console.log(
       `logs: ${mb.toFixed(0)} MB generated log; floor (read the bytes) ${floor.seconds.toFixed(2)} s (${(mb / floor.seconds).toFixed(0)} MB/s)`,
     );
-    // One thread, then the file cut into ranges read by worker threads and the main thread (off by default,
-    // WSPL_LOGS_PARALLEL_MIN_BYTES=0 turns them on; src/report/logs-parallel.ts and docs/benchmarks.md say why).
+    // One thread, then the file cut into ranges read by worker threads and the main thread (by default only from
+    // 1 GiB; WSPL_LOGS_PARALLEL_MIN_BYTES moves that line: src/report/logs-parallel.ts and docs/benchmarks.md say why).
     for (const format of ['text', 'json']) {
-      const t = paired([process.execPath, wspl, 'logs', log, '--format', format], bytesFloor(log));
+      const t = paired([process.execPath, wspl, 'logs', log, '--format', format], bytesFloor(log), ONE_THREAD);
       row(`logs --format ${format}`, t, floor, `  ${(mb / t.seconds).toFixed(0)} MB/s`);
       const p = paired([process.execPath, wspl, 'logs', log, '--format', format], bytesFloor(log), {
         WSPL_LOGS_PARALLEL_MIN_BYTES: '0',
@@ -169,7 +171,7 @@ try {
     const folder = splitIntoFolder(log, join(dir, 'logs'), 16);
     const folderFloor = timed(bytesFloor(log));
     for (const [name, env] of [
-      ['logs FOLDER --format json', {}],
+      ['logs FOLDER --format json', ONE_THREAD],
       ['  … on worker threads', { WSPL_LOGS_PARALLEL_MIN_BYTES: '0' }],
     ] as const) {
       const t = paired([process.execPath, wspl, 'logs', folder, '--format', 'json'], bytesFloor(log), env);

@@ -22,11 +22,11 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('wspl logs', () => {
-  it('--help says how to read on worker threads, which is off by default', async () => {
+  it('--help says how to read on worker threads, and from what size they are used', async () => {
     const { code, out } = await run('--help');
     expect(code).toBe(0);
     expect(out).toMatch(/WSPL_LOGS_PARALLEL_MIN_BYTES=N +read inputs of N bytes or more on worker threads/);
-    expect(out).toMatch(/Off by default/);
+    expect(out).toMatch(/Default 1 GiB/);
     expect(out).toMatch(/WSPL_LOGS_WORKERS=N/);
   });
 

@@ -11,7 +11,7 @@ import { planLogs, readLogs } from '../logs/read.js';
 import { BlockOutput } from './block-output.js';
 import type { RenderSpec } from './log-segments.js';
 import { JsonLogWriter } from './logs-json.js';
-import { writeLogs, type WriteLogsOptions } from './logs-parallel.js';
+import { MIN_PARALLEL_BYTES, writeLogs, type WriteLogsOptions } from './logs-parallel.js';
 import { TextLogWriter } from './logs.js';
 import { workerEntry } from './log-range-pool.js';
 
@@ -105,6 +105,25 @@ describe('writeLogs in parallel', () => {
     // Not vacuous: files were stitched around a worker's sessions (the others, read whole by the main thread, are
     // those where its reading did not come back to a fresh start before the worker's last one).
     expect(two.byWorker.length).toBeGreaterThan(0);
+  });
+
+  it('by default reads on worker threads only from 1 GiB of input, or from the size the environment sets', async () => {
+    const path = folder('default-size', lines, [300, 600]);
+    const spec: RenderSpec = { format: 'json', manyFiles: true, color: false, width: 100, quiet: false };
+    const saved = process.env.WSPL_LOGS_PARALLEL_MIN_BYTES;
+    try {
+      delete process.env.WSPL_LOGS_PARALLEL_MIN_BYTES;
+      const byDefault = await render([path], spec, false, { minParallelBytes: undefined });
+      expect(byDefault.byWorker).toEqual([]);
+      process.env.WSPL_LOGS_PARALLEL_MIN_BYTES = '1';
+      const told = await render([path], spec, false, { minParallelBytes: undefined });
+      expect(told.byWorker.length).toBeGreaterThan(0);
+      expect(told.text).toBe(byDefault.text);
+    } finally {
+      if (saved === undefined) delete process.env.WSPL_LOGS_PARALLEL_MIN_BYTES;
+      else process.env.WSPL_LOGS_PARALLEL_MIN_BYTES = saved;
+    }
+    expect(MIN_PARALLEL_BYTES).toBe(2 ** 30);
   });
 
   it('writes the text one thread writes, for two inputs (each its own stream) cut unevenly', async () => {

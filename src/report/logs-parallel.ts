@@ -68,12 +68,12 @@ export interface WriteLogsOptions {
 }
 
 /**
- * Where the parallel reader is worth it: nowhere measured yet, so it is off unless WSPL_LOGS_PARALLEL_MIN_BYTES sets
- * a size. On 2 shared cores (docs/benchmarks.md, issue #15) one worker and the main thread spent about 5.3 s of CPU
- * on a 269 MB log against 2.9 s for one thread (a second isolate warms up its JIT, V8's helper threads compile
- * everything twice), more than twice one thread's wall time: it lost on one file, on a folder, in JSON and text.
+ * Where the parallel reader is worth it, as measured on 2 shared cores (docs/benchmarks.md, issue #15): from 1 GiB
+ * of input it was faster in each of three interleaved rounds, on one file and on a folder of 16, in JSON and text
+ * (by 3–15%); at 512 MiB and below it lost (a worker's start and JIT warm-up, and a second core that V8's helper
+ * threads already use, cost more than the worker reads). WSPL_LOGS_PARALLEL_MIN_BYTES sets another size.
  */
-export const MIN_PARALLEL_BYTES = Infinity;
+export const MIN_PARALLEL_BYTES = 2 ** 30;
 
 function minParallelBytes(): number {
   const set = Number(process.env.WSPL_LOGS_PARALLEL_MIN_BYTES);

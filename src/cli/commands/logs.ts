@@ -29,14 +29,15 @@ async function comparisonFor(
 }
 
 /**
- * The parallel reader is exact but off by default (logs-parallel.ts): where it pays depends on the machine, so the
- * user who has the cores is told how to turn it on and how to find out.
+ * The parallel reader is exact, and used from 1 GiB of input (logs-parallel.ts): where it pays depends on the
+ * machine, so the user is told how to move that line and how to find out where it lies.
  */
 const PARALLEL_HELP = `
 Environment:
   WSPL_LOGS_PARALLEL_MIN_BYTES=N  read inputs of N bytes or more on worker threads as well (same output, byte for
-                                  byte). Off by default: on the 2-core machine it was measured on, one thread was
-                                  faster. \`npx tsx bench/logs-cores.ts\` (in the wspl repository) measures a machine.
+                                  byte). Default 1 GiB: below that, one thread was faster on the 2-core machine it
+                                  was measured on. \`npx tsx bench/logs-cores.ts\` (in the wspl repository) measures
+                                  a machine.
   WSPL_LOGS_WORKERS=N             with the above: how many worker threads (default: one less than the cores, up to 3)`;
 
 export const registerLogs: RegisterCommand = (program, io, state) => {
