@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { captureIo, writeChunks, type Io } from './io.js';
@@ -57,5 +59,44 @@ describe('writeChunks', () => {
     const io = captureIo();
     writeChunks(io, ['a', 'é', '😀']);
     expect(io.stdout()).toBe('aé😀');
+  });
+});
+
+describe('stdout into a pipe', () => {
+  /**
+   * A child writes 8 MiB through the real process Io in one synchronous loop while this test, its reader, waits
+   * 300 ms before reading: the pipe fills at once. It says how many bytes were ever queued in memory behind it.
+   */
+  async function queuedBehindSlowReader(): Promise<{ queued: number; bytes: number }> {
+    const io = fileURLToPath(new URL('./io.ts', import.meta.url));
+    const script = `
+      const { processIo } = await import(${JSON.stringify(io)});
+      const out = processIo();
+      const block = Buffer.alloc(64 * 1024, 120);
+      let queued = 0;
+      for (let i = 0; i < 128; i++) {
+        out.outBytes(block);
+        queued = Math.max(queued, process.stdout.writableLength);
+      }
+      process.stderr.write(String(queued));`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout.pause();
+    await new Promise((r) => setTimeout(r, 300));
+    let bytes = 0;
+    child.stdout.on('data', (d: Buffer) => (bytes += d.length));
+    child.stdout.resume();
+    const code = await new Promise((r) => child.on('close', r));
+    expect(code, err).toBe(0);
+    return { queued: Number(err), bytes };
+  }
+
+  it('waits for its reader instead of queuing the output in memory', async () => {
+    const { queued, bytes } = await queuedBehindSlowReader();
+    expect(bytes).toBe(8 * 1024 * 1024);
+    expect(queued).toBe(0);
   });
 });
