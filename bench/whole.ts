@@ -17,6 +17,11 @@ import { generateLogFile } from './logs.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const wspl = join(root, 'bin/wspl.js');
 const RUNS = Number(process.env.WSPL_BENCH_RUNS ?? '1');
+/** `wspl ARGS | cat`, through a shell (the time and peak memory are those of the whole pipeline's largest process). */
+function intoPipe(args: string[]): string[] {
+  return ['sh', '-c', '"$0" "$@" | cat', process.execPath, wspl, ...args];
+}
+
 /** The logs rows on one thread whatever the size of the log (the worker threads have rows of their own). */
 const ONE_THREAD = { WSPL_LOGS_PARALLEL_MIN_BYTES: String(Number.MAX_SAFE_INTEGER) };
 
@@ -140,6 +145,10 @@ try {
       times.set(name, t);
       row(name, t, floor);
     }
+    // Into a pipe, as `| jq` reads it (src/cli/io.ts: the writer waits for its reader instead of queuing).
+    const piped = paired(intoPipe(['matrix', file, '--format', 'json']), yamlFloor(file));
+    times.set('matrix --format json | cat', piped);
+    row('matrix --format json | cat', piped, floor);
     byScale.set(scale, times);
   }
   if (scales.length > 1) {
@@ -167,6 +176,8 @@ try {
       });
       row('  … on worker threads', p, floor, `  ${(mb / p.seconds).toFixed(0)} MB/s`);
     }
+    const piped = paired(intoPipe(['logs', log, '--format', 'json']), bytesFloor(log), ONE_THREAD);
+    row('logs --format json | cat', piped, floor, `  ${(mb / piped.seconds).toFixed(0)} MB/s`);
     // The same bytes as a folder of 16 rotated files, cut mid-session: one thread, then the worker threads.
     const folder = splitIntoFolder(log, join(dir, 'logs'), 16);
     const folderFloor = timed(bytesFloor(log));
