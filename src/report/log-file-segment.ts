@@ -36,7 +36,7 @@ export interface FileSegment {
   diagnoses: PackedDiagnoses;
   /** The outcome of each rendered session, in order. */
   outcomes: string[];
-  /** What goes between two rendered sessions or diagnoses (JSON's comma). */
+  /** What goes between two rendered sessions (JSON's comma). */
   separator: string;
 }
 
@@ -204,5 +204,5 @@ function countInOrder(keys: readonly string[], from: number, to: number): [strin
 /** Diagnoses [from, to) of a worker's packed list. */
 function diagnosisRun(packed: PackedDiagnoses, from: number, to: number): DiagnosisRun {
   const list = HeldDiagnosisList.unpack(packed);
-  return { count: to - from, forEach: (visit) => list.forEach(visit, from, to) };
+  return { forEach: (visit) => list.forEach(visit, from, to) };
 }

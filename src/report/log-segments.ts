@@ -26,7 +26,6 @@ export interface RenderedSegment {
 
 /** Diagnoses handed over in order, one by one. */
 export interface DiagnosisRun {
-  count: number;
   forEach(visit: (d: LogDiagnosis) => void): void;
 }
 
