@@ -35,7 +35,8 @@ export function describeReadError(e: unknown): string {
   }
 }
 
-function mib(bytes: number): string {
+/** A size as people say it: KiB below a mebibyte, MiB above. */
+export function mib(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KiB`;
   return `${Math.round(bytes / 1024 / 1024)} MiB`;
 }
@@ -77,6 +78,22 @@ export function readInputBytes(
   }
 }
 
+/**
+ * Reads the next bytes of an open descriptor into `buffer` (0 at its end). A descriptor in non-blocking mode (a pipe
+ * Node set so) says EAGAIN while its writer is behind: that is waited on, not taken for an error.
+ */
+export function readWaiting(fd: number, buffer: Uint8Array): number {
+  for (;;) {
+    try {
+      return readSync(fd, buffer, 0, buffer.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      // A short sleep, made only here: SharedArrayBuffer is absent where this module is bundled for a web page.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+}
+
 /** Reads an open descriptor to its end, bounded; a descriptor in non-blocking mode (EAGAIN) is waited on. */
 function readOpen(fd: number, path: string, limit: number, what?: string): InputBytes | { diagnostic: Diagnostic } {
   const fail = (message: string): { diagnostic: Diagnostic } => ({
@@ -92,15 +109,7 @@ function readOpen(fd: number, path: string, limit: number, what?: string): Input
   for (;;) {
     const want = regular && total <= info.size ? Math.min(CHUNK, info.size - total + 1) : CHUNK;
     const chunk = Buffer.allocUnsafe(want);
-    let n: number;
-    try {
-      n = readSync(fd, chunk, 0, chunk.length, null);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-      // A short sleep, made only here: SharedArrayBuffer is absent where this module is bundled for a web page.
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-      continue;
-    }
+    const n = readWaiting(fd, chunk);
     if (n === 0) break;
     chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
     total += n;

@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +53,28 @@ describe('readLogFile and readLogs', () => {
     expect(fromDisk.sessions.length).toBe(copies.length);
     expect(JSON.stringify(fromDisk.sessions)).toBe(JSON.stringify(inMemory.sessions));
     expect(JSON.stringify(fromDisk.diagnoses)).toBe(JSON.stringify(inMemory.diagnoses));
+  });
+
+  it('streams a pipe past the bound once it has shown a client entry: the same report as the file it came from', async () => {
+    // 3.5 MiB of sessions through a named pipe, with a bound of 1 MiB for finding the first entry.
+    const one = fixtureText('connected');
+    const copies: string[] = [];
+    for (let i = 0; copies.length * one.length < 3.5 * CHUNK_BYTES; i++)
+      copies.push(one.replace(/-[0-9a-f]{12}\b/g, `-${i.toString(16).padStart(12, '0')}`));
+    const file = join(dir, 'client.log');
+    writeFileSync(file, copies.join(''));
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', 'cat "$0" > "$1"', file, fifo], { stdio: 'ignore' });
+    const written = new Promise((done) => writer.on('close', done));
+    const fromPipe = await readLogs([fifo], { maxStreamBytes: 1 << 20 });
+    expect(await written).toBe(0);
+    const fromFile = await readLogs([file]);
+    expect(fromPipe.sessions).toHaveLength(copies.length);
+    const named = (r: unknown, path: string) => JSON.stringify(r).replaceAll(JSON.stringify(path).slice(1, -1), 'LOG');
+    expect(named(fromPipe.sessions, fifo)).toBe(named(fromFile.sessions, file));
+    expect(named(fromPipe.diagnoses, fifo)).toBe(named(fromFile.diagnoses, file));
+    expect(fromPipe.files[0]?.stats).toEqual(fromFile.files[0]?.stats);
   });
 
   it('reads a fixture file from disk', async () => {

@@ -1,11 +1,11 @@
 // Reads log files and folders from disk into a LogReport. Each path given is read on its own; the files of a folder
 // (the client's `logs` folder) are read in time order as one stream, so a session that continues in the next file
 // after the client rotated its log stays one session.
-import { createReadStream, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InputError, type Diagnostic } from '../diagnostics.js';
-import { readInputBytes } from '../input/read.js';
+import { mib, readWaiting } from '../input/read.js';
 import { describeFile, notesFor } from './notes.js';
 import { LogScanner, SessionCollector, type LogScannerOptions } from './scanner.js';
 import type { LogDiagnosis, LogFileReport, LogFileStats, LogReport, LogSession } from './types.js';
@@ -14,15 +14,16 @@ import type { LogDiagnosis, LogFileReport, LogFileStats, LogReport, LogSession }
 export const CHUNK_BYTES = 1024 * 1024;
 
 /**
- * The most read from an input that is not a regular file (a pipe, a FIFO, /dev/stdin, a device): it can be read only
- * once, so it is held in memory, and it may never end (/dev/zero). A regular file streams at any size.
+ * The most read from an input that is not a regular file (a pipe, a FIFO, /dev/stdin, a device) before its first
+ * client entry: it can be read only once, so what is read to find that entry is held in memory, and an input that
+ * shows none may never end (/dev/zero). After the first entry it streams, at any size, as a regular file does.
  */
 export const MAX_STREAM_BYTES = 64 * 1024 * 1024;
 
 export type ReadLogsOptions = Pick<LogScannerOptions, 'maxLineBytes' | 'onSession' | 'onEvent'> & {
   /** Keep sessions and diagnoses in the report (default true); false when `onSession` consumes them. */
   keepSessions?: boolean;
-  /** The bound on an input that is not a regular file (default MAX_STREAM_BYTES). */
+  /** How far an input that is not a regular file is read for its first client entry (default MAX_STREAM_BYTES). */
   maxStreamBytes?: number;
 };
 
@@ -33,8 +34,10 @@ export interface LogInput {
   /** The files to read, in order (a folder's in time order). */
   files: string[];
   isFolder: boolean;
-  /** The whole input, read once already: a pipe or device cannot be opened and read a second time. */
+  /** The input's first bytes, read once already: a pipe or device cannot be opened and read a second time. */
   contents?: Buffer;
+  /** The open descriptor the rest of a pipe's bytes come from (read to its end after `contents`, then closed). */
+  rest?: number;
 }
 
 /**
@@ -51,18 +54,25 @@ export async function readLogs(paths: readonly string[], options: ReadLogsOption
  */
 export async function planLogs(paths: readonly string[], options: ReadLogsOptions = {}): Promise<LogInput[]> {
   const inputs: LogInput[] = [];
+  try {
+    await planEach(paths, options, inputs);
+  } catch (e) {
+    // A later path is bad: the pipes opened for the earlier ones will not be read.
+    for (const input of inputs) if (input.rest !== undefined) closeSync(input.rest);
+    throw e;
+  }
+  return inputs;
+}
+
+async function planEach(paths: readonly string[], options: ReadLogsOptions, inputs: LogInput[]): Promise<void> {
   for (const path of paths) {
     const info = await stat(path).catch((err: unknown) => {
       const e = err as NodeJS.ErrnoException;
       throw unreadable(path, e);
     });
     if (!info.isDirectory() && !(info.isFile() && info.size > 0)) {
-      // A pipe, FIFO or device (or a /proc file that says size 0): read once, bounded, then scanned from memory.
-      const read = readInputBytes(path, options.maxStreamBytes ?? MAX_STREAM_BYTES, 'a client log');
-      if ('diagnostic' in read) throw new InputError(`${path}: ${read.diagnostic.message}`, [read.diagnostic]);
-      const stats = firstEntryIn(path, read.bytes, options);
-      if (stats) throw inputError(path, 'not-a-client-log', describeFile(stats));
-      inputs.push({ path, files: [path], isFolder: false, contents: read.bytes });
+      // A pipe, FIFO or device (or a /proc file that says size 0): read up to its first entry, the rest streamed.
+      inputs.push(pipeHead(path, options));
       continue;
     }
     if (!info.isDirectory()) {
@@ -84,7 +94,79 @@ export async function planLogs(paths: readonly string[], options: ReadLogsOption
     }
     inputs.push({ path, files: await inTimeOrder(files), isFolder: true });
   }
-  return inputs;
+}
+
+/**
+ * Reads an input that can be read only once up to its first client entry, and keeps those bytes; the descriptor stays
+ * open for the rest, which is streamed when the input is read. An input that shows no entry within the bound may
+ * never end (/dev/zero), and is refused; one that ends without an entry is not a client log.
+ */
+function pipeHead(path: string, options: ReadLogsOptions): LogInput {
+  const limit = options.maxStreamBytes ?? MAX_STREAM_BYTES;
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw unreadable(path, e as NodeJS.ErrnoException);
+  }
+  const scanner = new LogScanner({ maxLineBytes: options.maxLineBytes });
+  scanner.beginFile(path);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let keepOpen = false;
+  try {
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      let n: number;
+      try {
+        n = readWaiting(fd, chunk);
+      } catch (e) {
+        throw unreadable(path, e as NodeJS.ErrnoException);
+      }
+      if (n === 0) {
+        const stats = scanner.endFile();
+        if (stats.entries === 0) throw inputError(path, 'not-a-client-log', describeFile(stats));
+        return { path, files: [path], isFolder: false, contents: Buffer.concat(chunks, total) };
+      }
+      const bytes = chunk.subarray(0, n);
+      chunks.push(bytes);
+      total += n;
+      scanner.write(bytes);
+      if (scanner.entriesInFile > 0) {
+        keepOpen = true;
+        return { path, files: [path], isFolder: false, contents: Buffer.concat(chunks, total), rest: fd };
+      }
+      if (total > limit) {
+        throw inputError(
+          path,
+          'unreadable',
+          `cannot read it: it is not a regular file and gives more than ${mib(limit)} without a WorkSpaces client ` +
+            'log line (a device such as /dev/zero, which never ends?)',
+        );
+      }
+    }
+  } finally {
+    if (!keepOpen) closeSync(fd);
+  }
+}
+
+/** Streams the rest of a pipe into the scanner, through the shared read buffer, and closes it. */
+function streamRest(fd: number, path: string, scanner: LogScanner): void {
+  try {
+    const buffer = (sharedChunk ??= Buffer.allocUnsafe(CHUNK_BYTES));
+    for (;;) {
+      let n: number;
+      try {
+        n = readWaiting(fd, buffer);
+      } catch (e) {
+        throw unreadable(path, e as NodeJS.ErrnoException);
+      }
+      if (n === 0) return;
+      scanner.write(buffer.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Reads what `planLogs` listed. */
@@ -105,18 +187,6 @@ export async function readPlanned(inputs: readonly LogInput[], options: ReadLogs
 /** Reads one file. */
 export async function readLogFile(path: string, options: ReadLogsOptions = {}): Promise<LogReport> {
   return readLogs([path], options);
-}
-
-/** firstEntry for an input held in memory. */
-function firstEntryIn(path: string, bytes: Buffer, options: ReadLogsOptions): LogFileStats | null {
-  const scanner = new LogScanner({ maxLineBytes: options.maxLineBytes });
-  scanner.beginFile(path);
-  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
-    scanner.write(bytes.subarray(at, at + CHUNK_BYTES));
-    if (scanner.entriesInFile > 0) return null;
-  }
-  const stats = scanner.endFile();
-  return stats.entries > 0 ? null : stats;
 }
 
 /** Null once the file shows a client entry (reading stops there); else how the whole file was read. */
@@ -169,6 +239,7 @@ export async function readUnit(
     let stats: LogFileStats;
     if (contents) {
       for (let at = 0; at < contents.length; at += CHUNK_BYTES) scanner.write(contents.subarray(at, at + CHUNK_BYTES));
+      if (input.rest !== undefined) streamRest(input.rest, path, scanner);
       stats = scanner.endFile();
     } else stats = await readFile(scanner, path);
     const skipped = stats.entries === 0;
