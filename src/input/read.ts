@@ -132,6 +132,31 @@ export function stdinForTesting(path = '/dev/stdin'): void {
 }
 
 /**
+ * Standard input, opened for reading by the caller (who closes it), or a diagnostic: it can be opened once, as
+ * readStdinOnce reads it once. For an input read as a stream (a client log) rather than whole.
+ */
+export function openStdinOnce(): { fd: number } | { diagnostic: Diagnostic } {
+  const fail = (message: string) => ({
+    diagnostic: { severity: 'error' as const, code: 'unreadable', file: STDIN_NAME, message },
+  });
+  if (stdinRead)
+    return fail('standard input was read already and can be read only once: give the other input as a file');
+  stdinRead = true;
+  try {
+    return { fd: openSync(stdinPath, 'r') };
+  } catch (e) {
+    // A socket (what Node's child_process gives a child) cannot be opened by path: a duplicate of descriptor 0 would
+    // do, but Node has no dup; the descriptor itself is read (and closed after, like any other).
+    try {
+      if (stdinPath === '/dev/stdin' && fstatSync(0).isSocket()) return { fd: 0 };
+    } catch {
+      // Reported below as the open's own error.
+    }
+    return fail(`cannot read it: ${describeReadError(e)}`);
+  }
+}
+
+/**
  * Standard input's bytes, bounded like any input. Standard input can be read once: a second `-` in one run gets a
  * diagnostic at once rather than waiting on an input that has already ended (or on a terminal).
  */

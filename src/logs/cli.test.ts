@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureIo } from '../cli/io.js';
+import { stdinForTesting } from '../input/read.js';
 import { main } from '../cli/main.js';
 import { FIXTURE_DIR, fixturePath, fixtureText } from './fixtures.test-helpers.js';
 import { readLogs } from './read.js';
@@ -22,6 +23,24 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('wspl logs', () => {
+  it('reads standard input for `-`, once', async () => {
+    stdinForTesting(fixturePath('connected'));
+    try {
+      const { code, out, err } = await run('-', '--format', 'json');
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      const json = JSON.parse(out);
+      expect(json.sessions.map((s: { outcome: string }) => s.outcome)).toEqual(['CONNECTED']);
+      expect(json.files.map((f: { file: string }) => f.file)).toEqual(['<stdin>']);
+      stdinForTesting(fixturePath('connected'));
+      const twice = await run('-', '-');
+      expect(twice.code).toBe(2);
+      expect(twice.err).toMatch(/<stdin>: error: standard input was read already and can be read only once/);
+    } finally {
+      stdinForTesting();
+    }
+  });
+
   it('--help says how to read on worker threads, and from what size they are used', async () => {
     const { code, out } = await run('--help');
     expect(code).toBe(0);

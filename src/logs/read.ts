@@ -5,7 +5,7 @@ import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InputError, type Diagnostic } from '../diagnostics.js';
-import { mib, readWaiting } from '../input/read.js';
+import { mib, openStdinOnce, readWaiting, STDIN_ARG, STDIN_NAME } from '../input/read.js';
 import { describeFile, notesFor } from './notes.js';
 import { LogScanner, SessionCollector, type LogScannerOptions } from './scanner.js';
 import type { LogDiagnosis, LogFileReport, LogFileStats, LogReport, LogSession } from './types.js';
@@ -66,6 +66,14 @@ export async function planLogs(paths: readonly string[], options: ReadLogsOption
 
 async function planEach(paths: readonly string[], options: ReadLogsOptions, inputs: LogInput[]): Promise<void> {
   for (const path of paths) {
+    if (path === STDIN_ARG) {
+      // `… | wspl logs -`: standard input, read as any pipe is, named as other commands name it.
+      const opened = openStdinOnce();
+      if ('diagnostic' in opened)
+        throw new InputError(`${STDIN_NAME}: ${opened.diagnostic.message}`, [opened.diagnostic]);
+      inputs.push(pipeHead(STDIN_NAME, options, opened.fd));
+      continue;
+    }
     const info = await stat(path).catch((err: unknown) => {
       const e = err as NodeJS.ErrnoException;
       throw unreadable(path, e);
@@ -101,11 +109,11 @@ async function planEach(paths: readonly string[], options: ReadLogsOptions, inpu
  * open for the rest, which is streamed when the input is read. An input that shows no entry within the bound may
  * never end (/dev/zero), and is refused; one that ends without an entry is not a client log.
  */
-function pipeHead(path: string, options: ReadLogsOptions): LogInput {
+function pipeHead(path: string, options: ReadLogsOptions, opened?: number): LogInput {
   const limit = options.maxStreamBytes ?? MAX_STREAM_BYTES;
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = opened ?? openSync(path, 'r');
   } catch (e) {
     throw unreadable(path, e as NodeJS.ErrnoException);
   }

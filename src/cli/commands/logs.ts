@@ -44,7 +44,10 @@ export const registerLogs: RegisterCommand = (program, io, state) => {
   program
     .command('logs')
     .description('read real WorkSpaces client logs: sessions, outcomes, diagnoses')
-    .argument('[paths...]', "log files, or the client's logs folder (its files are read in time order)")
+    .argument(
+      '[paths...]',
+      "log files, or the client's logs folder (its files are read in time order); - for standard input",
+    )
     .option('--local', "read this machine's client log folder (Windows, macOS or Linux location)")
     .option('--topology <source>', 'compare each session with the prediction for --client on this setup')
     .addOption(overlayOption)
