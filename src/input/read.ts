@@ -132,8 +132,8 @@ export function stdinForTesting(path = '/dev/stdin'): void {
 }
 
 /**
- * Standard input, opened for reading by the caller (who closes it), or a diagnostic: it can be opened once, as
- * readStdinOnce reads it once. For an input read as a stream (a client log) rather than whole.
+ * Standard input, opened for reading by the caller (who closes it), or a diagnostic: it can be opened once in a run.
+ * /dev/stdin opens the same pipe or file afresh. A client log reads it as a stream; readStdinOnce reads it whole.
  */
 export function openStdinOnce(): { fd: number } | { diagnostic: Diagnostic } {
   const fail = (message: string) => ({
@@ -146,7 +146,7 @@ export function openStdinOnce(): { fd: number } | { diagnostic: Diagnostic } {
     return { fd: openSync(stdinPath, 'r') };
   } catch (e) {
     // A socket (what Node's child_process gives a child) cannot be opened by path: a duplicate of descriptor 0 would
-    // do, but Node has no dup; the descriptor itself is read (and closed after, like any other).
+    // do, but Node has no dup; the descriptor itself is read.
     try {
       if (stdinPath === '/dev/stdin' && fstatSync(0).isSocket()) return { fd: 0 };
     } catch {
@@ -161,27 +161,23 @@ export function openStdinOnce(): { fd: number } | { diagnostic: Diagnostic } {
  * diagnostic at once rather than waiting on an input that has already ended (or on a terminal).
  */
 export function readStdinOnce(limit = MAX_INPUT_BYTES, what?: string): InputBytes | { diagnostic: Diagnostic } {
-  if (stdinRead) {
-    return {
+  const opened = openStdinOnce();
+  if ('diagnostic' in opened) return opened;
+  let read: InputBytes | { diagnostic: Diagnostic };
+  try {
+    read = readOpen(opened.fd, STDIN_NAME, limit, what);
+  } catch (e) {
+    read = {
       diagnostic: {
         severity: 'error',
         code: 'unreadable',
         file: STDIN_NAME,
-        message: 'standard input was read already and can be read only once: give the other input as a file',
+        message: `cannot read it: ${describeReadError(e)}`,
       },
     };
-  }
-  stdinRead = true;
-  // /dev/stdin opens the same pipe or file afresh; a socket (what Node's child_process gives a child) cannot be
-  // opened by path, so descriptor 0 itself is read.
-  let read = readInputBytes(stdinPath, limit, what);
-  if ('diagnostic' in read && stdinPath === '/dev/stdin') {
-    const failed = read.diagnostic;
-    try {
-      if (fstatSync(0).isSocket()) read = readOpen(0, STDIN_NAME, limit, what);
-    } catch (e) {
-      read = { diagnostic: { ...failed, message: `cannot read it: ${describeReadError(e)}` } };
-    }
+  } finally {
+    // Descriptor 0 itself (a socket) stays open, as it was given; a descriptor opened here is closed.
+    if (opened.fd !== 0) closeSync(opened.fd);
   }
   return 'diagnostic' in read ? { diagnostic: { ...read.diagnostic, file: STDIN_NAME } } : read;
 }
