@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureIo } from '../cli/io.js';
 import { stdinForTesting } from '../input/read.js';
+import { OUTPUT_SCHEMAS } from '../report/output-schemas.js';
 import { main } from '../cli/main.js';
 import { FIXTURE_DIR, fixturePath, fixtureText } from './fixtures.test-helpers.js';
 import { readLogs } from './read.js';
@@ -32,6 +33,7 @@ describe('wspl logs', () => {
       const json = JSON.parse(out);
       expect(json.sessions.map((s: { outcome: string }) => s.outcome)).toEqual(['CONNECTED']);
       expect(json.files.map((f: { file: string }) => f.file)).toEqual(['<stdin>']);
+      expect(OUTPUT_SCHEMAS.logs.safeParse(json).success).toBe(true);
       stdinForTesting(fixturePath('connected'));
       const twice = await run('-', '-');
       expect(twice.code).toBe(2);
