@@ -105,6 +105,8 @@ if (process.env.WSPL_BENCH_SKIP_LOGS !== '1') {
   console.log(child('logs.ts', [process.env.WSPL_BENCH_LOG_MB ?? '1024']));
   console.log('');
   console.log(child('logs-cores.ts', [process.env.WSPL_BENCH_WHOLE_LOG_MB ?? '256']));
+  console.log('');
+  console.log(child('logs-phases.ts', [process.env.WSPL_BENCH_WHOLE_LOG_MB ?? '256']));
 }
 if (process.env.WSPL_BENCH_SKIP_PROBE !== '1') {
   console.log('');
