@@ -73,12 +73,10 @@ export function processIo(): Io {
  * 223 MiB and 2.4 s into a file). With blocking writes, wspl waits for its reader, as `cat` does. `setBlocking` is
  * the pipe handle's own method (libuv's uv_stream_set_blocking); where a stream has none, nothing changes.
  */
-export function writeBlocking(stream: NodeJS.WriteStream): boolean {
-  if (stream.isTTY) return false;
+export function writeBlocking(stream: NodeJS.WriteStream): void {
+  if (stream.isTTY) return;
   const handle = (stream as unknown as { _handle?: { setBlocking?: (blocking: boolean) => unknown } })._handle;
-  if (typeof handle?.setBlocking !== 'function') return false;
-  handle.setBlocking(true);
-  return true;
+  if (typeof handle?.setBlocking === 'function') handle.setBlocking(true);
 }
 
 export interface CapturedIo extends Io {
