@@ -125,12 +125,7 @@ function pipeHead(path: string, options: ReadLogsOptions, opened?: number): LogI
   try {
     for (;;) {
       const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-      let n: number;
-      try {
-        n = readWaiting(fd, chunk);
-      } catch (e) {
-        throw unreadable(path, e as NodeJS.ErrnoException);
-      }
+      const n = readPipe(fd, chunk, path);
       if (n === 0) {
         const stats = scanner.endFile();
         if (stats.entries === 0) throw inputError(path, 'not-a-client-log', describeFile(stats));
@@ -158,17 +153,21 @@ function pipeHead(path: string, options: ReadLogsOptions, opened?: number): LogI
   }
 }
 
+/** The next bytes of a pipe into `buffer` (0 at its end); a read error is the input's, named by `path`. */
+function readPipe(fd: number, buffer: Buffer, path: string): number {
+  try {
+    return readWaiting(fd, buffer);
+  } catch (e) {
+    throw unreadable(path, e as NodeJS.ErrnoException);
+  }
+}
+
 /** Streams the rest of a pipe into the scanner, through the shared read buffer, and closes it. */
 function streamRest(fd: number, path: string, scanner: LogScanner): void {
   try {
     const buffer = (sharedChunk ??= Buffer.allocUnsafe(CHUNK_BYTES));
     for (;;) {
-      let n: number;
-      try {
-        n = readWaiting(fd, buffer);
-      } catch (e) {
-        throw unreadable(path, e as NodeJS.ErrnoException);
-      }
+      const n = readPipe(fd, buffer, path);
       if (n === 0) return;
       scanner.write(buffer.subarray(0, n));
     }
